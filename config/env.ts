@@ -1,0 +1,35 @@
+// Environment variables, parsed once and checked: a wrong value stops start-up naming the variable.
+import { z } from 'zod';
+import { ConfigError } from './load-sources.js';
+
+const originMap = z
+  .string()
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.url(), z.url()));
+
+const envSchema = z.object({
+  REDIS_URL: z.url().optional(),
+  TINWATCH_OUT: z.string().min(1).default('out'),
+  TINWATCH_DATA: z.string().min(1).default('data'),
+  TINWATCH_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('tw'),
+  TINWATCH_ORIGIN_MAP: originMap.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const res = envSchema.safeParse(source);
+  if (!res.success) {
+    const msg = res.error.issues.map((i) => `environment ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(msg);
+  }
+  return res.data;
+}

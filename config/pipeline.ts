@@ -1,0 +1,24 @@
+// Pipeline thresholds in one place. Each value says why it is what it is.
+export const PIPELINE = {
+  /** Article worker concurrency per process: extraction is CPU-bound, 2 cores here. */
+  articleConcurrency: 4,
+  /** Crawl jobs per process: each runs its own crawlee crawler with its own request pool. */
+  crawlConcurrency: 2,
+  /** Attempts for a job before it lands in the failed list; backoff doubles from 2 s. */
+  attempts: 4,
+  backoffMs: 2_000,
+  /** The same everywhere (DESIGN.md §5): a worker that stops renewing its lock this long is stalled. */
+  stalledIntervalMs: 30_000,
+  lockDurationMs: 60_000,
+  /** Raw pages wait in Redis (gzip) between fetch and extraction; a day covers any backlog. */
+  rawPageTtlSeconds: 24 * 3600,
+  /** Pages above this are refused instead of parsed. */
+  maxPageBytes: 5 * 1024 * 1024,
+  /** Per-request timeout for outlet pages. */
+  requestTimeoutSecs: 30,
+  /** Per-host politeness defaults: no more than 2 requests at once. */
+  maxConcurrencyPerCrawl: 2,
+  /** Completed jobs kept for the dashboard and `crawl --once` bookkeeping. */
+  keepCompleted: { age: 7 * 24 * 3600, count: 5_000 },
+  keepFailed: { age: 30 * 24 * 3600 },
+} as const;

@@ -1,0 +1,97 @@
+// The shape of a source file in config/sources/. Per-outlet knowledge is data: selectors, feeds,
+// URL patterns, time zone. zod checks every file at start-up and names the file and field that
+// is wrong, so a typo never turns into a silent empty crawl.
+import { z } from 'zod';
+
+const regexString = z.string().refine(
+  (s) => {
+    try {
+      new RegExp(s, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
+/** A CSS selector, optionally reading an attribute instead of the text. */
+export const selectorSpec = z.union([
+  z.string().min(1),
+  z.strictObject({ selector: z.string().min(1), attr: z.string().min(1) }),
+]);
+export type SelectorSpec = z.infer<typeof selectorSpec>;
+
+const selectorList = z.array(selectorSpec).default([]);
+
+const listingSchema = z.strictObject({
+  url: z.url(),
+  /** Anchors to article pages on the listing page. */
+  linkSelector: z.string().min(1),
+  /** `{n}` is replaced by the page number for pages 2.. (backfill and deep listings). */
+  pageUrl: z.string().includes('{n}').optional(),
+  maxPages: z.number().int().min(1).max(50).default(1),
+});
+
+const cronField = z
+  .string()
+  .regex(/^(\S+\s+){4,5}\S+$/, 'a 5- or 6-field cron expression, e.g. "*/20 * * * *"');
+
+export const sourceSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+  name: z.string().min(1),
+  homepage: z.url(),
+  /** Hosts this source may fetch from; discovery drops links to any other host. */
+  hosts: z.array(z.string().regex(/^[a-z0-9.-]+$/)).min(1),
+  render: z.enum(['http', 'browser']).default('http'),
+  /** Zone for times printed without one (Vietnam +07:00, KBS +09:00). */
+  timezone: z.string().regex(/^[+-]\d{2}:\d{2}$/).default('+07:00'),
+  schedule: z
+    .strictObject({
+      cron: cronField.default('*/30 * * * *'),
+      /** Each scheduled crawl starts after a random delay up to this, so sources do not align. */
+      jitterSeconds: z.number().int().min(0).max(3600).default(90),
+    })
+    .prefault({}),
+  discovery: z.strictObject({
+    feeds: z.array(z.url()).default([]),
+    listings: z.array(listingSchema).default([]),
+  }),
+  /** A discovered URL must match this to be treated as an article. */
+  articleUrlPattern: regexString,
+  canonical: z
+    .strictObject({ keepParams: z.array(z.string()).optional() })
+    .prefault({}),
+  extract: z.strictObject({
+    title: selectorList,
+    lead: selectorList,
+    body: selectorList,
+    date: selectorList,
+    author: selectorList,
+    section: selectorList,
+    /** Credit line (author/agency as printed at the end), taken out of the body. */
+    credit: selectorList,
+    /** Elements removed before reading title, lead and body (share bars, captions, teasers). */
+    drop: z.array(z.string().min(1)).default([]),
+    /** Whole paragraphs matching one of these are dropped (outlet-specific boilerplate). */
+    dropText: z.array(regexString).default([]),
+    /** A final body paragraph matching one of these is the credit line. */
+    creditPattern: z.array(regexString).default([]),
+  }),
+  http: z
+    .strictObject({
+      userAgent: z.string().optional(),
+      acceptLanguage: z.string().default('vi-VN,vi;q=0.9,en;q=0.5'),
+    })
+    .prefault({}),
+  /** Where the selectors came from and when they were last confirmed against the outlet. */
+  provenance: z.string().min(1),
+});
+
+export type SourceInput = z.input<typeof sourceSchema>;
+export type SourceConfig = z.output<typeof sourceSchema>;
+
+/** Identity helper so source files get type checking and editor completion. */
+export function defineSource(source: SourceInput): SourceInput {
+  return source;
+}

@@ -1,0 +1,12 @@
+// Every source tinwatch knows. Adding an outlet = a file here + fixtures + golden outputs.
+import baotintuc from './baotintuc.js';
+import kbsVietnamese from './kbs-vietnamese.js';
+import militaryComVn from './military-com-vn.js';
+import vnexpress from './vnexpress.js';
+
+export const SOURCE_FILES = {
+  'vnexpress.ts': vnexpress,
+  'baotintuc.ts': baotintuc,
+  'kbs-vietnamese.ts': kbsVietnamese,
+  'military-com-vn.ts': militaryComVn,
+} as const;

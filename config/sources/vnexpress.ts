@@ -1,0 +1,44 @@
+import { defineSource } from '../source-schema.js';
+
+// VnExpress (vnexpress.net). Selectors: reference/outlets.md §3.1, seen in a real saved page
+// [html] and used by several public scrapers; listing anchors from tammuoichanhoa's config.
+export default defineSource({
+  id: 'vnexpress',
+  name: 'VnExpress',
+  homepage: 'https://vnexpress.net/',
+  hosts: ['vnexpress.net'],
+  schedule: { cron: '*/15 * * * *', jitterSeconds: 120 },
+  discovery: {
+    feeds: ['https://vnexpress.net/rss/the-gioi.rss'],
+    listings: [
+      {
+        url: 'https://vnexpress.net/the-gioi/quan-su',
+        linkSelector: 'article.item-news h3.title-news a[href], article.item-news h2.title-news a[href]',
+        pageUrl: 'https://vnexpress.net/the-gioi/quan-su-p{n}',
+        maxPages: 1,
+      },
+    ],
+  },
+  // /<slug>-<7 digits>.html (reference §2.5)
+  articleUrlPattern: '^https://vnexpress\\.net/[a-z0-9-]+-\\d{7}\\.html$',
+  extract: {
+    title: ['h1.title-detail'],
+    lead: ['p.description'],
+    body: ['article.fck_detail'],
+    date: [{ selector: 'meta[name="pubdate"]', attr: 'content' }, 'span.date'],
+    author: ['article.fck_detail p.author_mail strong', 'article.fck_detail p.Normal[style*="right"] strong'],
+    section: ['ul.breadcrumb li:last-child a'],
+    credit: ['article.fck_detail p.author_mail', 'article.fck_detail p.Normal[style*="right"]'],
+    drop: [
+      'figure',
+      '.tplCaption',
+      'div[data-component-type="tin_xemthem"]',
+      '.box-tinlienquanv2',
+      '.social_pin',
+      '.footer-content',
+      'p.description span.location-stamp',
+    ],
+    dropText: ['^Xem thêm:'],
+  },
+  provenance: 'reference/outlets.md §3.1 (real page 2023-11 [html]); fixtures modeled 2026-11-22',
+});

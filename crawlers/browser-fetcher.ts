@@ -1,0 +1,76 @@
+// For sources with render: 'browser': crawlee's PlaywrightCrawler driving Debian's Chromium
+// (Playwright's own browser download does not work offline). The flags keep Chromium from
+// reaching out to Google's services, which this closed network refuses.
+import { PlaywrightCrawler } from 'crawlee';
+import { chromium } from 'playwright-core';
+import { PIPELINE } from '../config/pipeline.js';
+import type { SourceConfig } from '../config/source-schema.js';
+import type { OriginMap } from '../src/fetch/origin-map.js';
+import { freshCrawleeConfig } from './crawlee-setup.js';
+import type { FetchRequest, PageFetcher } from './fetched-page.js';
+import { assertAllowedFinalUrl, requestHeaders } from './request-policy.js';
+
+export const CHROMIUM_PATH = process.env.TINWATCH_CHROMIUM ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function createBrowserFetcher(source: SourceConfig, originMap: OriginMap): PageFetcher {
+  return {
+    async fetchAll(requests, onPage, onFailure) {
+      if (requests.length === 0) return;
+      const headers = requestHeaders(source);
+      const crawler = new PlaywrightCrawler(
+        {
+          maxConcurrency: PIPELINE.maxConcurrencyPerCrawl,
+          maxRequestRetries: 2,
+          navigationTimeoutSecs: PIPELINE.requestTimeoutSecs,
+          requestHandlerTimeoutSecs: PIPELINE.requestTimeoutSecs * 2,
+          headless: true,
+          launchContext: {
+            launcher: chromium,
+            useChrome: false,
+            userAgent: headers['user-agent'],
+            launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true },
+          },
+          browserPoolOptions: { useFingerprints: false, maxOpenPagesPerBrowser: 4 },
+          preNavigationHooks: [
+            async ({ page }) => {
+              await page.setExtraHTTPHeaders({ 'accept-language': headers['accept-language'] ?? 'vi' });
+            },
+          ],
+          requestHandler: async ({ request, page, response }) => {
+            const req = request.userData.req as FetchRequest;
+            const finalUrl = originMap.toRealUrl(page.url());
+            assertAllowedFinalUrl(source, finalUrl);
+            await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+            const body = await page.content();
+            await onPage({
+              request: req,
+              finalUrl,
+              status: response?.status() ?? 200,
+              contentType: (await response?.headerValue('content-type')) ?? 'text/html',
+              body,
+            });
+          },
+          failedRequestHandler: async ({ request }, error) => {
+            await onFailure({ request: request.userData.req as FetchRequest, reason: error.message.split('\n')[0] ?? String(error) });
+          },
+        },
+        freshCrawleeConfig(),
+      );
+      await crawler.run(
+        requests.map((req) => ({ url: originMap.toFetchUrl(req.url), uniqueKey: req.url, label: req.label, userData: { req } })),
+      );
+      await crawler.teardown();
+    },
+  };
+}

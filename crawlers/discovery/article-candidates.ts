@@ -1,0 +1,38 @@
+// Which discovered links are articles of this source: allowed host, matching the source's
+// article URL pattern; each reduced to its canonical URL and story id, first occurrence wins.
+import type { SourceConfig } from '../../config/source-schema.js';
+import { canonicalUrl, storyIdFor, stripTracking } from '../../src/url/canonical-url.js';
+
+export interface Candidate {
+  url: string;
+  canonicalUrl: string;
+  storyId: string;
+  feedPublishedAt: string | null;
+}
+
+export function articleCandidates(
+  source: SourceConfig,
+  links: ReadonlyArray<{ url: string; publishedAt?: string | null }>,
+): Candidate[] {
+  const pattern = new RegExp(source.articleUrlPattern, 'u');
+  const out = new Map<string, Candidate>();
+  for (const link of links) {
+    let canonical: string;
+    try {
+      canonical = canonicalUrl(link.url, source.canonical);
+    } catch {
+      continue;
+    }
+    const host = new URL(canonical).hostname;
+    if (!source.hosts.includes(host)) continue;
+    if (!pattern.test(canonical)) continue;
+    if (out.has(canonical)) continue;
+    out.set(canonical, {
+      url: stripTracking(link.url),
+      canonicalUrl: canonical,
+      storyId: storyIdFor(canonical),
+      feedPublishedAt: link.publishedAt ?? null,
+    });
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,31 @@
+// What both fetchers (HTTP and browser) hand back: the page as text plus where it really came
+// from, with replay URLs turned back into the outlet's real URLs.
+export interface FetchRequest {
+  /** The outlet's real URL. */
+  url: string;
+  label: 'feed' | 'listing' | 'article';
+  /** Anything the caller needs back in its handler. */
+  data?: Record<string, unknown>;
+}
+
+export interface FetchedPage {
+  request: FetchRequest;
+  /** Real URL after redirects. */
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export interface FetchFailure {
+  request: FetchRequest;
+  reason: string;
+}
+
+export interface PageFetcher {
+  fetchAll(
+    requests: FetchRequest[],
+    onPage: (page: FetchedPage) => Promise<void>,
+    onFailure: (failure: FetchFailure) => Promise<void>,
+  ): Promise<void>;
+}

@@ -1,0 +1,62 @@
+// The default fetcher: crawlee's CheerioCrawler (plain HTTP). A new crawler and configuration
+// per call; requests go through the origin map, results come back with real URLs.
+import { CheerioCrawler } from 'crawlee';
+import { PIPELINE } from '../config/pipeline.js';
+import type { SourceConfig } from '../config/source-schema.js';
+import type { OriginMap } from '../src/fetch/origin-map.js';
+import { freshCrawleeConfig } from './crawlee-setup.js';
+import type { FetchRequest, PageFetcher } from './fetched-page.js';
+import { assertAllowedFinalUrl, requestHeaders } from './request-policy.js';
+
+export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): PageFetcher {
+  return {
+    async fetchAll(requests, onPage, onFailure) {
+      if (requests.length === 0) return;
+      const crawler = new CheerioCrawler(
+        {
+          maxConcurrency: PIPELINE.maxConcurrencyPerCrawl,
+          maxRequestRetries: 2,
+          requestHandlerTimeoutSecs: PIPELINE.requestTimeoutSecs * 2,
+          navigationTimeoutSecs: PIPELINE.requestTimeoutSecs,
+          useSessionPool: true,
+          persistCookiesPerSession: true,
+          additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml'],
+          preNavigationHooks: [
+            (_ctx, gotOptions) => {
+              gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(source) };
+            },
+          ],
+          requestHandler: async ({ request, body, response, contentType }) => {
+            const req = request.userData.req as FetchRequest;
+            const finalUrl = originMap.toRealUrl(request.loadedUrl ?? request.url);
+            assertAllowedFinalUrl(source, finalUrl);
+            const text = typeof body === 'string' ? body : body.toString('utf8');
+            if (Buffer.byteLength(text) > PIPELINE.maxPageBytes) {
+              throw new Error(`page larger than ${PIPELINE.maxPageBytes} bytes`);
+            }
+            await onPage({
+              request: req,
+              finalUrl,
+              status: response.statusCode ?? 200,
+              contentType: contentType.type,
+              body: text,
+            });
+          },
+          failedRequestHandler: async ({ request }, error) => {
+            await onFailure({ request: request.userData.req as FetchRequest, reason: error.message.split('\n')[0] ?? String(error) });
+          },
+        },
+        freshCrawleeConfig(),
+      );
+      await crawler.run(
+        requests.map((req) => ({
+          url: originMap.toFetchUrl(req.url),
+          uniqueKey: req.url,
+          label: req.label,
+          userData: { req },
+        })),
+      );
+      await crawler.teardown();
+    },
+  };
+}

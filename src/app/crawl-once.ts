@@ -1,0 +1,148 @@
+// `tinwatch crawl --once`: one discovery+fetch cycle for the chosen sources, waiting until every
+// job it caused has finished, then a summary per source. By default it runs its own workers in
+// this process; with `useRemoteWorkers` it only enqueues and waits for workers elsewhere.
+import { randomBytes } from 'node:crypto';
+import { Job, type Queue, type Worker } from 'bullmq';
+import type { SourceConfig } from '../../config/source-schema.js';
+import { startArticleWorker } from '../../workers/article-worker.js';
+import { startCrawlWorker } from '../../workers/crawl-worker.js';
+import { JOB, jobId, type ArticleOutcome, type CrawlSummary } from '../queues.js';
+import type { Runtime } from './runtime.js';
+
+export interface SourceRunSummary {
+  sourceId: string;
+  discovered: number;
+  new: number;
+  written: number;
+  duplicate: number;
+  offTopic: number;
+  failed: number;
+  /** Reasons for failures, for the console. */
+  errors: string[];
+  offTopicTitles: string[];
+}
+
+export interface RunSummary {
+  runId: string;
+  sources: SourceRunSummary[];
+  totals: Omit<SourceRunSummary, 'sourceId' | 'errors' | 'offTopicTitles'>;
+  durationMs: number;
+}
+
+export interface CrawlOnceOptions {
+  sources: SourceConfig[];
+  useRemoteWorkers?: boolean;
+  /** Give up waiting after this long (the jobs keep going in the queue). */
+  timeoutMs?: number;
+  pollMs?: number;
+}
+
+type Finished = { state: 'completed'; value: unknown } | { state: 'failed'; reason: string };
+
+async function waitForJobs(queue: Queue, ids: string[], deadline: number, pollMs: number): Promise<Map<string, Finished>> {
+  const done = new Map<string, Finished>();
+  while (done.size < ids.length) {
+    for (const id of ids) {
+      if (done.has(id)) continue;
+      const job = await Job.fromId(queue, id);
+      if (!job) {
+        done.set(id, { state: 'failed', reason: `job ${id} disappeared from the queue` });
+        continue;
+      }
+      const state = await job.getState();
+      if (state === 'completed') done.set(id, { state, value: job.returnvalue });
+      else if (state === 'failed') done.set(id, { state, reason: job.failedReason });
+    }
+    if (done.size < ids.length) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${ids.length - done.size} ${queue.name} job(s)`);
+      await new Promise((r) => setTimeout(r, pollMs));
+    }
+  }
+  return done;
+}
+
+function emptySummary(sourceId: string): SourceRunSummary {
+  return { sourceId, discovered: 0, new: 0, written: 0, duplicate: 0, offTopic: 0, failed: 0, errors: [], offTopicTitles: [] };
+}
+
+export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<RunSummary> {
+  const started = Date.now();
+  const deadline = started + (opts.timeoutMs ?? 30 * 60_000);
+  const pollMs = opts.pollMs ?? 100;
+  const runId = `${started.toString(36)}${randomBytes(3).toString('hex')}`;
+  const workers: Worker[] = opts.useRemoteWorkers ? [] : [startCrawlWorker(rt), startArticleWorker(rt)];
+  try {
+    const perSource = new Map(opts.sources.map((s) => [s.id, emptySummary(s.id)]));
+    const crawlIds: string[] = [];
+    for (const source of opts.sources) {
+      const id = jobId.crawlRun(source.id, runId);
+      await rt.queues.crawl.add(JOB.crawl, { sourceId: source.id, runId }, { jobId: id, attempts: 1 });
+      crawlIds.push(id);
+    }
+    const crawlResults = await waitForJobs(rt.queues.crawl, crawlIds, deadline, pollMs);
+    const articleOwner = new Map<string, string>();
+    for (const [i, source] of opts.sources.entries()) {
+      const s = perSource.get(source.id)!;
+      const res = crawlResults.get(crawlIds[i]!)!;
+      if (res.state === 'failed') {
+        s.failed++;
+        s.errors.push(`crawl: ${res.reason}`);
+        continue;
+      }
+      const cs = res.value as CrawlSummary;
+      s.discovered = cs.discovered;
+      s.new = cs.new;
+      s.failed += cs.fetchFailed;
+      if (cs.fetchFailed) s.errors.push(`${cs.fetchFailed} page(s) could not be fetched (see logs / failed list)`);
+      for (const id of cs.articleJobIds) articleOwner.set(id, source.id);
+    }
+    const articleResults = await waitForJobs(rt.queues.article, [...articleOwner.keys()], deadline, pollMs);
+    for (const [id, res] of articleResults) {
+      const s = perSource.get(articleOwner.get(id)!)!;
+      if (res.state === 'failed') {
+        s.failed++;
+        s.errors.push(`${id}: ${res.reason}`);
+        continue;
+      }
+      const out = res.value as ArticleOutcome;
+      if (out.outcome === 'written') s.written++;
+      else if (out.outcome === 'duplicate' || out.outcome === 'already-written') s.duplicate++;
+      else if (out.outcome === 'off-topic') {
+        s.offTopic++;
+        s.offTopicTitles.push(`${out.title} (score ${out.score})`);
+      }
+    }
+    const sources = [...perSource.values()];
+    const sum = (k: 'discovered' | 'new' | 'written' | 'duplicate' | 'offTopic' | 'failed'): number =>
+      sources.reduce((a, s) => a + s[k], 0);
+    return {
+      runId,
+      sources,
+      totals: {
+        discovered: sum('discovered'),
+        new: sum('new'),
+        written: sum('written'),
+        duplicate: sum('duplicate'),
+        offTopic: sum('offTopic'),
+        failed: sum('failed'),
+      },
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.close()));
+  }
+}
+
+export function formatRunSummary(r: RunSummary): string {
+  const cols = ['source', 'discovered', 'new', 'written', 'duplicate', 'off-topic', 'failed'];
+  const rows = [
+    ...r.sources.map((s) => [s.sourceId, s.discovered, s.new, s.written, s.duplicate, s.offTopic, s.failed]),
+    ['TOTAL', r.totals.discovered, r.totals.new, r.totals.written, r.totals.duplicate, r.totals.offTopic, r.totals.failed],
+  ].map((row) => row.map(String));
+  const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const out = [line(cols), ...rows.map(line)];
+  for (const s of r.sources) for (const e of s.errors) out.push(`! ${s.sourceId}: ${e}`);
+  out.push(`run ${r.runId} finished in ${(r.durationMs / 1000).toFixed(1)} s`);
+  return out.join('\n');
+}

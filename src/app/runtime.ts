@@ -1,0 +1,79 @@
+// Everything a tinwatch process shares: env, logger, Redis (resolved or embedded), keys, queues,
+// origin map, sources. Built once per process by the CLI; tests build it with their own Redis.
+import { Redis } from 'ioredis';
+import { readEnv, type Env } from '../../config/env.js';
+import { loadSources, sourceById } from '../../config/load-sources.js';
+import type { SourceConfig } from '../../config/source-schema.js';
+import { createOriginMap, type OriginMap } from '../fetch/origin-map.js';
+import { createLogger, type Logger } from '../logger.js';
+import { openQueues, type Queues } from '../queues.js';
+import { createKeys, type Keys } from '../redis/keys.js';
+import { resolveRedis, type RedisTarget } from '../redis/resolve-redis.js';
+
+export interface Runtime {
+  env: Env;
+  log: Logger;
+  redisTarget: RedisTarget;
+  /** General-purpose connection (commands, queues). */
+  redis: Redis;
+  keys: Keys;
+  queues: Queues;
+  originMap: OriginMap;
+  outDir: string;
+  sources: SourceConfig[];
+  sourceById(id: string): SourceConfig;
+  /** A new connection for a BullMQ Worker (blocking commands need their own). */
+  workerConnection(): Redis;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  env?: Partial<Env>;
+  log?: Logger;
+  /** Extra or replacement sources (tests). */
+  sources?: SourceConfig[];
+  /** Overrides TINWATCH_ORIGIN_MAP (demo, tests, `--origin-map`). */
+  originMap?: Record<string, string>;
+}
+
+export function connect(url: string): Redis {
+  // null: a worker's blocking connection must wait through Redis restarts instead of failing jobs.
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
+}
+
+export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
+  const env = { ...readEnv(), ...opts.env };
+  const log = opts.log ?? createLogger(env.LOG_LEVEL);
+  const sources = opts.sources ?? loadSources();
+  const redisTarget = await resolveRedis({ redisUrl: env.REDIS_URL, dataDir: env.TINWATCH_DATA, log });
+  const redis = connect(redisTarget.url);
+  const keys = createKeys(env.TINWATCH_PREFIX);
+  const queues = openQueues(redis, keys.bullPrefix);
+  const extraConnections: Redis[] = [];
+  return {
+    env,
+    log,
+    redisTarget,
+    redis,
+    keys,
+    queues,
+    originMap: createOriginMap(opts.originMap ?? env.TINWATCH_ORIGIN_MAP ?? {}),
+    outDir: env.TINWATCH_OUT,
+    sources,
+    sourceById: (id) => {
+      const s = sources.find((x) => x.id === id);
+      return s ?? sourceById(id);
+    },
+    workerConnection: () => {
+      const c = connect(redisTarget.url);
+      extraConnections.push(c);
+      return c;
+    },
+    close: async () => {
+      await queues.close();
+      await Promise.all(extraConnections.map((c) => c.quit().catch(() => c.disconnect())));
+      await redis.quit().catch(() => redis.disconnect());
+      await redisTarget.stop();
+    },
+  };
+}

@@ -1,0 +1,172 @@
+// The command line. Every command has --help; configuration errors exit 2 naming the field.
+import { readFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { ConfigError, loadSources, sourceById, sourceForUrl } from '../config/load-sources.js';
+import { startArticleWorker } from '../workers/article-worker.js';
+import { startCrawlWorker } from '../workers/crawl-worker.js';
+import { syncSchedulers } from '../workers/scheduler.js';
+import { crawlOnce, formatRunSummary } from './app/crawl-once.js';
+import { runDemo } from './app/demo.js';
+import { createRuntime, type Runtime } from './app/runtime.js';
+import { onShutdown } from './app/shutdown.js';
+import { extractArticle } from './extract/extract-article.js';
+import { renderSeedText } from './format/seed-format.js';
+import { replayOriginMap } from './fetch/origin-map.js';
+import { JOB } from './queues.js';
+import { RedisUnavailableError } from './redis/embedded-redis.js';
+import { startReplayServer } from './replay/replay-server.js';
+import { readdir } from 'node:fs/promises';
+
+const program = new Command();
+
+program
+  .name('tinwatch')
+  .description('Watches Vietnamese-language outlets for Korea–US defence coverage and writes seed-format text files.')
+  .option('--out <dir>', 'output folder (env TINWATCH_OUT, default out/)')
+  .option('--origin-map <json>', 'JSON {"https://real.origin": "http://127.0.0.1:PORT/base"} (env TINWATCH_ORIGIN_MAP)')
+  .option('--redis-url <url>', 'Redis to use (env REDIS_URL; default: 127.0.0.1:6379, else an embedded redis-server)')
+  .showHelpAfterError()
+  .hook('preAction', (cmd) => {
+    const o = cmd.opts<{ out?: string; originMap?: string; redisUrl?: string }>();
+    if (o.out) process.env.TINWATCH_OUT = o.out;
+    if (o.originMap) process.env.TINWATCH_ORIGIN_MAP = o.originMap;
+    if (o.redisUrl) process.env.REDIS_URL = o.redisUrl;
+  });
+
+function pickSources(ids: string[] | undefined) {
+  return ids && ids.length ? ids.map((id) => sourceById(id)) : loadSources();
+}
+
+async function runUntilSignal(rt: Runtime, stop: () => Promise<void>): Promise<void> {
+  await onShutdown(rt.log, async () => {
+    await stop();
+    await rt.close();
+  });
+}
+
+program
+  .command('start')
+  .description('run the scheduler and the workers in one process until SIGINT/SIGTERM')
+  .action(async () => {
+    const rt = await createRuntime();
+    await syncSchedulers(rt);
+    const workers = [startCrawlWorker(rt), startArticleWorker(rt)];
+    rt.log.info({ redis: rt.redisTarget.url, embedded: rt.redisTarget.embedded, out: rt.outDir }, 'tinwatch started');
+    await runUntilSignal(rt, async () => {
+      await Promise.all(workers.map((w) => w.close()));
+    });
+  });
+
+program
+  .command('worker')
+  .description('run crawl and article workers only (start as many as you like, on any machine sharing the Redis)')
+  .addOption(new Option('--queues <names...>', 'queues to work').choices(['crawl', 'article']).default(['crawl', 'article']))
+  .action(async (opts: { queues: string[] }) => {
+    const rt = await createRuntime();
+    const workers = [
+      ...(opts.queues.includes('crawl') ? [startCrawlWorker(rt)] : []),
+      ...(opts.queues.includes('article') ? [startArticleWorker(rt)] : []),
+    ];
+    rt.log.info({ queues: opts.queues }, 'workers started');
+    await runUntilSignal(rt, async () => {
+      await Promise.all(workers.map((w) => w.close()));
+    });
+  });
+
+program
+  .command('scheduler')
+  .description('install one job scheduler per source (cron + jitter) and keep them in sync until stopped')
+  .option('--resync-minutes <n>', 'how often to re-apply the schedules', '10')
+  .action(async (opts: { resyncMinutes: string }) => {
+    const rt = await createRuntime();
+    await syncSchedulers(rt);
+    const timer = setInterval(() => void syncSchedulers(rt).catch((e: unknown) => rt.log.error({ err: String(e) }, 'resync failed')), Number(opts.resyncMinutes) * 60_000);
+    await runUntilSignal(rt, async () => clearInterval(timer));
+  });
+
+program
+  .command('crawl')
+  .description('crawl sources now: with --once, run one cycle here and wait for every job it caused')
+  .option('--once', 'run one discovery+fetch cycle, wait for all its jobs, print a summary')
+  .option('--source <ids...>', 'only these source ids (default: all)')
+  .option('--remote-workers', 'with --once: do not start workers here, wait for workers elsewhere')
+  .option('--show-skipped', 'also list off-topic articles')
+  .option('--json', 'print the summary as JSON')
+  .action(async (opts: { once?: boolean; source?: string[]; remoteWorkers?: boolean; showSkipped?: boolean; json?: boolean }) => {
+    const sources = pickSources(opts.source);
+    const rt = await createRuntime();
+    try {
+      if (!opts.once) {
+        for (const s of sources) await rt.queues.crawl.add(JOB.crawl, { sourceId: s.id });
+        process.stdout.write(`queued a crawl for ${sources.map((s) => s.id).join(', ')}\n`);
+        return;
+      }
+      const summary = await crawlOnce(rt, { sources, useRemoteWorkers: opts.remoteWorkers });
+      if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      else {
+        process.stdout.write(`${formatRunSummary(summary)}\n`);
+        if (opts.showSkipped) {
+          for (const s of summary.sources) for (const t of s.offTopicTitles) process.stdout.write(`off-topic ${s.sourceId}: ${t}\n`);
+        }
+      }
+    } finally {
+      await rt.close();
+    }
+  });
+
+program
+  .command('extract')
+  .description('print the seed-format text tinwatch would write for a saved page (no Redis needed)')
+  .argument('<file>', 'saved HTML page')
+  .requiredOption('--url <url>', 'the URL the page was saved from (picks the source)')
+  .option('--source <id>', 'source id, when the URL host does not identify it')
+  .option('--json', 'print the extracted fields and which selectors matched instead')
+  .action(async (file: string, opts: { url: string; source?: string; json?: boolean }) => {
+    const source = opts.source ? sourceById(opts.source) : sourceForUrl(opts.url);
+    if (!source) throw new ConfigError(`no source covers ${new URL(opts.url).hostname}; pass --source`);
+    const res = extractArticle(await readFile(file, 'utf8'), opts.url, source);
+    if (!res.ok) {
+      process.stderr.write(`tinwatch: ${res.reason}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stdout.write(opts.json ? `${JSON.stringify(res.article, null, 2)}\n` : renderSeedText(res.article));
+  });
+
+program
+  .command('replay')
+  .description('serve recorded pages laid out as DIR/<host>/<path> on 127.0.0.1 and print the origin map')
+  .argument('<dir>', 'folder of recorded pages')
+  .option('--port <n>', 'port (default: a free one)', '0')
+  .action(async (dir: string, opts: { port: string }) => {
+    const server = await startReplayServer(dir, Number(opts.port));
+    const hosts = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    process.stdout.write(`replay server on ${server.url}\n`);
+    process.stdout.write(`TINWATCH_ORIGIN_MAP='${JSON.stringify(replayOriginMap(server.url, hosts))}'\n`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    await server.close();
+  });
+
+program
+  .command('demo')
+  .description('run the whole pipeline against the bundled recorded pages and leave the files in the output folder')
+  .action(async () => {
+    const outDir = process.env.TINWATCH_OUT ?? 'out';
+    const { summary, files } = await runDemo(outDir);
+    process.stdout.write(`${formatRunSummary(summary)}\n\nwritten to ${outDir}/articles:\n`);
+    for (const f of files) process.stdout.write(`  ${f}\n`);
+    process.stdout.write(`manifest: ${outDir}/manifest.jsonl\n`);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ConfigError || err instanceof RedisUnavailableError) {
+    process.stderr.write(`tinwatch: ${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}

@@ -1,0 +1,197 @@
+// Article extraction: the source's selectors first, generic metadata and text density when they
+// miss. Pure: HTML and URL in, a typed result out. Which fields needed a fallback is reported so
+// a broken selector shows up in logs and in `tinwatch sources check`.
+import { load, type CheerioAPI } from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import type { SourceConfig } from '../../config/source-schema.js';
+import { parseDateIso } from '../text/dates.js';
+import { cleanLine, paragraphKey } from '../text/normalize.js';
+import { isBoilerplate } from './boilerplate.js';
+import { densestBlock } from './density-body.js';
+import { readPageMetadata } from './page-metadata.js';
+import { paragraphsOf } from './paragraphs.js';
+import { selectElements, selectText } from './select.js';
+
+export type ExtractField = 'title' | 'lead' | 'body' | 'date' | 'author' | 'section' | 'credit';
+
+export interface ExtractedArticle {
+  title: string;
+  lead: string | null;
+  paragraphs: string[];
+  credit: string | null;
+  publishedAt: string | null;
+  author: string | null;
+  section: string | null;
+  /** rel=canonical / og:url as the page states it, if any. */
+  canonicalHint: string | null;
+  /** The selector that produced each field, `fallback:<kind>` for generic fallbacks, null if none. */
+  matched: Record<ExtractField, string | null>;
+  fallbacks: ExtractField[];
+}
+
+export type ExtractResult =
+  | { ok: true; article: ExtractedArticle }
+  | { ok: false; reason: string };
+
+// Removed on every page before reading: never article text on any outlet.
+const ALWAYS_DROP = 'script, style, noscript, template, iframe, svg, form, button, nav';
+
+const MIN_BODY_CHARS = 200;
+
+function compile(patterns: readonly string[]): RegExp[] {
+  return patterns.map((p) => new RegExp(p, 'iu'));
+}
+
+/** Heuristic shell detection: pages that need JavaScript to show their text. */
+function looksLikeScriptShell($: CheerioAPI, html: string): boolean {
+  const text = cleanLine($('body').text());
+  return text.length < 80 && /<script/i.test(html);
+}
+
+export function extractArticle(html: string, url: string, source: SourceConfig): ExtractResult {
+  const $ = load(html);
+  const meta = readPageMetadata($);
+  const ex = source.extract;
+  const matched: Record<ExtractField, string | null> = {
+    title: null, lead: null, body: null, date: null, author: null, section: null, credit: null,
+  };
+  const fallbacks: ExtractField[] = [];
+  const fallback = (field: ExtractField, kind: string): void => {
+    matched[field] = `fallback:${kind}`;
+    fallbacks.push(field);
+  };
+
+  // Dates and credits sometimes live in elements the drop list removes (a date inside the sapo),
+  // so read them first.
+  const dateSel = selectText($, ex.date);
+  const authorSel = selectText($, ex.author);
+  const sectionSel = selectText($, ex.section);
+  const creditSel = selectText($, ex.credit);
+
+  $(ALWAYS_DROP).remove();
+  for (const sel of ex.drop) $(sel).remove();
+
+  // Title
+  let title = '';
+  const titleSel = selectText($, ex.title);
+  if (titleSel) {
+    title = titleSel.value;
+    matched.title = titleSel.selector;
+  } else if (meta.title) {
+    title = meta.title;
+    fallback('title', 'metadata');
+  } else {
+    const h1 = cleanLine($('h1').first().text()) || cleanLine($('title').first().text());
+    if (h1) {
+      title = h1;
+      fallback('title', 'h1');
+    }
+  }
+
+  // Lead (sapo)
+  let lead: string | null = null;
+  const leadSel = selectText($, ex.lead);
+  if (leadSel) {
+    lead = leadSel.value;
+    matched.lead = leadSel.selector;
+  } else if (ex.lead.length > 0 && meta.description) {
+    lead = meta.description;
+    fallback('lead', 'metadata');
+  }
+
+  // Body
+  let paragraphs: string[] = [];
+  const bodySel = selectElements($, ex.body);
+  if (bodySel) {
+    paragraphs = paragraphsOf($, bodySel.value as AnyNode[]);
+    matched.body = bodySel.selector;
+  }
+  if (paragraphs.join(' ').length < MIN_BODY_CHARS) {
+    const dense = densestBlock($);
+    const denseParas = dense ? paragraphsOf($, [dense]) : [];
+    if (denseParas.join(' ').length >= MIN_BODY_CHARS) {
+      paragraphs = denseParas;
+      fallback('body', 'density');
+    } else if (meta.articleBody && meta.articleBody.length >= MIN_BODY_CHARS) {
+      paragraphs = meta.articleBody.split(/\n+/).map(cleanLine).filter(Boolean);
+      fallback('body', 'json-ld');
+    }
+  }
+
+  // Clean the paragraphs: boilerplate, repeats (duplicated blocks are written once), echoes of
+  // the title or lead.
+  const dropText = compile(ex.dropText);
+  const seen = new Set<string>([paragraphKey(title)]);
+  if (lead) seen.add(paragraphKey(lead));
+  const body: string[] = [];
+  for (const p of paragraphs) {
+    if (isBoilerplate(p, dropText)) continue;
+    const key = paragraphKey(p);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    body.push(p);
+  }
+
+  // Credit: the selector's line, taken out of the body; else a final line that looks like one.
+  let credit: string | null = null;
+  if (creditSel) {
+    credit = creditSel.value;
+    matched.credit = creditSel.selector;
+    const key = paragraphKey(credit);
+    for (let i = body.length - 1; i >= 0; i--) if (paragraphKey(body[i]!) === key) body.splice(i, 1);
+  } else {
+    const last = body.at(-1);
+    if (last && compile(ex.creditPattern).some((re) => re.test(last))) {
+      credit = last;
+      body.pop();
+      matched.credit = 'pattern';
+    }
+  }
+
+  // Dates: page selector, then metadata, read in the outlet's zone when they carry none.
+  let publishedAt: string | null = null;
+  if (dateSel) {
+    publishedAt = parseDateIso(dateSel.value, source.timezone);
+    if (publishedAt) matched.date = dateSel.selector;
+  }
+  if (!publishedAt && meta.published) {
+    publishedAt = parseDateIso(meta.published, source.timezone);
+    if (publishedAt) fallback('date', 'metadata');
+  }
+
+  let author = authorSel?.value ?? null;
+  if (authorSel) matched.author = authorSel.selector;
+  else if (meta.author) {
+    author = meta.author;
+    fallback('author', 'metadata');
+  }
+  let section = sectionSel?.value ?? null;
+  if (sectionSel) matched.section = sectionSel.selector;
+  else if (meta.section) {
+    section = meta.section;
+    fallback('section', 'metadata');
+  }
+
+  if (!title) return { ok: false, reason: `no title found on ${url}` };
+  const bodyChars = body.join(' ').length + (lead?.length ?? 0);
+  if (body.length === 0 || bodyChars < MIN_BODY_CHARS) {
+    const shell = looksLikeScriptShell($, html) ? ' (page looks like a JavaScript shell: set render: browser)' : '';
+    return { ok: false, reason: `no article body found on ${url}: ${bodyChars} characters${shell}` };
+  }
+
+  return {
+    ok: true,
+    article: {
+      title,
+      lead,
+      paragraphs: body,
+      credit,
+      publishedAt,
+      author,
+      section,
+      canonicalHint: meta.canonical ?? null,
+      matched,
+      fallbacks,
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// The article job: extract → normalize → relevance → dedupe → write. Plain function over its
+// data and dependencies; the BullMQ wiring is in workers/article-worker.ts.
+// Expected outcomes (off-topic, duplicate) are returned; a page that can never be extracted is an
+// UnrecoverableError with its reason (the failed list shows it); anything else throws and is
+// retried with backoff.
+import { gunzipSync } from 'node:zlib';
+import { UnrecoverableError } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { SourceConfig } from '../../config/source-schema.js';
+import { contentHash } from '../dedupe/content-hash.js';
+import { extractArticle } from '../extract/extract-article.js';
+import { renderSeedText } from '../format/seed-format.js';
+import type { Logger } from '../logger.js';
+import type { ArticleJobData, ArticleOutcome } from '../queues.js';
+import type { Keys } from '../redis/keys.js';
+import { classifyRelevance } from '../relevance/classify-relevance.js';
+import { appendManifest, writeArticleFile } from '../write/article-files.js';
+import { assignSequence, fileNameFor } from '../write/sequence.js';
+
+export interface ArticleDeps {
+  redis: Redis;
+  keys: Keys;
+  outDir: string;
+  log: Logger;
+  sourceById(id: string): SourceConfig;
+}
+
+interface StoryRecord {
+  storyId: string;
+  url: string;
+  outlet: string;
+}
+
+async function loadRaw(deps: ArticleDeps, rawKey: string): Promise<string> {
+  const buf = await deps.redis.getBuffer(rawKey);
+  if (!buf) throw new UnrecoverableError(`raw page ${rawKey} is gone (expired before extraction); re-crawl to fetch it again`);
+  return gunzipSync(buf).toString('utf8');
+}
+
+/** Appends the manifest line once per story, whatever the number of retries. */
+async function manifestOnce(deps: ArticleDeps, storyId: string, entry: object): Promise<void> {
+  if (await deps.redis.sismember(deps.keys.manifested, storyId)) return;
+  await appendManifest(deps.outDir, entry);
+  await deps.redis.sadd(deps.keys.manifested, storyId);
+}
+
+export async function processArticle(data: ArticleJobData, deps: ArticleDeps): Promise<ArticleOutcome> {
+  const source = deps.sourceById(data.sourceId);
+  if (await deps.redis.sismember(deps.keys.manifested, data.storyId)) {
+    return { outcome: 'already-written', storyId: data.storyId };
+  }
+  const html = await loadRaw(deps, data.rawKey);
+  const res = extractArticle(html, data.url, source);
+  if (!res.ok) throw new UnrecoverableError(res.reason);
+  const article = res.article;
+  if (article.fallbacks.length > 0) {
+    deps.log.warn({ fallbacks: article.fallbacks, matched: article.matched }, 'selectors missed: generic fallback used');
+  }
+  const publishedAt = article.publishedAt ?? data.feedPublishedAt;
+
+  const relevance = classifyRelevance({ title: article.title, lead: article.lead, body: article.paragraphs });
+  if (!relevance.onTopic) {
+    await deps.redis.del(data.rawKey);
+    return { outcome: 'off-topic', storyId: data.storyId, score: relevance.score, title: article.title };
+  }
+
+  const hash = contentHash(article.lead, article.paragraphs);
+  const me: StoryRecord = { storyId: data.storyId, url: data.url, outlet: source.name };
+  // First writer of a text owns it; HSETNX makes that a single atomic decision across workers.
+  await deps.redis.hsetnx(deps.keys.contentHash, hash, JSON.stringify(me));
+  const owner = JSON.parse((await deps.redis.hget(deps.keys.contentHash, hash)) ?? '{}') as StoryRecord;
+  if (owner.storyId !== data.storyId) {
+    await manifestOnce(deps, data.storyId, {
+      type: 'duplicate',
+      id: data.storyId,
+      url: data.url,
+      canonical_url: data.canonicalUrl,
+      outlet: source.name,
+      source_id: source.id,
+      title: article.title,
+      published_at: publishedAt,
+      fetched_at: data.fetchedAt,
+      content_hash: hash,
+      duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet },
+    });
+    await deps.redis.sadd(deps.keys.storyOutlets(owner.storyId), JSON.stringify({ id: data.storyId, url: data.url, outlet: source.name }));
+    await deps.redis.del(data.rawKey);
+    return { outcome: 'duplicate', storyId: data.storyId, duplicateOf: owner.storyId };
+  }
+
+  const seq = await assignSequence(deps.redis, deps.keys, data.storyId);
+  const file = fileNameFor(seq, data.storyId);
+  await writeArticleFile(deps.outDir, file, renderSeedText(article));
+  await manifestOnce(deps, data.storyId, {
+    type: 'article',
+    seq,
+    file: `articles/${file}`,
+    id: data.storyId,
+    url: data.url,
+    canonical_url: data.canonicalUrl,
+    page_canonical: article.canonicalHint,
+    outlet: source.name,
+    source_id: source.id,
+    title: article.title,
+    published_at: publishedAt,
+    author: article.author,
+    section: article.section,
+    fetched_at: data.fetchedAt,
+    written_at: new Date().toISOString(),
+    content_hash: hash,
+    duplicate_of: null,
+    relevance: { score: relevance.score, top_terms: relevance.topTerms.map((t) => t.term) },
+    matched_rules: [],
+    extraction: { fallbacks: article.fallbacks },
+  });
+  await deps.redis.del(data.rawKey);
+  return { outcome: 'written', storyId: data.storyId, file: `articles/${file}`, seq };
+}

@@ -1,0 +1,94 @@
+// The only place for queue names, job payload schemas, job ids and retry settings (DESIGN.md §4).
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { PIPELINE } from '../config/pipeline.js';
+
+export const QUEUE = { crawl: 'crawl', article: 'article' } as const;
+export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
+
+/** Scheduler ticks become delayed crawl jobs (the jitter); crawl jobs discover and fetch. */
+export const JOB = { tick: 'tick', crawl: 'crawl', article: 'article' } as const;
+
+export const crawlJobSchema = z.strictObject({
+  sourceId: z.string().min(1),
+  /** Set by `crawl --once` to tie jobs to one run. */
+  runId: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  /** Backfill: walk listing pages back to this date. */
+  since: z.iso.datetime({ offset: true }).optional(),
+});
+export type CrawlJobData = z.infer<typeof crawlJobSchema>;
+
+export const tickJobSchema = z.strictObject({ sourceId: z.string().min(1) });
+
+export const articleJobSchema = z.strictObject({
+  sourceId: z.string().min(1),
+  /** The real URL the article was fetched from (after redirects). */
+  url: z.url(),
+  canonicalUrl: z.url(),
+  storyId: z.string().regex(/^[0-9a-f]{16}$/),
+  rawKey: z.string().min(1),
+  fetchedAt: z.iso.datetime({ offset: true }),
+  /** pubDate from the feed, used when the page prints no date. */
+  feedPublishedAt: z.string().nullable(),
+  runId: z.string().optional(),
+});
+export type ArticleJobData = z.infer<typeof articleJobSchema>;
+
+export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('written'), storyId: z.string(), file: z.string(), seq: z.number() }),
+  z.object({ outcome: z.literal('duplicate'), storyId: z.string(), duplicateOf: z.string() }),
+  z.object({ outcome: z.literal('off-topic'), storyId: z.string(), score: z.number(), title: z.string() }),
+  z.object({ outcome: z.literal('already-written'), storyId: z.string() }),
+]);
+export type ArticleOutcome = z.infer<typeof articleOutcomeSchema>;
+
+export interface CrawlSummary {
+  sourceId: string;
+  discovered: number;
+  new: number;
+  fetched: number;
+  fetchFailed: number;
+  articleJobIds: string[];
+}
+
+/** Deterministic ids, never containing ':' (BullMQ uses ':' in its keys). */
+export const jobId = {
+  article: (storyId: string) => `art-${storyId}`,
+  crawlRun: (sourceId: string, runId: string) => `crawl-${sourceId}-${runId}`,
+  scheduler: (sourceId: string) => `sched-${sourceId}`,
+  /** Deduplication id: at most one scheduled crawl per source waiting at a time. */
+  crawlDedupe: (sourceId: string) => `crawl-${sourceId}`,
+};
+
+export const DEFAULT_JOB_OPTS: JobsOptions = {
+  attempts: PIPELINE.attempts,
+  backoff: { type: 'exponential', delay: PIPELINE.backoffMs, jitter: 0.3 },
+  removeOnComplete: PIPELINE.keepCompleted,
+  removeOnFail: PIPELINE.keepFailed,
+};
+
+export interface Queues {
+  crawl: Queue;
+  article: Queue;
+  close(): Promise<void>;
+}
+
+export function openQueues(connection: Redis, bullPrefix: string): Queues {
+  const crawl = new Queue(QUEUE.crawl, { connection, prefix: bullPrefix, defaultJobOptions: DEFAULT_JOB_OPTS });
+  const article = new Queue(QUEUE.article, { connection, prefix: bullPrefix, defaultJobOptions: DEFAULT_JOB_OPTS });
+  return {
+    crawl,
+    article,
+    close: async () => {
+      await Promise.all([crawl.close(), article.close()]);
+    },
+  };
+}
+
+export async function addArticleJob(queue: Queue, data: ArticleJobData): Promise<string> {
+  const parsed = articleJobSchema.parse(data);
+  const id = jobId.article(parsed.storyId);
+  await queue.add(JOB.article, parsed, { jobId: id });
+  return id;
+}

@@ -1,0 +1,37 @@
+// Every Redis key tinwatch owns (BullMQ's own keys live under `<prefix>:bull`). One prefix per
+// deployment, so tests and the demo can share a server without touching real data.
+export interface Keys {
+  readonly prefix: string;
+  readonly bullPrefix: string;
+  /** SET of canonical article URLs already fetched. */
+  readonly seen: string;
+  /** gzip'd raw page waiting for its article job. */
+  raw(storyId: string): string;
+  /** Counter behind the NNN sequence in file names. */
+  readonly seq: string;
+  /** HASH storyId → assigned sequence number (so a retry reuses its number: no gaps, no repeats). */
+  readonly storySeq: string;
+  /** HASH content hash → storyId of the first article with that text. */
+  readonly contentHash: string;
+  /** SET of storyIds whose manifest line is written. */
+  readonly manifested: string;
+  /** SET of JSON {id,url,outlet}: the other outlets that carried this story. */
+  storyOutlets(storyId: string): string;
+  /** LIST of recent fetch failures (JSON), capped. */
+  readonly fetchFailures: string;
+}
+
+export function createKeys(prefix: string): Keys {
+  return {
+    prefix,
+    bullPrefix: `${prefix}:bull`,
+    seen: `${prefix}:seen`,
+    raw: (id) => `${prefix}:raw:${id}`,
+    seq: `${prefix}:seq`,
+    storySeq: `${prefix}:story-seq`,
+    contentHash: `${prefix}:content-hash`,
+    manifested: `${prefix}:manifested`,
+    storyOutlets: (id) => `${prefix}:story-outlets:${id}`,
+    fetchFailures: `${prefix}:failed:fetch`,
+  };
+}

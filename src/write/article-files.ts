@@ -1,0 +1,31 @@
+// Files on disk: articles are written to a temp name and renamed (a reader never sees half a
+// file); manifest lines are appended with one write each, so concurrent writers on one machine
+// never interleave inside a line.
+import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export function articlesDir(outDir: string): string {
+  return path.join(outDir, 'articles');
+}
+
+export function manifestPath(outDir: string): string {
+  return path.join(outDir, 'manifest.jsonl');
+}
+
+export async function writeArticleFile(outDir: string, fileName: string, text: string): Promise<string> {
+  // File names come from the sequence and the story id only, never from page content.
+  if (!/^\d{3,}_[0-9a-f]{16}\.txt$/.test(fileName)) throw new Error(`refusing file name ${fileName}`);
+  const dir = articlesDir(outDir);
+  await mkdir(dir, { recursive: true });
+  const final = path.join(dir, fileName);
+  const tmp = path.join(dir, `.${fileName}.${process.pid}.${Date.now()}.tmp`);
+  await writeFile(tmp, text, 'utf8');
+  await rename(tmp, final);
+  return final;
+}
+
+export async function appendManifest(outDir: string, entry: object): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const line = `${JSON.stringify(entry)}\n`;
+  await appendFile(manifestPath(outDir), line, { encoding: 'utf8', flag: 'a' });
+}

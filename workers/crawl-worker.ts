@@ -1,0 +1,44 @@
+// The crawl queue: scheduler ticks become jittered crawl jobs; crawl jobs run crawlSource.
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { PIPELINE } from '../config/pipeline.js';
+import { crawlSource } from '../crawlers/crawl-source.js';
+import type { Runtime } from '../src/app/runtime.js';
+import { crawlJobSchema, JOB, jobId, QUEUE, tickJobSchema, type CrawlSummary } from '../src/queues.js';
+
+export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummary | { queuedCrawl: string }> {
+  const log = rt.log.child({ queue: QUEUE.crawl, jobId: job.id, name: job.name });
+  if (job.name === JOB.tick) {
+    const { sourceId } = tickJobSchema.parse(job.data);
+    const source = rt.sourceById(sourceId);
+    // Jitter: start somewhere in the next jitterSeconds so sources sharing a cron do not align.
+    const delay = Math.floor(Math.random() * source.schedule.jitterSeconds * 1000);
+    const added = await rt.queues.crawl.add(
+      JOB.crawl,
+      { sourceId },
+      { delay, deduplication: { id: jobId.crawlDedupe(sourceId) } },
+    );
+    log.info({ sourceId, delayMs: delay, crawlJobId: added.id }, 'scheduled crawl queued');
+    return { queuedCrawl: added.id ?? '' };
+  }
+  const parsed = crawlJobSchema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`bad crawl job payload: ${parsed.error.message}`);
+  const source = rt.sourceById(parsed.data.sourceId);
+  return crawlSource(
+    { redis: rt.redis, keys: rt.keys, originMap: rt.originMap, articleQueue: rt.queues.article, log: log.child({ sourceId: source.id }) },
+    source,
+    parsed.data.runId,
+  );
+}
+
+export function startCrawlWorker(rt: Runtime, concurrency: number = PIPELINE.crawlConcurrency): Worker {
+  const worker = new Worker(QUEUE.crawl, (job) => handleCrawlJob(rt, job), {
+    connection: rt.workerConnection(),
+    prefix: rt.keys.bullPrefix,
+    concurrency,
+    stalledInterval: PIPELINE.stalledIntervalMs,
+    lockDuration: PIPELINE.lockDurationMs,
+  });
+  worker.on('failed', (job, err) => rt.log.error({ queue: QUEUE.crawl, jobId: job?.id, err: err.message }, 'crawl job failed'));
+  worker.on('error', (err) => rt.log.error({ queue: QUEUE.crawl, err: err.message }, 'crawl worker error'));
+  return worker;
+}

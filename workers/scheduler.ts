@@ -1,0 +1,25 @@
+// One BullMQ job scheduler per source (cron from the source file). Each tick becomes a crawl job
+// delayed by a random jitter (workers/crawl-worker.ts). Schedulers for sources no longer in the
+// config are removed, so deleting a source file stops its crawls.
+import type { Runtime } from '../src/app/runtime.js';
+import { JOB, jobId } from '../src/queues.js';
+
+export async function syncSchedulers(rt: Runtime): Promise<string[]> {
+  const wanted = new Set<string>();
+  for (const source of rt.sources) {
+    const id = jobId.scheduler(source.id);
+    wanted.add(id);
+    await rt.queues.crawl.upsertJobScheduler(
+      id,
+      { pattern: source.schedule.cron, tz: 'Asia/Ho_Chi_Minh' },
+      { name: JOB.tick, data: { sourceId: source.id } },
+    );
+  }
+  const existing = await rt.queues.crawl.getJobSchedulers();
+  for (const s of existing) {
+    const key = s.key ?? s.id;
+    if (key && key.startsWith('sched-') && !wanted.has(key)) await rt.queues.crawl.removeJobScheduler(key);
+  }
+  rt.log.info({ schedulers: [...wanted] }, 'job schedulers in place');
+  return [...wanted];
+}
