@@ -28,7 +28,9 @@ function foldSyllable(lowerNfd: string): string {
   if (base.endsWith('y')) {
     const before = base.slice(0, -1).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
     const prev = before.at(-1);
-    if (prev === undefined || !VOWELS.has(prev)) base = base.slice(0, -1) + 'i';
+    // In `quy` the u belongs to the onset `qu`, so the y stands alone (quý = quí).
+    const alone = prev === undefined || !VOWELS.has(prev) || before === 'qu';
+    if (alone) base = base.slice(0, -1) + 'i';
   }
   return tone ? base + tone : base;
 }

@@ -1,0 +1,41 @@
+// A Runtime for tests: the shared test Redis, a unique key prefix, a temp output folder, quiet logs.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import type { SourceConfig } from '../../config/source-schema.js';
+import { createRuntime, type Runtime } from '../../src/app/runtime.js';
+import { clearPrefix } from '../../src/redis/clear-prefix.js';
+
+export function testPrefix(): string {
+  return `t-${randomBytes(4).toString('hex')}`;
+}
+
+export function tempDir(label = 'tinwatch'): string {
+  return mkdtempSync(path.join(tmpdir(), `${label}-`));
+}
+
+export interface TestRuntimeOptions {
+  originMap?: Record<string, string>;
+  sources?: SourceConfig[];
+  outDir?: string;
+  prefix?: string;
+}
+
+export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<Runtime & { cleanup(): Promise<void> }> {
+  const prefix = opts.prefix ?? testPrefix();
+  const rt = await createRuntime({
+    env: { REDIS_URL: inject('redisUrl'), TINWATCH_PREFIX: prefix, TINWATCH_OUT: opts.outDir ?? tempDir('tw-out') },
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ...(opts.sources ? { sources: opts.sources } : {}),
+    ...(opts.originMap ? { originMap: opts.originMap } : {}),
+  });
+  return Object.assign(rt, {
+    cleanup: async () => {
+      await clearPrefix(rt.redis, prefix);
+      await rt.close();
+    },
+  });
+}
