@@ -18,7 +18,10 @@ const envSchema = z.object({
   REDIS_URL: z.url().optional(),
   TINWATCH_OUT: z.string().min(1).default('out'),
   TINWATCH_DATA: z.string().min(1).default('data'),
-  TINWATCH_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('tw'),
+  TINWATCH_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('tw'),
   TINWATCH_ORIGIN_MAP: originMap.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

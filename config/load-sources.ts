@@ -9,9 +9,7 @@ export class ConfigError extends Error {
 }
 
 export function formatZodIssues(file: string, error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${file}: ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
-    .join('\n');
+  return error.issues.map((i) => `${file}: ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('\n');
 }
 
 export function parseSources(files: Record<string, unknown>): SourceConfig[] {
@@ -42,7 +40,12 @@ export function loadSources(): SourceConfig[] {
 
 export function sourceById(id: string): SourceConfig {
   const s = loadSources().find((x) => x.id === id);
-  if (!s) throw new ConfigError(`unknown source "${id}" (known: ${loadSources().map((x) => x.id).join(', ')})`);
+  if (!s)
+    throw new ConfigError(
+      `unknown source "${id}" (known: ${loadSources()
+        .map((x) => x.id)
+        .join(', ')})`,
+    );
   return s;
 }
 

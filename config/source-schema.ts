@@ -33,9 +33,7 @@ const listingSchema = z.strictObject({
   maxPages: z.number().int().min(1).max(50).default(1),
 });
 
-const cronField = z
-  .string()
-  .regex(/^(\S+\s+){4,5}\S+$/, 'a 5- or 6-field cron expression, e.g. "*/20 * * * *"');
+const cronField = z.string().regex(/^(\S+\s+){4,5}\S+$/, 'a 5- or 6-field cron expression, e.g. "*/20 * * * *"');
 
 export const sourceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -45,7 +43,10 @@ export const sourceSchema = z.strictObject({
   hosts: z.array(z.string().regex(/^[a-z0-9.-]+$/)).min(1),
   render: z.enum(['http', 'browser']).default('http'),
   /** Zone for times printed without one (Vietnam +07:00, KBS +09:00). */
-  timezone: z.string().regex(/^[+-]\d{2}:\d{2}$/).default('+07:00'),
+  timezone: z
+    .string()
+    .regex(/^[+-]\d{2}:\d{2}$/)
+    .default('+07:00'),
   schedule: z
     .strictObject({
       cron: cronField.default('*/30 * * * *'),
@@ -59,9 +60,7 @@ export const sourceSchema = z.strictObject({
   }),
   /** A discovered URL must match this to be treated as an article. */
   articleUrlPattern: regexString,
-  canonical: z
-    .strictObject({ keepParams: z.array(z.string()).optional() })
-    .prefault({}),
+  canonical: z.strictObject({ keepParams: z.array(z.string()).optional() }).prefault({}),
   extract: z.strictObject({
     title: selectorList,
     lead: selectorList,

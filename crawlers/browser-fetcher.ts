@@ -62,13 +62,21 @@ export function createBrowserFetcher(source: SourceConfig, originMap: OriginMap)
             });
           },
           failedRequestHandler: async ({ request }, error) => {
-            await onFailure({ request: request.userData.req as FetchRequest, reason: error.message.split('\n')[0] ?? String(error) });
+            await onFailure({
+              request: request.userData.req as FetchRequest,
+              reason: error.message.split('\n')[0] ?? String(error),
+            });
           },
         },
         freshCrawleeConfig(),
       );
       await crawler.run(
-        requests.map((req) => ({ url: originMap.toFetchUrl(req.url), uniqueKey: req.url, label: req.label, userData: { req } })),
+        requests.map((req) => ({
+          url: originMap.toFetchUrl(req.url),
+          uniqueKey: req.url,
+          label: req.label,
+          userData: { req },
+        })),
       );
       await crawler.teardown();
     },

@@ -43,14 +43,31 @@ function defaultFetcher(deps: CrawlDeps, source: SourceConfig, kind: 'discovery'
 
 async function recordFailure(deps: CrawlDeps, source: SourceConfig, f: FetchFailure): Promise<void> {
   deps.log.warn({ sourceId: source.id, url: f.request.url, label: f.request.label, reason: f.reason }, 'fetch failed');
-  const entry = JSON.stringify({ sourceId: source.id, url: f.request.url, kind: f.request.label, reason: f.reason, at: new Date().toISOString() });
-  await deps.redis.multi().lpush(deps.keys.fetchFailures, entry).ltrim(deps.keys.fetchFailures, 0, MAX_FAILURES_KEPT - 1).exec();
+  const entry = JSON.stringify({
+    sourceId: source.id,
+    url: f.request.url,
+    kind: f.request.label,
+    reason: f.reason,
+    at: new Date().toISOString(),
+  });
+  await deps.redis
+    .multi()
+    .lpush(deps.keys.fetchFailures, entry)
+    .ltrim(deps.keys.fetchFailures, 0, MAX_FAILURES_KEPT - 1)
+    .exec();
 }
 
-async function discover(deps: CrawlDeps, source: SourceConfig): Promise<{ links: { url: string; publishedAt: string | null }[]; failures: number; attempts: number }> {
+async function discover(
+  deps: CrawlDeps,
+  source: SourceConfig,
+): Promise<{ links: { url: string; publishedAt: string | null }[]; failures: number; attempts: number }> {
   const requests: FetchRequest[] = [
     ...source.discovery.feeds.map((url) => ({ url, label: 'feed' as const })),
-    ...source.discovery.listings.map((l) => ({ url: l.url, label: 'listing' as const, data: { linkSelector: l.linkSelector } })),
+    ...source.discovery.listings.map((l) => ({
+      url: l.url,
+      label: 'listing' as const,
+      data: { linkSelector: l.linkSelector },
+    })),
   ];
   const links: { url: string; publishedAt: string | null }[] = [];
   let failures = 0;
@@ -89,7 +106,9 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
   const log = deps.log.child({ sourceId: source.id });
   const found = await discover(deps, source);
   if (found.attempts > 0 && found.failures === found.attempts) {
-    throw new DiscoveryFailedError(`every discovery URL of ${source.id} failed (${found.attempts}); see the fetch failure list`);
+    throw new DiscoveryFailedError(
+      `every discovery URL of ${source.id} failed (${found.attempts}); see the fetch failure list`,
+    );
   }
   const candidates = articleCandidates(source, found.links);
   const fresh = await unseen(deps, candidates);

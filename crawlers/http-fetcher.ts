@@ -43,7 +43,10 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): P
             });
           },
           failedRequestHandler: async ({ request }, error) => {
-            await onFailure({ request: request.userData.req as FetchRequest, reason: error.message.split('\n')[0] ?? String(error) });
+            await onFailure({
+              request: request.userData.req as FetchRequest,
+              reason: error.message.split('\n')[0] ?? String(error),
+            });
           },
         },
         freshCrawleeConfig(),

@@ -60,7 +60,9 @@ program
 program
   .command('worker')
   .description('run crawl and article workers only (start as many as you like, on any machine sharing the Redis)')
-  .addOption(new Option('--queues <names...>', 'queues to work').choices(['crawl', 'article']).default(['crawl', 'article']))
+  .addOption(
+    new Option('--queues <names...>', 'queues to work').choices(['crawl', 'article']).default(['crawl', 'article']),
+  )
   .action(async (opts: { queues: string[] }) => {
     const rt = await createRuntime();
     const workers = [
@@ -80,7 +82,10 @@ program
   .action(async (opts: { resyncMinutes: string }) => {
     const rt = await createRuntime();
     await syncSchedulers(rt);
-    const timer = setInterval(() => void syncSchedulers(rt).catch((e: unknown) => rt.log.error({ err: String(e) }, 'resync failed')), Number(opts.resyncMinutes) * 60_000);
+    const timer = setInterval(
+      () => void syncSchedulers(rt).catch((e: unknown) => rt.log.error({ err: String(e) }, 'resync failed')),
+      Number(opts.resyncMinutes) * 60_000,
+    );
     await runUntilSignal(rt, async () => clearInterval(timer));
   });
 
@@ -92,27 +97,36 @@ program
   .option('--remote-workers', 'with --once: do not start workers here, wait for workers elsewhere')
   .option('--show-skipped', 'also list off-topic articles')
   .option('--json', 'print the summary as JSON')
-  .action(async (opts: { once?: boolean; source?: string[]; remoteWorkers?: boolean; showSkipped?: boolean; json?: boolean }) => {
-    const sources = pickSources(opts.source);
-    const rt = await createRuntime();
-    try {
-      if (!opts.once) {
-        for (const s of sources) await rt.queues.crawl.add(JOB.crawl, { sourceId: s.id });
-        process.stdout.write(`queued a crawl for ${sources.map((s) => s.id).join(', ')}\n`);
-        return;
-      }
-      const summary = await crawlOnce(rt, { sources, useRemoteWorkers: opts.remoteWorkers });
-      if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      else {
-        process.stdout.write(`${formatRunSummary(summary)}\n`);
-        if (opts.showSkipped) {
-          for (const s of summary.sources) for (const t of s.offTopicTitles) process.stdout.write(`off-topic ${s.sourceId}: ${t}\n`);
+  .action(
+    async (opts: {
+      once?: boolean;
+      source?: string[];
+      remoteWorkers?: boolean;
+      showSkipped?: boolean;
+      json?: boolean;
+    }) => {
+      const sources = pickSources(opts.source);
+      const rt = await createRuntime();
+      try {
+        if (!opts.once) {
+          for (const s of sources) await rt.queues.crawl.add(JOB.crawl, { sourceId: s.id });
+          process.stdout.write(`queued a crawl for ${sources.map((s) => s.id).join(', ')}\n`);
+          return;
         }
+        const summary = await crawlOnce(rt, { sources, useRemoteWorkers: opts.remoteWorkers });
+        if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        else {
+          process.stdout.write(`${formatRunSummary(summary)}\n`);
+          if (opts.showSkipped) {
+            for (const s of summary.sources)
+              for (const t of s.offTopicTitles) process.stdout.write(`off-topic ${s.sourceId}: ${t}\n`);
+          }
+        }
+      } finally {
+        await rt.close();
       }
-    } finally {
-      await rt.close();
-    }
-  });
+    },
+  );
 
 program
   .command('extract')

@@ -13,7 +13,10 @@ export const JOB = { tick: 'tick', crawl: 'crawl', article: 'article' } as const
 export const crawlJobSchema = z.strictObject({
   sourceId: z.string().min(1),
   /** Set by `crawl --once` to tie jobs to one run. */
-  runId: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  runId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   /** Backfill: walk listing pages back to this date. */
   since: z.iso.datetime({ offset: true }).optional(),
 });

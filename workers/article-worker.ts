@@ -8,7 +8,12 @@ import { articleJobSchema, QUEUE, type ArticleOutcome } from '../src/queues.js';
 export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOutcome> {
   const parsed = articleJobSchema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`bad article job payload: ${parsed.error.message}`);
-  const log = rt.log.child({ queue: QUEUE.article, jobId: job.id, sourceId: parsed.data.sourceId, url: parsed.data.url });
+  const log = rt.log.child({
+    queue: QUEUE.article,
+    jobId: job.id,
+    sourceId: parsed.data.sourceId,
+    url: parsed.data.url,
+  });
   const outcome = await processArticle(parsed.data, {
     redis: rt.redis,
     keys: rt.keys,

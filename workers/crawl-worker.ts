@@ -24,7 +24,13 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
   if (!parsed.success) throw new UnrecoverableError(`bad crawl job payload: ${parsed.error.message}`);
   const source = rt.sourceById(parsed.data.sourceId);
   return crawlSource(
-    { redis: rt.redis, keys: rt.keys, originMap: rt.originMap, articleQueue: rt.queues.article, log: log.child({ sourceId: source.id }) },
+    {
+      redis: rt.redis,
+      keys: rt.keys,
+      originMap: rt.originMap,
+      articleQueue: rt.queues.article,
+      log: log.child({ sourceId: source.id }),
+    },
     source,
     parsed.data.runId,
   );
@@ -38,7 +44,9 @@ export function startCrawlWorker(rt: Runtime, concurrency: number = PIPELINE.cra
     stalledInterval: PIPELINE.stalledIntervalMs,
     lockDuration: PIPELINE.lockDurationMs,
   });
-  worker.on('failed', (job, err) => rt.log.error({ queue: QUEUE.crawl, jobId: job?.id, err: err.message }, 'crawl job failed'));
+  worker.on('failed', (job, err) =>
+    rt.log.error({ queue: QUEUE.crawl, jobId: job?.id, err: err.message }, 'crawl job failed'),
+  );
   worker.on('error', (err) => rt.log.error({ queue: QUEUE.crawl, err: err.message }, 'crawl worker error'));
   return worker;
 }

@@ -50,8 +50,7 @@ export function parseFeed(xml: string, feedUrl: string, timezone = '+07:00'): Fe
     // Feeds repeat items (the same guid twice): keep the first.
     if (seen.has(url)) continue;
     seen.add(url);
-    const publishedRaw =
-      cleanLine(el.children('pubDate, published, updated, dc\\:date').first().text()) || null;
+    const publishedRaw = cleanLine(el.children('pubDate, published, updated, dc\\:date').first().text()) || null;
     items.push({
       url,
       title: cleanLine(el.children('title').first().text()),

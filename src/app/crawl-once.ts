@@ -39,22 +39,28 @@ export interface CrawlOnceOptions {
 
 type Finished = { state: 'completed'; value: unknown } | { state: 'failed'; reason: string };
 
-async function waitForJobs(queue: Queue, ids: string[], deadline: number, pollMs: number): Promise<Map<string, Finished>> {
+async function waitForJobs(
+  queue: Queue,
+  ids: string[],
+  deadline: number,
+  pollMs: number,
+): Promise<Map<string, Finished>> {
   const done = new Map<string, Finished>();
   while (done.size < ids.length) {
     for (const id of ids) {
       if (done.has(id)) continue;
+      const state = await queue.getJobState(id);
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
+      // Read the job only once it is finished, so its return value or reason is the final one.
       const job = await Job.fromId(queue, id);
-      if (!job) {
+      if (!job || state === 'unknown')
         done.set(id, { state: 'failed', reason: `job ${id} disappeared from the queue` });
-        continue;
-      }
-      const state = await job.getState();
-      if (state === 'completed') done.set(id, { state, value: job.returnvalue });
-      else if (state === 'failed') done.set(id, { state, reason: job.failedReason });
+      else if (state === 'completed') done.set(id, { state, value: job.returnvalue });
+      else done.set(id, { state, reason: job.failedReason });
     }
     if (done.size < ids.length) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${ids.length - done.size} ${queue.name} job(s)`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${ids.length - done.size} ${queue.name} job(s)`);
       await new Promise((r) => setTimeout(r, pollMs));
     }
   }
@@ -62,7 +68,17 @@ async function waitForJobs(queue: Queue, ids: string[], deadline: number, pollMs
 }
 
 function emptySummary(sourceId: string): SourceRunSummary {
-  return { sourceId, discovered: 0, new: 0, written: 0, duplicate: 0, offTopic: 0, failed: 0, errors: [], offTopicTitles: [] };
+  return {
+    sourceId,
+    discovered: 0,
+    new: 0,
+    written: 0,
+    duplicate: 0,
+    offTopic: 0,
+    failed: 0,
+    errors: [],
+    offTopicTitles: [],
+  };
 }
 
 export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<RunSummary> {
@@ -137,10 +153,19 @@ export function formatRunSummary(r: RunSummary): string {
   const cols = ['source', 'discovered', 'new', 'written', 'duplicate', 'off-topic', 'failed'];
   const rows = [
     ...r.sources.map((s) => [s.sourceId, s.discovered, s.new, s.written, s.duplicate, s.offTopic, s.failed]),
-    ['TOTAL', r.totals.discovered, r.totals.new, r.totals.written, r.totals.duplicate, r.totals.offTopic, r.totals.failed],
+    [
+      'TOTAL',
+      r.totals.discovered,
+      r.totals.new,
+      r.totals.written,
+      r.totals.duplicate,
+      r.totals.offTopic,
+      r.totals.failed,
+    ],
   ].map((row) => row.map(String));
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const out = [line(cols), ...rows.map(line)];
   for (const s of r.sources) for (const e of s.errors) out.push(`! ${s.sourceId}: ${e}`);
   out.push(`run ${r.runId} finished in ${(r.durationMs / 1000).toFixed(1)} s`);

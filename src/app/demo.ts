@@ -27,13 +27,18 @@ async function prepareOutDir(outDir: string): Promise<void> {
     await rm(outDir, { recursive: true, force: true });
   }
   await mkdir(outDir, { recursive: true });
-  await writeFile(path.join(outDir, DEMO_MARKER), 'written by `tinwatch demo`; the next demo run replaces this folder\n');
+  await writeFile(
+    path.join(outDir, DEMO_MARKER),
+    'written by `tinwatch demo`; the next demo run replaces this folder\n',
+  );
 }
 
 export async function runDemo(outDir: string): Promise<{ summary: RunSummary; files: string[] }> {
   await prepareOutDir(outDir);
   const replay = await startReplayServer(FIXTURE_SITES);
-  const hosts = (await readdir(FIXTURE_SITES, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  const hosts = (await readdir(FIXTURE_SITES, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   const rt = await createRuntime({
     env: { TINWATCH_PREFIX: DEMO_PREFIX, TINWATCH_OUT: outDir },
     originMap: replayOriginMap(replay.url, hosts),
@@ -41,7 +46,9 @@ export async function runDemo(outDir: string): Promise<{ summary: RunSummary; fi
   try {
     await clearPrefix(rt.redis, DEMO_PREFIX);
     const summary = await crawlOnce(rt, { sources: rt.sources });
-    const files = existsSync(path.join(outDir, 'articles')) ? (await readdir(path.join(outDir, 'articles'))).sort() : [];
+    const files = existsSync(path.join(outDir, 'articles'))
+      ? (await readdir(path.join(outDir, 'articles'))).sort()
+      : [];
     return { summary, files };
   } finally {
     await rt.close();

@@ -29,9 +29,7 @@ export interface ExtractedArticle {
   fallbacks: ExtractField[];
 }
 
-export type ExtractResult =
-  | { ok: true; article: ExtractedArticle }
-  | { ok: false; reason: string };
+export type ExtractResult = { ok: true; article: ExtractedArticle } | { ok: false; reason: string };
 
 // Removed on every page before reading: never article text on any outlet.
 const ALWAYS_DROP = 'script, style, noscript, template, iframe, svg, form, button, nav';
@@ -53,7 +51,13 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
   const meta = readPageMetadata($);
   const ex = source.extract;
   const matched: Record<ExtractField, string | null> = {
-    title: null, lead: null, body: null, date: null, author: null, section: null, credit: null,
+    title: null,
+    lead: null,
+    body: null,
+    date: null,
+    author: null,
+    section: null,
+    credit: null,
   };
   const fallbacks: ExtractField[] = [];
   const fallback = (field: ExtractField, kind: string): void => {

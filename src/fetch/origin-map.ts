@@ -42,7 +42,9 @@ export function createOriginMap(map: Record<string, string> = {}): OriginMap {
       return fetchedUrl;
     },
     isMapped(fetchedUrl) {
-      return byLocal.some(([, local]) => fetchedUrl === local || fetchedUrl.startsWith(local + '/') || fetchedUrl.startsWith(local + '?'));
+      return byLocal.some(
+        ([, local]) => fetchedUrl === local || fetchedUrl.startsWith(local + '/') || fetchedUrl.startsWith(local + '?'),
+      );
     },
   };
 }

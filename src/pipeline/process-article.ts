@@ -33,7 +33,8 @@ interface StoryRecord {
 
 async function loadRaw(deps: ArticleDeps, rawKey: string): Promise<string> {
   const buf = await deps.redis.getBuffer(rawKey);
-  if (!buf) throw new UnrecoverableError(`raw page ${rawKey} is gone (expired before extraction); re-crawl to fetch it again`);
+  if (!buf)
+    throw new UnrecoverableError(`raw page ${rawKey} is gone (expired before extraction); re-crawl to fetch it again`);
   return gunzipSync(buf).toString('utf8');
 }
 
@@ -54,7 +55,10 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   if (!res.ok) throw new UnrecoverableError(res.reason);
   const article = res.article;
   if (article.fallbacks.length > 0) {
-    deps.log.warn({ fallbacks: article.fallbacks, matched: article.matched }, 'selectors missed: generic fallback used');
+    deps.log.warn(
+      { fallbacks: article.fallbacks, matched: article.matched },
+      'selectors missed: generic fallback used',
+    );
   }
   const publishedAt = article.publishedAt ?? data.feedPublishedAt;
 
@@ -83,7 +87,10 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       content_hash: hash,
       duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet },
     });
-    await deps.redis.sadd(deps.keys.storyOutlets(owner.storyId), JSON.stringify({ id: data.storyId, url: data.url, outlet: source.name }));
+    await deps.redis.sadd(
+      deps.keys.storyOutlets(owner.storyId),
+      JSON.stringify({ id: data.storyId, url: data.url, outlet: source.name }),
+    );
     await deps.redis.del(data.rawKey);
     return { outcome: 'duplicate', storyId: data.storyId, duplicateOf: owner.storyId };
   }

@@ -52,7 +52,10 @@ async function contentTypeFor(file: string): Promise<string> {
 }
 
 function paramKey(query: string): string {
-  return [...new URLSearchParams(query).entries()].map(([k, v]) => `${k}=${v}`).sort().join('&');
+  return [...new URLSearchParams(query).entries()]
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join('&');
 }
 
 /** A recorded `<name>@<query>` file whose parameters equal the requested ones in another order. */
@@ -64,7 +67,9 @@ async function sameParamsFile(file: string): Promise<string | null> {
   const want = paramKey(base.slice(at + 1));
   const dir = path.dirname(file);
   const entries = await readdir(dir).catch(() => [] as string[]);
-  const hit = entries.find((e) => e.startsWith(`${name}@`) && !e.endsWith('.meta.json') && paramKey(e.slice(name.length + 1)) === want);
+  const hit = entries.find(
+    (e) => e.startsWith(`${name}@`) && !e.endsWith('.meta.json') && paramKey(e.slice(name.length + 1)) === want,
+  );
   return hit ? path.join(dir, hit) : null;
 }
 

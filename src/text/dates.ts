@@ -4,7 +4,18 @@
 // Results are ISO 8601 strings rendered in the requested offset, e.g. 2026-08-23T05:20:00+07:00.
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 export const VIETNAM_OFFSET = '+07:00';
@@ -80,8 +91,12 @@ const PARSERS: Parser[] = [
       );
     if (!m) return null;
     return {
-      year: +m[1]!, month: +m[2]!, day: +m[3]!,
-      hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0),
+      year: +m[1]!,
+      month: +m[2]!,
+      day: +m[3]!,
+      hour: +(m[4] ?? 0),
+      minute: +(m[5] ?? 0),
+      second: +(m[6] ?? 0),
       zone: m[7] ? offsetMinutes(m[7]) : null,
     };
   },
@@ -97,8 +112,13 @@ const PARSERS: Parser[] = [
     const zone = m[7] ? offsetMinutes(m[7]) : null;
     if (m[7] && zone === null) return null;
     return {
-      year: twoDigitYear(+m[3]!), month, day: +m[1]!,
-      hour: +m[4]!, minute: +m[5]!, second: +(m[6] ?? 0), zone,
+      year: twoDigitYear(+m[3]!),
+      month,
+      day: +m[1]!,
+      hour: +m[4]!,
+      minute: +m[5]!,
+      second: +(m[6] ?? 0),
+      zone,
     };
   },
   // US style without zone (Tuổi Trẻ, Báo Chính phủ): 8/23/2026 5:20:00 AM (U+202F before AM)
@@ -106,8 +126,13 @@ const PARSERS: Parser[] = [
     const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)$/i.exec(s);
     if (!m) return null;
     return {
-      year: +m[3]!, month: +m[1]!, day: +m[2]!,
-      hour: hour12(+m[4]!, m[7]), minute: +m[5]!, second: +(m[6] ?? 0), zone: null,
+      year: +m[3]!,
+      month: +m[1]!,
+      day: +m[2]!,
+      hour: hour12(+m[4]!, m[7]),
+      minute: +m[5]!,
+      second: +(m[6] ?? 0),
+      zone: null,
     };
   },
 ];
@@ -123,22 +148,36 @@ function parseEmbedded(s: string): Parts | null {
   const y = YEAR_FIRST.exec(s);
   if (y) {
     return {
-      year: +y[1]!, month: +y[2]!, day: +y[3]!,
-      hour: +y[4]!, minute: +y[5]!, second: +(y[6] ?? 0), zone: null,
+      year: +y[1]!,
+      month: +y[2]!,
+      day: +y[3]!,
+      hour: +y[4]!,
+      minute: +y[5]!,
+      second: +(y[6] ?? 0),
+      zone: null,
     };
   }
   const t = TIME_FIRST.exec(s);
   if (t) {
     return {
-      year: +t[6]!, month: +t[5]!, day: +t[4]!,
-      hour: +t[1]!, minute: +t[2]!, second: +(t[3] ?? 0), zone: null,
+      year: +t[6]!,
+      month: +t[5]!,
+      day: +t[4]!,
+      hour: +t[1]!,
+      minute: +t[2]!,
+      second: +(t[3] ?? 0),
+      zone: null,
     };
   }
   const d = DAY_FIRST.exec(s);
   if (d) {
     return {
-      year: +d[3]!, month: +d[2]!, day: +d[1]!,
-      hour: +(d[4] ?? 0), minute: +(d[5] ?? 0), second: +(d[6] ?? 0),
+      year: +d[3]!,
+      month: +d[2]!,
+      day: +d[1]!,
+      hour: +(d[4] ?? 0),
+      minute: +(d[5] ?? 0),
+      second: +(d[6] ?? 0),
       zone: d[7] ? offsetMinutes(d[7].replace(/\s+/g, '')) : null,
     };
   }
@@ -146,7 +185,11 @@ function parseEmbedded(s: string): Parts | null {
 }
 
 function clean(raw: string): string {
-  return raw.normalize('NFC').replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/\s+/g, ' ').trim();
+  return raw
+    .normalize('NFC')
+    .replace(/[\u00a0\u202f\u2009]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

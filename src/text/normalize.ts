@@ -23,5 +23,8 @@ export function cleanLine(text: string): string {
 
 /** Key used to compare two paragraphs for "the same text": case and spacing do not matter. */
 export function paragraphKey(text: string): string {
-  return cleanLine(text).toLocaleLowerCase('vi').replace(/[\s\p{P}]+/gu, ' ').trim();
+  return cleanLine(text)
+    .toLocaleLowerCase('vi')
+    .replace(/[\s\p{P}]+/gu, ' ')
+    .trim();
 }

@@ -26,7 +26,10 @@ function foldSyllable(lowerNfd: string): string {
   // i/y: a final y after a consonant (or alone) is the same syllable as i: mỹ=mĩ, kỳ=kì, lý=lí.
   // After a vowel (ay, uy, ây) y is part of a diphthong and stays.
   if (base.endsWith('y')) {
-    const before = base.slice(0, -1).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const before = base
+      .slice(0, -1)
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
     const prev = before.at(-1);
     // In `quy` the u belongs to the onset `qu`, so the y stands alone (quý = quí).
     const alone = prev === undefined || !VOWELS.has(prev) || before === 'qu';

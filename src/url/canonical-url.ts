@@ -4,8 +4,19 @@ import { createHash } from 'node:crypto';
 
 // Query parameters that only track where a click came from.
 const TRACKING_PARAMS = [
-  /^utm_/i, /^fbclid$/i, /^gclid$/i, /^zarsrc$/i, /^gidzl$/i, /^ref$/i, /^source$/i,
-  /^vn_source$/i, /^vn_medium$/i, /^vn_campaign$/i, /^mc_[a-z]+$/i, /^_ga$/i, /^cmpid$/i,
+  /^utm_/i,
+  /^fbclid$/i,
+  /^gclid$/i,
+  /^zarsrc$/i,
+  /^gidzl$/i,
+  /^ref$/i,
+  /^source$/i,
+  /^vn_source$/i,
+  /^vn_medium$/i,
+  /^vn_campaign$/i,
+  /^mc_[a-z]+$/i,
+  /^_ga$/i,
+  /^cmpid$/i,
 ];
 
 export interface CanonicalOptions {

@@ -21,9 +21,17 @@ describe('golden extraction', () => {
     expect(per('vnexpress')).toBeGreaterThanOrEqual(3);
     expect(per('baotintuc')).toBeGreaterThanOrEqual(3);
     expect(per('kbs-vietnamese')).toBeGreaterThanOrEqual(3);
-    expect(cases.filter((c) => c.seed).map((c) => c.seed).sort()).toEqual([
-      '000_af8e3c8afcbec8d7.txt', '001_6e93f638146214dd.txt', '002_a49628ed399f9ad6.txt',
-      '003_69ea108cfccae866.txt', '004_e7a8390db07d33a4.txt',
+    expect(
+      cases
+        .filter((c) => c.seed)
+        .map((c) => c.seed)
+        .sort(),
+    ).toEqual([
+      '000_af8e3c8afcbec8d7.txt',
+      '001_6e93f638146214dd.txt',
+      '002_a49628ed399f9ad6.txt',
+      '003_69ea108cfccae866.txt',
+      '004_e7a8390db07d33a4.txt',
     ]);
   });
 
@@ -36,8 +44,14 @@ describe('golden extraction', () => {
       const a = res.article;
       expect(renderSeedText(a)).toBe(c.expectedText);
       expect({
-        title: a.title, lead: a.lead, credit: a.credit, publishedAt: a.publishedAt, author: a.author,
-        section: a.section, paragraphs: a.paragraphs.length, fallbacks: a.fallbacks,
+        title: a.title,
+        lead: a.lead,
+        credit: a.credit,
+        publishedAt: a.publishedAt,
+        author: a.author,
+        section: a.section,
+        paragraphs: a.paragraphs.length,
+        fallbacks: a.fallbacks,
       }).toEqual(c.fields);
       expect(classifyRelevance({ title: a.title, lead: a.lead, body: a.paragraphs }).onTopic).toBe(c.onTopic);
     });
@@ -60,7 +74,11 @@ describe('golden text keeps the output contract', () => {
 });
 
 describe('seed cases against the seeds themselves', () => {
-  const norm = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .replace(/\u00a0/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   for (const c of cases.filter((x) => x.seed)) {
     it(`${c.seed}: every written paragraph is the seed's own text (only the title may be added)`, () => {
       const seed = norm(readFileSync(path.join(import.meta.dirname, '../../../shared/seeds', c.seed!), 'utf8'));
@@ -80,7 +98,9 @@ describe('tinwatch extract (CLI)', () => {
 
   it('exits 1 with the reason for a page with no article', async () => {
     const empty = path.join(import.meta.dirname, '../fixtures/sites/vnexpress.net/the-gioi/quan-su');
-    await expect(run(process.execPath, [BIN, 'extract', empty, '--url', 'https://vnexpress.net/x-1234567.html'])).rejects.toMatchObject({
+    await expect(
+      run(process.execPath, [BIN, 'extract', empty, '--url', 'https://vnexpress.net/x-1234567.html']),
+    ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('no article body found'),
     });

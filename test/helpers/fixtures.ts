@@ -36,7 +36,11 @@ export function goldenCases(): GoldenCase[] {
       if (!f.endsWith('.expected.json')) continue;
       const base = path.join(FIXTURES, dir.name, f.replace(/\.expected\.json$/, ''));
       const meta = JSON.parse(readFileSync(`${base}.expected.json`, 'utf8')) as {
-        url: string; page: string; seed: string | null; onTopic: boolean; fields: GoldenCase['fields'];
+        url: string;
+        page: string;
+        seed: string | null;
+        onTopic: boolean;
+        fields: GoldenCase['fields'];
       };
       out.push({
         sourceId: dir.name,

@@ -41,6 +41,8 @@ describe('canonicalUrl', () => {
   });
 
   it('stripTracking drops tracking parameters but keeps the host as found', () => {
-    expect(stripTracking('https://www.vietnamplus.vn/x-post1.vnp?utm_source=a&id=2#c')).toBe('https://www.vietnamplus.vn/x-post1.vnp?id=2');
+    expect(stripTracking('https://www.vietnamplus.vn/x-post1.vnp?utm_source=a&id=2#c')).toBe(
+      'https://www.vietnamplus.vn/x-post1.vnp?id=2',
+    );
   });
 });

@@ -26,19 +26,29 @@ describe('parseDateIso: every pubDate shape in reference/outlets.md §2.1', () =
   });
 
   it('reads zone-less times in the outlet zone (KBS: KST)', () => {
-    expect(parseDateIso('Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46', '+09:00')).toBe('2023-11-07T15:03:30+09:00');
+    expect(parseDateIso('Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46', '+09:00')).toBe(
+      '2023-11-07T15:03:30+09:00',
+    );
   });
 
-  it.each(['', 'hôm qua', '31 Feb 2026 10:00:00 +0700', '2026-13-01', 'Sun, 23 Foo 2026 02:00:00 +0700', '1/1/2026 25:00:00 AM'])(
-    'rejects %j',
-    (raw) => {
-      expect(parseDateIso(raw)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'hôm qua',
+    '31 Feb 2026 10:00:00 +0700',
+    '2026-13-01',
+    'Sun, 23 Foo 2026 02:00:00 +0700',
+    '1/1/2026 25:00:00 AM',
+  ])('rejects %j', (raw) => {
+    expect(parseDateIso(raw)).toBeNull();
+  });
 
   it('parses ≥ 99.9% of the 14,434 real RSS pubDates in reference, and Tuổi Trẻ as +07:00', () => {
     const gz = readFileSync(path.join(import.meta.dirname, '../../../shared/reference/rss-items-2026.jsonl.gz'));
-    const items = gunzipSync(gz).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { outlet: string; published: string });
+    const items = gunzipSync(gz)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { outlet: string; published: string });
     expect(items.length).toBe(14_434);
     const failed = items.filter((i) => i.published && parseDate(i.published) === null);
     expect(failed.slice(0, 5)).toEqual([]);
@@ -50,9 +60,13 @@ describe('parseDateIso: every pubDate shape in reference/outlets.md §2.1', () =
 
   it('formatIso and parseDate round-trip any instant (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4_000_000_000 }).map((s) => s * 1000), fc.constantFrom('+07:00', '+09:00', '+00:00', '-05:00'), (ms, off) => {
-        expect(parseDate(formatIso(ms, off))).toBe(ms);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 4_000_000_000 }).map((s) => s * 1000),
+        fc.constantFrom('+07:00', '+09:00', '+00:00', '-05:00'),
+        (ms, off) => {
+          expect(parseDate(formatIso(ms, off))).toBe(ms);
+        },
+      ),
     );
   });
 });

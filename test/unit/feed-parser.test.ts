@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { FeedError, parseFeed } from '../../crawlers/discovery/feed-parser.js';
 import { SITES } from '../helpers/fixtures.js';
 
-const rss = (items: string) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>x</title>${items}</channel></rss>`;
+const rss = (items: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>x</title>${items}</channel></rss>`;
 
 describe('parseFeed', () => {
   it('reads the recorded VnExpress feed, invalid </br> in descriptions and all', () => {
@@ -21,32 +22,58 @@ describe('parseFeed', () => {
 
   it('reads Atom entries and resolves relative links', () => {
     const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title><link rel="alternate" href="/a-1234567.html"/><updated>2026-08-01T10:00:00+07:00</updated></entry></feed>`;
-    expect(parseFeed(atom, 'https://vnexpress.net/feed')).toMatchObject([{ url: 'https://vnexpress.net/a-1234567.html', publishedAt: '2026-08-01T10:00:00+07:00' }]);
+    expect(parseFeed(atom, 'https://vnexpress.net/feed')).toMatchObject([
+      { url: 'https://vnexpress.net/a-1234567.html', publishedAt: '2026-08-01T10:00:00+07:00' },
+    ]);
   });
 
   it('keeps the first of duplicate items and tolerates bad dates', () => {
     const items = parseFeed(
-      rss('<item><link>https://x.vn/a</link><pubDate>not a date</pubDate></item><item><link>https://x.vn/a</link></item><item><title>no link</title></item>'),
+      rss(
+        '<item><link>https://x.vn/a</link><pubDate>not a date</pubDate></item><item><link>https://x.vn/a</link></item><item><title>no link</title></item>',
+      ),
       'https://x.vn/rss',
     );
-    expect(items).toEqual([{ url: 'https://x.vn/a', title: '', guid: null, publishedRaw: 'not a date', publishedAt: null }]);
+    expect(items).toEqual([
+      { url: 'https://x.vn/a', title: '', guid: null, publishedRaw: 'not a date', publishedAt: null },
+    ]);
   });
 
   it('reads the Tuổi Trẻ zone-less U+202F date in the outlet zone', () => {
-    const [item] = parseFeed(rss('<item><link>https://tuoitre.vn/a-100260822182430487.htm</link><pubDate>8/23/2026 5:20:00\u202fAM</pubDate></item>'), 'https://tuoitre.vn/rss');
+    const [item] = parseFeed(
+      rss(
+        '<item><link>https://tuoitre.vn/a-100260822182430487.htm</link><pubDate>8/23/2026 5:20:00\u202fAM</pubDate></item>',
+      ),
+      'https://tuoitre.vn/rss',
+    );
     expect(item!.publishedAt).toBe('2026-08-23T05:20:00+07:00');
   });
 
   it('rejects an HTML page served as a feed with a clear reason', () => {
-    expect(() => parseFeed('<!DOCTYPE html><html><body>Cloudflare</body></html>', 'https://x.vn/rss')).toThrow(FeedError);
-    expect(() => parseFeed('<!DOCTYPE html>', 'https://x.vn/rss')).toThrow(/not an RSS or Atom document: https:\/\/x\.vn\/rss/);
+    expect(() => parseFeed('<!DOCTYPE html><html><body>Cloudflare</body></html>', 'https://x.vn/rss')).toThrow(
+      FeedError,
+    );
+    expect(() => parseFeed('<!DOCTYPE html>', 'https://x.vn/rss')).toThrow(
+      /not an RSS or Atom document: https:\/\/x\.vn\/rss/,
+    );
   });
 
   it('round-trips the 14,434 real RSS items of reference/ (titles NFC after cleaning, links kept)', () => {
     const gz = readFileSync(path.join(import.meta.dirname, '../../../shared/reference/rss-items-2026.jsonl.gz'));
-    const real = gunzipSync(gz).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { title: string; link: string; published: string });
+    const real = gunzipSync(gz)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { title: string; link: string; published: string });
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    const xml = rss(real.map((r) => `<item><title>${esc(r.title)}</title><link>${esc(r.link)}</link><pubDate>${esc(r.published)}</pubDate></item>`).join(''));
+    const xml = rss(
+      real
+        .map(
+          (r) =>
+            `<item><title>${esc(r.title)}</title><link>${esc(r.link)}</link><pubDate>${esc(r.published)}</pubDate></item>`,
+        )
+        .join(''),
+    );
     const items = parseFeed(xml, 'https://example.vn/rss');
     const uniqueLinks = new Set(real.map((r) => new URL(r.link).toString()));
     expect(items.length).toBe(uniqueLinks.size);

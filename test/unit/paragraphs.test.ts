@@ -12,7 +12,11 @@ describe('paragraphsOf', () => {
     expect(paras('Một.<br /><br />Hai <b>đậm</b>.<br>Ba.')).toEqual(['Một.', 'Hai đậm.', 'Ba.']);
   });
   it('reads <p> and nested <div> blocks, skipping figures, scripts and captions', () => {
-    expect(paras('<p>A</p><div><div>B</div></div><figure><img><figcaption>Ảnh: X</figcaption></figure><script>x()</script><p>C <a href="#">link</a></p>')).toEqual(['A', 'B', 'C link']);
+    expect(
+      paras(
+        '<p>A</p><div><div>B</div></div><figure><img><figcaption>Ảnh: X</figcaption></figure><script>x()</script><p>C <a href="#">link</a></p>',
+      ),
+    ).toEqual(['A', 'B', 'C link']);
   });
   it('drops empty paragraphs and collapses odd spaces', () => {
     expect(paras('<p>&nbsp;</p><p>a\u00a0 \u202fb</p>')).toEqual(['a b']);

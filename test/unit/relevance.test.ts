@@ -6,17 +6,34 @@ const doc = (title: string, body: string) => ({ title, lead: null, body: [body] 
 
 describe('classifyRelevance', () => {
   it('accepts Korea–US defence coverage', () => {
-    const r = classifyRelevance(doc('Mỹ và Hàn Quốc rút ngắn thời gian tập trận chung', 'Quân đội hai nước đồng minh sẽ diễn tập phòng thủ tên lửa.'));
+    const r = classifyRelevance(
+      doc(
+        'Mỹ và Hàn Quốc rút ngắn thời gian tập trận chung',
+        'Quân đội hai nước đồng minh sẽ diễn tập phòng thủ tên lửa.',
+      ),
+    );
     expect(r.onTopic).toBe(true);
     expect(r.topTerms.map((t) => t.term)).toContain('tập trận');
   });
 
   it.each([
-    ['Korea–Japan trade', 'Hàn Quốc và Nhật Bản nối lại đối thoại thương mại', 'Hai nước thảo luận về chất bán dẫn và xuất khẩu.'],
+    [
+      'Korea–Japan trade',
+      'Hàn Quốc và Nhật Bản nối lại đối thoại thương mại',
+      'Hai nước thảo luận về chất bán dẫn và xuất khẩu.',
+    ],
     ['K-pop in the US', 'BTS lưu diễn tại Mỹ', 'Nhóm nhạc Hàn Quốc biểu diễn tại 12 thành phố.'],
     ['US–China defence', 'Mỹ và Trung Quốc nối lại kênh liên lạc quân sự', 'Bộ trưởng Quốc phòng hai nước điện đàm.'],
-    ['cosmetics (mỹ phẩm is not Mỹ)', 'Hàn Quốc xuất khẩu mỹ phẩm kỷ lục', 'Ngành mỹ phẩm tăng trưởng, các tập đoàn an ninh mạng cũng vậy.'],
-    ['North Korea without the US', 'Triều Tiên phóng tên lửa đạn đạo', 'Bộ Tham mưu Liên quân Hàn Quốc cho biết tên lửa bay 600 km.'],
+    [
+      'cosmetics (mỹ phẩm is not Mỹ)',
+      'Hàn Quốc xuất khẩu mỹ phẩm kỷ lục',
+      'Ngành mỹ phẩm tăng trưởng, các tập đoàn an ninh mạng cũng vậy.',
+    ],
+    [
+      'North Korea without the US',
+      'Triều Tiên phóng tên lửa đạn đạo',
+      'Bộ Tham mưu Liên quân Hàn Quốc cho biết tên lửa bay 600 km.',
+    ],
   ])('rejects %s', (_label, title, body) => {
     expect(classifyRelevance(doc(title, body)).onTopic).toBe(false);
   });

@@ -4,19 +4,29 @@ import { renderSeedText } from '../../src/format/seed-format.js';
 
 describe('renderSeedText', () => {
   it('lays out title, lead, paragraphs and credit with one blank line between', () => {
-    expect(renderSeedText({ title: 'T', lead: 'L', paragraphs: ['P1', 'P2'], credit: 'Bích Liên (TTXVN)' })).toBe('T\n\nL\n\nP1\n\nP2\n\nBích Liên (TTXVN)');
+    expect(renderSeedText({ title: 'T', lead: 'L', paragraphs: ['P1', 'P2'], credit: 'Bích Liên (TTXVN)' })).toBe(
+      'T\n\nL\n\nP1\n\nP2\n\nBích Liên (TTXVN)',
+    );
     expect(renderSeedText({ title: 'T', lead: null, paragraphs: ['P'], credit: null })).toBe('T\n\nP');
   });
 
   it('always yields NFC text without \\r, trailing spaces, trailing newline or empty paragraphs (property)', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'ệ', 'e\u0302\u0323', ' ', '\u00a0', '\n', '\r', '\t', '\u200b', 'Đ') });
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'ệ', 'e\u0302\u0323', ' ', '\u00a0', '\n', '\r', '\t', '\u200b', 'Đ'),
+    });
     fc.assert(
-      fc.property(text, fc.option(text, { nil: null }), fc.array(text), fc.option(text, { nil: null }), (title, lead, paragraphs, credit) => {
-        const out = renderSeedText({ title, lead, paragraphs, credit });
-        expect(out.normalize('NFC')).toBe(out);
-        expect(out).not.toMatch(/\r|\t|\u00a0|\u200b| $|^ |\n{3}/m);
-        expect(out.endsWith('\n')).toBe(false);
-      }),
+      fc.property(
+        text,
+        fc.option(text, { nil: null }),
+        fc.array(text),
+        fc.option(text, { nil: null }),
+        (title, lead, paragraphs, credit) => {
+          const out = renderSeedText({ title, lead, paragraphs, credit });
+          expect(out.normalize('NFC')).toBe(out);
+          expect(out).not.toMatch(/\r|\t|\u00a0|\u200b| $|^ |\n{3}/m);
+          expect(out.endsWith('\n')).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -1,0 +1,20 @@
+# tinwatch image: Node 20 on Debian bookworm with Debian's Chromium at /usr/bin/chromium (the
+# path the browser fetcher uses; Playwright's own browser download is not needed).
+FROM node:20-bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium ca-certificates fonts-noto-core \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY bin ./bin
+COPY config ./config
+COPY crawlers ./crawlers
+COPY workers ./workers
+COPY src ./src
+COPY test/fixtures ./test/fixtures
+ENV NODE_ENV=production TINWATCH_OUT=/data/out
+VOLUME ["/data/out"]
+USER node
+ENTRYPOINT ["node", "bin/tinwatch.js"]
+CMD ["start"]

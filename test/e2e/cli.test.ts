@@ -1,0 +1,86 @@
+// The command line as users run it: `tinwatch crawl --once` in a child process against the
+// replay server and the test Redis, configured only through flags and environment.
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { replayOriginMap } from '../../src/fetch/origin-map.js';
+import { clearPrefix } from '../../src/redis/clear-prefix.js';
+import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { SITES } from '../helpers/fixtures.js';
+import { tempDir, testPrefix } from '../helpers/test-runtime.js';
+
+const run = promisify(execFile);
+const BIN = path.resolve(import.meta.dirname, '../../bin/tinwatch.js');
+
+describe('tinwatch CLI', () => {
+  let replay: ReplayServer;
+  const prefix = testPrefix();
+  const out = tempDir('tw-cli');
+
+  beforeAll(async () => {
+    replay = await startReplayServer(SITES);
+  });
+  afterAll(async () => {
+    const r = new Redis(inject('redisUrl'));
+    await clearPrefix(r, prefix);
+    r.disconnect();
+    await replay.close();
+  });
+
+  it('crawl --once --source prints the summary and writes files', async () => {
+    const env = { ...process.env, REDIS_URL: inject('redisUrl'), TINWATCH_PREFIX: prefix, LOG_LEVEL: 'warn' };
+    const { stdout } = await run(
+      process.execPath,
+      [
+        BIN,
+        '--out',
+        out,
+        '--origin-map',
+        JSON.stringify(replayOriginMap(replay.url, readdirSync(SITES))),
+        'crawl',
+        '--once',
+        '--source',
+        'kbs-vietnamese',
+        '--show-skipped',
+      ],
+      { env },
+    );
+    expect(stdout).toMatch(/^source\s+discovered\s+new\s+written\s+duplicate\s+off-topic\s+failed$/m);
+    expect(stdout).toMatch(/^kbs-vietnamese\s+3\s+3\s+2\s+0\s+1\s+0$/m);
+    expect(stdout).toContain('off-topic kbs-vietnamese: Xuất khẩu mỹ phẩm Hàn Quốc đạt mức cao kỷ lục');
+    expect(readdirSync(path.join(out, 'articles'))).toHaveLength(2);
+  });
+
+  it('a bad origin map fails at start-up naming the variable', async () => {
+    await expect(
+      run(process.execPath, [BIN, 'crawl', '--once'], {
+        env: { ...process.env, REDIS_URL: inject('redisUrl'), TINWATCH_ORIGIN_MAP: '{not json' },
+      }),
+    ).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('environment TINWATCH_ORIGIN_MAP: not valid JSON'),
+    });
+  });
+
+  it('an unknown source id is refused with the known ones listed', async () => {
+    await expect(
+      run(process.execPath, [BIN, 'crawl', '--once', '--source', 'nope'], {
+        env: { ...process.env, REDIS_URL: inject('redisUrl') },
+      }),
+    ).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown source "nope" (known: vnexpress, baotintuc'),
+    });
+  });
+
+  it.each(['start', 'worker', 'scheduler', 'crawl', 'extract', 'replay', 'demo'])(
+    '%s --help explains itself',
+    async (cmd) => {
+      const { stdout } = await run(process.execPath, [BIN, cmd, '--help']);
+      expect(stdout).toMatch(new RegExp(`Usage: tinwatch ${cmd}`));
+    },
+  );
+});

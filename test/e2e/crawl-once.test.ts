@@ -1,0 +1,116 @@
+// End to end against a real Redis and the replay server: `crawl --once` writes exactly the
+// expected files and manifest; a second run writes nothing and fetches no article page again.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crawlOnce, type RunSummary } from '../../src/app/crawl-once.js';
+import { replayOriginMap } from '../../src/fetch/origin-map.js';
+import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { goldenCases, SITES } from '../helpers/fixtures.js';
+import { testRuntime } from '../helpers/test-runtime.js';
+
+type Rt = Awaited<ReturnType<typeof testRuntime>>;
+interface ManifestLine {
+  type: 'article' | 'duplicate';
+  seq?: number;
+  file?: string;
+  id: string;
+  url: string;
+  outlet: string;
+  published_at: string | null;
+  duplicate_of: { id: string; url: string; outlet: string } | null;
+}
+
+describe('crawl --once end to end', () => {
+  let replay: ReplayServer;
+  let rt: Rt;
+  let first: RunSummary;
+
+  beforeAll(async () => {
+    replay = await startReplayServer(SITES);
+    const hosts = readdirSync(SITES);
+    rt = await testRuntime({ originMap: replayOriginMap(replay.url, hosts) });
+    first = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
+  });
+
+  afterAll(async () => {
+    await rt.cleanup();
+    await replay.close();
+  });
+
+  const manifest = (): ManifestLine[] =>
+    readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ManifestLine);
+
+  it('reports discovered / new / written / duplicate / off-topic / failed per source', () => {
+    const by = Object.fromEntries(first.sources.map((s) => [s.sourceId, s]));
+    expect(by.vnexpress).toMatchObject({ discovered: 3, new: 3, written: 2, duplicate: 0, offTopic: 1, failed: 0 });
+    expect(by.baotintuc).toMatchObject({ discovered: 4, new: 4, written: 3, duplicate: 1, offTopic: 0, failed: 0 });
+    expect(by['kbs-vietnamese']).toMatchObject({
+      discovered: 3,
+      new: 3,
+      written: 2,
+      duplicate: 0,
+      offTopic: 1,
+      failed: 0,
+    });
+    expect(by['military-com-vn']).toMatchObject({ discovered: 1, new: 1, written: 1, failed: 0 });
+    expect(first.totals).toEqual({ discovered: 11, new: 11, written: 8, duplicate: 1, offTopic: 2, failed: 0 });
+  });
+
+  it('writes each on-topic golden article once, byte for byte, named NNN_<story id>.txt with NNN 000..007', () => {
+    const files = readdirSync(path.join(rt.outDir, 'articles')).sort();
+    expect(files.map((f) => f.slice(0, 3))).toEqual(['000', '001', '002', '003', '004', '005', '006', '007']);
+    for (const f of files) expect(f).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
+    const written = new Set(files.map((f) => readFileSync(path.join(rt.outDir, 'articles', f), 'utf8')));
+    const goldens = goldenCases();
+    for (const g of goldens.filter((c) => c.onTopic))
+      expect(written.has(g.expectedText), `${g.sourceId}/${g.name}`).toBe(true);
+    for (const g of goldens.filter((c) => !c.onTopic)) expect(written.has(g.expectedText)).toBe(false);
+  });
+
+  it('writes a manifest line per written or duplicate article, with real URLs and the duplicate link', () => {
+    const lines = manifest();
+    expect(lines.filter((l) => l.type === 'article')).toHaveLength(8);
+    const files = readdirSync(path.join(rt.outDir, 'articles'));
+    for (const l of lines.filter((x) => x.type === 'article')) {
+      expect(files).toContain(path.basename(l.file!));
+      expect(l.file).toBe(`articles/${String(l.seq).padStart(3, '0')}_${l.id}.txt`);
+      expect(l.url).not.toContain('127.0.0.1');
+      expect(l.published_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+    }
+    const dups = lines.filter((l) => l.type === 'duplicate');
+    expect(dups).toHaveLength(1);
+    const dup = dups[0]!;
+    const owner = lines.find((l) => l.id === dup.duplicate_of!.id)!;
+    expect(owner.type).toBe('article');
+    expect(new Set([dup.url, owner.url])).toEqual(
+      new Set([
+        'https://baotintuc.vn/the-gioi/han-quoc-va-my-to-chuc-doi-thoai-quoc-phong-tich-hop-kidd-lan-thu-16-20190927093045123.htm',
+        'https://baotintuc.vn/quan-su/doi-thoai-quoc-phong-tich-hop-kidd-han-my-lan-thu-16-20190927101500456.htm',
+      ]),
+    );
+    expect(existsSync(path.join(rt.outDir, 'articles', `${dup.id}.txt`))).toBe(false);
+  });
+
+  it('leaves no raw pages and no temp files behind', async () => {
+    expect(await rt.redis.keys(`${rt.keys.prefix}:raw:*`)).toEqual([]);
+    expect(readdirSync(path.join(rt.outDir, 'articles')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a second run writes nothing new and fetches no article page again', async () => {
+    const before = readdirSync(path.join(rt.outDir, 'articles')).sort();
+    const manifestBefore = readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8');
+    replay.hits.length = 0;
+    const second = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
+    expect(second.totals).toEqual({ discovered: 11, new: 0, written: 0, duplicate: 0, offTopic: 0, failed: 0 });
+    expect(readdirSync(path.join(rt.outDir, 'articles')).sort()).toEqual(before);
+    expect(readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8')).toBe(manifestBefore);
+    // Only feeds and listings were requested.
+    const articleHits = replay.hits.filter((h) => /\d{7}\.html|\d{17}\.htm|Seq_Code=|\.\d+\.html/.test(h));
+    expect(articleHits).toEqual([]);
+    expect(replay.hits.length).toBe(7);
+  });
+});

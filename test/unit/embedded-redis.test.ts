@@ -1,0 +1,36 @@
+// The embedded default: a real redis-server child with append-only persistence that survives a
+// restart, and one clear message when no redis-server program exists.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
+import { freePort, NO_REDIS_SERVER_MESSAGE, startRedisServer } from '../../src/redis/embedded-redis.js';
+import { tempDir } from '../helpers/test-runtime.js';
+
+describe('embedded redis-server', () => {
+  it('persists data across a restart through its append-only file', async () => {
+    const dir = tempDir('tw-redis');
+    const port = await freePort();
+    const a = await startRedisServer({ port, dir });
+    const c1 = new Redis(a.url);
+    await c1.set('tw:probe', 'kept');
+    c1.disconnect();
+    await a.stop();
+    expect(existsSync(path.join(dir, 'appendonlydir'))).toBe(true);
+    const b = await startRedisServer({ port, dir });
+    const c2 = new Redis(b.url);
+    expect(await c2.get('tw:probe')).toBe('kept');
+    expect((await c2.config('GET', 'maxmemory-policy'))[1]).toBe('noeviction');
+    c2.disconnect();
+    await b.stop();
+  });
+
+  it('says how to get Redis when there is no redis-server program', async () => {
+    await expect(
+      startRedisServer({ port: await freePort(), dir: null, binary: '/nonexistent/redis-server' }),
+    ).rejects.toThrow(NO_REDIS_SERVER_MESSAGE);
+    expect(NO_REDIS_SERVER_MESSAGE).toMatch(/apt-get install redis-server/);
+    expect(NO_REDIS_SERVER_MESSAGE).toMatch(/brew install redis/);
+    expect(NO_REDIS_SERVER_MESSAGE).toMatch(/docker compose up -d redis/);
+  });
+});
