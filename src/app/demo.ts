@@ -33,14 +33,14 @@ async function prepareOutDir(outDir: string): Promise<void> {
   );
 }
 
-export async function runDemo(outDir: string): Promise<{ summary: RunSummary; files: string[] }> {
+export async function runDemo(outDir: string, redisUrl?: string): Promise<{ summary: RunSummary; files: string[] }> {
   await prepareOutDir(outDir);
   const replay = await startReplayServer(FIXTURE_SITES);
   const hosts = (await readdir(FIXTURE_SITES, { withFileTypes: true }))
     .filter((d) => d.isDirectory())
     .map((d) => d.name);
   const rt = await createRuntime({
-    env: { TINWATCH_PREFIX: DEMO_PREFIX, TINWATCH_OUT: outDir },
+    env: { TINWATCH_PREFIX: DEMO_PREFIX, TINWATCH_OUT: outDir, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) },
     originMap: replayOriginMap(replay.url, hosts),
   });
   try {

@@ -4,21 +4,29 @@ import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { redisAnswers, startRedisServer } from './embedded-redis.js';
 
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
-
 export interface RedisTarget {
   url: string;
   embedded: boolean;
   stop(): Promise<void>;
 }
 
-export async function resolveRedis(opts: { redisUrl?: string; dataDir: string; log: Logger }): Promise<RedisTarget> {
+export interface ResolveRedisOptions {
+  redisUrl?: string;
+  dataDir: string;
+  log: Logger;
+  /** Port of the default address (6379; tests use a free one). */
+  defaultPort?: number;
+}
+
+export async function resolveRedis(opts: ResolveRedisOptions): Promise<RedisTarget> {
   if (opts.redisUrl) return { url: opts.redisUrl, embedded: false, stop: async () => undefined };
-  if (await redisAnswers(DEFAULT_REDIS_URL)) {
-    return { url: DEFAULT_REDIS_URL, embedded: false, stop: async () => undefined };
+  const port = opts.defaultPort ?? 6379;
+  const defaultUrl = `redis://127.0.0.1:${port}`;
+  if (await redisAnswers(defaultUrl)) {
+    return { url: defaultUrl, embedded: false, stop: async () => undefined };
   }
   const dir = path.join(opts.dataDir, 'redis');
-  opts.log.info({ dir }, 'no Redis answers on 127.0.0.1:6379: starting an embedded redis-server');
-  const server = await startRedisServer({ port: 6379, dir });
+  opts.log.info({ dir, port }, 'no Redis answers on the default address: starting an embedded redis-server');
+  const server = await startRedisServer({ port, dir });
   return { url: server.url, embedded: true, stop: () => server.stop() };
 }

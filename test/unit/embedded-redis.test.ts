@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { freePort, NO_REDIS_SERVER_MESSAGE, startRedisServer } from '../../src/redis/embedded-redis.js';
+import { pino } from 'pino';
+import { freePort, NO_REDIS_SERVER_MESSAGE, redisAnswers, startRedisServer } from '../../src/redis/embedded-redis.js';
+import { resolveRedis } from '../../src/redis/resolve-redis.js';
 import { tempDir } from '../helpers/test-runtime.js';
 
 describe('embedded redis-server', () => {
@@ -32,5 +34,22 @@ describe('embedded redis-server', () => {
     expect(NO_REDIS_SERVER_MESSAGE).toMatch(/apt-get install redis-server/);
     expect(NO_REDIS_SERVER_MESSAGE).toMatch(/brew install redis/);
     expect(NO_REDIS_SERVER_MESSAGE).toMatch(/docker compose up -d redis/);
+  });
+
+  it('resolveRedis: REDIS_URL first, then the default address, else an embedded server it stops', async () => {
+    const log = pino({ level: 'silent' });
+    const given = await resolveRedis({ redisUrl: 'redis://example.invalid:1', dataDir: tempDir('tw-x'), log });
+    expect(given).toMatchObject({ url: 'redis://example.invalid:1', embedded: false });
+
+    const port = await freePort();
+    const dataDir = tempDir('tw-data');
+    const embedded = await resolveRedis({ dataDir, log, defaultPort: port });
+    expect(embedded).toMatchObject({ url: `redis://127.0.0.1:${port}`, embedded: true });
+    expect(existsSync(path.join(dataDir, 'redis'))).toBe(true);
+    // While it runs, a second process finds it on the default address and does not start another.
+    const reused = await resolveRedis({ dataDir, log, defaultPort: port });
+    expect(reused.embedded).toBe(false);
+    await embedded.stop();
+    expect(await redisAnswers(`redis://127.0.0.1:${port}`, 300)).toBe(false);
   });
 });

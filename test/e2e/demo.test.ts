@@ -1,0 +1,30 @@
+// `npm run demo` leaves the expected files in the output folder and refuses to mix them with files
+// it did not write.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, inject } from 'vitest';
+import { runDemo } from '../../src/app/demo.js';
+import { goldenCases } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/test-runtime.js';
+
+describe('demo', () => {
+  it('writes the eight on-topic articles and the manifest, twice in a row', async () => {
+    const out = path.join(tempDir('tw-demo'), 'out');
+    for (let i = 0; i < 2; i++) {
+      const { summary, files } = await runDemo(out, inject('redisUrl'));
+      expect(summary.totals).toEqual({ discovered: 11, new: 11, written: 8, duplicate: 1, offTopic: 2, failed: 0 });
+      expect(files).toHaveLength(8);
+      const texts = new Set(files.map((f) => readFileSync(path.join(out, 'articles', f), 'utf8')));
+      for (const g of goldenCases().filter((c) => c.onTopic)) expect(texts.has(g.expectedText)).toBe(true);
+      expect(readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n')).toHaveLength(9);
+    }
+  }, 60_000);
+
+  it('refuses an output folder holding files it did not write', async () => {
+    const out = tempDir('tw-demo-busy');
+    mkdirSync(path.join(out, 'articles'));
+    writeFileSync(path.join(out, 'manifest.jsonl'), '{"precious":true}\n');
+    await expect(runDemo(out, inject('redisUrl'))).rejects.toThrow(/holds files that a demo did not write/);
+    expect(readdirSync(out).sort()).toEqual(['articles', 'manifest.jsonl']);
+  });
+});
