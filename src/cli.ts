@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { ConfigError, loadSources, sourceById, sourceForUrl } from '../config/load-sources.js';
+import { startAlertWorker } from '../workers/alert-worker.js';
 import { startArticleWorker } from '../workers/article-worker.js';
 import { startCrawlWorker } from '../workers/crawl-worker.js';
 import { syncSchedulers } from '../workers/scheduler.js';
@@ -16,6 +17,16 @@ import { JOB } from './queues.js';
 import { RedisUnavailableError } from './redis/embedded-redis.js';
 import { startReplayServer } from './replay/replay-server.js';
 import { readdir } from 'node:fs/promises';
+import { readEnv } from '../config/env.js';
+import { loadWatchlist } from '../config/load-watchlist.js';
+import { fetchOnePage } from '../crawlers/fetch-one-page.js';
+import { renderAlert } from './alert/alert-content.js';
+import { SAMPLE_ALERT } from './alert/sample-alert.js';
+import { createChannel } from './alert/channels/channel.js';
+import { createOriginMap } from './fetch/origin-map.js';
+import { createLogger } from './logger.js';
+import { articleFromText, explainRule } from './match/explain-rule.js';
+import type { MatchableArticle } from './match/rule-matcher.js';
 
 const program = new Command();
 
@@ -50,7 +61,7 @@ program
   .action(async () => {
     const rt = await createRuntime();
     await syncSchedulers(rt);
-    const workers = [startCrawlWorker(rt), startArticleWorker(rt)];
+    const workers = [startCrawlWorker(rt), startArticleWorker(rt), startAlertWorker(rt)];
     rt.log.info({ redis: rt.redisTarget.url, embedded: rt.redisTarget.embedded, out: rt.outDir }, 'tinwatch started');
     await runUntilSignal(rt, async () => {
       await Promise.all(workers.map((w) => w.close()));
@@ -61,13 +72,16 @@ program
   .command('worker')
   .description('run crawl and article workers only (start as many as you like, on any machine sharing the Redis)')
   .addOption(
-    new Option('--queues <names...>', 'queues to work').choices(['crawl', 'article']).default(['crawl', 'article']),
+    new Option('--queues <names...>', 'queues to work')
+      .choices(['crawl', 'article', 'alert'])
+      .default(['crawl', 'article', 'alert']),
   )
   .action(async (opts: { queues: string[] }) => {
     const rt = await createRuntime();
     const workers = [
       ...(opts.queues.includes('crawl') ? [startCrawlWorker(rt)] : []),
       ...(opts.queues.includes('article') ? [startArticleWorker(rt)] : []),
+      ...(opts.queues.includes('alert') ? [startAlertWorker(rt)] : []),
     ];
     rt.log.info({ queues: opts.queues }, 'workers started');
     await runUntilSignal(rt, async () => {
@@ -173,6 +187,56 @@ program
     process.stdout.write(`${formatRunSummary(summary)}\n\nwritten to ${outDir}/articles:\n`);
     for (const f of files) process.stdout.write(`  ${f}\n`);
     process.stdout.write(`manifest: ${outDir}/manifest.jsonl\n`);
+  });
+
+const alerts = program.command('alerts').description('watch rules and alert channels');
+
+alerts
+  .command('test')
+  .description('show whether a rule matches an article, and why')
+  .argument('<rule>', 'rule name from config/watchlist.ts')
+  .option('--text <file>', 'a text file in the output format (title, blank line, lead, paragraphs)')
+  .option('--url <url>', 'fetch this article page (through the origin map) and extract it first')
+  .action(async (ruleName: string, opts: { text?: string; url?: string }) => {
+    const rule = loadWatchlist().rules.find((r) => r.name === ruleName);
+    if (!rule)
+      throw new ConfigError(
+        `unknown rule "${ruleName}" (known: ${loadWatchlist()
+          .rules.map((r) => r.name)
+          .join(', ')})`,
+      );
+    if (!opts.text === !opts.url) throw new ConfigError('give exactly one of --text FILE and --url URL');
+    let article: MatchableArticle;
+    if (opts.text) article = articleFromText(await readFile(opts.text, 'utf8'));
+    else {
+      const source = sourceForUrl(opts.url!);
+      if (!source) throw new ConfigError(`no source covers ${new URL(opts.url!).hostname}`);
+      const env = readEnv();
+      const html = await fetchOnePage(source, createOriginMap(env.TINWATCH_ORIGIN_MAP ?? {}), opts.url!);
+      const res = extractArticle(html, opts.url!, source);
+      if (!res.ok) throw new ConfigError(res.reason);
+      article = { title: res.article.title, lead: res.article.lead, body: res.article.paragraphs };
+    }
+    process.stdout.write(`${explainRule(rule, article)}\n`);
+  });
+
+alerts
+  .command('send-test')
+  .description('send a sample alert through one channel now (not through the queue) and report the result')
+  .argument('<channel>', 'channel name from config/watchlist.ts')
+  .action(async (channelName: string) => {
+    const wl = loadWatchlist();
+    const cfg = wl.channels[channelName];
+    if (!cfg) throw new ConfigError(`unknown channel "${channelName}" (known: ${Object.keys(wl.channels).join(', ')})`);
+    const log = createLogger(readEnv().LOG_LEVEL);
+    const channel = createChannel(channelName, cfg, (n) => process.env[n], log);
+    try {
+      await channel.send(renderAlert(SAMPLE_ALERT), `send-test-${Date.now()}`);
+      process.stdout.write(`sent a test alert through ${channelName} (${cfg.type})\n`);
+    } catch (err) {
+      process.stderr.write(`tinwatch: ${channelName} (${cfg.type}) failed: ${(err as Error).message}\n`);
+      process.exitCode = 1;
+    }
   });
 
 try {

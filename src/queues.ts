@@ -4,11 +4,11 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { PIPELINE } from '../config/pipeline.js';
 
-export const QUEUE = { crawl: 'crawl', article: 'article' } as const;
+export const QUEUE = { crawl: 'crawl', article: 'article', alert: 'alert' } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
 /** Scheduler ticks become delayed crawl jobs (the jitter); crawl jobs discover and fetch. */
-export const JOB = { tick: 'tick', crawl: 'crawl', article: 'article' } as const;
+export const JOB = { tick: 'tick', crawl: 'crawl', article: 'article', alert: 'alert', digest: 'digest' } as const;
 
 export const crawlJobSchema = z.strictObject({
   sourceId: z.string().min(1),
@@ -39,12 +39,44 @@ export const articleJobSchema = z.strictObject({
 export type ArticleJobData = z.infer<typeof articleJobSchema>;
 
 export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('written'), storyId: z.string(), file: z.string(), seq: z.number() }),
+  z.object({
+    outcome: z.literal('written'),
+    storyId: z.string(),
+    file: z.string(),
+    seq: z.number(),
+    alertJobIds: z.array(z.string()),
+  }),
   z.object({ outcome: z.literal('duplicate'), storyId: z.string(), duplicateOf: z.string() }),
   z.object({ outcome: z.literal('off-topic'), storyId: z.string(), score: z.number(), title: z.string() }),
   z.object({ outcome: z.literal('already-written'), storyId: z.string() }),
 ]);
 export type ArticleOutcome = z.infer<typeof articleOutcomeSchema>;
+
+const alertItemSchema = z.object({
+  rule: z.string(),
+  ruleDescription: z.string().nullable(),
+  story: z.object({
+    storyId: z.string(),
+    title: z.string(),
+    outlet: z.string(),
+    url: z.string(),
+    publishedAt: z.string().nullable(),
+    file: z.string().nullable(),
+  }),
+  match: z.object({
+    field: z.enum(['title', 'lead', 'body']),
+    sentence: z.string(),
+    ranges: z.array(z.tuple([z.number(), z.number()])),
+    phrases: z.array(z.string()),
+  }),
+  otherOutlets: z.array(z.object({ outlet: z.string(), url: z.string() })),
+});
+
+export const alertJobSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('instant'), channel: z.string(), item: alertItemSchema }),
+  z.strictObject({ kind: z.literal('digest'), channel: z.string(), rule: z.string() }),
+]);
+export type AlertJobData = z.infer<typeof alertJobSchema>;
 
 export interface CrawlSummary {
   sourceId: string;
@@ -62,6 +94,17 @@ export const jobId = {
   scheduler: (sourceId: string) => `sched-${sourceId}`,
   /** Deduplication id: at most one scheduled crawl per source waiting at a time. */
   crawlDedupe: (sourceId: string) => `crawl-${sourceId}`,
+  /** One alert per (story, rule, channel), whatever the number of re-crawls or retries. */
+  alert: (storyId: string, rule: string, channel: string) => `alert-${storyId}-${rule}-${channel}`,
+  digestScheduler: (rule: string, channel: string) => `digest-${rule}-${channel}`,
+};
+
+/** Alerts retry longer than pages: a receiver may be down for a while. Capped at 8 attempts. */
+export const ALERT_JOB_OPTS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 },
+  removeOnComplete: PIPELINE.keepCompleted,
+  removeOnFail: PIPELINE.keepFailed,
 };
 
 export const DEFAULT_JOB_OPTS: JobsOptions = {
@@ -74,17 +117,20 @@ export const DEFAULT_JOB_OPTS: JobsOptions = {
 export interface Queues {
   crawl: Queue;
   article: Queue;
+  alert: Queue;
   close(): Promise<void>;
 }
 
 export function openQueues(connection: Redis, bullPrefix: string): Queues {
   const crawl = new Queue(QUEUE.crawl, { connection, prefix: bullPrefix, defaultJobOptions: DEFAULT_JOB_OPTS });
   const article = new Queue(QUEUE.article, { connection, prefix: bullPrefix, defaultJobOptions: DEFAULT_JOB_OPTS });
+  const alert = new Queue(QUEUE.alert, { connection, prefix: bullPrefix, defaultJobOptions: ALERT_JOB_OPTS });
   return {
     crawl,
     article,
+    alert,
     close: async () => {
-      await Promise.all([crawl.close(), article.close()]);
+      await Promise.all([crawl.close(), article.close(), alert.close()]);
     },
   };
 }

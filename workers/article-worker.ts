@@ -20,6 +20,7 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
     outDir: rt.outDir,
     log,
     sourceById: rt.sourceById,
+    alerts: { matcher: rt.alerts.matcher, alertQueue: rt.queues.alert },
   });
   log.info({ outcome: outcome.outcome }, 'article done');
   return outcome;

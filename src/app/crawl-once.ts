@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Job, type Queue, type Worker } from 'bullmq';
 import type { SourceConfig } from '../../config/source-schema.js';
+import { startAlertWorker } from '../../workers/alert-worker.js';
 import { startArticleWorker } from '../../workers/article-worker.js';
 import { startCrawlWorker } from '../../workers/crawl-worker.js';
 import { JOB, jobId, type ArticleOutcome, type CrawlSummary } from '../queues.js';
@@ -17,6 +18,8 @@ export interface SourceRunSummary {
   duplicate: number;
   offTopic: number;
   failed: number;
+  /** Alerts delivered for this source's stories during the run (instant rules). */
+  alerts: number;
   /** Reasons for failures, for the console. */
   errors: string[];
   offTopicTitles: string[];
@@ -76,6 +79,7 @@ function emptySummary(sourceId: string): SourceRunSummary {
     duplicate: 0,
     offTopic: 0,
     failed: 0,
+    alerts: 0,
     errors: [],
     offTopicTitles: [],
   };
@@ -86,7 +90,9 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
   const deadline = started + (opts.timeoutMs ?? 30 * 60_000);
   const pollMs = opts.pollMs ?? 100;
   const runId = `${started.toString(36)}${randomBytes(3).toString('hex')}`;
-  const workers: Worker[] = opts.useRemoteWorkers ? [] : [startCrawlWorker(rt), startArticleWorker(rt)];
+  const workers: Worker[] = opts.useRemoteWorkers
+    ? []
+    : [startCrawlWorker(rt), startArticleWorker(rt), startAlertWorker(rt)];
   try {
     const perSource = new Map(opts.sources.map((s) => [s.id, emptySummary(s.id)]));
     const crawlIds: string[] = [];
@@ -113,6 +119,7 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
       for (const id of cs.articleJobIds) articleOwner.set(id, source.id);
     }
     const articleResults = await waitForJobs(rt.queues.article, [...articleOwner.keys()], deadline, pollMs);
+    const alertOwner = new Map<string, string>();
     for (const [id, res] of articleResults) {
       const s = perSource.get(articleOwner.get(id)!)!;
       if (res.state === 'failed') {
@@ -121,15 +128,23 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
         continue;
       }
       const out = res.value as ArticleOutcome;
-      if (out.outcome === 'written') s.written++;
-      else if (out.outcome === 'duplicate' || out.outcome === 'already-written') s.duplicate++;
+      if (out.outcome === 'written') {
+        s.written++;
+        for (const a of out.alertJobIds) alertOwner.set(a, s.sourceId);
+      } else if (out.outcome === 'duplicate' || out.outcome === 'already-written') s.duplicate++;
       else if (out.outcome === 'off-topic') {
         s.offTopic++;
         s.offTopicTitles.push(`${out.title} (score ${out.score})`);
       }
     }
+    const alertResults = await waitForJobs(rt.queues.alert, [...alertOwner.keys()], deadline, pollMs);
+    for (const [id, res] of alertResults) {
+      const s = perSource.get(alertOwner.get(id)!)!;
+      if (res.state === 'completed') s.alerts++;
+      else s.errors.push(`alert ${id}: ${res.reason}`);
+    }
     const sources = [...perSource.values()];
-    const sum = (k: 'discovered' | 'new' | 'written' | 'duplicate' | 'offTopic' | 'failed'): number =>
+    const sum = (k: 'discovered' | 'new' | 'written' | 'duplicate' | 'offTopic' | 'failed' | 'alerts'): number =>
       sources.reduce((a, s) => a + s[k], 0);
     return {
       runId,
@@ -141,6 +156,7 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
         duplicate: sum('duplicate'),
         offTopic: sum('offTopic'),
         failed: sum('failed'),
+        alerts: sum('alerts'),
       },
       durationMs: Date.now() - started,
     };
@@ -150,9 +166,9 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
 }
 
 export function formatRunSummary(r: RunSummary): string {
-  const cols = ['source', 'discovered', 'new', 'written', 'duplicate', 'off-topic', 'failed'];
+  const cols = ['source', 'discovered', 'new', 'written', 'duplicate', 'off-topic', 'failed', 'alerts'];
   const rows = [
-    ...r.sources.map((s) => [s.sourceId, s.discovered, s.new, s.written, s.duplicate, s.offTopic, s.failed]),
+    ...r.sources.map((s) => [s.sourceId, s.discovered, s.new, s.written, s.duplicate, s.offTopic, s.failed, s.alerts]),
     [
       'TOTAL',
       r.totals.discovered,
@@ -161,6 +177,7 @@ export function formatRunSummary(r: RunSummary): string {
       r.totals.duplicate,
       r.totals.offTopic,
       r.totals.failed,
+      r.totals.alerts,
     ],
   ].map((row) => row.map(String));
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((row) => row[i]!.length)));

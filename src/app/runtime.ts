@@ -2,6 +2,9 @@
 // origin map, sources. Built once per process by the CLI; tests build it with their own Redis.
 import { Redis } from 'ioredis';
 import { readEnv, type Env } from '../../config/env.js';
+import { loadWatchlist } from '../../config/load-watchlist.js';
+import type { Watchlist } from '../../config/watchlist-schema.js';
+import { createAlerts, type Alerts } from '../alert/alert-setup.js';
 import { loadSources, sourceById } from '../../config/load-sources.js';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { createOriginMap, type OriginMap } from '../fetch/origin-map.js';
@@ -22,6 +25,8 @@ export interface Runtime {
   outDir: string;
   sources: SourceConfig[];
   sourceById(id: string): SourceConfig;
+  /** Watchlist matcher and channels. */
+  alerts: Alerts;
   /** A new connection for a BullMQ Worker (blocking commands need their own). */
   workerConnection(): Redis;
   close(): Promise<void>;
@@ -34,6 +39,10 @@ export interface RuntimeOptions {
   sources?: SourceConfig[];
   /** Overrides TINWATCH_ORIGIN_MAP (demo, tests, `--origin-map`). */
   originMap?: Record<string, string>;
+  /** Replacement watchlist (tests). */
+  watchlist?: Watchlist;
+  /** Where channel secrets are read (default: process.env). */
+  secrets?: (name: string) => string | undefined;
 }
 
 export function connect(url: string): Redis {
@@ -45,6 +54,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   const env = { ...readEnv(), ...opts.env };
   const log = opts.log ?? createLogger(env.LOG_LEVEL);
   const sources = opts.sources ?? loadSources();
+  const alerts = createAlerts(opts.watchlist ?? loadWatchlist(), opts.secrets ?? ((n) => process.env[n]), log);
   const redisTarget = await resolveRedis({ redisUrl: env.REDIS_URL, dataDir: env.TINWATCH_DATA, log });
   const redis = connect(redisTarget.url);
   const keys = createKeys(env.TINWATCH_PREFIX);
@@ -60,6 +70,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     originMap: createOriginMap(opts.originMap ?? env.TINWATCH_ORIGIN_MAP ?? {}),
     outDir: env.TINWATCH_OUT,
     sources,
+    alerts,
     sourceById: (id) => {
       const s = sources.find((x) => x.id === id);
       return s ?? sourceById(id);

@@ -15,6 +15,9 @@ import type { ArticleJobData, ArticleOutcome } from '../queues.js';
 import type { Keys } from '../redis/keys.js';
 import { classifyRelevance } from '../relevance/classify-relevance.js';
 import { appendManifest, writeArticleFile } from '../write/article-files.js';
+import type { Queue } from 'bullmq';
+import { enqueueAlerts } from '../alert/enqueue-alerts.js';
+import type { RuleMatcher } from '../match/rule-matcher.js';
 import { assignSequence, fileNameFor } from '../write/sequence.js';
 
 export interface ArticleDeps {
@@ -23,6 +26,8 @@ export interface ArticleDeps {
   outDir: string;
   log: Logger;
   sourceById(id: string): SourceConfig;
+  /** Watch rules and the alert queue; absent = no alerts (e.g. `extract`-style tools). */
+  alerts?: { matcher: RuleMatcher; alertQueue: Queue };
 }
 
 interface StoryRecord {
@@ -98,6 +103,27 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   const seq = await assignSequence(deps.redis, deps.keys, data.storyId);
   const file = fileNameFor(seq, data.storyId);
   await writeArticleFile(deps.outDir, file, renderSeedText(article));
+
+  // Alerts are queued before the manifest line: the manifest line is what marks the story done,
+  // so a crash in between retries the job and re-queues the same (idempotent) alert jobs.
+  const matchable = { title: article.title, lead: article.lead, body: article.paragraphs };
+  const matches = deps.alerts?.matcher.match(matchable) ?? [];
+  let alertJobIds: string[] = [];
+  if (deps.alerts && matches.length > 0) {
+    alertJobIds = await enqueueAlerts(
+      { redis: deps.redis, keys: deps.keys, alertQueue: deps.alerts.alertQueue },
+      {
+        storyId: data.storyId,
+        title: article.title,
+        outlet: source.name,
+        url: data.url,
+        publishedAt,
+        file: `articles/${file}`,
+      },
+      matchable,
+      matches,
+    );
+  }
   await manifestOnce(deps, data.storyId, {
     type: 'article',
     seq,
@@ -117,9 +143,9 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
     content_hash: hash,
     duplicate_of: null,
     relevance: { score: relevance.score, top_terms: relevance.topTerms.map((t) => t.term) },
-    matched_rules: [],
+    matched_rules: matches.map((m) => m.rule.name),
     extraction: { fallbacks: article.fallbacks },
   });
   await deps.redis.del(data.rawKey);
-  return { outcome: 'written', storyId: data.storyId, file: `articles/${file}`, seq };
+  return { outcome: 'written', storyId: data.storyId, file: `articles/${file}`, seq, alertJobIds };
 }

@@ -19,6 +19,14 @@ export interface Keys {
   storyOutlets(storyId: string): string;
   /** LIST of recent fetch failures (JSON), capped. */
   readonly fetchFailures: string;
+  /** Marker: this alert (or digest batch) was delivered; checked before sending again. */
+  alertSent(key: string): string;
+  /** Counter of deliveries on a channel in one minute window (rate limit). */
+  channelRate(channel: string, window: number): string;
+  /** HASH storyId → alert item JSON waiting for the next digest of (rule, channel). */
+  digestPending(rule: string, channel: string): string;
+  /** HASH: the items one digest job took (kept until delivered, so a retry resends the same batch). */
+  digestBatch(jobId: string): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -33,5 +41,9 @@ export function createKeys(prefix: string): Keys {
     manifested: `${prefix}:manifested`,
     storyOutlets: (id) => `${prefix}:story-outlets:${id}`,
     fetchFailures: `${prefix}:failed:fetch`,
+    alertSent: (k) => `${prefix}:alert-sent:${k}`,
+    channelRate: (c, w) => `${prefix}:rate:${c}:${w}`,
+    digestPending: (r, c) => `${prefix}:digest:${r}:${c}`,
+    digestBatch: (id) => `${prefix}:digest-batch:${id}`,
   };
 }

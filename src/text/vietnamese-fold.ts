@@ -64,3 +64,21 @@ export function stripTone(token: string): string {
 export function foldText(text: string): string {
   return foldTokens(text).join(' ');
 }
+
+export interface TokenSpan {
+  token: string;
+  /** Offsets into the NFC form of the input text. */
+  start: number;
+  end: number;
+}
+
+/** foldTokens with each token's position in the NFC text, for highlighting matches. */
+export function foldTokensWithSpans(text: string): TokenSpan[] {
+  const nfc = text.normalize('NFC');
+  const out: TokenSpan[] = [];
+  for (const m of nfc.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    const token = foldSyllable(m[0].normalize('NFD').toLocaleLowerCase('vi'));
+    out.push({ token, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}

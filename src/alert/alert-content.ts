@@ -1,0 +1,143 @@
+// What an alert says: rule, title, outlet, published time, URL, the sentence that matched with
+// the match highlighted, and the other outlets that carried the story. Rendered once per format
+// (plain text, Slack mrkdwn, HTML, JSON) so every channel shows the same facts.
+import type { MatchSpan } from '../match/rule-matcher.js';
+
+export interface AlertStory {
+  storyId: string;
+  title: string;
+  outlet: string;
+  url: string;
+  publishedAt: string | null;
+  file: string | null;
+}
+
+export interface AlertMatch {
+  field: 'title' | 'lead' | 'body';
+  sentence: string;
+  /** [start, end) ranges inside `sentence` to highlight. */
+  ranges: [number, number][];
+  phrases: string[];
+}
+
+export interface AlertItem {
+  rule: string;
+  ruleDescription: string | null;
+  story: AlertStory;
+  match: AlertMatch;
+  otherOutlets: { outlet: string; url: string }[];
+}
+
+export interface RenderedAlert {
+  subject: string;
+  text: string;
+  markdown: string;
+  html: string;
+  json: Record<string, unknown>;
+}
+
+const SENTENCE_END = /[.!?…]["”’)]?(?=\s)|\n/g;
+
+/** The sentence of `text` around the first span, with every span inside it as a range. */
+export function matchSentence(text: string, spans: readonly MatchSpan[]): AlertMatch | null {
+  const first = spans[0];
+  if (!first) return null;
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const stop = m.index + m[0].length;
+    if (stop <= first.start) start = stop;
+    else if (m.index >= first.end) {
+      end = stop;
+      break;
+    }
+  }
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const sentence = raw.trim();
+  const offset = start + lead;
+  const ranges = spans
+    .filter((s) => s.field === first.field && s.start >= offset && s.end <= offset + sentence.length)
+    .map((s) => [s.start - offset, s.end - offset] as [number, number]);
+  return { field: first.field, sentence, ranges, phrases: [...new Set(spans.map((s) => s.phrase))] };
+}
+
+function highlight(
+  s: string,
+  ranges: [number, number][],
+  open: string,
+  close: string,
+  esc: (x: string) => string,
+): string {
+  let out = '';
+  let at = 0;
+  for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    if (a < at) continue;
+    out += esc(s.slice(at, a)) + open + esc(s.slice(a, b)) + close;
+    at = b;
+  }
+  return out + esc(s.slice(at));
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const escSlack = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const same = (s: string): string => s;
+
+function renderOne(a: AlertItem): { text: string; markdown: string; html: string } {
+  const when = a.story.publishedAt ?? 'time unknown';
+  const others = a.otherOutlets.length ? a.otherOutlets.map((o) => o.outlet).join(', ') : null;
+  const text = [
+    `[${a.rule}] ${a.story.title}`,
+    `${a.story.outlet} · ${when}`,
+    a.story.url,
+    `“${highlight(a.match.sentence, a.match.ranges, '«', '»', same)}”`,
+    ...(others ? [`Also carried by: ${others}`] : []),
+  ].join('\n');
+  const markdown = [
+    `*[${escSlack(a.rule)}]* <${a.story.url}|${escSlack(a.story.title)}>`,
+    `${escSlack(a.story.outlet)} · ${escSlack(when)}`,
+    `> ${highlight(a.match.sentence, a.match.ranges, '*', '*', escSlack)}`,
+    ...(others ? [`Also carried by: ${escSlack(others)}`] : []),
+  ].join('\n');
+  const html = [
+    `<b>[${escapeHtml(a.rule)}]</b> <a href="${escapeHtml(a.story.url)}">${escapeHtml(a.story.title)}</a>`,
+    `${escapeHtml(a.story.outlet)} · ${escapeHtml(when)}`,
+    `<i>${highlight(a.match.sentence, a.match.ranges, '<b>', '</b>', escapeHtml)}</i>`,
+    ...(others ? [`Also carried by: ${escapeHtml(others)}`] : []),
+  ].join('\n');
+  return { text, markdown, html };
+}
+
+function itemJson(a: AlertItem): Record<string, unknown> {
+  return {
+    rule: a.rule,
+    title: a.story.title,
+    outlet: a.story.outlet,
+    published_at: a.story.publishedAt,
+    url: a.story.url,
+    story_id: a.story.storyId,
+    file: a.story.file,
+    match: a.match,
+    other_outlets: a.otherOutlets,
+  };
+}
+
+export function renderAlert(a: AlertItem): RenderedAlert {
+  const r = renderOne(a);
+  return { subject: `tinwatch [${a.rule}] ${a.story.title}`, ...r, json: { type: 'alert', ...itemJson(a) } };
+}
+
+export function renderDigest(rule: string, items: readonly AlertItem[]): RenderedAlert {
+  const parts = items.map(renderOne);
+  const head = `tinwatch digest [${rule}]: ${items.length} ${items.length === 1 ? 'story' : 'stories'}`;
+  return {
+    subject: head,
+    text: [head, ...parts.map((p) => p.text)].join('\n\n'),
+    markdown: [`*${escSlack(head)}*`, ...parts.map((p) => p.markdown)].join('\n\n'),
+    html: [`<b>${escapeHtml(head)}</b>`, ...parts.map((p) => p.html)].join('\n\n'),
+    json: { type: 'digest', rule, count: items.length, items: items.map(itemJson) },
+  };
+}

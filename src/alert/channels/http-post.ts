@@ -1,0 +1,34 @@
+// POST for the HTTP channels. Errors never include the URL: Telegram's carries the bot token and
+// Slack's is itself the secret. 429 and 5xx are transient (retried with backoff); any other
+// non-2xx is permanent (the failed list says why).
+import { UnrecoverableError } from 'bullmq';
+
+export class ChannelHttpError extends Error {
+  override name = 'ChannelHttpError';
+}
+
+export async function postJson(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 10_000,
+): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'error',
+    });
+  } catch (err) {
+    const cause = (err as Error & { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+    throw new ChannelHttpError(`request failed (${cause})`);
+  }
+  const text = await res.text().catch(() => '');
+  if (res.ok) return text;
+  const detail = text.slice(0, 200).replace(/\s+/g, ' ');
+  if (res.status === 429 || res.status >= 500) throw new ChannelHttpError(`HTTP ${res.status}: ${detail}`);
+  throw new UnrecoverableError(`HTTP ${res.status}: ${detail}`);
+}

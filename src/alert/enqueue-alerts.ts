@@ -1,0 +1,44 @@
+// From rule matches on a written story to alert work: an instant rule queues one job per
+// channel with a deterministic id (so a retried article job or a re-crawl cannot queue it twice);
+// a digest rule parks the story in the digest's pending hash, keyed by story id (idempotent).
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Keys } from '../redis/keys.js';
+import { JOB, jobId, type AlertJobData } from '../queues.js';
+import { fieldText, type MatchableArticle, type RuleMatch } from '../match/rule-matcher.js';
+import { matchSentence, type AlertItem, type AlertStory } from './alert-content.js';
+
+export function alertItemFor(story: AlertStory, article: MatchableArticle, m: RuleMatch): AlertItem {
+  const first = m.spans[0];
+  const text = first ? fieldText(article, first.field) : article.title;
+  const match = matchSentence(text, m.spans) ?? {
+    field: 'title' as const,
+    sentence: article.title,
+    ranges: [],
+    phrases: [],
+  };
+  return { rule: m.rule.name, ruleDescription: m.rule.description ?? null, story, match, otherOutlets: [] };
+}
+
+export async function enqueueAlerts(
+  deps: { redis: Redis; keys: Keys; alertQueue: Queue },
+  story: AlertStory,
+  article: MatchableArticle,
+  matches: readonly RuleMatch[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const m of matches) {
+    const item = alertItemFor(story, article, m);
+    for (const channel of m.rule.channels) {
+      if (m.rule.digest) {
+        await deps.redis.hset(deps.keys.digestPending(m.rule.name, channel), story.storyId, JSON.stringify(item));
+        continue;
+      }
+      const id = jobId.alert(story.storyId, m.rule.name, channel);
+      const data: AlertJobData = { kind: 'instant', channel, item };
+      await deps.alertQueue.add(JOB.alert, data, { jobId: id });
+      ids.push(id);
+    }
+  }
+  return ids;
+}

@@ -1,0 +1,45 @@
+// `tinwatch alerts test`: whether a rule matches an article, and why — each phrase of the query
+// with where it was (or was not) found, and the sentence an alert would quote.
+import type { RuleConfig } from '../../config/watchlist-schema.js';
+import { matchSentence } from '../alert/alert-content.js';
+import { parseQuery, phrasesOf } from './query-parser.js';
+import { fieldText, RuleMatcher, type MatchableArticle } from './rule-matcher.js';
+
+export function explainRule(rule: RuleConfig, article: MatchableArticle): string {
+  const lines: string[] = [];
+  const [match] = new RuleMatcher([rule]).match(article);
+  lines.push(`rule ${rule.name}: ${match ? 'MATCH' : 'no match'}`);
+  lines.push(`  query: ${rule.query}`);
+  lines.push(`  fields: ${rule.fields.join(', ')}${rule.diacriticFree ? ' (diacritic-free)' : ''}`);
+  for (const phrase of [...new Set(phrasesOf(parseQuery(rule.query)))]) {
+    const probe: RuleConfig = { ...rule, name: 'probe', query: `"${phrase.replace(/"/g, '')}"` };
+    const [hit] = new RuleMatcher([probe]).match(article);
+    const where = hit ? hit.spans.map((s) => `${s.field}@${s.start} "${s.text}"`).join(', ') : 'not found';
+    lines.push(`  "${phrase}": ${where}`);
+  }
+  if (match) {
+    const first = match.spans[0];
+    const m = first ? matchSentence(fieldText(article, first.field), match.spans) : null;
+    if (m) {
+      let s = '';
+      let at = 0;
+      for (const [a, b] of m.ranges) {
+        s += `${m.sentence.slice(at, a)}«${m.sentence.slice(a, b)}»`;
+        at = b;
+      }
+      lines.push(`  alert quotes (${m.field}): ${s}${m.sentence.slice(at)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Reads a text file in the output format (title, blank line, lead, paragraphs) as an article. */
+export function articleFromText(text: string): MatchableArticle {
+  const blocks = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
+  const [title = '', lead = null, ...body] = blocks;
+  return { title, lead, body };
+}

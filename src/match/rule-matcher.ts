@@ -1,0 +1,228 @@
+// All watch rules compiled into one token trie: every phrase of every rule is a path of folded
+// syllables, so an article is scanned once whatever the number of rules, and only rules with a
+// phrase present are evaluated. Matching is on syllable tokens (DESIGN.md §3), never `\b`.
+import type { RuleConfig } from '../../config/watchlist-schema.js';
+import { foldTokens, foldTokensWithSpans, stripTone, type TokenSpan } from '../text/vietnamese-fold.js';
+import { parseQuery, type QueryNode } from './query-parser.js';
+
+export type Field = 'title' | 'lead' | 'body';
+const FIELDS: Field[] = ['title', 'lead', 'body'];
+
+export interface MatchableArticle {
+  title: string;
+  lead: string | null;
+  body: readonly string[];
+}
+
+export interface MatchSpan {
+  field: Field;
+  /** Offsets into the field's NFC text (body paragraphs joined with \n). */
+  start: number;
+  end: number;
+  text: string;
+  phrase: string;
+}
+
+export interface RuleMatch {
+  rule: RuleConfig;
+  spans: MatchSpan[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  ends: number[];
+}
+
+interface Hit {
+  start: number; // token index
+  end: number; // token index, exclusive
+}
+
+interface CompiledRule {
+  rule: RuleConfig;
+  ast: QueryNode;
+  /** phrase text → phrase id */
+  ids: Map<string, number>;
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), ends: [] });
+
+export function fieldText(a: MatchableArticle, f: Field): string {
+  return (f === 'title' ? a.title : f === 'lead' ? (a.lead ?? '') : a.body.join('\n')).normalize('NFC');
+}
+
+export class RuleMatcher {
+  private readonly exact = newNode();
+  private readonly ascii = newNode();
+  private readonly phraseKeys = new Map<string, number>();
+  private readonly rulesByPhrase: number[][] = [];
+  private readonly rules: CompiledRule[] = [];
+  private hasAscii = false;
+
+  constructor(rules: readonly RuleConfig[]) {
+    for (const rule of rules) this.addRule(rule);
+  }
+
+  get size(): number {
+    return this.rules.length;
+  }
+
+  private phraseId(text: string, ascii: boolean): number {
+    let tokens = foldTokens(text);
+    if (ascii) tokens = tokens.map(stripTone);
+    const key = `${ascii ? 'a' : 'e'}|${tokens.join(' ')}`;
+    const known = this.phraseKeys.get(key);
+    if (known !== undefined) return known;
+    const id = this.rulesByPhrase.length;
+    this.phraseKeys.set(key, id);
+    this.rulesByPhrase.push([]);
+    let node = ascii ? this.ascii : this.exact;
+    for (const t of tokens) {
+      let child = node.next.get(t);
+      if (!child) node.next.set(t, (child = newNode()));
+      node = child;
+    }
+    node.ends.push(id);
+    return id;
+  }
+
+  private addRule(rule: RuleConfig): void {
+    const ast = parseQuery(rule.query);
+    const ids = new Map<string, number>();
+    const index = this.rules.length;
+    const visit = (n: QueryNode): void => {
+      if (n.kind === 'phrase') {
+        if (!ids.has(n.text)) ids.set(n.text, this.phraseId(n.text, rule.diacriticFree));
+      } else if (n.kind === 'near') {
+        visit(n.left);
+        visit(n.right);
+      } else if (n.kind === 'not') visit(n.item);
+      else n.items.forEach(visit);
+    };
+    visit(ast);
+    if (rule.diacriticFree) this.hasAscii = true;
+    for (const id of new Set(ids.values())) this.rulesByPhrase[id]!.push(index);
+    this.rules.push({ rule, ast, ids });
+  }
+
+  private static scan(root: TrieNode, tokens: readonly string[], into: Map<number, Hit[]>): void {
+    for (let i = 0; i < tokens.length; i++) {
+      let node: TrieNode | undefined = root;
+      for (let j = i; j < tokens.length; j++) {
+        node = node.next.get(tokens[j]!);
+        if (!node) break;
+        for (const id of node.ends) {
+          let list = into.get(id);
+          if (!list) into.set(id, (list = []));
+          list.push({ start: i, end: j + 1 });
+        }
+      }
+    }
+  }
+
+  match(article: MatchableArticle): RuleMatch[] {
+    // phrase id → field → hits
+    const hits = new Map<number, Partial<Record<Field, Hit[]>>>();
+    const spans: Record<Field, TokenSpan[]> = { title: [], lead: [], body: [] };
+    const texts: Record<Field, string> = { title: '', lead: '', body: '' };
+    for (const f of FIELDS) {
+      texts[f] = fieldText(article, f);
+      spans[f] = foldTokensWithSpans(texts[f]);
+      const found = new Map<number, Hit[]>();
+      RuleMatcher.scan(
+        this.exact,
+        spans[f].map((s) => s.token),
+        found,
+      );
+      if (this.hasAscii)
+        RuleMatcher.scan(
+          this.ascii,
+          spans[f].map((s) => stripTone(s.token)),
+          found,
+        );
+      for (const [id, list] of found) {
+        const entry = hits.get(id) ?? {};
+        entry[f] = list;
+        hits.set(id, entry);
+      }
+    }
+    const candidates = new Set<number>();
+    for (const id of hits.keys()) for (const r of this.rulesByPhrase[id]!) candidates.add(r);
+
+    const out: RuleMatch[] = [];
+    for (const ri of [...candidates].sort((a, b) => a - b)) {
+      const c = this.rules[ri]!;
+      const fields = c.rule.fields;
+      const hitsIn = (text: string): { f: Field; h: Hit }[] => {
+        const byField = hits.get(c.ids.get(text)!);
+        if (!byField) return [];
+        return fields.flatMap((f) => (byField[f] ?? []).map((h) => ({ f, h })));
+      };
+      const used: { f: Field; h: Hit; phrase: string }[] = [];
+      const evaluate = (n: QueryNode, collect: boolean): boolean => {
+        switch (n.kind) {
+          case 'phrase': {
+            const hs = hitsIn(n.text);
+            if (collect) used.push(...hs.map((x) => ({ ...x, phrase: n.text })));
+            return hs.length > 0;
+          }
+          case 'near': {
+            const ls = hitsIn(n.left.text);
+            const rs = hitsIn(n.right.text);
+            let ok = false;
+            for (const l of ls) {
+              for (const r of rs) {
+                if (l.f !== r.f) continue;
+                const gap = l.h.start < r.h.start ? r.h.start - l.h.end : l.h.start - r.h.end;
+                if (gap <= n.distance) {
+                  ok = true;
+                  if (collect) used.push({ ...l, phrase: n.left.text }, { ...r, phrase: n.right.text });
+                }
+              }
+            }
+            return ok;
+          }
+          case 'not':
+            return !evaluate(n.item, false);
+          case 'and': {
+            // Spans are collected only from branches that hold, so highlights never show a
+            // phrase from a branch that did not make the rule match.
+            const ok = n.items.every((x) => evaluate(x, false));
+            if (ok && collect) n.items.forEach((x) => evaluate(x, true));
+            return ok;
+          }
+          case 'or': {
+            let any = false;
+            for (const x of n.items) {
+              if (evaluate(x, false)) {
+                any = true;
+                if (collect) evaluate(x, true);
+              }
+            }
+            return any;
+          }
+        }
+      };
+      if (!evaluate(c.ast, true)) continue;
+      const seen = new Set<string>();
+      const ms: MatchSpan[] = [];
+      for (const u of used) {
+        const from = spans[u.f][u.h.start]!;
+        const to = spans[u.f][u.h.end - 1]!;
+        const key = `${u.f}:${from.start}:${to.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ms.push({
+          field: u.f,
+          start: from.start,
+          end: to.end,
+          text: texts[u.f].slice(from.start, to.end),
+          phrase: u.phrase,
+        });
+      }
+      ms.sort((a, b) => FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field) || a.start - b.start);
+      out.push({ rule: c.rule, spans: ms });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,36 @@
+// The alert queue: wiring only; delivery rules live in src/alert/deliver-alert.ts.
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { PIPELINE } from '../config/pipeline.js';
+import type { Runtime } from '../src/app/runtime.js';
+import { deliverAlert, type AlertOutcome } from '../src/alert/deliver-alert.js';
+import { alertJobSchema, QUEUE, type AlertJobData } from '../src/queues.js';
+
+export async function handleAlertJob(rt: Runtime, job: Job, token?: string): Promise<AlertOutcome> {
+  const parsed = alertJobSchema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`bad alert job payload: ${parsed.error.message}`);
+  const log = rt.log.child({ queue: QUEUE.alert, jobId: job.id, channel: parsed.data.channel });
+  const outcome = await deliverAlert(job as Job<AlertJobData>, token, {
+    redis: rt.redis,
+    keys: rt.keys,
+    log,
+    channel: (name) => rt.alerts.channel(name),
+    ratePerMinute: (name) => rt.alerts.ratePerMinute(name),
+  });
+  log.info({ outcome: outcome.outcome }, 'alert done');
+  return outcome;
+}
+
+export function startAlertWorker(rt: Runtime, concurrency = 4): Worker {
+  const worker = new Worker(QUEUE.alert, (job, token) => handleAlertJob(rt, job, token), {
+    connection: rt.workerConnection(),
+    prefix: rt.keys.bullPrefix,
+    concurrency,
+    stalledInterval: PIPELINE.stalledIntervalMs,
+    lockDuration: PIPELINE.lockDurationMs,
+  });
+  worker.on('failed', (job, err) =>
+    rt.log.error({ queue: QUEUE.alert, jobId: job?.id, err: err.message }, 'alert job failed'),
+  );
+  worker.on('error', (err) => rt.log.error({ queue: QUEUE.alert, err: err.message }, 'alert worker error'));
+  return worker;
+}
