@@ -10,6 +10,7 @@ import { replayOriginMap } from '../../src/fetch/origin-map.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
 import { SITES } from '../helpers/fixtures.js';
+import { startReceiver } from '../helpers/http-receiver.js';
 import { tempDir, testPrefix } from '../helpers/test-runtime.js';
 
 const run = promisify(execFile);
@@ -48,8 +49,8 @@ describe('tinwatch CLI', () => {
       ],
       { env },
     );
-    expect(stdout).toMatch(/^source\s+discovered\s+new\s+written\s+duplicate\s+off-topic\s+failed$/m);
-    expect(stdout).toMatch(/^kbs-vietnamese\s+3\s+3\s+2\s+0\s+1\s+0$/m);
+    expect(stdout).toMatch(/^source\s+discovered\s+new\s+written\s+duplicate\s+off-topic\s+failed\s+alerts$/m);
+    expect(stdout).toMatch(/^kbs-vietnamese\s+3\s+3\s+2\s+0\s+1\s+0\s+2$/m);
     expect(stdout).toContain('off-topic kbs-vietnamese: Xuất khẩu mỹ phẩm Hàn Quốc đạt mức cao kỷ lục');
     expect(readdirSync(path.join(out, 'articles'))).toHaveLength(2);
   });
@@ -74,6 +75,34 @@ describe('tinwatch CLI', () => {
       code: 2,
       stderr: expect.stringContaining('unknown source "nope" (known: vnexpress, baotintuc'),
     });
+  });
+
+  it('alerts test explains a match phrase by phrase', async () => {
+    const golden = path.resolve(import.meta.dirname, '../fixtures/military-com-vn/seed-003-austin-seoul.expected.txt');
+    const { stdout } = await run(process.execPath, [BIN, 'alerts', 'test', 'gsomia', '--text', golden]);
+    expect(stdout).toMatch(/^rule gsomia: MATCH$/m);
+    expect(stdout).toMatch(/"GSOMIA": body@\d+ "GSOMIA"/);
+    expect(stdout).toMatch(/alert quotes \(body\): .*«GSOMIA»/);
+    const miss = await run(process.execPath, [BIN, 'alerts', 'test', 'opcon', '--text', golden]);
+    expect(miss.stdout).toMatch(/^rule opcon: no match$/m);
+    expect(miss.stdout).toMatch(/"OPCON": not found/);
+  });
+
+  it('alerts send-test delivers through the configured webhook and reports a failure with exit 1', async () => {
+    const rx = await startReceiver();
+    try {
+      const env = { ...process.env, TINWATCH_WEBHOOK_URL: `${rx.url}/in`, TINWATCH_WEBHOOK_SECRET: 'k' };
+      const { stdout } = await run(process.execPath, [BIN, 'alerts', 'send-test', 'webhook'], { env });
+      expect(stdout).toContain('sent a test alert through webhook (webhook)');
+      expect(rx.received[0]!.headers['x-tinwatch-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+      rx.script.push(404);
+      await expect(run(process.execPath, [BIN, 'alerts', 'send-test', 'webhook'], { env })).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('webhook (webhook) failed: HTTP 404'),
+      });
+    } finally {
+      await rx.close();
+    }
   });
 
   it.each(['start', 'worker', 'scheduler', 'crawl', 'extract', 'replay', 'demo'])(

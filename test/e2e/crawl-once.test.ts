@@ -46,8 +46,24 @@ describe('crawl --once end to end', () => {
 
   it('reports discovered / new / written / duplicate / off-topic / failed per source', () => {
     const by = Object.fromEntries(first.sources.map((s) => [s.sourceId, s]));
-    expect(by.vnexpress).toMatchObject({ discovered: 3, new: 3, written: 2, duplicate: 0, offTopic: 1, failed: 0 });
-    expect(by.baotintuc).toMatchObject({ discovered: 4, new: 4, written: 3, duplicate: 1, offTopic: 0, failed: 0 });
+    expect(by.vnexpress).toMatchObject({
+      discovered: 3,
+      new: 3,
+      written: 2,
+      duplicate: 0,
+      offTopic: 1,
+      failed: 0,
+      alerts: 2,
+    });
+    expect(by.baotintuc).toMatchObject({
+      discovered: 4,
+      new: 4,
+      written: 3,
+      duplicate: 1,
+      offTopic: 0,
+      failed: 0,
+      alerts: 4,
+    });
     expect(by['kbs-vietnamese']).toMatchObject({
       discovered: 3,
       new: 3,
@@ -55,9 +71,18 @@ describe('crawl --once end to end', () => {
       duplicate: 0,
       offTopic: 1,
       failed: 0,
+      alerts: 2,
     });
-    expect(by['military-com-vn']).toMatchObject({ discovered: 1, new: 1, written: 1, failed: 0 });
-    expect(first.totals).toEqual({ discovered: 11, new: 11, written: 8, duplicate: 1, offTopic: 2, failed: 0 });
+    expect(by['military-com-vn']).toMatchObject({ discovered: 1, new: 1, written: 1, failed: 0, alerts: 2 });
+    expect(first.totals).toEqual({
+      discovered: 11,
+      new: 11,
+      written: 8,
+      duplicate: 1,
+      offTopic: 2,
+      failed: 0,
+      alerts: 10,
+    });
   });
 
   it('writes each on-topic golden article once, byte for byte, named NNN_<story id>.txt with NNN 000..007', () => {
@@ -105,7 +130,15 @@ describe('crawl --once end to end', () => {
     const manifestBefore = readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8');
     replay.hits.length = 0;
     const second = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
-    expect(second.totals).toEqual({ discovered: 11, new: 0, written: 0, duplicate: 0, offTopic: 0, failed: 0 });
+    expect(second.totals).toEqual({
+      discovered: 11,
+      new: 0,
+      written: 0,
+      duplicate: 0,
+      offTopic: 0,
+      failed: 0,
+      alerts: 0,
+    });
     expect(readdirSync(path.join(rt.outDir, 'articles')).sort()).toEqual(before);
     expect(readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8')).toBe(manifestBefore);
     // Only feeds and listings were requested.

@@ -12,7 +12,15 @@ describe('demo', () => {
     const out = path.join(tempDir('tw-demo'), 'out');
     for (let i = 0; i < 2; i++) {
       const { summary, files } = await runDemo(out, inject('redisUrl'));
-      expect(summary.totals).toEqual({ discovered: 11, new: 11, written: 8, duplicate: 1, offTopic: 2, failed: 0 });
+      expect(summary.totals).toEqual({
+        discovered: 11,
+        new: 11,
+        written: 8,
+        duplicate: 1,
+        offTopic: 2,
+        failed: 0,
+        alerts: 10,
+      });
       expect(files).toHaveLength(8);
       const texts = new Set(files.map((f) => readFileSync(path.join(out, 'articles', f), 'utf8')));
       for (const g of goldenCases().filter((c) => c.onTopic)) expect(texts.has(g.expectedText)).toBe(true);

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import type { SourceConfig } from '../../config/source-schema.js';
+import type { Watchlist } from '../../config/watchlist-schema.js';
 import { createRuntime, type Runtime } from '../../src/app/runtime.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 
@@ -22,6 +23,7 @@ export interface TestRuntimeOptions {
   sources?: SourceConfig[];
   outDir?: string;
   prefix?: string;
+  watchlist?: Watchlist;
 }
 
 export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<Runtime & { cleanup(): Promise<void> }> {
@@ -31,6 +33,7 @@ export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<Runtim
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(opts.sources ? { sources: opts.sources } : {}),
     ...(opts.originMap ? { originMap: opts.originMap } : {}),
+    ...(opts.watchlist ? { watchlist: opts.watchlist } : {}),
   });
   return Object.assign(rt, {
     cleanup: async () => {

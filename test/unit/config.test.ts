@@ -43,3 +43,38 @@ describe('environment', () => {
     expect(() => readEnv({ TINWATCH_PREFIX: 'a:b' })).toThrow(/environment TINWATCH_PREFIX/);
   });
 });
+
+describe('watchlist configuration', () => {
+  it('loads the bundled watchlist', async () => {
+    const { loadWatchlist } = await import('../../config/load-watchlist.js');
+    expect(loadWatchlist().rules.map((r) => r.name)).toContain('kidd');
+  });
+
+  it('names the rule and the field that is wrong', async () => {
+    const { parseWatchlist } = await import('../../config/load-watchlist.js');
+    const bad = {
+      channels: { log: { type: 'log' }, hook: { type: 'webhook' } },
+      rules: [
+        { name: 'ok', query: 'KIDD', channels: ['log'] },
+        { name: 'broken-query', query: '"răn đe', channels: ['log'] },
+        { name: 'bad-channel', query: 'OPCON', channels: ['pager'] },
+        { name: 'bad-digest', query: 'GSOMIA', channels: ['log'], digest: { dailyAt: '25:00' } },
+      ],
+    };
+    let msg = '';
+    try {
+      parseWatchlist(bad);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      msg = (e as Error).message;
+    }
+    expect(msg).toContain('config/watchlist.ts: rule "broken-query" query: unclosed quote at 0');
+    expect(msg).toContain(
+      'config/watchlist.ts: rule "bad-channel" channels.0: rule "bad-channel": unknown channel "pager"',
+    );
+    expect(msg).toContain('config/watchlist.ts: rule "bad-digest" digest');
+    expect(msg).toContain(
+      'config/watchlist.ts: channel "hook" (channel): channel "hook": give exactly one of url and urlEnv',
+    );
+  });
+});
