@@ -7,6 +7,7 @@ import { parseQuery, type QueryNode } from './query-parser.js';
 
 export type Field = 'title' | 'lead' | 'body';
 const FIELDS: Field[] = ['title', 'lead', 'body'];
+const FIELD_INDEX: Record<Field, number> = { title: 0, lead: 1, body: 2 };
 
 export interface MatchableArticle {
   title: string;
@@ -46,6 +47,106 @@ interface CompiledRule {
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), ends: [] });
+
+/** Highlights need a few occurrences, not every one of a word repeated 100 times. */
+const MAX_SPANS_PER_PHRASE = 10;
+
+/**
+ * A hit of `rs` within `distance` syllables of `l` (gap between the two phrases), or undefined.
+ * `rs` is in token order and all its hits have the same length, so a binary search finds the
+ * first candidate: O(log n) instead of comparing every pair.
+ */
+function nearHit(l: Hit, rs: readonly Hit[], distance: number): Hit | undefined {
+  const len = rs[0]!.end - rs[0]!.start;
+  const lo = l.start - distance - len;
+  let a = 0;
+  let b = rs.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (rs[mid]!.start < lo) a = mid + 1;
+    else b = mid;
+  }
+  for (let i = a; i < rs.length; i++) {
+    const r = rs[i]!;
+    if (r.start > l.end + distance) return undefined;
+    const gap = r.start >= l.start ? r.start - l.end : l.start - r.end;
+    if (gap <= distance && (r.start !== l.start || r.end !== l.end)) return r;
+  }
+  return undefined;
+}
+
+interface Used {
+  f: Field;
+  h: Hit;
+  phrase: string;
+}
+
+interface EvalContext {
+  rule: CompiledRule;
+  /** phrase id → field → hits */
+  hits: Map<number, Partial<Record<Field, Hit[]>>>;
+  used: Used[];
+}
+
+/**
+ * Evaluates a rule's query against the phrase hits. With `collect`, the hits that make it true
+ * are recorded for highlighting — only from branches that hold.
+ */
+function evaluate(ctx: EvalContext, n: QueryNode, collect: boolean): boolean {
+  const fields = ctx.rule.rule.fields;
+  switch (n.kind) {
+    case 'phrase': {
+      const byField = ctx.hits.get(ctx.rule.ids.get(n.text)!);
+      if (!byField) return false;
+      let found = false;
+      for (const f of fields) {
+        const hs = byField[f];
+        if (!hs || hs.length === 0) continue;
+        found = true;
+        if (!collect) return true;
+        const upto = Math.min(hs.length, MAX_SPANS_PER_PHRASE);
+        for (let i = 0; i < upto; i++) ctx.used.push({ f, h: hs[i]!, phrase: n.text });
+      }
+      return found;
+    }
+    case 'near': {
+      const lb = ctx.hits.get(ctx.rule.ids.get(n.left.text)!);
+      const rb = ctx.hits.get(ctx.rule.ids.get(n.right.text)!);
+      if (!lb || !rb) return false;
+      let pairs = 0;
+      for (const f of fields) {
+        const ls = lb[f];
+        const rs = rb[f];
+        if (!ls || !rs) continue;
+        for (const l of ls) {
+          const r = nearHit(l, rs, n.distance);
+          if (!r) continue;
+          if (!collect) return true;
+          ctx.used.push({ f, h: l, phrase: n.left.text }, { f, h: r, phrase: n.right.text });
+          if (++pairs >= MAX_SPANS_PER_PHRASE) return true;
+        }
+      }
+      return pairs > 0;
+    }
+    case 'not':
+      return !evaluate(ctx, n.item, false);
+    case 'and': {
+      for (const x of n.items) if (!evaluate(ctx, x, false)) return false;
+      if (collect) for (const x of n.items) evaluate(ctx, x, true);
+      return true;
+    }
+    case 'or': {
+      let any = false;
+      for (const x of n.items) {
+        if (evaluate(ctx, x, false)) {
+          any = true;
+          if (collect) evaluate(ctx, x, true);
+        }
+      }
+      return any;
+    }
+  }
+}
 
 export function fieldText(a: MatchableArticle, f: Field): string {
   return (f === 'title' ? a.title : f === 'lead' ? (a.lead ?? '') : a.body.join('\n')).normalize('NFC');
@@ -152,64 +253,16 @@ export class RuleMatcher {
     const out: RuleMatch[] = [];
     for (const ri of [...candidates].sort((a, b) => a - b)) {
       const c = this.rules[ri]!;
-      const fields = c.rule.fields;
-      const hitsIn = (text: string): { f: Field; h: Hit }[] => {
-        const byField = hits.get(c.ids.get(text)!);
-        if (!byField) return [];
-        return fields.flatMap((f) => (byField[f] ?? []).map((h) => ({ f, h })));
-      };
-      const used: { f: Field; h: Hit; phrase: string }[] = [];
-      const evaluate = (n: QueryNode, collect: boolean): boolean => {
-        switch (n.kind) {
-          case 'phrase': {
-            const hs = hitsIn(n.text);
-            if (collect) used.push(...hs.map((x) => ({ ...x, phrase: n.text })));
-            return hs.length > 0;
-          }
-          case 'near': {
-            const ls = hitsIn(n.left.text);
-            const rs = hitsIn(n.right.text);
-            let ok = false;
-            for (const l of ls) {
-              for (const r of rs) {
-                if (l.f !== r.f) continue;
-                const gap = l.h.start < r.h.start ? r.h.start - l.h.end : l.h.start - r.h.end;
-                if (gap <= n.distance) {
-                  ok = true;
-                  if (collect) used.push({ ...l, phrase: n.left.text }, { ...r, phrase: n.right.text });
-                }
-              }
-            }
-            return ok;
-          }
-          case 'not':
-            return !evaluate(n.item, false);
-          case 'and': {
-            // Spans are collected only from branches that hold, so highlights never show a
-            // phrase from a branch that did not make the rule match.
-            const ok = n.items.every((x) => evaluate(x, false));
-            if (ok && collect) n.items.forEach((x) => evaluate(x, true));
-            return ok;
-          }
-          case 'or': {
-            let any = false;
-            for (const x of n.items) {
-              if (evaluate(x, false)) {
-                any = true;
-                if (collect) evaluate(x, true);
-              }
-            }
-            return any;
-          }
-        }
-      };
-      if (!evaluate(c.ast, true)) continue;
-      const seen = new Set<string>();
+      const used: Used[] = [];
+      const ctx: EvalContext = { rule: c, hits, used };
+      if (!evaluate(ctx, c.ast, true)) continue;
+      const seen = new Set<number>();
       const ms: MatchSpan[] = [];
-      for (const u of used) {
+      for (const u of ctx.used) {
         const from = spans[u.f][u.h.start]!;
         const to = spans[u.f][u.h.end - 1]!;
-        const key = `${u.f}:${from.start}:${to.end}`;
+        // Numeric key (field, start, end): no string building in the hot loop.
+        const key = (FIELD_INDEX[u.f] * 0x100000 + u.h.start) * 0x10000 + (u.h.end - u.h.start);
         if (seen.has(key)) continue;
         seen.add(key);
         ms.push({
@@ -220,7 +273,7 @@ export class RuleMatcher {
           phrase: u.phrase,
         });
       }
-      ms.sort((a, b) => FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field) || a.start - b.start);
+      ms.sort((a, b) => FIELD_INDEX[a.field] - FIELD_INDEX[b.field] || a.start - b.start);
       out.push({ rule: c.rule, spans: ms });
     }
     return out;

@@ -51,13 +51,21 @@ export function foldTokens(text: string): string[] {
   return out;
 }
 
+const stripCache = new Map<string, string>();
+
 /** Diacritic-free form of a folded token (opt-in matching only: `Mỹ` → `mi` collides). */
 export function stripTone(token: string): string {
-  return token
-    .replace(/[1-5]$/, '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd');
+  let out = stripCache.get(token);
+  if (out === undefined) {
+    if (stripCache.size >= 200_000) stripCache.clear();
+    out = token
+      .replace(/[1-5]$/, '')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd');
+    stripCache.set(token, out);
+  }
+  return out;
 }
 
 /** The folded text as one string: tokens joined by single spaces. */
@@ -72,13 +80,31 @@ export interface TokenSpan {
   end: number;
 }
 
+// Folding a syllable costs an NFD pass; news vocabulary is small (tens of thousands of distinct
+// syllables), so folded forms are cached. The cache is dropped whole when it grows past its cap,
+// which bounds memory in a long-lived worker.
+const FOLD_CACHE_MAX = 200_000;
+const foldCache = new Map<string, string>();
+
+function foldCached(raw: string): string {
+  let t = foldCache.get(raw);
+  if (t === undefined) {
+    if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
+    t = foldSyllable(raw.normalize('NFD').toLowerCase());
+    foldCache.set(raw, t);
+  }
+  return t;
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+
 /** foldTokens with each token's position in the NFC text, for highlighting matches. */
 export function foldTokensWithSpans(text: string): TokenSpan[] {
   const nfc = text.normalize('NFC');
   const out: TokenSpan[] = [];
-  for (const m of nfc.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
-    const token = foldSyllable(m[0].normalize('NFD').toLocaleLowerCase('vi'));
-    out.push({ token, start: m.index, end: m.index + m[0].length });
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(nfc); m !== null; m = TOKEN.exec(nfc)) {
+    out.push({ token: foldCached(m[0]), start: m.index, end: m.index + m[0].length });
   }
   return out;
 }

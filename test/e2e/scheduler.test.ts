@@ -46,4 +46,18 @@ describe('scheduler', () => {
     expect(crawl.opts.delay).toBeLessThanOrEqual(180_000);
     expect(await crawl.getState()).toBe('delayed');
   });
+
+  it('installs digest schedulers: every N minutes, or daily at HH:MM Vietnam time', async () => {
+    await syncSchedulers(rt);
+    const digests = Object.fromEntries((await rt.queues.alert.getJobSchedulers()).map((s) => [s.key, s]));
+    expect(Object.keys(digests).sort()).toEqual(['digest-daily-overview-log', 'digest-joint-drills-log']);
+    expect(digests['digest-joint-drills-log']!.every).toBe(3_600_000);
+    expect(digests['digest-daily-overview-log']!.pattern).toBe('30 7 * * *');
+    expect(digests['digest-daily-overview-log']!.tz).toBe('Asia/Ho_Chi_Minh');
+    expect(digests['digest-joint-drills-log']!.template?.data).toEqual({
+      kind: 'digest',
+      rule: 'joint-drills',
+      channel: 'log',
+    });
+  });
 });
