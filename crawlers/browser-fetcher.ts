@@ -7,6 +7,7 @@ import { PIPELINE } from '../config/pipeline.js';
 import type { SourceConfig } from '../config/source-schema.js';
 import type { OriginMap } from '../src/fetch/origin-map.js';
 import { freshCrawleeConfig } from './crawlee-setup.js';
+import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, requestHeaders } from './request-policy.js';
 
@@ -61,23 +62,11 @@ export function createBrowserFetcher(source: SourceConfig, originMap: OriginMap)
               body,
             });
           },
-          failedRequestHandler: async ({ request }, error) => {
-            await onFailure({
-              request: request.userData.req as FetchRequest,
-              reason: error.message.split('\n')[0] ?? String(error),
-            });
-          },
+          failedRequestHandler: failureHandler(onFailure),
         },
         freshCrawleeConfig(),
       );
-      await crawler.run(
-        requests.map((req) => ({
-          url: originMap.toFetchUrl(req.url),
-          uniqueKey: req.url,
-          label: req.label,
-          userData: { req },
-        })),
-      );
+      await crawler.run(toCrawleeRequests(requests, originMap));
       await crawler.teardown();
     },
   };

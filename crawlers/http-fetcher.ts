@@ -5,6 +5,7 @@ import { PIPELINE } from '../config/pipeline.js';
 import type { SourceConfig } from '../config/source-schema.js';
 import type { OriginMap } from '../src/fetch/origin-map.js';
 import { freshCrawleeConfig } from './crawlee-setup.js';
+import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, requestHeaders } from './request-policy.js';
 
@@ -42,23 +43,11 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): P
               body: text,
             });
           },
-          failedRequestHandler: async ({ request }, error) => {
-            await onFailure({
-              request: request.userData.req as FetchRequest,
-              reason: error.message.split('\n')[0] ?? String(error),
-            });
-          },
+          failedRequestHandler: failureHandler(onFailure),
         },
         freshCrawleeConfig(),
       );
-      await crawler.run(
-        requests.map((req) => ({
-          url: originMap.toFetchUrl(req.url),
-          uniqueKey: req.url,
-          label: req.label,
-          userData: { req },
-        })),
-      );
+      await crawler.run(toCrawleeRequests(requests, originMap));
       await crawler.teardown();
     },
   };

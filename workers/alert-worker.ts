@@ -1,7 +1,7 @@
 // The alert queue: wiring only; delivery rules live in src/alert/deliver-alert.ts.
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { PIPELINE } from '../config/pipeline.js';
+import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import type { Runtime } from '../src/app/runtime.js';
+import { startWorker } from './start-worker.js';
 import { deliverAlert, type AlertOutcome } from '../src/alert/deliver-alert.js';
 import { alertJobSchema, QUEUE, type AlertJobData } from '../src/queues.js';
 
@@ -21,16 +21,5 @@ export async function handleAlertJob(rt: Runtime, job: Job, token?: string): Pro
 }
 
 export function startAlertWorker(rt: Runtime, concurrency = 4): Worker {
-  const worker = new Worker(QUEUE.alert, (job, token) => handleAlertJob(rt, job, token), {
-    connection: rt.workerConnection(),
-    prefix: rt.keys.bullPrefix,
-    concurrency,
-    stalledInterval: PIPELINE.stalledIntervalMs,
-    lockDuration: PIPELINE.lockDurationMs,
-  });
-  worker.on('failed', (job, err) =>
-    rt.log.error({ queue: QUEUE.alert, jobId: job?.id, err: err.message }, 'alert job failed'),
-  );
-  worker.on('error', (err) => rt.log.error({ queue: QUEUE.alert, err: err.message }, 'alert worker error'));
-  return worker;
+  return startWorker(rt, QUEUE.alert, (job, token) => handleAlertJob(rt, job, token), concurrency);
 }

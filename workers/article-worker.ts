@@ -1,7 +1,8 @@
 // The article queue: wiring only; the work is processArticle in src/pipeline.
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { PIPELINE } from '../config/pipeline.js';
 import type { Runtime } from '../src/app/runtime.js';
+import { startWorker } from './start-worker.js';
 import { processArticle } from '../src/pipeline/process-article.js';
 import { articleJobSchema, QUEUE, type ArticleOutcome } from '../src/queues.js';
 
@@ -27,16 +28,5 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
 }
 
 export function startArticleWorker(rt: Runtime, concurrency: number = PIPELINE.articleConcurrency): Worker {
-  const worker = new Worker(QUEUE.article, (job) => handleArticleJob(rt, job), {
-    connection: rt.workerConnection(),
-    prefix: rt.keys.bullPrefix,
-    concurrency,
-    stalledInterval: PIPELINE.stalledIntervalMs,
-    lockDuration: PIPELINE.lockDurationMs,
-  });
-  worker.on('failed', (job, err) =>
-    rt.log.error({ queue: QUEUE.article, jobId: job?.id, url: job?.data?.url, err: err.message }, 'article job failed'),
-  );
-  worker.on('error', (err) => rt.log.error({ queue: QUEUE.article, err: err.message }, 'article worker error'));
-  return worker;
+  return startWorker(rt, QUEUE.article, (job) => handleArticleJob(rt, job), concurrency);
 }

@@ -1,8 +1,9 @@
 // The crawl queue: scheduler ticks become jittered crawl jobs; crawl jobs run crawlSource.
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { PIPELINE } from '../config/pipeline.js';
 import { crawlSource } from '../crawlers/crawl-source.js';
 import type { Runtime } from '../src/app/runtime.js';
+import { startWorker } from './start-worker.js';
 import { crawlJobSchema, JOB, jobId, QUEUE, tickJobSchema, type CrawlSummary } from '../src/queues.js';
 
 export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummary | { queuedCrawl: string }> {
@@ -37,16 +38,5 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
 }
 
 export function startCrawlWorker(rt: Runtime, concurrency: number = PIPELINE.crawlConcurrency): Worker {
-  const worker = new Worker(QUEUE.crawl, (job) => handleCrawlJob(rt, job), {
-    connection: rt.workerConnection(),
-    prefix: rt.keys.bullPrefix,
-    concurrency,
-    stalledInterval: PIPELINE.stalledIntervalMs,
-    lockDuration: PIPELINE.lockDurationMs,
-  });
-  worker.on('failed', (job, err) =>
-    rt.log.error({ queue: QUEUE.crawl, jobId: job?.id, err: err.message }, 'crawl job failed'),
-  );
-  worker.on('error', (err) => rt.log.error({ queue: QUEUE.crawl, err: err.message }, 'crawl worker error'));
-  return worker;
+  return startWorker(rt, QUEUE.crawl, (job) => handleCrawlJob(rt, job), concurrency);
 }

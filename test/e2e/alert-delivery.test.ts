@@ -126,7 +126,9 @@ describe('alert delivery', () => {
     expect((await handleAlertJob(rt, job)).outcome).toBe('sent');
     worker = startAlertWorker(rt);
     await rx.waitFor(2);
-    await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 100 && (await rt.queues.alert.getCompletedCount()) < 2; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200)); // and nothing more arrives
     expect(rx.received).toHaveLength(2);
     expect(rx.received.map((r) => (JSON.parse(r.body) as { rule: string }).rule).sort()).toEqual(['kidd', 'security']);
     expect((await rt.queues.alert.getJob(job.id!))!.returnvalue).toEqual({ outcome: 'already-sent', key: job.id });
@@ -145,6 +147,9 @@ describe('alert delivery', () => {
     await feedArticle(rt, 0, 'bolton', BOLTON_PAGE); // matches "security" only
     worker = startAlertWorker(rt);
     await rx.waitFor(1, 30_000);
+    // The receiver answers before the worker records completion: wait for the job to finish.
+    for (let i = 0; i < 100 && (await rt.queues.alert.getCompletedCount()) === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     const [id] = (await rt.queues.alert.getJobs(['completed'])).map((j) => j.id);
     const job = (await rt.queues.alert.getJob(id!))!;
     expect(job.attemptsMade).toBe(3);

@@ -1,0 +1,22 @@
+// What the HTTP and browser fetchers share: how tinwatch requests become crawlee requests (through
+// the origin map, keyed by the real URL) and how crawlee's failures come back.
+import type { FetchFailure, FetchRequest } from './fetched-page.js';
+import type { OriginMap } from '../src/fetch/origin-map.js';
+
+export function toCrawleeRequests(requests: readonly FetchRequest[], originMap: OriginMap) {
+  return requests.map((req) => ({
+    url: originMap.toFetchUrl(req.url),
+    uniqueKey: req.url,
+    label: req.label,
+    userData: { req },
+  }));
+}
+
+export function failureHandler(onFailure: (f: FetchFailure) => Promise<void>) {
+  return async ({ request }: { request: { userData: Record<string, unknown> } }, error: Error): Promise<void> => {
+    await onFailure({
+      request: request.userData.req as FetchRequest,
+      reason: error.message.split('\n')[0] ?? String(error),
+    });
+  };
+}

@@ -1,0 +1,29 @@
+// Every tinwatch worker is built the same way (DESIGN.md §5): its own blocking connection, the
+// deployment's prefix, one stalled interval and lock duration everywhere, failures logged.
+import { Worker, type Job } from 'bullmq';
+import { PIPELINE } from '../config/pipeline.js';
+import type { Runtime } from '../src/app/runtime.js';
+import type { QueueName } from '../src/queues.js';
+
+export function startWorker(
+  rt: Runtime,
+  queue: QueueName,
+  handler: (job: Job, token?: string) => Promise<unknown>,
+  concurrency: number,
+): Worker {
+  const worker = new Worker(queue, handler, {
+    connection: rt.workerConnection(),
+    prefix: rt.keys.bullPrefix,
+    concurrency,
+    stalledInterval: PIPELINE.stalledIntervalMs,
+    lockDuration: PIPELINE.lockDurationMs,
+  });
+  worker.on('failed', (job, err) =>
+    rt.log.error(
+      { queue, jobId: job?.id, url: (job?.data as { url?: string } | undefined)?.url, err: err.message },
+      `${queue} job failed`,
+    ),
+  );
+  worker.on('error', (err) => rt.log.error({ queue, err: err.message }, `${queue} worker error`));
+  return worker;
+}
