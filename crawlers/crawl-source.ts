@@ -60,7 +60,12 @@ async function recordFailure(deps: CrawlDeps, source: SourceConfig, f: FetchFail
 async function discover(
   deps: CrawlDeps,
   source: SourceConfig,
-): Promise<{ links: { url: string; publishedAt: string | null }[]; failures: number; attempts: number }> {
+): Promise<{
+  links: { url: string; publishedAt: string | null }[];
+  failures: number;
+  attempts: number;
+  statusCounts: Record<string, number>;
+}> {
   const requests: FetchRequest[] = [
     ...source.discovery.feeds.map((url) => ({ url, label: 'feed' as const })),
     ...source.discovery.listings.map((l) => ({
@@ -70,10 +75,15 @@ async function discover(
     })),
   ];
   const links: { url: string; publishedAt: string | null }[] = [];
+  const statusCounts: Record<string, number> = {};
+  const tally = (status: string): void => {
+    statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+  };
   let failures = 0;
   await defaultFetcher(deps, source, 'discovery').fetchAll(
     requests,
     async (page) => {
+      tally(String(page.status));
       try {
         if (page.request.label === 'feed') {
           for (const item of parseFeed(page.body, page.finalUrl, source.timezone)) {
@@ -89,11 +99,12 @@ async function discover(
       }
     },
     async (failure) => {
+      tally('error');
       failures++;
       await recordFailure(deps, source, failure);
     },
   );
-  return { links, failures, attempts: requests.length };
+  return { links, failures, attempts: requests.length, statusCounts };
 }
 
 async function unseen(deps: CrawlDeps, candidates: Candidate[]): Promise<Candidate[]> {
@@ -121,11 +132,16 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
     fetched: 0,
     fetchFailed: 0,
     articleJobIds: [],
+    statusCounts: { ...found.statusCounts },
+  };
+  const tally = (status: string): void => {
+    summary.statusCounts[status] = (summary.statusCounts[status] ?? 0) + 1;
   };
   const byCanonical = new Map(fresh.map((c) => [c.canonicalUrl, c]));
   await defaultFetcher(deps, source, 'article').fetchAll(
     fresh.map((c) => ({ url: c.url, label: 'article', data: { canonicalUrl: c.canonicalUrl } })),
     async (page) => {
+      tally(String(page.status));
       const cand = byCanonical.get(String(page.request.data?.canonicalUrl));
       if (!cand) return;
       const rawKey = deps.keys.raw(cand.storyId);
@@ -146,6 +162,7 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
       summary.articleJobIds.push(id);
     },
     async (failure) => {
+      tally('error');
       summary.fetchFailed++;
       await recordFailure(deps, source, failure);
     },

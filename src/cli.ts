@@ -25,6 +25,7 @@ import { SAMPLE_ALERT } from './alert/sample-alert.js';
 import { createChannel } from './alert/channels/channel.js';
 import { createOriginMap } from './fetch/origin-map.js';
 import { createLogger } from './logger.js';
+import { startDashboard } from './ops/dashboard.js';
 import { articleFromText, explainRule } from './match/explain-rule.js';
 import type { MatchableArticle } from './match/rule-matcher.js';
 
@@ -57,15 +58,43 @@ async function runUntilSignal(rt: Runtime, stop: () => Promise<void>): Promise<v
 
 program
   .command('start')
-  .description('run the scheduler and the workers in one process until SIGINT/SIGTERM')
-  .action(async () => {
+  .description('run the scheduler, the workers and the dashboard in one process until SIGINT/SIGTERM')
+  .option('--no-dashboard', 'do not serve the dashboard')
+  .option('--dashboard-host <host>', 'dashboard address (beyond loopback needs TINWATCH_DASHBOARD_TOKEN)', '127.0.0.1')
+  .option('--dashboard-port <n>', 'dashboard port', '8090')
+  .action(async (opts: { dashboard: boolean; dashboardHost: string; dashboardPort: string }) => {
     const rt = await createRuntime();
     await syncSchedulers(rt);
+    const dashboard = opts.dashboard
+      ? await startDashboard(rt, { host: opts.dashboardHost, port: Number(opts.dashboardPort) })
+      : null;
     const workers = [startCrawlWorker(rt), startArticleWorker(rt), startAlertWorker(rt)];
-    rt.log.info({ redis: rt.redisTarget.url, embedded: rt.redisTarget.embedded, out: rt.outDir }, 'tinwatch started');
+    rt.log.info(
+      {
+        redis: rt.redisTarget.url,
+        embedded: rt.redisTarget.embedded,
+        out: rt.outDir,
+        dashboard: dashboard?.url ?? null,
+      },
+      'tinwatch started',
+    );
     await runUntilSignal(rt, async () => {
+      await dashboard?.close();
       await Promise.all(workers.map((w) => w.close()));
     });
+  });
+
+program
+  .command('dashboard')
+  .description('serve the dashboard: bull-board, latest articles, alerts, source health, /metrics')
+  .option('--host <host>', 'address (beyond loopback needs TINWATCH_DASHBOARD_TOKEN)', '127.0.0.1')
+  .option('--port <n>', 'port', '8090')
+  .action(async (opts: { host: string; port: string }) => {
+    const rt = await createRuntime();
+    const dashboard = await startDashboard(rt, { host: opts.host, port: Number(opts.port) });
+    process.stdout.write(`tinwatch dashboard on ${dashboard.url}\n`);
+    rt.log.info({ url: dashboard.url }, 'dashboard started');
+    await runUntilSignal(rt, () => dashboard.close());
   });
 
 program

@@ -85,6 +85,8 @@ export interface CrawlSummary {
   fetched: number;
   fetchFailed: number;
   articleJobIds: string[];
+  /** Pages requested in this crawl by HTTP status ("error" when no response). */
+  statusCounts: Record<string, number>;
 }
 
 /** Deterministic ids, never containing ':' (BullMQ uses ':' in its keys). */

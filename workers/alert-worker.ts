@@ -9,13 +9,23 @@ export async function handleAlertJob(rt: Runtime, job: Job, token?: string): Pro
   const parsed = alertJobSchema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`bad alert job payload: ${parsed.error.message}`);
   const log = rt.log.child({ queue: QUEUE.alert, jobId: job.id, channel: parsed.data.channel });
-  const outcome = await deliverAlert(job as Job<AlertJobData>, token, {
-    redis: rt.redis,
-    keys: rt.keys,
-    log,
-    channel: (name) => rt.alerts.channel(name),
-    ratePerMinute: (name) => rt.alerts.ratePerMinute(name),
-  });
+  const channel = parsed.data.channel;
+  let outcome: AlertOutcome;
+  try {
+    outcome = await deliverAlert(job as Job<AlertJobData>, token, {
+      redis: rt.redis,
+      keys: rt.keys,
+      log,
+      channel: (name) => rt.alerts.channel(name),
+      ratePerMinute: (name) => rt.alerts.ratePerMinute(name),
+    });
+  } catch (err) {
+    // A rate-limited alert is moved back to delayed, not failed.
+    const outcomeLabel = (err as Error).name === 'DelayedError' ? 'delayed' : 'error';
+    await rt.stats.count({ name: 'alerts', channel, outcome: outcomeLabel });
+    throw err;
+  }
+  await rt.stats.count({ name: 'alerts', channel, outcome: outcome.outcome });
   log.info({ outcome: outcome.outcome }, 'alert done');
   return outcome;
 }

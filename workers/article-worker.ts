@@ -15,14 +15,24 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
     sourceId: parsed.data.sourceId,
     url: parsed.data.url,
   });
-  const outcome = await processArticle(parsed.data, {
-    redis: rt.redis,
-    keys: rt.keys,
-    outDir: rt.outDir,
-    log,
-    sourceById: rt.sourceById,
-    alerts: { matcher: rt.alerts.matcher, alertQueue: rt.queues.alert },
-  });
+  const source = parsed.data.sourceId;
+  let outcome: ArticleOutcome;
+  try {
+    outcome = await processArticle(parsed.data, {
+      redis: rt.redis,
+      keys: rt.keys,
+      outDir: rt.outDir,
+      log,
+      sourceById: rt.sourceById,
+      alerts: { matcher: rt.alerts.matcher, alertQueue: rt.queues.alert },
+      onFallback: () => rt.stats.count({ name: 'extraction_fallbacks', source }),
+    });
+  } catch (err) {
+    await rt.stats.count({ name: 'articles', source, outcome: 'error' });
+    await rt.stats.setHealth(source, { lastError: (err as Error).message, lastErrorAt: new Date().toISOString() });
+    throw err;
+  }
+  await rt.stats.count({ name: 'articles', source, outcome: outcome.outcome });
   log.info({ outcome: outcome.outcome }, 'article done');
   return outcome;
 }

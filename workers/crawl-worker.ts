@@ -24,17 +24,33 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
   const parsed = crawlJobSchema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`bad crawl job payload: ${parsed.error.message}`);
   const source = rt.sourceById(parsed.data.sourceId);
-  return crawlSource(
-    {
-      redis: rt.redis,
-      keys: rt.keys,
-      originMap: rt.originMap,
-      articleQueue: rt.queues.article,
-      log: log.child({ sourceId: source.id }),
-    },
-    source,
-    parsed.data.runId,
-  );
+  try {
+    const summary = await crawlSource(
+      {
+        redis: rt.redis,
+        keys: rt.keys,
+        originMap: rt.originMap,
+        articleQueue: rt.queues.article,
+        log: log.child({ sourceId: source.id }),
+      },
+      source,
+      parsed.data.runId,
+    );
+    for (const [status, n] of Object.entries(summary.statusCounts)) {
+      await rt.stats.count({ name: 'pages_fetched', source: source.id, status }, n);
+    }
+    await rt.stats.setHealth(source.id, {
+      lastCrawlAt: new Date().toISOString(),
+      lastDiscovered: String(summary.discovered),
+      lastNew: String(summary.new),
+      lastFetched: String(summary.fetched),
+      lastFetchFailed: String(summary.fetchFailed),
+    });
+    return summary;
+  } catch (err) {
+    await rt.stats.setHealth(source.id, { lastError: (err as Error).message, lastErrorAt: new Date().toISOString() });
+    throw err;
+  }
 }
 
 export function startCrawlWorker(rt: Runtime, concurrency: number = PIPELINE.crawlConcurrency): Worker {

@@ -11,7 +11,15 @@ export function startWorker(
   handler: (job: Job, token?: string) => Promise<unknown>,
   concurrency: number,
 ): Worker {
-  const worker = new Worker(queue, handler, {
+  const timed = async (job: Job, token?: string): Promise<unknown> => {
+    const started = performance.now();
+    try {
+      return await handler(job, token);
+    } finally {
+      await rt.stats.observeDuration(queue, (performance.now() - started) / 1000).catch(() => undefined);
+    }
+  };
+  const worker = new Worker(queue, timed, {
     connection: rt.workerConnection(),
     prefix: rt.keys.bullPrefix,
     concurrency,

@@ -5,6 +5,7 @@ import { readEnv, type Env } from '../../config/env.js';
 import { loadWatchlist } from '../../config/load-watchlist.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
 import { createAlerts, type Alerts } from '../alert/alert-setup.js';
+import { PipelineStats } from '../stats/pipeline-stats.js';
 import { loadSources, sourceById } from '../../config/load-sources.js';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { createOriginMap, type OriginMap } from '../fetch/origin-map.js';
@@ -27,6 +28,8 @@ export interface Runtime {
   sourceById(id: string): SourceConfig;
   /** Watchlist matcher and channels. */
   alerts: Alerts;
+  /** Deployment-wide counters and timings in Redis. */
+  stats: PipelineStats;
   /** A new connection for a BullMQ Worker (blocking commands need their own). */
   workerConnection(): Redis;
   close(): Promise<void>;
@@ -71,6 +74,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     outDir: env.TINWATCH_OUT,
     sources,
     alerts,
+    stats: new PipelineStats(redis, keys),
     sourceById: (id) => {
       const s = sources.find((x) => x.id === id);
       return s ?? sourceById(id);

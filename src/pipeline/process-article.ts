@@ -26,6 +26,8 @@ export interface ArticleDeps {
   outDir: string;
   log: Logger;
   sourceById(id: string): SourceConfig;
+  /** Told when extraction needed a generic fallback (a selector of the source missed). */
+  onFallback?: () => Promise<void>;
   /** Watch rules and the alert queue; absent = no alerts (e.g. `extract`-style tools). */
   alerts?: { matcher: RuleMatcher; alertQueue: Queue };
 }
@@ -64,6 +66,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       { fallbacks: article.fallbacks, matched: article.matched },
       'selectors missed: generic fallback used',
     );
+    await deps.onFallback?.();
   }
   const publishedAt = article.publishedAt ?? data.feedPublishedAt;
 

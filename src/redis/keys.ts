@@ -27,6 +27,12 @@ export interface Keys {
   digestPending(rule: string, channel: string): string;
   /** HASH: the items one digest job took (kept until delivered, so a retry resends the same batch). */
   digestBatch(jobId: string): string;
+  /** HASH of pipeline counters shared by every process (see src/stats). */
+  readonly statsCounters: string;
+  /** HASH: job duration histogram of one queue. */
+  statsDurations(queue: string): string;
+  /** HASH: last crawl facts of one source (dashboard health). */
+  sourceHealth(sourceId: string): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -45,5 +51,8 @@ export function createKeys(prefix: string): Keys {
     channelRate: (c, w) => `${prefix}:rate:${c}:${w}`,
     digestPending: (r, c) => `${prefix}:digest:${r}:${c}`,
     digestBatch: (id) => `${prefix}:digest-batch:${id}`,
+    statsCounters: `${prefix}:stats:counters`,
+    statsDurations: (q) => `${prefix}:stats:durations:${q}`,
+    sourceHealth: (id) => `${prefix}:health:${id}`,
   };
 }

@@ -1,0 +1,84 @@
+// Server-rendered HTML for tinwatch's own dashboard pages: no client bundle to build or ship.
+import { escapeHtml as e } from '../alert/alert-content.js';
+import type { SourceHealth } from '../stats/pipeline-stats.js';
+import type { ManifestArticle } from './latest-articles.js';
+
+export interface AlertRow {
+  id: string;
+  rule: string;
+  channel: string;
+  title: string;
+  at: string;
+  reason?: string;
+}
+
+export interface OverviewData {
+  articles: (ManifestArticle & { storySize: number })[];
+  sources: { id: string; name: string; health: SourceHealth; fallbacks: number; errors: number }[];
+  alertsSent: AlertRow[];
+  alertsFailed: AlertRow[];
+}
+
+const STYLE = `
+body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem;color:#222}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f4f4f4}.num{text-align:right}.bad{color:#b00}.muted{color:#777}nav a{margin-right:1rem}
+pre{white-space:pre-wrap;max-width:48rem;font:15px/1.5 Georgia,serif}`;
+
+function layout(title: string, body: string): string {
+  return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${e(title)}</title><style>${STYLE}</style></head>
+<body><nav><a href="/">tinwatch</a><a href="/queues">queues</a><a href="/metrics">metrics</a></nav>${body}</body></html>`;
+}
+
+export function overviewPage(d: OverviewData): string {
+  const articles = d.articles.length
+    ? d.articles
+        .map(
+          (
+            a,
+          ) => `<tr data-story="${e(a.id)}"><td><a class="article-link" href="/${e(a.file)}">${e(a.title)}</a></td><td>${e(a.outlet)}</td>
+<td>${e(a.published_at ?? '')}</td><td class="num">${a.storySize}</td><td>${e(a.matched_rules.join(', '))}</td></tr>`,
+        )
+        .join('\n')
+    : '<tr><td colspan="5" class="muted">no articles written yet</td></tr>';
+  const sources = d.sources
+    .map(
+      (
+        s,
+      ) => `<tr><td>${e(s.name)} <span class="muted">${e(s.id)}</span></td><td>${e(s.health.lastCrawlAt ?? 'never')}</td>
+<td class="num">${e(s.health.lastNew ?? '–')}</td><td class="num">${s.fallbacks}</td><td class="num ${s.errors ? 'bad' : ''}">${s.errors}</td>
+<td class="${s.health.lastError ? 'bad' : ''}">${e(s.health.lastError ?? '')}</td><td class="muted">none</td></tr>`,
+    )
+    .join('\n');
+  const alerts = (rows: AlertRow[], failed: boolean) =>
+    rows.length
+      ? rows
+          .map(
+            (r) =>
+              `<tr><td>${e(r.rule)}</td><td>${e(r.channel)}</td><td>${e(r.title)}</td><td>${e(r.at)}</td>${failed ? `<td class="bad">${e(r.reason ?? '')}</td>` : ''}</tr>`,
+          )
+          .join('\n')
+      : `<tr><td colspan="${failed ? 5 : 4}" class="muted">none</td></tr>`;
+  return layout(
+    'tinwatch',
+    `<h1>tinwatch</h1>
+<h2>Latest articles</h2>
+<table id="articles"><tr><th>Title</th><th>Outlet</th><th>Published</th><th class="num">Outlets carrying it</th><th>Matched rules</th></tr>
+${articles}</table>
+<h2>Sources</h2>
+<table id="sources"><tr><th>Source</th><th>Last crawl</th><th class="num">New last crawl</th><th class="num">Fallback extractions</th><th class="num">Errors</th><th>Last error</th><th>Paused hosts</th></tr>
+${sources}</table>
+<h2>Alerts sent</h2>
+<table id="alerts-sent"><tr><th>Rule</th><th>Channel</th><th>Story</th><th>At</th></tr>${alerts(d.alertsSent, false)}</table>
+<h2>Alerts failed</h2>
+<table id="alerts-failed"><tr><th>Rule</th><th>Channel</th><th>Story</th><th>At</th><th>Reason</th></tr>${alerts(d.alertsFailed, true)}</table>`,
+  );
+}
+
+export function articlePage(file: string, text: string, entry: ManifestArticle | undefined): string {
+  const meta = entry
+    ? `<p class="muted">${e(entry.outlet)} · ${e(entry.published_at ?? '')} · <a href="${e(entry.url)}">${e(entry.url)}</a></p>`
+    : '';
+  return layout(file, `<h1>${e(file)}</h1>${meta}<pre id="article-text">${e(text)}</pre>`);
+}

@@ -1,0 +1,151 @@
+// `tinwatch dashboard`: bull-board for the queues, tinwatch's own pages (latest articles, alerts,
+// source health), /metrics for Prometheus. Listens on 127.0.0.1 by default; bound anywhere else
+// it refuses to start without TINWATCH_DASHBOARD_TOKEN, and every request must then carry the
+// token (Authorization: Bearer …, or ?token=… once, which sets a cookie).
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { HonoAdapter } from '@bull-board/hono';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { Runtime } from '../app/runtime.js';
+import { ConfigError } from '../../config/load-sources.js';
+import { articlesDir } from '../write/article-files.js';
+import { articlePage, overviewPage, type AlertRow } from './dashboard-pages.js';
+import { latestArticles } from './latest-articles.js';
+import { createMetricsRegistry } from './metrics.js';
+
+export interface DashboardOptions {
+  host?: string;
+  port?: number;
+  token?: string;
+}
+
+export interface Dashboard {
+  url: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+async function alertRows(rt: Runtime, state: 'completed' | 'failed'): Promise<AlertRow[]> {
+  const jobs = await rt.queues.alert.getJobs([state], 0, 49, false);
+  return jobs.map((j) => {
+    const d = j.data as {
+      kind: string;
+      channel: string;
+      rule?: string;
+      item?: { rule: string; story: { title: string } };
+    };
+    return {
+      id: j.id ?? '',
+      rule: d.item?.rule ?? d.rule ?? '',
+      channel: d.channel,
+      title: d.item?.story.title ?? (d.kind === 'digest' ? 'digest' : ''),
+      at: new Date(j.finishedOn ?? j.timestamp).toISOString(),
+      reason: j.failedReason,
+    };
+  });
+}
+
+export function dashboardApp(rt: Runtime, token?: string): Hono {
+  const app = new Hono();
+  if (token) {
+    app.use('*', async (c, next) => {
+      const given =
+        c.req.header('authorization')?.replace(/^Bearer /, '') ?? c.req.query('token') ?? getCookie(c, 'tw_token');
+      if (given !== token) return c.text('tinwatch dashboard: token required', 401);
+      if (c.req.query('token')) setCookie(c, 'tw_token', token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      return next();
+    });
+  }
+
+  const board = new HonoAdapter(serveStatic);
+  createBullBoard({
+    queues: [
+      new BullMQAdapter(rt.queues.crawl),
+      new BullMQAdapter(rt.queues.article),
+      new BullMQAdapter(rt.queues.alert),
+    ],
+    serverAdapter: board,
+  });
+  board.setBasePath('/queues');
+  app.route('/queues', board.registerPlugin());
+
+  const registry = createMetricsRegistry(rt.stats, rt.queues);
+  app.get('/metrics', async (c) => c.text(await registry.metrics(), 200, { 'content-type': registry.contentType }));
+  app.get('/healthz', async (c) => c.json({ ok: (await rt.redis.ping()) === 'PONG' }));
+
+  app.get('/', async (c) => {
+    const latest = await latestArticles(rt.outDir);
+    const articles = await Promise.all(
+      latest.map(async (a) => ({ ...a, storySize: 1 + (await rt.redis.scard(rt.keys.storyOutlets(a.id))) })),
+    );
+    const counters = await rt.stats.counters();
+    const sources = await Promise.all(
+      rt.sources.map(async (s) => ({
+        id: s.id,
+        name: s.name,
+        health: await rt.stats.health(s.id),
+        fallbacks: counters
+          .filter((x) => x.name === 'extraction_fallbacks' && x.labels[0] === s.id)
+          .reduce((a, x) => a + x.value, 0),
+        errors: counters
+          .filter(
+            (x) =>
+              (x.name === 'articles' && x.labels[0] === s.id && x.labels[1] === 'error') ||
+              (x.name === 'pages_fetched' && x.labels[0] === s.id && x.labels[1] === 'error'),
+          )
+          .reduce((a, x) => a + x.value, 0),
+      })),
+    );
+    return c.html(
+      overviewPage({
+        articles,
+        sources,
+        alertsSent: await alertRows(rt, 'completed'),
+        alertsFailed: await alertRows(rt, 'failed'),
+      }),
+    );
+  });
+
+  app.get('/articles/:file', async (c) => {
+    const file = c.req.param('file');
+    // Only names tinwatch itself writes: no path can escape the articles folder.
+    if (!/^\d{3,}_[0-9a-f]{16}\.txt$/.test(file)) return c.text('not found', 404);
+    let text: string;
+    try {
+      text = await readFile(path.join(articlesDir(rt.outDir), file), 'utf8');
+    } catch {
+      return c.text('not found', 404);
+    }
+    const entry = (await latestArticles(rt.outDir, 5_000)).find((a) => a.file === `articles/${file}`);
+    if (c.req.query('raw') !== undefined) return c.text(text);
+    return c.html(articlePage(file, text, entry));
+  });
+  return app;
+}
+
+export async function startDashboard(rt: Runtime, opts: DashboardOptions = {}): Promise<Dashboard> {
+  const host = opts.host ?? '127.0.0.1';
+  const token = opts.token ?? process.env.TINWATCH_DASHBOARD_TOKEN;
+  if (!LOOPBACK.has(host) && !token) {
+    throw new ConfigError(
+      `the dashboard binds to ${host}, beyond this machine: set TINWATCH_DASHBOARD_TOKEN (bull-board has no authentication of its own)`,
+    );
+  }
+  const app = dashboardApp(rt, LOOPBACK.has(host) ? opts.token : token);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8090 }, () => resolve(s));
+  });
+  const addr = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${addr.port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,96 @@
+// The dashboard in a real browser: Playwright driving Debian's Chromium loads the overview after
+// a test crawl, sees its articles, clicks one open; /queues serves bull-board; /metrics reports
+// the crawl; bound beyond loopback it demands a token.
+import { readdirSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../crawlers/browser-fetcher.js';
+import { crawlOnce } from '../../src/app/crawl-once.js';
+import { replayOriginMap } from '../../src/fetch/origin-map.js';
+import { startDashboard, type Dashboard } from '../../src/ops/dashboard.js';
+import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { goldenCases, SITES } from '../helpers/fixtures.js';
+import { testRuntime } from '../helpers/test-runtime.js';
+
+describe('dashboard', () => {
+  let replay: ReplayServer;
+  let rt: Awaited<ReturnType<typeof testRuntime>>;
+  let dash: Dashboard;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    replay = await startReplayServer(SITES);
+    rt = await testRuntime({ originMap: replayOriginMap(replay.url, readdirSync(SITES)) });
+    await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
+    dash = await startDashboard(rt, { port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await dash?.close();
+    await rt.cleanup();
+    await replay.close();
+  });
+
+  it('lists the crawl’s articles and opens one on click', async () => {
+    const page = await browser.newPage();
+    await page.goto(dash.url);
+    const rows = page.locator('#articles tr[data-story]');
+    expect(await rows.count()).toBe(8);
+    const titles = await page.locator('#articles a.article-link').allTextContents();
+    expect(titles).toContain('Mỹ - Hàn nhất trí tăng cường hợp tác an ninh');
+    const row = page.locator('#articles tr', { hasText: 'Mỹ - Hàn nhất trí tăng cường hợp tác an ninh' });
+    expect(await row.locator('td').nth(1).textContent()).toBe('Báo Tin tức (TTXVN)');
+    // The KIDD story was also carried under a second URL: story size 2.
+    const kidd = page.locator('#articles tr', { hasText: 'Đối thoại quốc phòng tích hợp KIDD lần thứ 16' });
+    expect(await kidd.locator('td').nth(3).textContent()).toBe('2');
+    expect(await page.locator('#sources tr', { hasText: 'VnExpress' }).locator('td').nth(2).textContent()).toBe('3');
+    expect(await page.locator('#alerts-sent tr').count()).toBe(11); // header + 10 alerts
+
+    await page.locator('#articles a.article-link', { hasText: 'Mỹ - Hàn nhất trí tăng cường hợp tác an ninh' }).click();
+    await page.waitForSelector('#article-text');
+    const golden = goldenCases().find((g) => g.name === 'seed-004-bolton-seoul')!;
+    expect(await page.locator('#article-text').textContent()).toBe(golden.expectedText);
+    await page.close();
+  });
+
+  it('serves bull-board for the three queues', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${dash.url}/queues`);
+    await page.waitForSelector('text=article', { timeout: 15_000 });
+    const body = await page.locator('body').textContent();
+    for (const q of ['crawl', 'article', 'alert']) expect(body).toContain(q);
+    await page.close();
+  });
+
+  it('exposes Prometheus metrics for the crawl', async () => {
+    const text = await (await fetch(`${dash.url}/metrics`)).text();
+    expect(text).toContain('tinwatch_articles_total{source="vnexpress",outcome="written"} 2');
+    expect(text).toContain('tinwatch_articles_total{source="baotintuc",outcome="duplicate"} 1');
+    expect(text).toMatch(/tinwatch_pages_fetched_total\{source="kbs-vietnamese",status="200"\} 5/);
+    expect(text).toContain('tinwatch_alerts_total{channel="log",outcome="sent"} 10');
+    expect(text).toContain('tinwatch_queue_jobs{queue="article",state="completed"} 11');
+    expect(text).toMatch(/tinwatch_job_duration_seconds_count\{queue="article"\} 11/);
+  });
+
+  it('refuses paths outside the articles folder', async () => {
+    expect((await fetch(`${dash.url}/articles/..%2F..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${dash.url}/articles/000_zzzz.txt`)).status).toBe(404);
+  });
+
+  it('beyond loopback: refuses to start without a token, and demands it once started', async () => {
+    await expect(startDashboard(rt, { host: '0.0.0.0', port: 0, token: '' })).rejects.toThrow(
+      /TINWATCH_DASHBOARD_TOKEN/,
+    );
+    const open = await startDashboard(rt, { host: '0.0.0.0', port: 0, token: 't0ken' });
+    try {
+      const port = new URL(open.url).port;
+      expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(401);
+      expect((await fetch(`http://127.0.0.1:${port}/`, { headers: { authorization: 'Bearer t0ken' } })).status).toBe(
+        200,
+      );
+    } finally {
+      await open.close();
+    }
+  });
+});
