@@ -8,6 +8,7 @@ import { startCrawlWorker } from '../workers/crawl-worker.js';
 import { syncSchedulers } from '../workers/scheduler.js';
 import { crawlOnce, formatRunSummary } from './app/crawl-once.js';
 import { runDemo } from './app/demo.js';
+import { ttyProgress } from './app/progress.js';
 import { createRuntime, type Runtime } from './app/runtime.js';
 import { onShutdown } from './app/shutdown.js';
 import { extractArticle } from './extract/extract-article.js';
@@ -156,7 +157,11 @@ program
           process.stdout.write(`queued a crawl for ${sources.map((s) => s.id).join(', ')}\n`);
           return;
         }
-        const summary = await crawlOnce(rt, { sources, useRemoteWorkers: opts.remoteWorkers });
+        const summary = await crawlOnce(rt, {
+          sources,
+          useRemoteWorkers: opts.remoteWorkers,
+          ...(process.stderr.isTTY && !opts.json ? { onProgress: ttyProgress(process.stderr) } : {}),
+        });
         if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         else {
           process.stdout.write(`${formatRunSummary(summary)}\n`);
@@ -212,7 +217,11 @@ program
   .description('run the whole pipeline against the bundled recorded pages and leave the files in the output folder')
   .action(async () => {
     const outDir = process.env.TINWATCH_OUT ?? 'out';
-    const { summary, files } = await runDemo(outDir);
+    const { summary, files } = await runDemo(
+      outDir,
+      undefined,
+      process.stderr.isTTY ? ttyProgress(process.stderr) : undefined,
+    );
     process.stdout.write(`${formatRunSummary(summary)}\n\nwritten to ${outDir}/articles:\n`);
     for (const f of files) process.stdout.write(`  ${f}\n`);
     process.stdout.write(`manifest: ${outDir}/manifest.jsonl\n`);

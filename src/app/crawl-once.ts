@@ -38,36 +38,54 @@ export interface CrawlOnceOptions {
   /** Give up waiting after this long (the jobs keep going in the queue). */
   timeoutMs?: number;
   pollMs?: number;
+  /** Called after every poll with the per-source counts so far (live progress on a TTY). */
+  onProgress?: (phase: RunPhase, sources: readonly SourceRunSummary[]) => void;
 }
+
+export type RunPhase = 'crawl' | 'articles' | 'alerts';
 
 type Finished = { state: 'completed'; value: unknown } | { state: 'failed'; reason: string };
 
+/**
+ * Waits until every job has finished, calling `onFinished` as each one does (so progress is live)
+ * and `onTick` after each poll. States are read concurrently in chunks: one poll over thousands of
+ * jobs costs a few round trips' worth of time, not one per job.
+ */
 async function waitForJobs(
   queue: Queue,
-  ids: string[],
+  ids: readonly string[],
   deadline: number,
   pollMs: number,
-): Promise<Map<string, Finished>> {
-  const done = new Map<string, Finished>();
-  while (done.size < ids.length) {
-    for (const id of ids) {
-      if (done.has(id)) continue;
-      const state = await queue.getJobState(id);
-      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
-      // Read the job only once it is finished, so its return value or reason is the final one.
-      const job = await Job.fromId(queue, id);
-      if (!job || state === 'unknown')
-        done.set(id, { state: 'failed', reason: `job ${id} disappeared from the queue` });
-      else if (state === 'completed') done.set(id, { state, value: job.returnvalue });
-      else done.set(id, { state, reason: job.failedReason });
+  onFinished: (id: string, result: Finished) => void,
+  onTick: () => void = () => undefined,
+): Promise<void> {
+  const pending = new Set(ids);
+  while (pending.size > 0) {
+    const batch = [...pending];
+    for (let i = 0; i < batch.length; i += 200) {
+      const chunk = batch.slice(i, i + 200);
+      const states = await Promise.all(chunk.map((id) => queue.getJobState(id)));
+      await Promise.all(
+        chunk.map(async (id, k) => {
+          const state = states[k];
+          if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
+          // Read the job only once it is finished, so its return value or reason is the final one.
+          const job = await Job.fromId(queue, id);
+          let result: Finished;
+          if (!job || state === 'unknown') result = { state: 'failed', reason: `job ${id} disappeared from the queue` };
+          else if (state === 'completed') result = { state, value: job.returnvalue };
+          else result = { state, reason: job.failedReason };
+          pending.delete(id);
+          onFinished(id, result);
+        }),
+      );
     }
-    if (done.size < ids.length) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${ids.length - done.size} ${queue.name} job(s)`);
+    onTick();
+    if (pending.size > 0) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pending.size} ${queue.name} job(s)`);
       await new Promise((r) => setTimeout(r, pollMs));
     }
   }
-  return done;
 }
 
 function emptySummary(sourceId: string): SourceRunSummary {
@@ -96,53 +114,73 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
   try {
     const perSource = new Map(opts.sources.map((s) => [s.id, emptySummary(s.id)]));
     const crawlIds: string[] = [];
+    const crawlOwner = new Map<string, string>();
     for (const source of opts.sources) {
       const id = jobId.crawlRun(source.id, runId);
       await rt.queues.crawl.add(JOB.crawl, { sourceId: source.id, runId }, { jobId: id, attempts: 1 });
       crawlIds.push(id);
+      crawlOwner.set(id, source.id);
     }
-    const crawlResults = await waitForJobs(rt.queues.crawl, crawlIds, deadline, pollMs);
     const articleOwner = new Map<string, string>();
-    for (const [i, source] of opts.sources.entries()) {
-      const s = perSource.get(source.id)!;
-      const res = crawlResults.get(crawlIds[i]!)!;
-      if (res.state === 'failed') {
-        s.failed++;
-        s.errors.push(`crawl: ${res.reason}`);
-        continue;
-      }
-      const cs = res.value as CrawlSummary;
-      s.discovered = cs.discovered;
-      s.new = cs.new;
-      s.failed += cs.fetchFailed;
-      if (cs.fetchFailed) s.errors.push(`${cs.fetchFailed} page(s) could not be fetched (see logs / failed list)`);
-      for (const id of cs.articleJobIds) articleOwner.set(id, source.id);
-    }
-    const articleResults = await waitForJobs(rt.queues.article, [...articleOwner.keys()], deadline, pollMs);
     const alertOwner = new Map<string, string>();
-    for (const [id, res] of articleResults) {
-      const s = perSource.get(articleOwner.get(id)!)!;
-      if (res.state === 'failed') {
-        s.failed++;
-        s.errors.push(`${id}: ${res.reason}`);
-        continue;
-      }
-      const out = res.value as ArticleOutcome;
-      if (out.outcome === 'written') {
-        s.written++;
-        for (const a of out.alertJobIds) alertOwner.set(a, s.sourceId);
-      } else if (out.outcome === 'duplicate' || out.outcome === 'already-written') s.duplicate++;
-      else if (out.outcome === 'off-topic') {
-        s.offTopic++;
-        s.offTopicTitles.push(`${out.title} (score ${out.score})`);
-      }
-    }
-    const alertResults = await waitForJobs(rt.queues.alert, [...alertOwner.keys()], deadline, pollMs);
-    for (const [id, res] of alertResults) {
-      const s = perSource.get(alertOwner.get(id)!)!;
-      if (res.state === 'completed') s.alerts++;
-      else s.errors.push(`alert ${id}: ${res.reason}`);
-    }
+    const tick = (phase: RunPhase) => () => opts.onProgress?.(phase, [...perSource.values()]);
+    await waitForJobs(
+      rt.queues.crawl,
+      crawlIds,
+      deadline,
+      pollMs,
+      (id, res) => {
+        const s = perSource.get(crawlOwner.get(id)!)!;
+        if (res.state === 'failed') {
+          s.failed++;
+          s.errors.push(`crawl: ${res.reason}`);
+          return;
+        }
+        const cs = res.value as CrawlSummary;
+        s.discovered = cs.discovered;
+        s.new = cs.new;
+        s.failed += cs.fetchFailed;
+        if (cs.fetchFailed) s.errors.push(`${cs.fetchFailed} page(s) could not be fetched (see logs / failed list)`);
+        for (const a of cs.articleJobIds) articleOwner.set(a, s.sourceId);
+      },
+      tick('crawl'),
+    );
+    await waitForJobs(
+      rt.queues.article,
+      [...articleOwner.keys()],
+      deadline,
+      pollMs,
+      (id, res) => {
+        const s = perSource.get(articleOwner.get(id)!)!;
+        if (res.state === 'failed') {
+          s.failed++;
+          s.errors.push(`${id}: ${res.reason}`);
+          return;
+        }
+        const out = res.value as ArticleOutcome;
+        if (out.outcome === 'written') {
+          s.written++;
+          for (const a of out.alertJobIds) alertOwner.set(a, s.sourceId);
+        } else if (out.outcome === 'duplicate' || out.outcome === 'already-written') s.duplicate++;
+        else if (out.outcome === 'off-topic') {
+          s.offTopic++;
+          s.offTopicTitles.push(`${out.title} (score ${out.score})`);
+        }
+      },
+      tick('articles'),
+    );
+    await waitForJobs(
+      rt.queues.alert,
+      [...alertOwner.keys()],
+      deadline,
+      pollMs,
+      (id, res) => {
+        const s = perSource.get(alertOwner.get(id)!)!;
+        if (res.state === 'completed') s.alerts++;
+        else s.errors.push(`alert ${id}: ${res.reason}`);
+      },
+      tick('alerts'),
+    );
     const sources = [...perSource.values()];
     const sum = (k: 'discovered' | 'new' | 'written' | 'duplicate' | 'offTopic' | 'failed' | 'alerts'): number =>
       sources.reduce((a, s) => a + s[k], 0);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { replayOriginMap } from '../fetch/origin-map.js';
 import { clearPrefix } from '../redis/clear-prefix.js';
 import { startReplayServer } from '../replay/replay-server.js';
-import { crawlOnce, type RunSummary } from './crawl-once.js';
+import { crawlOnce, type CrawlOnceOptions, type RunSummary } from './crawl-once.js';
 import { createRuntime } from './runtime.js';
 
 export const FIXTURE_SITES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/sites');
@@ -45,7 +45,7 @@ export async function runDemo(outDir: string, redisUrl?: string): Promise<{ summ
   });
   try {
     await clearPrefix(rt.redis, DEMO_PREFIX);
-    const summary = await crawlOnce(rt, { sources: rt.sources });
+    const summary = await crawlOnce(rt, { sources: rt.sources, ...(onProgress ? { onProgress } : {}) });
     const files = existsSync(path.join(outDir, 'articles'))
       ? (await readdir(path.join(outDir, 'articles'))).sort()
       : [];
