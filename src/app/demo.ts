@@ -33,7 +33,11 @@ async function prepareOutDir(outDir: string): Promise<void> {
   );
 }
 
-export async function runDemo(outDir: string, redisUrl?: string): Promise<{ summary: RunSummary; files: string[] }> {
+export async function runDemo(
+  outDir: string,
+  redisUrl?: string,
+  onProgress?: CrawlOnceOptions['onProgress'],
+): Promise<{ summary: RunSummary; files: string[] }> {
   await prepareOutDir(outDir);
   const replay = await startReplayServer(FIXTURE_SITES);
   const hosts = (await readdir(FIXTURE_SITES, { withFileTypes: true }))
