@@ -1,6 +1,7 @@
 // Environment variables, parsed once and checked: a wrong value stops start-up naming the variable.
 import { z } from 'zod';
 import { ConfigError } from './load-sources.js';
+import { PIPELINE } from './pipeline.js';
 
 const originMap = z
   .string()
@@ -23,6 +24,10 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/)
     .default('tw'),
   TINWATCH_ORIGIN_MAP: originMap.optional(),
+  /** Crawl jobs (sources crawled at once) per worker process. */
+  TINWATCH_CRAWL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(PIPELINE.crawlConcurrency),
+  /** Article jobs processed at once per worker process. */
+  TINWATCH_ARTICLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(PIPELINE.articleConcurrency),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -4,7 +4,8 @@ import { defineWatchlist } from './watchlist-schema.js';
 
 export default defineWatchlist({
   channels: {
-    log: { type: 'log' },
+    // The log is local: no reason to hold alerts back.
+    log: { type: 'log', ratePerMinute: 10_000 },
     webhook: {
       type: 'webhook',
       urlEnv: 'TINWATCH_WEBHOOK_URL',

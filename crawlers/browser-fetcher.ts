@@ -54,17 +54,18 @@ export function createBrowserFetcher(source: SourceConfig, originMap: OriginMap)
             assertAllowedFinalUrl(source, finalUrl);
             await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
             const body = await page.content();
-            await onPage({
+            const more = await onPage({
               request: req,
               finalUrl,
               status: response?.status() ?? 200,
               contentType: (await response?.headerValue('content-type')) ?? 'text/html',
               body,
             });
+            if (more && more.length > 0) await crawler.addRequests(toCrawleeRequests(more, originMap));
           },
           failedRequestHandler: failureHandler(onFailure),
         },
-        freshCrawleeConfig(),
+        await freshCrawleeConfig(),
       );
       await crawler.run(toCrawleeRequests(requests, originMap));
       await crawler.teardown();

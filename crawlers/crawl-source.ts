@@ -10,11 +10,12 @@ import type { OriginMap } from '../src/fetch/origin-map.js';
 import type { Logger } from '../src/logger.js';
 import { addArticleJob, type CrawlSummary } from '../src/queues.js';
 import type { Keys } from '../src/redis/keys.js';
+import { timed, type StageTimings } from '../src/stats/stage-timings.js';
 import { createBrowserFetcher } from './browser-fetcher.js';
 import { articleCandidates, type Candidate } from './discovery/article-candidates.js';
 import { parseFeed } from './discovery/feed-parser.js';
 import { listingLinks } from './discovery/listing-links.js';
-import type { FetchFailure, FetchRequest, PageFetcher } from './fetched-page.js';
+import type { FetchedPage, FetchFailure, FetchRequest, PageFetcher } from './fetched-page.js';
 import { createHttpFetcher } from './http-fetcher.js';
 
 export interface CrawlDeps {
@@ -23,6 +24,8 @@ export interface CrawlDeps {
   originMap: OriginMap;
   articleQueue: Queue;
   log: Logger;
+  /** Per-stage time accounting (benchmark). */
+  timings?: StageTimings;
   /** Test seam: build fetchers differently (defaults to HTTP / browser by source.render). */
   fetcherFor?: (source: SourceConfig, kind: 'discovery' | 'article') => PageFetcher;
 }
@@ -57,16 +60,8 @@ async function recordFailure(deps: CrawlDeps, source: SourceConfig, f: FetchFail
     .exec();
 }
 
-async function discover(
-  deps: CrawlDeps,
-  source: SourceConfig,
-): Promise<{
-  links: { url: string; publishedAt: string | null }[];
-  failures: number;
-  attempts: number;
-  statusCounts: Record<string, number>;
-}> {
-  const requests: FetchRequest[] = [
+function discoveryRequests(source: SourceConfig): FetchRequest[] {
+  return [
     ...source.discovery.feeds.map((url) => ({ url, label: 'feed' as const })),
     ...source.discovery.listings.map((l) => ({
       url: l.url,
@@ -74,99 +69,127 @@ async function discover(
       data: { linkSelector: l.linkSelector },
     })),
   ];
-  const links: { url: string; publishedAt: string | null }[] = [];
-  const statusCounts: Record<string, number> = {};
-  const tally = (status: string): void => {
-    statusCounts[status] = (statusCounts[status] ?? 0) + 1;
-  };
-  let failures = 0;
-  await defaultFetcher(deps, source, 'discovery').fetchAll(
-    requests,
-    async (page) => {
-      tally(String(page.status));
-      try {
-        if (page.request.label === 'feed') {
-          for (const item of parseFeed(page.body, page.finalUrl, source.timezone)) {
-            links.push({ url: item.url, publishedAt: item.publishedAt });
-          }
-        } else {
-          const selector = String(page.request.data?.linkSelector);
-          for (const url of listingLinks(page.body, page.finalUrl, selector)) links.push({ url, publishedAt: null });
-        }
-      } catch (err) {
-        failures++;
-        await recordFailure(deps, source, { request: page.request, reason: (err as Error).message });
-      }
-    },
-    async (failure) => {
-      tally('error');
-      failures++;
-      await recordFailure(deps, source, failure);
-    },
-  );
-  return { links, failures, attempts: requests.length, statusCounts };
 }
 
-async function unseen(deps: CrawlDeps, candidates: Candidate[]): Promise<Candidate[]> {
-  if (candidates.length === 0) return [];
-  const flags = await deps.redis.smismember(deps.keys.seen, ...candidates.map((c) => c.canonicalUrl));
-  return candidates.filter((_, i) => flags[i] === 0);
+function linksOn(page: FetchedPage, source: SourceConfig): { url: string; publishedAt: string | null }[] {
+  if (page.request.label === 'feed') {
+    return parseFeed(page.body, page.finalUrl, source.timezone).map((i) => ({
+      url: i.url,
+      publishedAt: i.publishedAt,
+    }));
+  }
+  const selector = String(page.request.data?.linkSelector);
+  return listingLinks(page.body, page.finalUrl, selector).map((url) => ({ url, publishedAt: null }));
 }
 
+/**
+ * One crawl of one source. For HTTP sources a single crawlee crawler does it all: each feed or
+ * listing page, once parsed, adds the article pages never seen before to the same crawler, so
+ * article fetching starts while other discovery pages are still loading and each crawl job
+ * starts one crawler, not two. Browser sources discover over HTTP, then fetch articles with the
+ * browser crawler.
+ */
 export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?: string): Promise<CrawlSummary> {
   const log = deps.log.child({ sourceId: source.id });
-  const found = await discover(deps, source);
-  if (found.attempts > 0 && found.failures === found.attempts) {
-    throw new DiscoveryFailedError(
-      `every discovery URL of ${source.id} failed (${found.attempts}); see the fetch failure list`,
-    );
-  }
-  const candidates = articleCandidates(source, found.links);
-  const fresh = await unseen(deps, candidates);
-  log.info({ discovered: candidates.length, new: fresh.length }, 'discovery done');
-
   const summary: CrawlSummary = {
     sourceId: source.id,
-    discovered: candidates.length,
-    new: fresh.length,
+    discovered: 0,
+    new: 0,
     fetched: 0,
     fetchFailed: 0,
     articleJobIds: [],
-    statusCounts: { ...found.statusCounts },
+    statusCounts: {},
   };
   const tally = (status: string): void => {
     summary.statusCounts[status] = (summary.statusCounts[status] ?? 0) + 1;
   };
-  const byCanonical = new Map(fresh.map((c) => [c.canonicalUrl, c]));
-  await defaultFetcher(deps, source, 'article').fetchAll(
-    fresh.map((c) => ({ url: c.url, label: 'article', data: { canonicalUrl: c.canonicalUrl } })),
-    async (page) => {
-      tally(String(page.status));
-      const cand = byCanonical.get(String(page.request.data?.canonicalUrl));
-      if (!cand) return;
-      const rawKey = deps.keys.raw(cand.storyId);
-      await deps.redis.set(rawKey, gzipSync(page.body), 'EX', PIPELINE.rawPageTtlSeconds);
-      const id = await addArticleJob(deps.articleQueue, {
-        sourceId: source.id,
-        url: page.finalUrl,
-        canonicalUrl: cand.canonicalUrl,
-        storyId: cand.storyId,
-        rawKey,
-        fetchedAt: new Date().toISOString(),
-        feedPublishedAt: cand.feedPublishedAt,
-        ...(runId ? { runId } : {}),
-      });
-      // Seen only once its article job exists: a crash before this line means a re-fetch, not a loss.
-      await deps.redis.sadd(deps.keys.seen, cand.canonicalUrl);
-      summary.fetched++;
-      summary.articleJobIds.push(id);
-    },
-    async (failure) => {
-      tally('error');
-      summary.fetchFailed++;
-      await recordFailure(deps, source, failure);
-    },
+  const discovery = discoveryRequests(source);
+  let discoveryFailures = 0;
+  const discovered = new Set<string>();
+  const candidates = new Map<string, Candidate>();
+
+  const onDiscoveryPage = async (page: FetchedPage): Promise<FetchRequest[]> => {
+    let links: { url: string; publishedAt: string | null }[];
+    try {
+      links = linksOn(page, source);
+    } catch (err) {
+      discoveryFailures++;
+      await recordFailure(deps, source, { request: page.request, reason: (err as Error).message });
+      return [];
+    }
+    const found = articleCandidates(source, links).filter((c) => !discovered.has(c.canonicalUrl));
+    for (const c of found) discovered.add(c.canonicalUrl);
+    summary.discovered = discovered.size;
+    if (found.length === 0) return [];
+    const flags = await deps.redis.smismember(deps.keys.seen, ...found.map((c) => c.canonicalUrl));
+    const fresh = found.filter((_, i) => flags[i] === 0);
+    summary.new += fresh.length;
+    for (const c of fresh) candidates.set(c.canonicalUrl, c);
+    return fresh.map((c) => ({ url: c.url, label: 'article' as const, data: { canonicalUrl: c.canonicalUrl } }));
+  };
+
+  const onArticlePage = async (page: FetchedPage): Promise<void> => {
+    const cand = candidates.get(String(page.request.data?.canonicalUrl));
+    if (!cand) return;
+    const rawKey = deps.keys.raw(cand.storyId);
+    const parkStart = performance.now();
+    await deps.redis.set(rawKey, gzipSync(page.body), 'EX', PIPELINE.rawPageTtlSeconds);
+    const id = await addArticleJob(deps.articleQueue, {
+      sourceId: source.id,
+      url: page.finalUrl,
+      canonicalUrl: cand.canonicalUrl,
+      storyId: cand.storyId,
+      rawKey,
+      fetchedAt: new Date().toISOString(),
+      feedPublishedAt: cand.feedPublishedAt,
+      ...(runId ? { runId } : {}),
+    });
+    // Seen only once its article job exists: a crash before this line means a re-fetch, not a loss.
+    await deps.redis.sadd(deps.keys.seen, cand.canonicalUrl);
+    deps.timings?.add('park raw page + queue article job', performance.now() - parkStart);
+    summary.fetched++;
+    summary.articleJobIds.push(id);
+  };
+
+  const onPage = async (page: FetchedPage): Promise<FetchRequest[] | void> => {
+    tally(String(page.status));
+    if (page.request.label === 'article') return onArticlePage(page);
+    return onDiscoveryPage(page);
+  };
+  const onFailure = async (failure: FetchFailure): Promise<void> => {
+    tally('error');
+    if (failure.request.label === 'article') summary.fetchFailed++;
+    else discoveryFailures++;
+    await recordFailure(deps, source, failure);
+  };
+
+  const started = performance.now();
+  const discoveryFetcher = defaultFetcher(deps, source, 'discovery');
+  if (source.render === 'browser' || deps.fetcherFor) {
+    const deferred: FetchRequest[] = [];
+    await discoveryFetcher.fetchAll(
+      discovery,
+      async (page) => {
+        const more = await onPage(page);
+        if (more) deferred.push(...more);
+      },
+      onFailure,
+    );
+    await defaultFetcher(deps, source, 'article').fetchAll(deferred, onPage, onFailure);
+  } else {
+    await discoveryFetcher.fetchAll(discovery, onPage, onFailure);
+  }
+  deps.timings?.add('crawl job: discover + fetch (crawlee, whole crawl)', performance.now() - started);
+
+  if (discovery.length > 0 && discoveryFailures >= discovery.length) {
+    throw new DiscoveryFailedError(
+      `every discovery URL of ${source.id} failed (${discovery.length}); see the fetch failure list`,
+    );
+  }
+  log.info(summary.statusCounts, 'status counts');
+  log.info(
+    { discovered: summary.discovered, new: summary.new, fetched: summary.fetched, fetchFailed: summary.fetchFailed },
+    'crawl done',
   );
-  log.info({ fetched: summary.fetched, fetchFailed: summary.fetchFailed }, 'crawl done');
   return summary;
 }

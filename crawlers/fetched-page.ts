@@ -23,9 +23,13 @@ export interface FetchFailure {
 }
 
 export interface PageFetcher {
+  /**
+   * Fetches every request; `onPage` may return follow-up requests (article pages found on a
+   * feed), which the same crawler fetches before `fetchAll` resolves.
+   */
   fetchAll(
     requests: FetchRequest[],
-    onPage: (page: FetchedPage) => Promise<void>,
+    onPage: (page: FetchedPage) => Promise<FetchRequest[] | void>,
     onFailure: (failure: FetchFailure) => Promise<void>,
   ): Promise<void>;
 }

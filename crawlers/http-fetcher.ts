@@ -35,17 +35,18 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): P
             if (Buffer.byteLength(text) > PIPELINE.maxPageBytes) {
               throw new Error(`page larger than ${PIPELINE.maxPageBytes} bytes`);
             }
-            await onPage({
+            const more = await onPage({
               request: req,
               finalUrl,
               status: response.statusCode ?? 200,
               contentType: contentType.type,
               body: text,
             });
+            if (more && more.length > 0) await crawler.addRequests(toCrawleeRequests(more, originMap));
           },
           failedRequestHandler: failureHandler(onFailure),
         },
-        freshCrawleeConfig(),
+        await freshCrawleeConfig(),
       );
       await crawler.run(toCrawleeRequests(requests, originMap));
       await crawler.teardown();

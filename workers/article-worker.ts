@@ -1,6 +1,5 @@
 // The article queue: wiring only; the work is processArticle in src/pipeline.
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
-import { PIPELINE } from '../config/pipeline.js';
 import type { Runtime } from '../src/app/runtime.js';
 import { startWorker } from './start-worker.js';
 import { processArticle } from '../src/pipeline/process-article.js';
@@ -25,6 +24,7 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
       log,
       sourceById: rt.sourceById,
       alerts: { matcher: rt.alerts.matcher, alertQueue: rt.queues.alert },
+      ...(rt.timings ? { timings: rt.timings } : {}),
       onFallback: () => rt.stats.count({ name: 'extraction_fallbacks', source }),
     });
   } catch (err) {
@@ -37,6 +37,6 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
   return outcome;
 }
 
-export function startArticleWorker(rt: Runtime, concurrency: number = PIPELINE.articleConcurrency): Worker {
+export function startArticleWorker(rt: Runtime, concurrency: number = rt.env.TINWATCH_ARTICLE_CONCURRENCY): Worker {
   return startWorker(rt, QUEUE.article, (job) => handleArticleJob(rt, job), concurrency);
 }

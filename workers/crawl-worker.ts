@@ -1,6 +1,5 @@
 // The crawl queue: scheduler ticks become jittered crawl jobs; crawl jobs run crawlSource.
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
-import { PIPELINE } from '../config/pipeline.js';
 import { crawlSource } from '../crawlers/crawl-source.js';
 import type { Runtime } from '../src/app/runtime.js';
 import { startWorker } from './start-worker.js';
@@ -32,6 +31,7 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
         originMap: rt.originMap,
         articleQueue: rt.queues.article,
         log: log.child({ sourceId: source.id }),
+        ...(rt.timings ? { timings: rt.timings } : {}),
       },
       source,
       parsed.data.runId,
@@ -53,6 +53,6 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
   }
 }
 
-export function startCrawlWorker(rt: Runtime, concurrency: number = PIPELINE.crawlConcurrency): Worker {
+export function startCrawlWorker(rt: Runtime, concurrency: number = rt.env.TINWATCH_CRAWL_CONCURRENCY): Worker {
   return startWorker(rt, QUEUE.crawl, (job) => handleCrawlJob(rt, job), concurrency);
 }

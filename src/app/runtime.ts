@@ -2,10 +2,12 @@
 // origin map, sources. Built once per process by the CLI; tests build it with their own Redis.
 import { Redis } from 'ioredis';
 import { readEnv, type Env } from '../../config/env.js';
+import { closeCrawleeEvents } from '../../crawlers/crawlee-setup.js';
 import { loadWatchlist } from '../../config/load-watchlist.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
 import { createAlerts, type Alerts } from '../alert/alert-setup.js';
 import { PipelineStats } from '../stats/pipeline-stats.js';
+import type { StageTimings } from '../stats/stage-timings.js';
 import { loadSources, sourceById } from '../../config/load-sources.js';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { createOriginMap, type OriginMap } from '../fetch/origin-map.js';
@@ -30,6 +32,8 @@ export interface Runtime {
   alerts: Alerts;
   /** Deployment-wide counters and timings in Redis. */
   stats: PipelineStats;
+  /** Per-stage time accounting, set only by the benchmark. */
+  timings?: StageTimings;
   /** A new connection for a BullMQ Worker (blocking commands need their own). */
   workerConnection(): Redis;
   close(): Promise<void>;
@@ -85,6 +89,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       return c;
     },
     close: async () => {
+      await closeCrawleeEvents();
       await queues.close();
       await Promise.all(extraConnections.map((c) => c.quit().catch(() => c.disconnect())));
       await redis.quit().catch(() => redis.disconnect());

@@ -18,6 +18,7 @@ import { appendManifest, writeArticleFile } from '../write/article-files.js';
 import type { Queue } from 'bullmq';
 import { enqueueAlerts } from '../alert/enqueue-alerts.js';
 import type { RuleMatcher } from '../match/rule-matcher.js';
+import { timed, type StageTimings } from '../stats/stage-timings.js';
 import { assignSequence, fileNameFor } from '../write/sequence.js';
 
 export interface ArticleDeps {
@@ -26,6 +27,8 @@ export interface ArticleDeps {
   outDir: string;
   log: Logger;
   sourceById(id: string): SourceConfig;
+  /** Per-stage time accounting (benchmark). */
+  timings?: StageTimings;
   /** Told when extraction needed a generic fallback (a selector of the source missed). */
   onFallback?: () => Promise<void>;
   /** Watch rules and the alert queue; absent = no alerts (e.g. `extract`-style tools). */
@@ -57,8 +60,9 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   if (await deps.redis.sismember(deps.keys.manifested, data.storyId)) {
     return { outcome: 'already-written', storyId: data.storyId };
   }
-  const html = await loadRaw(deps, data.rawKey);
-  const res = extractArticle(html, data.url, source);
+  const t = deps.timings;
+  const html = await timed(t, 'load raw page', () => loadRaw(deps, data.rawKey));
+  const res = await timed(t, 'extract + normalize', () => extractArticle(html, data.url, source));
   if (!res.ok) throw new UnrecoverableError(res.reason);
   const article = res.article;
   if (article.fallbacks.length > 0) {
@@ -70,7 +74,9 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   }
   const publishedAt = article.publishedAt ?? data.feedPublishedAt;
 
-  const relevance = classifyRelevance({ title: article.title, lead: article.lead, body: article.paragraphs });
+  const relevance = await timed(t, 'relevance', () =>
+    classifyRelevance({ title: article.title, lead: article.lead, body: article.paragraphs }),
+  );
   if (!relevance.onTopic) {
     await deps.redis.del(data.rawKey);
     return { outcome: 'off-topic', storyId: data.storyId, score: relevance.score, title: article.title };
@@ -79,8 +85,10 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   const hash = contentHash(article.lead, article.paragraphs);
   const me: StoryRecord = { storyId: data.storyId, url: data.url, outlet: source.name };
   // First writer of a text owns it; HSETNX makes that a single atomic decision across workers.
-  await deps.redis.hsetnx(deps.keys.contentHash, hash, JSON.stringify(me));
-  const owner = JSON.parse((await deps.redis.hget(deps.keys.contentHash, hash)) ?? '{}') as StoryRecord;
+  const owner = await timed(t, 'dedupe', async () => {
+    await deps.redis.hsetnx(deps.keys.contentHash, hash, JSON.stringify(me));
+    return JSON.parse((await deps.redis.hget(deps.keys.contentHash, hash)) ?? '{}') as StoryRecord;
+  });
   if (owner.storyId !== data.storyId) {
     await manifestOnce(deps, data.storyId, {
       type: 'duplicate',
@@ -105,12 +113,12 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
 
   const seq = await assignSequence(deps.redis, deps.keys, data.storyId);
   const file = fileNameFor(seq, data.storyId);
-  await writeArticleFile(deps.outDir, file, renderSeedText(article));
+  await timed(t, 'write file', () => writeArticleFile(deps.outDir, file, renderSeedText(article)));
 
   // Alerts are queued before the manifest line: the manifest line is what marks the story done,
   // so a crash in between retries the job and re-queues the same (idempotent) alert jobs.
   const matchable = { title: article.title, lead: article.lead, body: article.paragraphs };
-  const matches = deps.alerts?.matcher.match(matchable) ?? [];
+  const matches = await timed(t, 'match rules', () => deps.alerts?.matcher.match(matchable) ?? []);
   let alertJobIds: string[] = [];
   if (deps.alerts && matches.length > 0) {
     alertJobIds = await enqueueAlerts(
@@ -127,28 +135,30 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       matches,
     );
   }
-  await manifestOnce(deps, data.storyId, {
-    type: 'article',
-    seq,
-    file: `articles/${file}`,
-    id: data.storyId,
-    url: data.url,
-    canonical_url: data.canonicalUrl,
-    page_canonical: article.canonicalHint,
-    outlet: source.name,
-    source_id: source.id,
-    title: article.title,
-    published_at: publishedAt,
-    author: article.author,
-    section: article.section,
-    fetched_at: data.fetchedAt,
-    written_at: new Date().toISOString(),
-    content_hash: hash,
-    duplicate_of: null,
-    relevance: { score: relevance.score, top_terms: relevance.topTerms.map((t) => t.term) },
-    matched_rules: matches.map((m) => m.rule.name),
-    extraction: { fallbacks: article.fallbacks },
-  });
+  await timed(t, 'manifest', () =>
+    manifestOnce(deps, data.storyId, {
+      type: 'article',
+      seq,
+      file: `articles/${file}`,
+      id: data.storyId,
+      url: data.url,
+      canonical_url: data.canonicalUrl,
+      page_canonical: article.canonicalHint,
+      outlet: source.name,
+      source_id: source.id,
+      title: article.title,
+      published_at: publishedAt,
+      author: article.author,
+      section: article.section,
+      fetched_at: data.fetchedAt,
+      written_at: new Date().toISOString(),
+      content_hash: hash,
+      duplicate_of: null,
+      relevance: { score: relevance.score, top_terms: relevance.topTerms.map((t) => t.term) },
+      matched_rules: matches.map((m) => m.rule.name),
+      extraction: { fallbacks: article.fallbacks },
+    }),
+  );
   await deps.redis.del(data.rawKey);
   return { outcome: 'written', storyId: data.storyId, file: `articles/${file}`, seq, alertJobIds };
 }

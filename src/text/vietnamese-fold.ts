@@ -43,12 +43,7 @@ function foldSyllable(lowerNfd: string): string {
  * never JavaScript's ASCII-only `\b`); punctuation and spaces separate them.
  */
 export function foldTokens(text: string): string[] {
-  const nfd = text.normalize('NFD').toLocaleLowerCase('vi');
-  const out: string[] = [];
-  for (const m of nfd.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
-    out.push(foldSyllable(m[0]));
-  }
-  return out;
+  return foldTokensWithSpans(text).map((t) => t.token);
 }
 
 const stripCache = new Map<string, string>();

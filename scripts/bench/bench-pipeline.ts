@@ -1,0 +1,179 @@
+// The pipeline benchmark: 5,000 synthetic article pages across 12 outlets on a local replay
+// server; the full tinwatch pipeline end to end (discover, fetch, extract, normalize, relevance,
+// dedupe, write, match) against a bare crawlee CheerioCrawler that only fetches the same pages.
+// Each run is its own child process (clean memory, its own peak RSS); the replay server and
+// Redis are child processes too, so they share the machine's two cores as they would in use.
+// Usage: npm run bench [-- --write]   (--write appends the results to BENCHMARKS.md)
+import { spawn, execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CheerioCrawler } from 'crawlee';
+import { pino } from 'pino';
+import { loadWatchlist } from '../../config/load-watchlist.js';
+import { freshCrawleeConfig } from '../../crawlers/crawlee-setup.js';
+import { crawlOnce } from '../../src/app/crawl-once.js';
+import { createRuntime } from '../../src/app/runtime.js';
+import { createOriginMap } from '../../src/fetch/origin-map.js';
+import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
+import { StageClock } from '../../src/stats/stage-timings.js';
+import { benchHost, benchSources, buildBenchSite, OUTLETS } from './bench-site.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const PAGES = Number(process.env.BENCH_PAGES ?? 5_000);
+/** Concurrent requests: 2 per outlet host (the politeness default) × 12 outlets, for both runs. */
+const CONCURRENCY = 2 * OUTLETS;
+
+interface RunResult {
+  pages: number;
+  seconds: number;
+  peakRssMb: number;
+  stages?: Record<string, { ms: number; n: number }>;
+  totals?: Record<string, number>;
+}
+
+function sampleRss(): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  return {
+    stop: () => {
+      clearInterval(t);
+      return Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024);
+    },
+  };
+}
+
+function originMap(replayUrl: string): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (let i = 0; i < OUTLETS; i++) map[`https://${benchHost(i)}`] = `${replayUrl}/${benchHost(i)}`;
+  return map;
+}
+
+async function runBare(replayUrl: string, urls: string[]): Promise<RunResult> {
+  const map = createOriginMap(originMap(replayUrl));
+  let pages = 0;
+  const rss = sampleRss();
+  const started = performance.now();
+  const crawler = new CheerioCrawler(
+    { maxConcurrency: CONCURRENCY, maxRequestRetries: 0, requestHandler: async () => void pages++ },
+    await freshCrawleeConfig(),
+  );
+  await crawler.run(urls.map((u) => map.toFetchUrl(u)));
+  return { pages, seconds: (performance.now() - started) / 1000, peakRssMb: rss.stop() };
+}
+
+async function runPipeline(replayUrl: string, redisUrl: string): Promise<RunResult> {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'tw-bench-out-'));
+  const rt = await createRuntime({
+    env: { REDIS_URL: redisUrl, TINWATCH_PREFIX: 'bench', TINWATCH_OUT: out, TINWATCH_CRAWL_CONCURRENCY: OUTLETS },
+    log: pino({ level: 'silent' }),
+    sources: benchSources(),
+    originMap: originMap(replayUrl),
+    // The bundled rules, delivered to the log without a rate limit: the benchmark measures the
+    // pipeline, not a channel's politeness limit (which would hold alerts back by design).
+    watchlist: { ...loadWatchlist(), channels: { log: { type: 'log', ratePerMinute: 10_000 } } },
+  });
+  const clock = new StageClock();
+  rt.timings = clock;
+  const rss = sampleRss();
+  const started = performance.now();
+  const summary = await crawlOnce(rt, { sources: rt.sources, pollMs: 100 });
+  const seconds = (performance.now() - started) / 1000;
+  const peakRssMb = rss.stop();
+  await rt.close();
+  rmSync(out, { recursive: true, force: true });
+  const t = summary.totals;
+  return {
+    pages: t.written + t.duplicate + t.offTopic + t.failed,
+    seconds,
+    peakRssMb,
+    stages: Object.fromEntries(clock.totals),
+    totals: { ...t },
+  };
+}
+
+async function child(mode: string, replayUrl: string, redisUrl: string, site: string): Promise<RunResult> {
+  // BENCH_PROFILE=DIR writes a V8 CPU profile of each run there (how the top cost was found).
+  const prof = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const args = [
+    ...prof,
+    '--import',
+    'tsx',
+    path.join(ROOT, 'scripts/bench/bench-pipeline.ts'),
+    '--child',
+    mode,
+    replayUrl,
+    redisUrl,
+    site,
+  ];
+  const out = execFileSync(process.execPath, args, {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as RunResult;
+}
+
+async function main(): Promise<void> {
+  const site = mkdtempSync(path.join(os.tmpdir(), 'tw-bench-site-'));
+  process.stderr.write(`building ${PAGES} pages across ${OUTLETS} outlets in ${site}\n`);
+  buildBenchSite(site, PAGES);
+  const replay = spawn(process.execPath, [path.join(ROOT, 'bin/tinwatch.js'), 'replay', site], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const replayUrl = await new Promise<string>((resolve) => {
+    replay.stdout!.on('data', (d: Buffer) => {
+      const m = /replay server on (\S+)/.exec(d.toString());
+      if (m) resolve(m[1]!);
+    });
+  });
+  const redis = await startRedisServer({ port: await freePort(), dir: null });
+  try {
+    process.stderr.write('bare CheerioCrawler…\n');
+    const bare = await child('bare', replayUrl, redis.url, site);
+    process.stderr.write('tinwatch pipeline…\n');
+    const pipe = await child('pipeline', replayUrl, redis.url, site);
+    const rate = (r: RunResult) => r.pages / r.seconds;
+    const stageRows = Object.entries(pipe.stages ?? {})
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .map(([k, v]) => `| ${k} | ${v.n} | ${(v.ms / 1000).toFixed(2)} | ${(v.ms / v.n).toFixed(2)} |`);
+    const report = [
+      `## Pipeline — ${new Date().toISOString().slice(0, 10)}`,
+      '',
+      `Command: \`npm run bench\` · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · ${PAGES} article pages, ${OUTLETS} outlets, ${CONCURRENCY} concurrent requests in both runs (2 per host)`,
+      '',
+      '| run | pages | seconds | pages/s | peak RSS (MB) |',
+      '|---|---:|---:|---:|---:|',
+      `| bare crawlee CheerioCrawler (fetch only) | ${bare.pages} | ${bare.seconds.toFixed(1)} | ${rate(bare).toFixed(0)} | ${bare.peakRssMb} |`,
+      `| tinwatch end to end | ${pipe.pages} | ${pipe.seconds.toFixed(1)} | ${rate(pipe).toFixed(0)} | ${pipe.peakRssMb} |`,
+      '',
+      `Ratio end to end / bare: **${(rate(pipe) / rate(bare)).toFixed(2)}** (target ≥ 0.7); end to end ≥ 150 pages/s and peak RSS ≤ 600 MB are the other targets.`,
+      `Outcomes: ${JSON.stringify(pipe.totals)}`,
+      '',
+      'Where the time goes (summed over concurrent jobs, so stages overlap in wall time):',
+      '',
+      '| stage | calls | total (s) | per call (ms) |',
+      '|---|---:|---:|---:|',
+      ...stageRows,
+      '',
+    ].join('\n');
+    process.stdout.write(`${report}\n`);
+    if (process.argv.includes('--write')) appendFileSync(path.join(ROOT, 'BENCHMARKS.md'), `\n${report}`);
+  } finally {
+    replay.kill('SIGTERM');
+    await redis.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') {
+  const [, , , mode, replayUrl, redisUrl] = process.argv;
+  const { articleUrl } = await import('./bench-site.js');
+  const urls = Array.from({ length: PAGES }, (_, n) => articleUrl(n));
+  const result = mode === 'bare' ? await runBare(replayUrl!, urls) : await runPipeline(replayUrl!, redisUrl!);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+} else {
+  await main();
+}

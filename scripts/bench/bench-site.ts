@@ -1,0 +1,94 @@
+// Builds the benchmark's synthetic site tree: 5,000 article pages across 12 outlets in the
+// VnExpress layout, one RSS feed per outlet, text drawn from the user's seeds. Most pages are
+// on topic and distinct; every 20th repeats another page's text (a wire duplicate) and every
+// 10th is off topic, so dedupe and relevance do real work.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
+import vnexpress from '../../config/sources/vnexpress.js';
+
+export const OUTLETS = 12;
+const SHARED = path.resolve(import.meta.dirname, '../../../shared');
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function benchHost(i: number): string {
+  return `o${i}.bench.local`;
+}
+
+export function benchSources(): SourceConfig[] {
+  return Array.from({ length: OUTLETS }, (_, i) =>
+    sourceSchema.parse({
+      ...vnexpress,
+      id: `bench-${i}`,
+      name: `Bench outlet ${i}`,
+      homepage: `https://${benchHost(i)}/`,
+      hosts: [benchHost(i)],
+      discovery: { feeds: [`https://${benchHost(i)}/rss.xml`], listings: [] },
+      articleUrlPattern: `^https://o${i}\\.bench\\.local/[a-z0-9-]+-\\d{7}\\.html$`,
+    }),
+  );
+}
+
+export function articleUrl(n: number): string {
+  return `https://${benchHost(n % OUTLETS)}/bai-viet-so-${n}-${String(1_000_000 + n)}.html`;
+}
+
+export function buildBenchSite(root: string, pages = 5_000): string[] {
+  const seedParas = [
+    '000_af8e3c8afcbec8d7.txt',
+    '002_a49628ed399f9ad6.txt',
+    '003_69ea108cfccae866.txt',
+    '004_e7a8390db07d33a4.txt',
+  ]
+    .flatMap((f) => readFileSync(path.join(SHARED, 'seeds', f), 'utf8').split('\n'))
+    .filter((l) => l.trim().length > 80);
+  const offTopic = [
+    'Giá vàng trong nước hôm nay tăng mạnh theo đà thế giới, các cửa hàng kinh doanh vàng bạc đông khách từ sáng sớm.',
+    'Đội tuyển bóng đá nữ giành chiến thắng thuyết phục trong trận giao hữu cuối tuần, chuẩn bị cho giải đấu khu vực.',
+    'Thời tiết miền Bắc chuyển lạnh, nhiệt độ thấp nhất tại vùng núi có nơi dưới 10 độ C trong những ngày tới.',
+  ];
+  const urls: string[] = [];
+  for (let i = 0; i < OUTLETS; i++) mkdirSync(path.join(root, benchHost(i)), { recursive: true });
+  for (let n = 0; n < pages; n++) {
+    const url = articleUrl(n);
+    urls.push(url);
+    const dupOf = n % 20 === 19 ? n - 7 : n; // wire copy of another outlet's story
+    const paras =
+      n % 10 === 3
+        ? [...offTopic, `Bản tin số ${dupOf}.`]
+        : [0, 1, 2, 3, 4, 5]
+            .map((k) => seedParas[(dupOf * 7 + k * 13) % seedParas.length]!)
+            .concat(`Theo nguồn tin số ${dupOf}, hai đồng minh Hàn Quốc và Mỹ sẽ tiếp tục tham vấn về quốc phòng.`);
+    const title = n % 10 === 3 ? `Tin trong nước số ${n}` : `Hàn Quốc, Mỹ thảo luận hợp tác quốc phòng (bài ${dupOf})`;
+    const html = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<meta name="pubdate" content="2026-08-${String(1 + (n % 28)).padStart(2, '0')}T08:00:00+07:00"></head><body>
+<header class="header"><nav><a href="/">Trang chủ</a><a href="/the-gioi">Thế giới</a></nav></header>
+<section class="section page-detail"><div class="container">
+<ul class="breadcrumb"><li><a href="/the-gioi">Thế giới</a></li></ul>
+<h1 class="title-detail">${esc(title)}</h1>
+<p class="description">${esc(paras[0]!)}</p>
+<article class="fck_detail">
+${paras
+  .slice(1)
+  .map((p) => `<p class="Normal">${esc(p)}</p>`)
+  .join('\n')}
+<figure class="tplCaption"><img src="/img/${n}.jpg" alt=""><figcaption><p class="Image">Ảnh minh họa. Ảnh: Yonhap</p></figcaption></figure>
+<p class="Normal" style="text-align:right;"><strong>Phóng viên ${n % 50}</strong></p>
+</article>
+<div class="footer-content"><div class="social_pin">Chia sẻ</div></div>
+</div></section></body></html>`;
+    writeFileSync(path.join(root, benchHost(n % OUTLETS), `bai-viet-so-${n}-${1_000_000 + n}.html`), html);
+  }
+  for (let i = 0; i < OUTLETS; i++) {
+    const items = urls
+      .filter((_, n) => n % OUTLETS === i)
+      .map((u) => `<item><title>bài</title><link>${u}</link><pubDate>Sun, 23 Aug 2026 02:00:00 +0700</pubDate></item>`)
+      .join('\n');
+    writeFileSync(
+      path.join(root, benchHost(i), 'rss.xml'),
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>bench</title>${items}</channel></rss>`,
+    );
+  }
+  return urls;
+}
