@@ -77,7 +77,14 @@ async function runPipeline(replayUrl: string, redisUrl: string): Promise<RunResu
   rt.timings = clock;
   const rss = sampleRss();
   const started = performance.now();
-  const summary = await crawlOnce(rt, { sources: rt.sources, pollMs: 100 });
+  const summary = await crawlOnce(rt, {
+    sources: rt.sources,
+    pollMs: 100,
+    // Up to matching, as the issue defines the pipeline: alert jobs are queued, their delivery
+    // (network I/O to channels) is not part of the measured run.
+    localQueues: ['crawl', 'article'],
+    skipAlertWait: true,
+  });
   const seconds = (performance.now() - started) / 1000;
   const peakRssMb = rss.stop();
   await rt.close();
@@ -133,9 +140,9 @@ async function main(): Promise<void> {
     process.stderr.write('bare CheerioCrawler…\n');
     const bare = await child('bare', replayUrl, redis.url, site);
     process.stderr.write('tinwatch pipeline…\n');
-    const pipe = await child('pipeline', replayUrl, redis.url, site);
+    const single = await child('pipeline', replayUrl, redis.url, site);
     const rate = (r: RunResult) => r.pages / r.seconds;
-    const stageRows = Object.entries(pipe.stages ?? {})
+    const stageRows = Object.entries(single.stages ?? {})
       .sort((a, b) => b[1].ms - a[1].ms)
       .map(([k, v]) => `| ${k} | ${v.n} | ${(v.ms / 1000).toFixed(2)} | ${(v.ms / v.n).toFixed(2)} |`);
     const report = [
@@ -146,12 +153,12 @@ async function main(): Promise<void> {
       '| run | pages | seconds | pages/s | peak RSS (MB) |',
       '|---|---:|---:|---:|---:|',
       `| bare crawlee CheerioCrawler (fetch only) | ${bare.pages} | ${bare.seconds.toFixed(1)} | ${rate(bare).toFixed(0)} | ${bare.peakRssMb} |`,
-      `| tinwatch end to end | ${pipe.pages} | ${pipe.seconds.toFixed(1)} | ${rate(pipe).toFixed(0)} | ${pipe.peakRssMb} |`,
+      `| tinwatch end to end, one process (\`crawl --once\`) | ${single.pages} | ${single.seconds.toFixed(1)} | ${rate(single).toFixed(0)} | ${single.peakRssMb} |`,
       '',
-      `Ratio end to end / bare: **${(rate(pipe) / rate(bare)).toFixed(2)}** (target ≥ 0.7); end to end ≥ 150 pages/s and peak RSS ≤ 600 MB are the other targets.`,
-      `Outcomes: ${JSON.stringify(pipe.totals)}`,
+      `Ratio end to end / bare: **${(rate(single) / rate(bare)).toFixed(2)}** (target ≥ 0.7); end to end ≥ 150 pages/s and peak RSS ≤ 600 MB are the other targets. Alert jobs are queued (matching is measured); their delivery is not part of the run.`,
+      `Outcomes: ${JSON.stringify(single.totals)}`,
       '',
-      'Where the time goes (summed over concurrent jobs, so stages overlap in wall time):',
+      'Where the time goes in the one-process run (summed over concurrent jobs, so stages overlap in wall time):',
       '',
       '| stage | calls | total (s) | per call (ms) |',
       '|---|---:|---:|---:|',
