@@ -10,7 +10,7 @@ import type { OriginMap } from '../src/fetch/origin-map.js';
 import type { Logger } from '../src/logger.js';
 import { addArticleJob, type CrawlSummary } from '../src/queues.js';
 import type { Keys } from '../src/redis/keys.js';
-import { timed, type StageTimings } from '../src/stats/stage-timings.js';
+import type { StageTimings } from '../src/stats/stage-timings.js';
 import { createBrowserFetcher } from './browser-fetcher.js';
 import { articleCandidates, type Candidate } from './discovery/article-candidates.js';
 import { parseFeed } from './discovery/feed-parser.js';
