@@ -102,8 +102,11 @@ async function runPipeline(replayUrl: string, redisUrl: string): Promise<RunResu
 async function child(mode: string, replayUrl: string, redisUrl: string, site: string): Promise<RunResult> {
   // BENCH_PROFILE=DIR writes a V8 CPU profile of each run there (how the top cost was found).
   const prof = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  // BENCH_NODE_FLAGS: extra node flags for both runs (e.g. --max-old-space-size=512).
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
   const args = [
     ...prof,
+    ...flags,
     '--import',
     'tsx',
     path.join(ROOT, 'scripts/bench/bench-pipeline.ts'),
