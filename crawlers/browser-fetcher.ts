@@ -9,7 +9,7 @@ import type { OriginMap } from '../src/fetch/origin-map.js';
 import { freshCrawleeConfig } from './crawlee-setup.js';
 import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
-import { assertAllowedFinalUrl, requestHeaders } from './request-policy.js';
+import { assertAllowedFinalUrl, assertOkStatus, requestHeaders } from './request-policy.js';
 
 export const CHROMIUM_PATH = process.env.TINWATCH_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -52,6 +52,7 @@ export function createBrowserFetcher(source: SourceConfig, originMap: OriginMap)
             const req = request.userData.req as FetchRequest;
             const finalUrl = originMap.toRealUrl(page.url());
             assertAllowedFinalUrl(source, finalUrl);
+            assertOkStatus(response?.status() ?? 200);
             await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
             const body = await page.content();
             const more = await onPage({

@@ -7,7 +7,7 @@ import type { OriginMap } from '../src/fetch/origin-map.js';
 import { freshCrawleeConfig } from './crawlee-setup.js';
 import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
-import { assertAllowedFinalUrl, requestHeaders } from './request-policy.js';
+import { assertAllowedFinalUrl, assertOkStatus, requestHeaders } from './request-policy.js';
 
 export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): PageFetcher {
   return {
@@ -31,6 +31,7 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): P
             const req = request.userData.req as FetchRequest;
             const finalUrl = originMap.toRealUrl(request.loadedUrl ?? request.url);
             assertAllowedFinalUrl(source, finalUrl);
+            assertOkStatus(response.statusCode ?? 200);
             const text = typeof body === 'string' ? body : body.toString('utf8');
             if (Buffer.byteLength(text) > PIPELINE.maxPageBytes) {
               throw new Error(`page larger than ${PIPELINE.maxPageBytes} bytes`);

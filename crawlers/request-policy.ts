@@ -24,3 +24,14 @@ export function assertAllowedFinalUrl(source: SourceConfig, realUrl: string): vo
     throw new DisallowedHostError(`redirected to ${host}, which is not a host of source ${source.id}`);
   }
 }
+
+/**
+ * An HTTP error page is not a page: 4xx (other than 429) will not get better by asking again at
+ * once, so it fails without retries; 429 and 5xx are retried by crawlee. Either way the URL stays
+ * unseen, so the next crawl tries again.
+ */
+export function assertOkStatus(status: number): void {
+  if (status < 400) return;
+  if (status === 429 || status >= 500) throw new Error(`HTTP ${status}`);
+  throw new NonRetryableError(`HTTP ${status}`);
+}

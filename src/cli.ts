@@ -14,7 +14,8 @@ import { onShutdown } from './app/shutdown.js';
 import { extractArticle } from './extract/extract-article.js';
 import { renderSeedText } from './format/seed-format.js';
 import { replayOriginMap } from './fetch/origin-map.js';
-import { JOB } from './queues.js';
+import { JOB, type QueueName } from './queues.js';
+import { listFailed, retryFailed } from './app/failed-work.js';
 import { RedisUnavailableError } from './redis/embedded-redis.js';
 import { startReplayServer } from './replay/replay-server.js';
 import { readdir } from 'node:fs/promises';
@@ -225,6 +226,48 @@ program
     process.stdout.write(`${formatRunSummary(summary)}\n\nwritten to ${outDir}/articles:\n`);
     for (const f of files) process.stdout.write(`  ${f}\n`);
     process.stdout.write(`manifest: ${outDir}/manifest.jsonl\n`);
+  });
+
+const QUEUE_CHOICES = ['crawl', 'article', 'alert'] as const;
+
+program
+  .command('failed')
+  .description('list failed jobs and pages with their reasons')
+  .addOption(
+    new Option('--queue <names...>', 'queues to list')
+      .choices([...QUEUE_CHOICES, 'fetch'])
+      .default([...QUEUE_CHOICES, 'fetch']),
+  )
+  .option('--json', 'print JSON')
+  .action(async (opts: { queue: (QueueName | 'fetch')[]; json?: boolean }) => {
+    const rt = await createRuntime();
+    try {
+      const items = await listFailed(rt, opts.queue);
+      if (opts.json) process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
+      else if (items.length === 0) process.stdout.write('no failures\n');
+      else for (const i of items) process.stdout.write(`${i.queue}\t${i.id}\t${i.at}\t${i.what}\n\t${i.reason}\n`);
+    } finally {
+      await rt.close();
+    }
+  });
+
+program
+  .command('retry')
+  .description(
+    're-queue failed jobs (all, or the given ids); articles whose raw page expired are fetched again by the next crawl',
+  )
+  .argument('[ids...]', 'job ids (default: every failed job)')
+  .addOption(new Option('--queue <names...>', 'queues').choices([...QUEUE_CHOICES]).default([...QUEUE_CHOICES]))
+  .action(async (ids: string[], opts: { queue: QueueName[] }) => {
+    const rt = await createRuntime();
+    try {
+      const r = await retryFailed(rt, opts.queue, ids);
+      process.stdout.write(
+        `re-queued ${r.requeued.length} job(s)${r.refetch.length ? `; ${r.refetch.length} article(s) will be fetched again on the next crawl` : ''}\n`,
+      );
+    } finally {
+      await rt.close();
+    }
   });
 
 const alerts = program.command('alerts').description('watch rules and alert channels');

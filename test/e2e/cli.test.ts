@@ -105,7 +105,7 @@ describe('tinwatch CLI', () => {
     }
   });
 
-  it.each(['start', 'worker', 'scheduler', 'crawl', 'extract', 'replay', 'demo'])(
+  it.each(['start', 'worker', 'scheduler', 'crawl', 'extract', 'replay', 'demo', 'dashboard', 'failed', 'retry'])(
     '%s --help explains itself',
     async (cmd) => {
       const { stdout } = await run(process.execPath, [BIN, cmd, '--help']);

@@ -1,0 +1,86 @@
+// Failed work is visible with its reason and recoverable: a page with no article fails its job
+// (not retried: it cannot get better), a missing page is a fetch failure, and `retry` either
+// re-queues a job or, when its raw page is gone, lets the next crawl fetch the URL again.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourceSchema } from '../../config/source-schema.js';
+import { crawlOnce } from '../../src/app/crawl-once.js';
+import { listFailed, retryFailed } from '../../src/app/failed-work.js';
+import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { tempDir, testRuntime } from '../helpers/test-runtime.js';
+
+const HOST = 'broken.example.vn';
+const url = (n: number) => `https://${HOST}/bai-${n}-123456${n}.html`;
+
+describe('failed work', () => {
+  let replay: ReplayServer;
+  let rt: Awaited<ReturnType<typeof testRuntime>>;
+
+  beforeAll(async () => {
+    const root = tempDir('tw-broken');
+    mkdirSync(path.join(root, HOST), { recursive: true });
+    const items = [1, 2].map((n) => `<item><link>${url(n)}</link></item>`).join('');
+    writeFileSync(
+      path.join(root, HOST, 'rss.xml'),
+      `<?xml version="1.0"?><rss version="2.0"><channel>${items}</channel></rss>`,
+    );
+    // Page 1 exists but has no article in it; page 2 was never recorded (404).
+    writeFileSync(
+      path.join(root, HOST, 'bai-1-1234561.html'),
+      '<!DOCTYPE html><html><body><h1>Lỗi</h1><p>Trang không tồn tại.</p></body></html>',
+    );
+    replay = await startReplayServer(root);
+    const source = sourceSchema.parse({
+      id: 'broken',
+      name: 'Broken outlet',
+      homepage: `https://${HOST}/`,
+      hosts: [HOST],
+      discovery: { feeds: [`https://${HOST}/rss.xml`] },
+      articleUrlPattern: '-\\d{7}\\.html$',
+      extract: { title: ['h1'], body: ['article'] },
+      provenance: 'test',
+    });
+    rt = await testRuntime({ sources: [source], originMap: { [`https://${HOST}`]: `${replay.url}/${HOST}` } });
+    await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
+  });
+  afterAll(async () => {
+    await rt.cleanup();
+    await replay.close();
+  });
+
+  it('lists the failed article job and the fetch failure with their reasons', async () => {
+    const items = await listFailed(rt, ['article', 'fetch']);
+    const article = items.find((i) => i.queue === 'article')!;
+    expect(article.what).toBe(`broken ${url(1)}`);
+    expect(article.reason).toMatch(/^no article body found on /);
+    expect(article.attempts).toBe(1); // permanent: not retried
+    const fetch = items.find((i) => i.queue === 'fetch')!;
+    expect(fetch.what).toBe(`broken article ${url(2)}`);
+    expect(fetch.reason).toMatch(/404/);
+  });
+
+  it('retry re-queues a failed job whose raw page is still there', async () => {
+    const [failed] = await rt.queues.article.getFailed();
+    expect(await retryFailed(rt, ['article'])).toEqual({ requeued: [failed!.id], refetch: [] });
+    expect(await (await rt.queues.article.getJob(failed!.id!))!.getState()).toBe('waiting');
+  });
+
+  it('retry releases an article whose raw page expired, and the next crawl fetches it again', async () => {
+    // Work the re-queued job: the page is still not an article, so it fails again.
+    const again = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
+    expect(again.totals).toMatchObject({ new: 1, failed: 1 }); // page 2 still 404s (so stays unseen); page 1 is seen
+    for (let i = 0; i < 100 && (await rt.queues.article.getFailedCount()) === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    const [failed] = await rt.queues.article.getFailed();
+    const data = failed!.data as { rawKey: string; canonicalUrl: string };
+    await rt.redis.del(data.rawKey); // its raw page has expired
+    expect(await rt.redis.sismember(rt.keys.seen, data.canonicalUrl)).toBe(1);
+    expect(await retryFailed(rt, ['article'], [failed!.id!])).toEqual({ requeued: [], refetch: [failed!.id] });
+    expect(await rt.redis.sismember(rt.keys.seen, data.canonicalUrl)).toBe(0);
+    replay.hits.length = 0;
+    const third = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
+    expect(third.totals.new).toBe(2);
+    expect(replay.hits.some((h) => h.includes('bai-1-'))).toBe(true);
+  });
+});
