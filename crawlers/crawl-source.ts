@@ -17,6 +17,8 @@ import { parseFeed } from './discovery/feed-parser.js';
 import { listingLinks } from './discovery/listing-links.js';
 import type { FetchedPage, FetchFailure, FetchRequest, PageFetcher } from './fetched-page.js';
 import { createHttpFetcher } from './http-fetcher.js';
+import { requestHeaders } from './request-policy.js';
+import { RobotsPolicy } from './robots-policy.js';
 
 export interface CrawlDeps {
   redis: Redis;
@@ -99,11 +101,28 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
     fetchFailed: 0,
     articleJobIds: [],
     statusCounts: {},
+    robotsBlocked: 0,
   };
   const tally = (status: string): void => {
     summary.statusCounts[status] = (summary.statusCounts[status] ?? 0) + 1;
   };
-  const discovery = discoveryRequests(source);
+  const robots = new RobotsPolicy({
+    redis: deps.redis,
+    keys: deps.keys,
+    originMap: deps.originMap,
+    log,
+    userAgent: requestHeaders(source)['user-agent']!,
+  });
+  const allowedByRobots = async <T extends { url: string }>(items: T[]): Promise<T[]> => {
+    const verdicts = await Promise.all(items.map((i) => robots.allowed(i.url)));
+    const blocked = items.filter((_, k) => !verdicts[k]);
+    if (blocked.length) {
+      summary.robotsBlocked += blocked.length;
+      log.info({ urls: blocked.map((b) => b.url) }, 'robots.txt disallows these URLs: not fetched');
+    }
+    return items.filter((_, k) => verdicts[k]);
+  };
+  const discovery = await allowedByRobots(discoveryRequests(source));
   let discoveryFailures = 0;
   const discovered = new Set<string>();
   const candidates = new Map<string, Candidate>();
@@ -122,7 +141,8 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
     summary.discovered = discovered.size;
     if (found.length === 0) return [];
     const flags = await deps.redis.smismember(deps.keys.seen, ...found.map((c) => c.canonicalUrl));
-    const fresh = found.filter((_, i) => flags[i] === 0);
+    // Disallowed URLs stay unseen: if the outlet's robots.txt changes, a later crawl fetches them.
+    const fresh = await allowedByRobots(found.filter((_, i) => flags[i] === 0));
     summary.new += fresh.length;
     for (const c of fresh) candidates.set(c.canonicalUrl, c);
     return fresh.map((c) => ({ url: c.url, label: 'article' as const, data: { canonicalUrl: c.canonicalUrl } }));

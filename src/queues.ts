@@ -87,6 +87,8 @@ export interface CrawlSummary {
   articleJobIds: string[];
   /** Pages requested in this crawl by HTTP status ("error" when no response). */
   statusCounts: Record<string, number>;
+  /** URLs not fetched because the outlet's robots.txt disallows them. */
+  robotsBlocked: number;
 }
 
 /** Deterministic ids, never containing ':' (BullMQ uses ':' in its keys). */

@@ -33,6 +33,8 @@ export interface Keys {
   statsDurations(queue: string): string;
   /** HASH: last crawl facts of one source (dashboard health). */
   sourceHealth(sourceId: string): string;
+  /** STRING: an origin's robots.txt, cached with an expiry. */
+  robots(origin: string): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -54,5 +56,6 @@ export function createKeys(prefix: string): Keys {
     statsCounters: `${prefix}:stats:counters`,
     statsDurations: (q) => `${prefix}:stats:durations:${q}`,
     sourceHealth: (id) => `${prefix}:health:${id}`,
+    robots: (origin) => `${prefix}:robots:${origin}`,
   };
 }

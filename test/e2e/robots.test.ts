@@ -1,0 +1,84 @@
+// robots.txt is obeyed: disallowed articles are not fetched (and stay unseen), the file is cached
+// in Redis per host, and a host whose robots.txt cannot be read is not crawled at all.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
+import { crawlSource } from '../../crawlers/crawl-source.js';
+import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { tempDir, testRuntime } from '../helpers/test-runtime.js';
+
+const OPEN = 'polite.example.vn';
+const DOWN = 'down.example.vn';
+
+function source(host: string): SourceConfig {
+  return sourceSchema.parse({
+    id: host.split('.')[0],
+    name: host,
+    homepage: `https://${host}/`,
+    hosts: [host],
+    discovery: { feeds: [`https://${host}/rss.xml`] },
+    articleUrlPattern: '-\\d{7}\\.html$',
+    extract: { title: ['h1'], body: ['article'] },
+    provenance: 'test',
+  });
+}
+
+describe('robots.txt', () => {
+  let replay: ReplayServer;
+  let rt: Awaited<ReturnType<typeof testRuntime>>;
+
+  beforeAll(async () => {
+    const root = tempDir('tw-robots');
+    for (const host of [OPEN, DOWN]) {
+      mkdirSync(path.join(root, host, 'private'), { recursive: true });
+      const items = [`https://${host}/bai-1234567.html`, `https://${host}/private/bai-7654321.html`]
+        .map((u) => `<item><link>${u}</link></item>`)
+        .join('');
+      writeFileSync(
+        path.join(root, host, 'rss.xml'),
+        `<?xml version="1.0"?><rss version="2.0"><channel>${items}</channel></rss>`,
+      );
+      const page = `<html><body><h1>Tiêu đề</h1><article><p>${'Nội dung bài viết về quốc phòng Hàn Quốc và Mỹ. '.repeat(10)}</p></article></body></html>`;
+      writeFileSync(path.join(root, host, 'bai-1234567.html'), page);
+      writeFileSync(path.join(root, host, 'private', 'bai-7654321.html'), page);
+    }
+    writeFileSync(path.join(root, OPEN, 'robots.txt'), 'User-agent: *\nDisallow: /private/\n');
+    writeFileSync(path.join(root, DOWN, 'robots.txt.meta.json'), JSON.stringify({ status: 503 }));
+    replay = await startReplayServer(root);
+    rt = await testRuntime({
+      sources: [source(OPEN), source(DOWN)],
+      originMap: { [`https://${OPEN}`]: `${replay.url}/${OPEN}`, [`https://${DOWN}`]: `${replay.url}/${DOWN}` },
+    });
+  });
+  afterAll(async () => {
+    await rt.cleanup();
+    await replay.close();
+  });
+
+  const deps = () => ({
+    redis: rt.redis,
+    keys: rt.keys,
+    originMap: rt.originMap,
+    articleQueue: rt.queues.article,
+    log: rt.log,
+  });
+
+  it('fetches what robots.txt allows, skips what it disallows, and caches the file in Redis', async () => {
+    const summary = await crawlSource(deps(), rt.sources[0]!);
+    expect(summary).toMatchObject({ discovered: 2, new: 1, fetched: 1, robotsBlocked: 1 });
+    expect(replay.hits.filter((h) => h.includes('/private/'))).toEqual([]);
+    expect(await rt.redis.get(rt.keys.robots(`https://${OPEN}`))).toContain('Disallow: /private/');
+    expect(await rt.redis.sismember(rt.keys.seen, `https://${OPEN}/private/bai-7654321.html`)).toBe(0);
+    replay.hits.length = 0;
+    await crawlSource(deps(), rt.sources[0]!);
+    expect(replay.hits.filter((h) => h.endsWith('robots.txt'))).toEqual([]); // served from the cache
+  });
+
+  it('does not crawl a host whose robots.txt cannot be read', async () => {
+    replay.hits.length = 0;
+    const summary = await crawlSource(deps(), rt.sources[1]!);
+    expect(summary).toMatchObject({ discovered: 0, fetched: 0, robotsBlocked: 1 }); // the feed itself
+    expect(replay.hits).toEqual([`/${DOWN}/robots.txt`]);
+  });
+});
