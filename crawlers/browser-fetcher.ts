@@ -10,6 +10,7 @@ import { freshCrawleeConfig } from './crawlee-setup.js';
 import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, assertOkStatus, requestHeaders } from './request-policy.js';
+import { assertPublicDestination } from './ssrf-guard.js';
 
 export const CHROMIUM_PATH = process.env.TINWATCH_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -44,7 +45,8 @@ export function createBrowserFetcher(source: SourceConfig, originMap: OriginMap)
           },
           browserPoolOptions: { useFingerprints: false, maxOpenPagesPerBrowser: 4 },
           preNavigationHooks: [
-            async ({ page }) => {
+            async ({ page, request }) => {
+              await assertPublicDestination(request.url, originMap);
               await page.setExtraHTTPHeaders({ 'accept-language': headers['accept-language'] ?? 'vi' });
             },
           ],

@@ -8,6 +8,7 @@ import { freshCrawleeConfig } from './crawlee-setup.js';
 import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, assertOkStatus, requestHeaders } from './request-policy.js';
+import { assertPublicDestination } from './ssrf-guard.js';
 
 export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): PageFetcher {
   return {
@@ -23,8 +24,17 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): P
           persistCookiesPerSession: true,
           additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml'],
           preNavigationHooks: [
-            (_ctx, gotOptions) => {
+            async ({ request }, gotOptions) => {
+              await assertPublicDestination(request.url, originMap);
               gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(source) };
+              // Every redirect hop is checked too: a public page may redirect inward.
+              const hooks = (gotOptions.hooks ??= {});
+              hooks.beforeRedirect = [
+                ...(hooks.beforeRedirect ?? []),
+                async (options: { url?: string | URL }) => {
+                  if (options.url) await assertPublicDestination(String(options.url), originMap);
+                },
+              ];
             },
           ],
           requestHandler: async ({ request, body, response, contentType }) => {

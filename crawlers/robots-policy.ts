@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import type { OriginMap } from '../src/fetch/origin-map.js';
 import type { Logger } from '../src/logger.js';
 import type { Keys } from '../src/redis/keys.js';
+import { assertPublicDestination } from './ssrf-guard.js';
 
 export const ROBOTS_TTL_SECONDS = 6 * 3600;
 const UNREACHABLE_TTL_SECONDS = 10 * 60;
@@ -23,6 +24,7 @@ export interface RobotsDeps {
 async function download(deps: RobotsDeps, origin: string): Promise<{ content: string; ttl: number }> {
   const url = deps.originMap.toFetchUrl(`${origin}/robots.txt`);
   try {
+    await assertPublicDestination(url, deps.originMap);
     const res = await fetch(url, { headers: { 'user-agent': deps.userAgent }, signal: AbortSignal.timeout(10_000) });
     if (res.ok) return { content: await res.text(), ttl: ROBOTS_TTL_SECONDS };
     if (res.status >= 400 && res.status < 500 && res.status !== 429) return { content: '', ttl: ROBOTS_TTL_SECONDS };

@@ -84,3 +84,49 @@ describe('failed work', () => {
     expect(replay.hits.some((h) => h.includes('bai-1-'))).toBe(true);
   });
 });
+
+describe('SSRF', () => {
+  it('refuses a redirect into a local address and an unmapped loopback feed, fetching nothing there', async () => {
+    const root = tempDir('tw-ssrf');
+    const host = 'redirecting.example.vn';
+    mkdirSync(path.join(root, host), { recursive: true });
+    const replay = await startReplayServer(root);
+    // The outlet's feed redirects to an internal service on loopback (not under the mapped base).
+    writeFileSync(
+      path.join(root, host, 'rss.xml.meta.json'),
+      JSON.stringify({ status: 302, headers: { location: `${replay.url}/internal/secret` } }),
+    );
+    const make = (id: string, feed: string, hosts: string[]) =>
+      sourceSchema.parse({
+        id,
+        name: id,
+        homepage: feed,
+        hosts,
+        discovery: { feeds: [feed] },
+        articleUrlPattern: '.',
+        extract: {},
+        provenance: 'test',
+      });
+    const redirecting = make('redirecting', `https://${host}/rss.xml`, [host]);
+    const port = new URL(replay.url).port;
+    const loopback = make('loopback', `http://localhost:${port}/internal/rss.xml`, ['localhost']);
+    const rt = await testRuntime({
+      sources: [redirecting, loopback],
+      originMap: { [`https://${host}`]: `${replay.url}/${host}` },
+    });
+    try {
+      const summary = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
+      expect(summary.sources[0]!.errors.join(' ')).toMatch(/every discovery URL of redirecting failed/);
+      // The loopback source never gets as far as its feed: even its robots.txt is refused, which
+      // reads as "disallow everything".
+      expect(summary.sources[1]).toMatchObject({ discovered: 0, new: 0, failed: 0 });
+      expect(await rt.redis.get(rt.keys.robots(`http://localhost:${port}`))).toContain('Disallow: /');
+      const failures = (await rt.redis.lrange(rt.keys.fetchFailures, 0, -1)).join('\n');
+      expect(failures).toMatch(/refusing 127\.0\.0\.1: it resolves to 127\.0\.0\.1/);
+      expect(replay.hits.filter((h) => h.startsWith('/internal'))).toEqual([]);
+    } finally {
+      await rt.cleanup();
+      await replay.close();
+    }
+  });
+});
