@@ -73,6 +73,32 @@ function discoveryRequests(source: SourceConfig): FetchRequest[] {
   ];
 }
 
+const VALIDATOR_TTL_SECONDS = 24 * 3600;
+
+/** Adds If-None-Match / If-Modified-Since from the last full read of each feed or listing. */
+async function withValidators(deps: CrawlDeps, requests: FetchRequest[]): Promise<FetchRequest[]> {
+  return Promise.all(
+    requests.map(async (r) => {
+      const v = await deps.redis.hgetall(deps.keys.validators(r.url));
+      const headers: Record<string, string> = {};
+      if (v.etag) headers['if-none-match'] = v.etag;
+      if (v.lastModified) headers['if-modified-since'] = v.lastModified;
+      return Object.keys(headers).length ? { ...r, headers } : r;
+    }),
+  );
+}
+
+async function saveValidators(
+  deps: CrawlDeps,
+  items: [string, { etag?: string; lastModified?: string }][],
+): Promise<void> {
+  for (const [url, v] of items) {
+    const key = deps.keys.validators(url);
+    const fields = Object.fromEntries(Object.entries(v).filter(([, x]) => x)) as Record<string, string>;
+    await deps.redis.multi().del(key).hset(key, fields).expire(key, VALIDATOR_TTL_SECONDS).exec();
+  }
+}
+
 function linksOn(page: FetchedPage, source: SourceConfig): { url: string; publishedAt: string | null }[] {
   if (page.request.label === 'feed') {
     return parseFeed(page.body, page.finalUrl, source.timezone).map((i) => ({
@@ -122,12 +148,17 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
     }
     return items.filter((_, k) => verdicts[k]);
   };
-  const discovery = await allowedByRobots(discoveryRequests(source));
+  const discovery = await withValidators(deps, await allowedByRobots(discoveryRequests(source)));
+  const newValidators: [string, { etag?: string; lastModified?: string }][] = [];
   let discoveryFailures = 0;
   const discovered = new Set<string>();
   const candidates = new Map<string, Candidate>();
 
   const onDiscoveryPage = async (page: FetchedPage): Promise<FetchRequest[]> => {
+    // 304: the feed or listing has not changed since the last crawl that read it fully.
+    if (page.status === 304) return [];
+    if (page.etag || page.lastModified)
+      newValidators.push([page.request.url, { etag: page.etag, lastModified: page.lastModified }]);
     let links: { url: string; publishedAt: string | null }[];
     try {
       links = linksOn(page, source);
@@ -207,6 +238,9 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
       `every discovery URL of ${source.id} failed (${discovery.length}); see the fetch failure list`,
     );
   }
+  // Validators are kept only after a crawl that fetched every new article: a 304 next time must
+  // not hide an article this crawl failed to fetch.
+  if (summary.fetchFailed === 0) await saveValidators(deps, newValidators);
   log.info(summary.statusCounts, 'status counts');
   log.info(
     { discovered: summary.discovered, new: summary.new, fetched: summary.fetched, fetchFailed: summary.fetchFailed },

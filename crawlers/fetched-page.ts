@@ -6,6 +6,8 @@ export interface FetchRequest {
   label: 'feed' | 'listing' | 'article';
   /** Anything the caller needs back in its handler. */
   data?: Record<string, unknown>;
+  /** Extra request headers (conditional GET validators). */
+  headers?: Record<string, string>;
 }
 
 export interface FetchedPage {
@@ -15,6 +17,9 @@ export interface FetchedPage {
   status: number;
   contentType: string;
   body: string;
+  /** Cache validators the server sent, for the next conditional GET. */
+  etag?: string;
+  lastModified?: string;
 }
 
 export interface FetchFailure {

@@ -26,7 +26,8 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): P
           preNavigationHooks: [
             async ({ request }, gotOptions) => {
               await assertPublicDestination(request.url, originMap);
-              gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(source) };
+              const extra = (request.userData.req as FetchRequest).headers ?? {};
+              gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(source), ...extra };
               // Every redirect hop is checked too: a public page may redirect inward.
               const hooks = (gotOptions.hooks ??= {});
               hooks.beforeRedirect = [
@@ -51,6 +52,10 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): P
               finalUrl,
               status: response.statusCode ?? 200,
               contentType: contentType.type,
+              ...(typeof response.headers.etag === 'string' ? { etag: response.headers.etag } : {}),
+              ...(typeof response.headers['last-modified'] === 'string'
+                ? { lastModified: response.headers['last-modified'] }
+                : {}),
               body: text,
             });
             if (more && more.length > 0) await crawler.addRequests(toCrawleeRequests(more, originMap));

@@ -35,6 +35,8 @@ export interface Keys {
   sourceHealth(sourceId: string): string;
   /** STRING: an origin's robots.txt, cached with an expiry. */
   robots(origin: string): string;
+  /** HASH {etag, lastModified} of a feed or listing URL, for conditional GET. */
+  validators(url: string): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -57,5 +59,6 @@ export function createKeys(prefix: string): Keys {
     statsDurations: (q) => `${prefix}:stats:durations:${q}`,
     sourceHealth: (id) => `${prefix}:health:${id}`,
     robots: (origin) => `${prefix}:robots:${origin}`,
+    validators: (url) => `${prefix}:validators:${url}`,
   };
 }

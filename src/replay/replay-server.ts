@@ -115,10 +115,21 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
         res.end(`<!DOCTYPE html><title>404</title><p>not recorded: ${reqPath.replace(/[<>&"]/g, '')}</p>`);
         return;
       }
+      const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+      const lastModified = st.mtime.toUTCString();
+      const contentType = await contentTypeFor(file);
+      const inm = req.headers['if-none-match'];
+      const ims = req.headers['if-modified-since'];
+      if (!meta.status && (inm === etag || (!inm && ims && Date.parse(ims) >= Math.floor(st.mtimeMs / 1000) * 1000))) {
+        res.writeHead(304, { etag, 'last-modified': lastModified, 'content-type': contentType });
+        res.end();
+        return;
+      }
       res.writeHead(meta.status ?? 200, {
-        'content-type': await contentTypeFor(file),
+        'content-type': contentType,
         'content-length': String(st.size),
-        'last-modified': st.mtime.toUTCString(),
+        'last-modified': lastModified,
+        etag,
         ...meta.headers,
       });
       if (req.method === 'HEAD') {

@@ -124,7 +124,7 @@ describe('crawl --once end to end', () => {
     replay.hits.length = 0;
     const second = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
     expect(second.totals).toEqual({
-      discovered: 11,
+      discovered: 0, // every feed and listing answered 304 Not Modified
       new: 0,
       written: 0,
       duplicate: 0,
@@ -137,6 +137,18 @@ describe('crawl --once end to end', () => {
     // Only feeds and listings were requested.
     const articleHits = replay.hits.filter((h) => /\d{7}\.html|\d{17}\.htm|Seq_Code=|\.\d+\.html/.test(h));
     expect(articleHits).toEqual([]);
+    expect(replay.hits.length).toBe(7);
+  });
+
+  it('re-reads a feed that changed since (conditional GET), still fetching no article twice', async () => {
+    const feed = path.join(SITES, 'vnexpress.net/rss/the-gioi.rss');
+    const { utimesSync } = await import('node:fs');
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(feed, later, later);
+    replay.hits.length = 0;
+    const third = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
+    expect(third.sources.find((s) => s.sourceId === 'vnexpress')).toMatchObject({ discovered: 3, new: 0 });
+    expect(third.totals.written).toBe(0);
     expect(replay.hits.length).toBe(7);
   });
 });
