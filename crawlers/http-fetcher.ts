@@ -1,10 +1,11 @@
 // The default fetcher: crawlee's CheerioCrawler (plain HTTP). A new crawler and configuration
 // per call; requests go through the origin map, results come back with real URLs.
-import { CheerioCrawler } from 'crawlee';
+import { CheerioCrawler, NonRetryableError } from 'crawlee';
 import { PIPELINE } from '../config/pipeline.js';
 import type { SourceConfig } from '../config/source-schema.js';
 import type { OriginMap } from '../src/fetch/origin-map.js';
 import { freshCrawleeConfig } from './crawlee-setup.js';
+import { decodePage } from './decode-page.js';
 import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, assertOkStatus, requestHeaders } from './request-policy.js';
@@ -22,6 +23,11 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): P
           navigationTimeoutSecs: PIPELINE.requestTimeoutSecs,
           useSessionPool: true,
           persistCookiesPerSession: true,
+          // Keep the bytes intact: crawlee transcodes from this named single-byte charset, which maps
+          // every byte to one code point (Node's own 'latin1' would be decoded as UTF-8), so
+          // decodePage can recover the bytes and read the charset the page declares; crawlee alone
+          // would only look at the HTTP header.
+          forceResponseEncoding: 'iso-8859-1',
           additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml'],
           preNavigationHooks: [
             async ({ request }, gotOptions) => {
@@ -43,10 +49,12 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): P
             const finalUrl = originMap.toRealUrl(request.loadedUrl ?? request.url);
             assertAllowedFinalUrl(source, finalUrl);
             assertOkStatus(response.statusCode ?? 200);
-            const text = typeof body === 'string' ? body : body.toString('utf8');
-            if (Buffer.byteLength(text) > PIPELINE.maxPageBytes) {
-              throw new Error(`page larger than ${PIPELINE.maxPageBytes} bytes`);
+            const bytes = typeof body === 'string' ? Buffer.from(body, 'latin1') : body;
+            if (bytes.length > PIPELINE.maxPageBytes) {
+              throw new NonRetryableError(`page larger than ${PIPELINE.maxPageBytes} bytes`);
             }
+            const rawType = response.headers['content-type'];
+            const { text } = decodePage(bytes, Array.isArray(rawType) ? rawType[0] : rawType);
             const more = await onPage({
               request: req,
               finalUrl,

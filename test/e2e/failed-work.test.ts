@@ -130,3 +130,57 @@ describe('SSRF', () => {
     }
   });
 });
+
+describe('legacy charsets through the crawler', () => {
+  it('extracts a windows-1258 page whose charset only the page itself declares', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const root = tempDir('tw-1258');
+    const host = 'legacy.example.vn';
+    mkdirSync(path.join(root, host), { recursive: true });
+    writeFileSync(
+      path.join(root, host, 'rss.xml'),
+      `<?xml version="1.0"?><rss version="2.0"><channel><item><link>https://${host}/bai-1234567.html</link></item></channel></rss>`,
+    );
+    const body =
+      'Quân đội Hàn Quốc và Mỹ bắt đầu cuộc tập trận chung, củng cố thế trận phòng thủ của liên minh trước các mối đe dọa tên lửa. '.repeat(
+        3,
+      );
+    const page = `<html><head><meta charset="windows-1258"></head><body><h1>Hàn Quốc và Mỹ tập trận chung</h1><article><p>${body}</p></article></body></html>`;
+    // windows-1258 writes tone marks as combining characters after precomposed base letters.
+    let decomposed = '';
+    for (const ch of page) {
+      const nfd = ch.normalize('NFD');
+      const tone = /[\u0300\u0301\u0303\u0309\u0323]/.exec(nfd)?.[0] ?? '';
+      decomposed += nfd.replace(tone, '').normalize('NFC') + tone;
+    }
+    writeFileSync(path.join(root, host, 'bai-1234567.html'), iconv.encode(decomposed, 'windows-1258'));
+    writeFileSync(
+      path.join(root, host, 'bai-1234567.html.meta.json'),
+      JSON.stringify({ headers: { 'content-type': 'text/html' } }),
+    );
+    const replay = await startReplayServer(root);
+    const source = sourceSchema.parse({
+      id: 'legacy',
+      name: 'Legacy',
+      homepage: `https://${host}/`,
+      hosts: [host],
+      discovery: { feeds: [`https://${host}/rss.xml`] },
+      articleUrlPattern: '-\\d{7}\\.html$',
+      extract: { title: ['h1'], body: ['article'] },
+      provenance: 'test',
+    });
+    const rt = await testRuntime({ sources: [source], originMap: { [`https://${host}`]: `${replay.url}/${host}` } });
+    try {
+      const summary = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
+      expect(summary.totals).toMatchObject({ written: 1, failed: 0 });
+      const { readdirSync, readFileSync } = await import('node:fs');
+      const [file] = readdirSync(path.join(rt.outDir, 'articles'));
+      expect(readFileSync(path.join(rt.outDir, 'articles', file!), 'utf8')).toBe(
+        `Hàn Quốc và Mỹ tập trận chung\n\n${body.trim()}`,
+      );
+    } finally {
+      await rt.cleanup();
+      await replay.close();
+    }
+  });
+});
