@@ -8,7 +8,7 @@ import { freshCrawleeConfig } from './crawlee-setup.js';
 import { decodePage } from './decode-page.js';
 import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
-import { assertAllowedFinalUrl, assertOkStatus, requestHeaders } from './request-policy.js';
+import { assertAllowedFinalUrl, assertOkStatus, requestHeaders, retryWaitMs } from './request-policy.js';
 import { assertPublicDestination } from './ssrf-guard.js';
 
 export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): PageFetcher {
@@ -67,6 +67,15 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): P
               body: text,
             });
             if (more && more.length > 0) await crawler.addRequests(toCrawleeRequests(more, originMap));
+          },
+          // crawlee rejects 429 and 5xx before the request handler; this runs before each retry.
+          errorHandler: async ({ request, response }) => {
+            const status = response?.statusCode;
+            if (status !== 429 && status !== 503) return;
+            const header = response?.headers['retry-after'];
+            const wait = retryWaitMs(Array.isArray(header) ? header[0] : header, request.retryCount);
+            if (wait === null) request.noRetry = true;
+            else await new Promise((r) => setTimeout(r, wait));
           },
           failedRequestHandler: failureHandler(onFailure),
         },

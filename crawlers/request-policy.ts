@@ -35,3 +35,25 @@ export function assertOkStatus(status: number): void {
   if (status === 429 || status >= 500) throw new Error(`HTTP ${status}`);
   throw new NonRetryableError(`HTTP ${status}`);
 }
+
+/** Longest Retry-After we wait inside a crawl; beyond it the request fails and the next crawl retries. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/** Milliseconds a 429/503 asks us to wait (Retry-After: seconds or an HTTP date), or null. */
+export function retryAfterMs(header: string | undefined, now = Date.now()): number | null {
+  if (!header) return null;
+  const secs = Number(header);
+  if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/**
+ * How long to wait before retrying a 429 or 503: what the server asked (Retry-After), else an
+ * exponential backoff by retry count (1 s, 2 s, 4 s …). null when the server asks for longer than
+ * we hold a crawl slot: the request fails now and the next crawl tries again.
+ */
+export function retryWaitMs(header: string | undefined, retryCount: number): number | null {
+  const wait = retryAfterMs(header) ?? Math.min(MAX_RETRY_AFTER_MS, 1000 * 2 ** retryCount);
+  return wait > MAX_RETRY_AFTER_MS ? null : wait;
+}

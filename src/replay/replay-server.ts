@@ -78,10 +78,13 @@ interface Meta {
   headers?: Record<string, string>;
   /** Milliseconds to wait before answering (timeouts, slow outlets). */
   delayMs?: number;
+  /** Answers for the first requests of this path, in order (e.g. a 429 then the page). */
+  sequence?: { status?: number; headers?: Record<string, string> }[];
 }
 
 export async function startReplayServer(root: string, port = 0, host = '127.0.0.1'): Promise<ReplayServer> {
   const hits: string[] = [];
+  const served = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const reqPath = req.url ?? '/';
     hits.push(reqPath);
@@ -94,6 +97,14 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
         } catch {
           meta = {};
         }
+      }
+      if (meta.sequence) {
+        const n = served.get(reqPath) ?? 0;
+        served.set(reqPath, n + 1);
+        const step = meta.sequence[n];
+        meta = step
+          ? { ...meta, status: step.status, headers: { ...meta.headers, ...step.headers } }
+          : { ...meta, status: undefined };
       }
       if (meta.delayMs) await new Promise((r) => setTimeout(r, meta.delayMs));
       let st = file ? await stat(file).catch(() => null) : null;
