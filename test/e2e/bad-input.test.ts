@@ -1,0 +1,88 @@
+// Bad input never crashes a crawl or loses a job: each case ends as a fetch failure or a failed
+// article job, with a reason a person can act on.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourceSchema } from '../../config/source-schema.js';
+import { crawlOnce, type RunSummary } from '../../src/app/crawl-once.js';
+import { listFailed } from '../../src/app/failed-work.js';
+import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { tempDir, testRuntime } from '../helpers/test-runtime.js';
+
+const HOST = 'bad.example.vn';
+const CASES = {
+  pdf: 'bai-1000001.html',
+  empty: 'bai-1000002.html',
+  loop: 'bai-1000003.html',
+  malformed: 'bai-1000004.html',
+  good: 'bai-1000005.html',
+};
+
+describe('bad input', () => {
+  let replay: ReplayServer;
+  let rt: Awaited<ReturnType<typeof testRuntime>>;
+  let summary: RunSummary;
+
+  beforeAll(async () => {
+    const root = tempDir('tw-bad');
+    const dir = path.join(root, HOST);
+    mkdirSync(dir, { recursive: true });
+    const items = Object.values(CASES).map(
+      (f) => `<item><link>https://${HOST}/${f}</link><pubDate>not a date</pubDate></item>`,
+    );
+    // Duplicate item ids in the feed as well.
+    writeFileSync(
+      path.join(dir, 'rss.xml'),
+      `<?xml version="1.0"?><rss version="2.0"><channel>${items.join('')}${items[4]}</channel></rss>`,
+    );
+    writeFileSync(path.join(dir, CASES.pdf), '%PDF-1.4 binary');
+    writeFileSync(
+      path.join(dir, `${CASES.pdf}.meta.json`),
+      JSON.stringify({ headers: { 'content-type': 'application/pdf' } }),
+    );
+    writeFileSync(path.join(dir, CASES.empty), '');
+    writeFileSync(
+      path.join(dir, `${CASES.loop}.meta.json`),
+      JSON.stringify({ status: 301, headers: { location: `/${HOST}/${CASES.loop}` } }),
+    );
+    writeFileSync(
+      path.join(dir, CASES.malformed),
+      '<html><body><h1>Tiêu đề<article><p>Chỉ vài chữ<div><<<>>></p></table>',
+    );
+    const body = 'Quân đội Hàn Quốc và Mỹ tập trận chung nhằm củng cố thế trận phòng thủ của liên minh. '.repeat(4);
+    writeFileSync(
+      path.join(dir, CASES.good),
+      `<html><body><h1>Hàn Quốc và Mỹ tập trận</h1><article><p>${body}</p></article></body></html>`,
+    );
+    replay = await startReplayServer(root);
+    const source = sourceSchema.parse({
+      id: 'bad',
+      name: 'Bad outlet',
+      homepage: `https://${HOST}/`,
+      hosts: [HOST],
+      discovery: { feeds: [`https://${HOST}/rss.xml`] },
+      articleUrlPattern: '-\\d{7}\\.html$',
+      extract: { title: ['h1'], body: ['article'] },
+      provenance: 'test',
+    });
+    rt = await testRuntime({ sources: [source], originMap: { [`https://${HOST}`]: `${replay.url}/${HOST}` } });
+    summary = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
+  }, 60_000);
+  afterAll(async () => {
+    await rt.cleanup();
+    await replay.close();
+  });
+
+  it('finishes the crawl: the good page is written, every bad one is accounted for', () => {
+    expect(summary.totals).toMatchObject({ discovered: 5, new: 5, written: 1, failed: 4 });
+  });
+
+  it('gives each bad page a reason', async () => {
+    const failed = await listFailed(rt, ['article', 'fetch']);
+    const reason = (file: string) => failed.find((f) => f.what.endsWith(file))?.reason ?? '';
+    expect(reason(CASES.pdf)).toMatch(/Content-Type application\/pdf/);
+    expect(reason(CASES.empty)).toMatch(/no (title|article body) found/);
+    expect(reason(CASES.loop)).toMatch(/redirect/i);
+    expect(reason(CASES.malformed)).toMatch(/no article body found/);
+  });
+});
