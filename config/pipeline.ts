@@ -16,8 +16,6 @@ export const PIPELINE = {
   maxPageBytes: 5 * 1024 * 1024,
   /** Per-request timeout for outlet pages. */
   requestTimeoutSecs: 30,
-  /** Per-host politeness defaults: no more than 2 requests at once. */
-  maxConcurrencyPerCrawl: 2,
   /** Completed jobs kept for the dashboard and `crawl --once` bookkeeping. */
   keepCompleted: { age: 7 * 24 * 3600, count: 5_000 },
   keepFailed: { age: 30 * 24 * 3600 },

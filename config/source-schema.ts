@@ -83,6 +83,13 @@ export const sourceSchema = z.strictObject({
       acceptLanguage: z.string().default('vi-VN,vi;q=0.9,en;q=0.5'),
     })
     .prefault({}),
+  /** Per-host politeness: requests at once per crawl, and the gap between requests to a host. */
+  politeness: z
+    .strictObject({
+      maxConcurrency: z.number().int().min(1).max(8).default(2),
+      delayMs: z.number().int().min(0).max(60_000).default(1_000),
+    })
+    .prefault({}),
   /** Where the selectors came from and when they were last confirmed against the outlet. */
   provenance: z.string().min(1),
 });

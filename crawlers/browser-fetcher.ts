@@ -11,6 +11,7 @@ import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, assertOkStatus, requestHeaders } from './request-policy.js';
 import { assertPublicDestination } from './ssrf-guard.js';
+import type { HostPolicy } from './host-policy.js';
 
 export const CHROMIUM_PATH = process.env.TINWATCH_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -25,14 +26,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function createBrowserFetcher(source: SourceConfig, originMap: OriginMap): PageFetcher {
+export function createBrowserFetcher(source: SourceConfig, originMap: OriginMap, hosts?: HostPolicy): PageFetcher {
   return {
     async fetchAll(requests, onPage, onFailure) {
       if (requests.length === 0) return;
       const headers = requestHeaders(source);
       const crawler = new PlaywrightCrawler(
         {
-          maxConcurrency: PIPELINE.maxConcurrencyPerCrawl,
+          maxConcurrency: source.politeness.maxConcurrency,
           maxRequestRetries: 2,
           navigationTimeoutSecs: PIPELINE.requestTimeoutSecs,
           requestHandlerTimeoutSecs: PIPELINE.requestTimeoutSecs * 2,
@@ -47,6 +48,7 @@ export function createBrowserFetcher(source: SourceConfig, originMap: OriginMap)
           preNavigationHooks: [
             async ({ page, request }) => {
               await assertPublicDestination(request.url, originMap);
+              await hosts?.waitTurn(new URL(originMap.toRealUrl(request.url)).hostname);
               await page.setExtraHTTPHeaders({ 'accept-language': headers['accept-language'] ?? 'vi' });
             },
           ],

@@ -19,6 +19,7 @@ import type { FetchedPage, FetchFailure, FetchRequest, PageFetcher } from './fet
 import { createHttpFetcher } from './http-fetcher.js';
 import { requestHeaders } from './request-policy.js';
 import { RobotsPolicy } from './robots-policy.js';
+import { HostPolicy } from './host-policy.js';
 
 export interface CrawlDeps {
   redis: Redis;
@@ -28,6 +29,8 @@ export interface CrawlDeps {
   log: Logger;
   /** Per-stage time accounting (benchmark). */
   timings?: StageTimings;
+  /** Overrides the source's politeness delay (local replay runs). */
+  hostDelayMs?: number;
   /** Test seam: build fetchers differently (defaults to HTTP / browser by source.render). */
   fetcherFor?: (source: SourceConfig, kind: 'discovery' | 'article') => PageFetcher;
 }
@@ -38,13 +41,21 @@ export class DiscoveryFailedError extends Error {
 
 const MAX_FAILURES_KEPT = 1_000;
 
-function defaultFetcher(deps: CrawlDeps, source: SourceConfig, kind: 'discovery' | 'article'): PageFetcher {
+function defaultFetcher(
+  deps: CrawlDeps,
+  source: SourceConfig,
+  kind: 'discovery' | 'article',
+  hosts: HostPolicy,
+): PageFetcher {
   if (deps.fetcherFor) return deps.fetcherFor(source, kind);
   // Feeds and listings are plain documents; only article pages may need the browser.
   return kind === 'article' && source.render === 'browser'
-    ? createBrowserFetcher(source, deps.originMap)
-    : createHttpFetcher(source, deps.originMap);
+    ? createBrowserFetcher(source, deps.originMap, hosts)
+    : createHttpFetcher(source, deps.originMap, hosts);
 }
+
+/** Failures that say the host is struggling (not that one page is bad). */
+const HOST_TROUBLE = /HTTP (429|5\d\d)|ECONN|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|socket|timed out|timeout/i;
 
 async function recordFailure(deps: CrawlDeps, source: SourceConfig, f: FetchFailure): Promise<void> {
   deps.log.warn({ sourceId: source.id, url: f.request.url, label: f.request.label, reason: f.reason }, 'fetch failed');
@@ -128,6 +139,7 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
     articleJobIds: [],
     statusCounts: {},
     robotsBlocked: 0,
+    pausedUntil: null,
   };
   const tally = (status: string): void => {
     summary.statusCounts[status] = (summary.statusCounts[status] ?? 0) + 1;
@@ -148,6 +160,15 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
     }
     return items.filter((_, k) => verdicts[k]);
   };
+  const hosts = new HostPolicy(deps, deps.hostDelayMs ?? source.politeness.delayMs);
+  for (const host of source.hosts) {
+    const until = await hosts.pausedUntil(host);
+    if (until) {
+      summary.pausedUntil = until.toISOString();
+      log.warn({ host, until: summary.pausedUntil }, 'host paused by the circuit breaker: crawl skipped');
+      return summary;
+    }
+  }
   const discovery = await withValidators(deps, await allowedByRobots(discoveryRequests(source)));
   const newValidators: [string, { etag?: string; lastModified?: string }][] = [];
   let discoveryFailures = 0;
@@ -203,20 +224,23 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
     summary.articleJobIds.push(id);
   };
 
+  const hostOf = (url: string): string => new URL(url).hostname;
   const onPage = async (page: FetchedPage): Promise<FetchRequest[] | void> => {
     tally(String(page.status));
+    await hosts.success(hostOf(page.finalUrl));
     if (page.request.label === 'article') return onArticlePage(page);
     return onDiscoveryPage(page);
   };
   const onFailure = async (failure: FetchFailure): Promise<void> => {
     tally('error');
+    if (HOST_TROUBLE.test(failure.reason)) await hosts.failure(hostOf(failure.request.url), failure.reason);
     if (failure.request.label === 'article') summary.fetchFailed++;
     else discoveryFailures++;
     await recordFailure(deps, source, failure);
   };
 
   const started = performance.now();
-  const discoveryFetcher = defaultFetcher(deps, source, 'discovery');
+  const discoveryFetcher = defaultFetcher(deps, source, 'discovery', hosts);
   if (source.render === 'browser' || deps.fetcherFor) {
     const deferred: FetchRequest[] = [];
     await discoveryFetcher.fetchAll(
@@ -227,7 +251,7 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
       },
       onFailure,
     );
-    await defaultFetcher(deps, source, 'article').fetchAll(deferred, onPage, onFailure);
+    await defaultFetcher(deps, source, 'article', hosts).fetchAll(deferred, onPage, onFailure);
   } else {
     await discoveryFetcher.fetchAll(discovery, onPage, onFailure);
   }

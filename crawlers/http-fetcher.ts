@@ -10,14 +10,15 @@ import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, assertOkStatus, requestHeaders, retryWaitMs } from './request-policy.js';
 import { assertPublicDestination } from './ssrf-guard.js';
+import type { HostPolicy } from './host-policy.js';
 
-export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): PageFetcher {
+export function createHttpFetcher(source: SourceConfig, originMap: OriginMap, hosts?: HostPolicy): PageFetcher {
   return {
     async fetchAll(requests, onPage, onFailure) {
       if (requests.length === 0) return;
       const crawler = new CheerioCrawler(
         {
-          maxConcurrency: PIPELINE.maxConcurrencyPerCrawl,
+          maxConcurrency: source.politeness.maxConcurrency,
           maxRequestRetries: 2,
           requestHandlerTimeoutSecs: PIPELINE.requestTimeoutSecs * 2,
           navigationTimeoutSecs: PIPELINE.requestTimeoutSecs,
@@ -32,6 +33,7 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap): P
           preNavigationHooks: [
             async ({ request }, gotOptions) => {
               await assertPublicDestination(request.url, originMap);
+              await hosts?.waitTurn(new URL(originMap.toRealUrl(request.url)).hostname);
               const extra = (request.userData.req as FetchRequest).headers ?? {};
               gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(source), ...extra };
               // Every redirect hop is checked too: a public page may redirect inward.

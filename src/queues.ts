@@ -89,6 +89,8 @@ export interface CrawlSummary {
   statusCounts: Record<string, number>;
   /** URLs not fetched because the outlet's robots.txt disallows them. */
   robotsBlocked: number;
+  /** Set when the crawl was skipped because the circuit breaker paused the source's host. */
+  pausedUntil: string | null;
 }
 
 /** Deterministic ids, never containing ':' (BullMQ uses ':' in its keys). */

@@ -32,6 +32,7 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
         articleQueue: rt.queues.article,
         log: log.child({ sourceId: source.id }),
         ...(rt.timings ? { timings: rt.timings } : {}),
+        ...(rt.env.TINWATCH_HOST_DELAY_MS !== undefined ? { hostDelayMs: rt.env.TINWATCH_HOST_DELAY_MS } : {}),
       },
       source,
       parsed.data.runId,

@@ -65,7 +65,13 @@ async function runBare(replayUrl: string, urls: string[]): Promise<RunResult> {
 async function runPipeline(replayUrl: string, redisUrl: string): Promise<RunResult> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'tw-bench-out-'));
   const rt = await createRuntime({
-    env: { REDIS_URL: redisUrl, TINWATCH_PREFIX: 'bench', TINWATCH_OUT: out, TINWATCH_CRAWL_CONCURRENCY: OUTLETS },
+    env: {
+      REDIS_URL: redisUrl,
+      TINWATCH_PREFIX: 'bench',
+      TINWATCH_OUT: out,
+      TINWATCH_CRAWL_CONCURRENCY: OUTLETS,
+      TINWATCH_HOST_DELAY_MS: 0,
+    },
     log: pino({ level: 'silent' }),
     sources: benchSources(),
     originMap: originMap(replayUrl),

@@ -146,6 +146,7 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
           return;
         }
         const cs = res.value as CrawlSummary;
+        if (cs.pausedUntil) s.errors.push(`host paused by the circuit breaker until ${cs.pausedUntil}: crawl skipped`);
         s.discovered = cs.discovered;
         s.new = cs.new;
         s.failed += cs.fetchFailed;

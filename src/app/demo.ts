@@ -44,7 +44,12 @@ export async function runDemo(
     .filter((d) => d.isDirectory())
     .map((d) => d.name);
   const rt = await createRuntime({
-    env: { TINWATCH_PREFIX: DEMO_PREFIX, TINWATCH_OUT: outDir, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) },
+    env: {
+      TINWATCH_PREFIX: DEMO_PREFIX,
+      TINWATCH_OUT: outDir,
+      TINWATCH_HOST_DELAY_MS: 0,
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    },
     originMap: replayOriginMap(replay.url, hosts),
   });
   try {

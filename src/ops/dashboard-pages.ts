@@ -14,7 +14,7 @@ export interface AlertRow {
 
 export interface OverviewData {
   articles: (ManifestArticle & { storySize: number })[];
-  sources: { id: string; name: string; health: SourceHealth; fallbacks: number; errors: number }[];
+  sources: { id: string; name: string; health: SourceHealth; fallbacks: number; errors: number; paused: string[] }[];
   alertsSent: AlertRow[];
   alertsFailed: AlertRow[];
 }
@@ -48,7 +48,7 @@ export function overviewPage(d: OverviewData): string {
         s,
       ) => `<tr><td>${e(s.name)} <span class="muted">${e(s.id)}</span></td><td>${e(s.health.lastCrawlAt ?? 'never')}</td>
 <td class="num">${e(s.health.lastNew ?? '–')}</td><td class="num">${s.fallbacks}</td><td class="num ${s.errors ? 'bad' : ''}">${s.errors}</td>
-<td class="${s.health.lastError ? 'bad' : ''}">${e(s.health.lastError ?? '')}</td><td class="muted">none</td></tr>`,
+<td class="${s.health.lastError ? 'bad' : ''}">${e(s.health.lastError ?? '')}</td><td class="${s.paused.length ? 'bad' : 'muted'}">${s.paused.length ? e(s.paused.join(', ')) : 'none'}</td></tr>`,
     )
     .join('\n');
   const alerts = (rows: AlertRow[], failed: boolean) =>

@@ -18,6 +18,7 @@ import { articlesDir } from '../write/article-files.js';
 import { articlePage, overviewPage, type AlertRow } from './dashboard-pages.js';
 import { latestArticles } from './latest-articles.js';
 import { createMetricsRegistry } from './metrics.js';
+import { HostPolicy } from '../../crawlers/host-policy.js';
 
 export interface DashboardOptions {
   host?: string;
@@ -77,6 +78,7 @@ export function dashboardApp(rt: Runtime, token?: string): Hono {
   app.route('/queues', board.registerPlugin());
 
   const registry = createMetricsRegistry(rt.stats, rt.queues);
+  const hostPolicy = new HostPolicy(rt, 0);
   app.get('/metrics', async (c) => c.text(await registry.metrics(), 200, { 'content-type': registry.contentType }));
   app.get('/healthz', async (c) => c.json({ ok: (await rt.redis.ping()) === 'PONG' }));
 
@@ -91,6 +93,14 @@ export function dashboardApp(rt: Runtime, token?: string): Hono {
         id: s.id,
         name: s.name,
         health: await rt.stats.health(s.id),
+        paused: (
+          await Promise.all(
+            s.hosts.map(async (h) => {
+              const until = await hostPolicy.pausedUntil(h);
+              return until ? `${h} until ${until.toISOString()}` : null;
+            }),
+          )
+        ).filter((x): x is string => x !== null),
         fallbacks: counters
           .filter((x) => x.name === 'extraction_fallbacks' && x.labels[0] === s.id)
           .reduce((a, x) => a + x.value, 0),

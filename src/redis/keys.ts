@@ -37,6 +37,12 @@ export interface Keys {
   robots(origin: string): string;
   /** HASH {etag, lastModified} of a feed or listing URL, for conditional GET. */
   validators(url: string): string;
+  /** Politeness gate: exists while a host's next request must wait. */
+  hostGate(host: string): string;
+  /** Recent consecutive failures of a host (circuit breaker). */
+  hostFailures(host: string): string;
+  /** Exists (with the reason) while a host is paused by the circuit breaker. */
+  hostPaused(host: string): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -60,5 +66,8 @@ export function createKeys(prefix: string): Keys {
     sourceHealth: (id) => `${prefix}:health:${id}`,
     robots: (origin) => `${prefix}:robots:${origin}`,
     validators: (url) => `${prefix}:validators:${url}`,
+    hostGate: (h) => `${prefix}:host-gate:${h}`,
+    hostFailures: (h) => `${prefix}:host-failures:${h}`,
+    hostPaused: (h) => `${prefix}:host-paused:${h}`,
   };
 }
