@@ -25,6 +25,7 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
       sourceById: rt.sourceById,
       alerts: { matcher: rt.alerts.matcher, alertQueue: rt.queues.alert },
       ...(rt.timings ? { timings: rt.timings } : {}),
+      maybeRepeated: job.attemptsMade > 0 || job.stalledCounter > 0,
       onFallback: () => rt.stats.count({ name: 'extraction_fallbacks', source }),
     });
   } catch (err) {

@@ -14,7 +14,7 @@ import type { Logger } from '../logger.js';
 import type { ArticleJobData, ArticleOutcome } from '../queues.js';
 import type { Keys } from '../redis/keys.js';
 import { classifyRelevance } from '../relevance/classify-relevance.js';
-import { appendManifest, writeArticleFile } from '../write/article-files.js';
+import { appendManifest, manifestTailHasStory, writeArticleFile } from '../write/article-files.js';
 import type { Queue } from 'bullmq';
 import { enqueueAlerts } from '../alert/enqueue-alerts.js';
 import type { RuleMatcher } from '../match/rule-matcher.js';
@@ -29,6 +29,8 @@ export interface ArticleDeps {
   sourceById(id: string): SourceConfig;
   /** Per-stage time accounting (benchmark). */
   timings?: StageTimings;
+  /** This job may have run before (retry or stall): check the manifest before appending. */
+  maybeRepeated?: boolean;
   /** Told when extraction needed a generic fallback (a selector of the source missed). */
   onFallback?: () => Promise<void>;
   /** Watch rules and the alert queue; absent = no alerts (e.g. `extract`-style tools). */
@@ -49,9 +51,16 @@ async function loadRaw(deps: ArticleDeps, rawKey: string): Promise<string> {
 }
 
 /** Appends the manifest line once per story, whatever the number of retries. */
+/**
+ * Appends the manifest line once per story. The Redis flag is set right after the append; a
+ * worker killed between the two leaves the line without the flag, so a job that may be a repeat
+ * (a retry, or picked up after a stall) first looks for its line at the end of the manifest.
+ */
 async function manifestOnce(deps: ArticleDeps, storyId: string, entry: object): Promise<void> {
   if (await deps.redis.sismember(deps.keys.manifested, storyId)) return;
-  await appendManifest(deps.outDir, entry);
+  if (!(deps.maybeRepeated && (await manifestTailHasStory(deps.outDir, storyId)))) {
+    await appendManifest(deps.outDir, entry);
+  }
   await deps.redis.sadd(deps.keys.manifested, storyId);
 }
 

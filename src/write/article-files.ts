@@ -1,7 +1,7 @@
 // Files on disk: articles are written to a temp name and renamed (a reader never sees half a
 // file); manifest lines are appended with one write each, so concurrent writers on one machine
 // never interleave inside a line.
-import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export function articlesDir(outDir: string): string {
@@ -28,4 +28,23 @@ export async function appendManifest(outDir: string, entry: object): Promise<voi
   await mkdir(outDir, { recursive: true });
   const line = `${JSON.stringify(entry)}\n`;
   await appendFile(manifestPath(outDir), line, { encoding: 'utf8', flag: 'a' });
+}
+
+/** Whether a line for this story id is among the last `tailBytes` of the manifest. */
+export async function manifestTailHasStory(outDir: string, storyId: string, tailBytes = 1024 * 1024): Promise<boolean> {
+  let fh;
+  try {
+    fh = await open(manifestPath(outDir), 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const { size } = await fh.stat();
+    const start = Math.max(0, size - tailBytes);
+    const buf = Buffer.alloc(size - start);
+    await fh.read(buf, 0, buf.length, start);
+    return buf.includes(`"id":"${storyId}"`);
+  } finally {
+    await fh.close();
+  }
 }

@@ -26,3 +26,43 @@ describe('assignSequence', () => {
     expect(fileNameFor(1234, 'af8e3c8afcbec8d7')).toBe('1234_af8e3c8afcbec8d7.txt');
   });
 });
+
+describe('manifest line once per story, even after a crash between append and flag', () => {
+  it('a repeated job finds its line in the manifest and does not append it again', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { processArticle } = await import('../../src/pipeline/process-article.js');
+    const { loadSources } = await import('../../config/load-sources.js');
+    const { SITES } = await import('../helpers/fixtures.js');
+    const rt = await testRuntime();
+    try {
+      const source = loadSources().find((s) => s.id === 'baotintuc')!;
+      const url = 'https://baotintuc.vn/the-gioi/my-han-nhat-tri-tang-cuong-hop-tac-an-ninh-20190724143512678.htm';
+      const html = readFileSync(
+        path.join(SITES, 'baotintuc.vn/the-gioi/my-han-nhat-tri-tang-cuong-hop-tac-an-ninh-20190724143512678.htm'),
+      );
+      const data = {
+        sourceId: 'baotintuc',
+        url,
+        canonicalUrl: url,
+        storyId: 'aaaaaaaaaaaaaaaa',
+        rawKey: rt.keys.raw('aaaaaaaaaaaaaaaa'),
+        fetchedAt: new Date().toISOString(),
+        feedPublishedAt: null,
+      };
+      const deps = { redis: rt.redis, keys: rt.keys, outDir: rt.outDir, log: rt.log, sourceById: () => source };
+      await rt.redis.set(data.rawKey, gzipSync(html));
+      expect((await processArticle(data, deps)).outcome).toBe('written');
+      // Simulate the crash: the line is in the manifest, the flag never made it to Redis.
+      await rt.redis.srem(rt.keys.manifested, data.storyId);
+      await rt.redis.set(data.rawKey, gzipSync(html));
+      expect((await processArticle(data, { ...deps, maybeRepeated: true })).outcome).toBe('written');
+      const lines = readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8').trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(await rt.redis.sismember(rt.keys.manifested, data.storyId)).toBe(1);
+    } finally {
+      await rt.cleanup();
+    }
+  });
+});
