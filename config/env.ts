@@ -28,6 +28,9 @@ const envSchema = z.object({
   TINWATCH_CRAWL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(PIPELINE.crawlConcurrency),
   /** Article jobs processed at once per worker process. */
   TINWATCH_ARTICLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(PIPELINE.articleConcurrency),
+  /** Worker lock duration and stalled-check interval (crash tests shorten them; keep defaults). */
+  TINWATCH_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(PIPELINE.lockDurationMs),
+  TINWATCH_STALLED_MS: z.coerce.number().int().min(500).max(600_000).default(PIPELINE.stalledIntervalMs),
   /** Overrides every source's politeness delay (local replay runs: tests, demo, benchmark). */
   TINWATCH_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -10,6 +10,12 @@ export const PIPELINE = {
   /** The same everywhere (DESIGN.md §5): a worker that stops renewing its lock this long is stalled. */
   stalledIntervalMs: 30_000,
   lockDurationMs: 60_000,
+  /**
+   * A job whose worker died this many times is failed (BullMQ's default is 1): a few deaths are
+   * crashes or deploys, many mean the job itself kills workers. Crawl jobs are idempotent (seen
+   * set, deterministic job ids) and long, so they may be resumed more often.
+   */
+  maxStalledCount: { crawl: 25, article: 5, alert: 5 },
   /** Raw pages wait in Redis (gzip) between fetch and extraction; a day covers any backlog. */
   rawPageTtlSeconds: 24 * 3600,
   /** Pages above this are refused instead of parsed. */

@@ -2,6 +2,7 @@
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import type { Runtime } from '../src/app/runtime.js';
 import { startWorker } from './start-worker.js';
+import { removeStaleTempFiles } from '../src/write/article-files.js';
 import { processArticle } from '../src/pipeline/process-article.js';
 import { articleJobSchema, QUEUE, type ArticleOutcome } from '../src/queues.js';
 
@@ -39,5 +40,8 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
 }
 
 export function startArticleWorker(rt: Runtime, concurrency: number = rt.env.TINWATCH_ARTICLE_CONCURRENCY): Worker {
+  void removeStaleTempFiles(rt.outDir).then((n) => {
+    if (n) rt.log.info({ removed: n }, 'removed temp files left by writers that died mid-write');
+  });
   return startWorker(rt, QUEUE.article, (job) => handleArticleJob(rt, job), concurrency);
 }

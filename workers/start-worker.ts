@@ -23,8 +23,9 @@ export function startWorker(
     connection: rt.workerConnection(),
     prefix: rt.keys.bullPrefix,
     concurrency,
-    stalledInterval: PIPELINE.stalledIntervalMs,
-    lockDuration: PIPELINE.lockDurationMs,
+    stalledInterval: rt.env.TINWATCH_STALLED_MS,
+    lockDuration: rt.env.TINWATCH_LOCK_MS,
+    maxStalledCount: PIPELINE.maxStalledCount[queue],
   });
   worker.on('failed', (job, err) =>
     rt.log.error(

@@ -30,11 +30,20 @@ export function benchSources(): SourceConfig[] {
   );
 }
 
-export function articleUrl(n: number): string {
-  return `https://${benchHost(n % OUTLETS)}/bai-viet-so-${n}-${String(1_000_000 + n)}.html`;
+export function articleUrl(n: number, layout: SiteLayout = BENCH_LAYOUT): string {
+  return `https://${layout.host(n % layout.outlets)}/bai-viet-so-${n}-${String(1_000_000 + n)}.html`;
 }
 
-export function buildBenchSite(root: string, pages = 5_000): string[] {
+/** Where the pages go: the benchmark's 12 synthetic outlets, or one real outlet's host (tests). */
+export interface SiteLayout {
+  outlets: number;
+  host(i: number): string;
+  feedPath: string;
+}
+
+export const BENCH_LAYOUT: SiteLayout = { outlets: OUTLETS, host: benchHost, feedPath: 'rss.xml' };
+
+export function buildBenchSite(root: string, pages = 5_000, layout: SiteLayout = BENCH_LAYOUT): string[] {
   const seedParas = [
     '000_af8e3c8afcbec8d7.txt',
     '002_a49628ed399f9ad6.txt',
@@ -49,9 +58,9 @@ export function buildBenchSite(root: string, pages = 5_000): string[] {
     'Thời tiết miền Bắc chuyển lạnh, nhiệt độ thấp nhất tại vùng núi có nơi dưới 10 độ C trong những ngày tới.',
   ];
   const urls: string[] = [];
-  for (let i = 0; i < OUTLETS; i++) mkdirSync(path.join(root, benchHost(i)), { recursive: true });
+  for (let i = 0; i < layout.outlets; i++) mkdirSync(path.join(root, layout.host(i)), { recursive: true });
   for (let n = 0; n < pages; n++) {
-    const url = articleUrl(n);
+    const url = articleUrl(n, layout);
     urls.push(url);
     const dupOf = n % 20 === 19 ? n - 7 : n; // wire copy of another outlet's story
     const paras =
@@ -78,15 +87,16 @@ ${paras
 </article>
 <div class="footer-content"><div class="social_pin">Chia sẻ</div></div>
 </div></section></body></html>`;
-    writeFileSync(path.join(root, benchHost(n % OUTLETS), `bai-viet-so-${n}-${1_000_000 + n}.html`), html);
+    writeFileSync(path.join(root, layout.host(n % layout.outlets), `bai-viet-so-${n}-${1_000_000 + n}.html`), html);
   }
-  for (let i = 0; i < OUTLETS; i++) {
+  for (let i = 0; i < layout.outlets; i++) {
     const items = urls
-      .filter((_, n) => n % OUTLETS === i)
+      .filter((_, n) => n % layout.outlets === i)
       .map((u) => `<item><title>bài</title><link>${u}</link><pubDate>Sun, 23 Aug 2026 02:00:00 +0700</pubDate></item>`)
       .join('\n');
+    mkdirSync(path.dirname(path.join(root, layout.host(i), layout.feedPath)), { recursive: true });
     writeFileSync(
-      path.join(root, benchHost(i), 'rss.xml'),
+      path.join(root, layout.host(i), layout.feedPath),
       `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>bench</title>${items}</channel></rss>`,
     );
   }

@@ -1,7 +1,7 @@
 // Files on disk: articles are written to a temp name and renamed (a reader never sees half a
 // file); manifest lines are appended with one write each, so concurrent writers on one machine
 // never interleave inside a line.
-import { appendFile, mkdir, open, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export function articlesDir(outDir: string): string {
@@ -43,8 +43,41 @@ export async function manifestTailHasStory(outDir: string, storyId: string, tail
     const start = Math.max(0, size - tailBytes);
     const buf = Buffer.alloc(size - start);
     await fh.read(buf, 0, buf.length, start);
-    return buf.includes(`"id":"${storyId}"`);
+    // A story's own line has "id" after "type" (…,"id":"<id>"); inside another story's
+    // duplicate_of object "id" comes first ({"id":"<id>"…), which must not count.
+    return buf.includes(`,"id":"${storyId}"`);
   } finally {
     await fh.close();
   }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files left by writers that died mid-write (kill -9, power loss). A temp file is
+ * `.NNN_<id>.txt.<pid>.<time>.tmp`; it is stale when that process no longer runs on this machine.
+ * The article itself is not lost: its job is retried and writes the file again.
+ */
+export async function removeStaleTempFiles(outDir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(articlesDir(outDir));
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = /^\..+\.(\d+)\.\d+\.tmp$/.exec(name);
+    if (!m || processAlive(Number(m[1]))) continue;
+    await unlink(path.join(articlesDir(outDir), name)).catch(() => undefined);
+    removed++;
+  }
+  return removed;
 }

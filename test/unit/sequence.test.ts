@@ -60,6 +60,16 @@ describe('manifest line once per story, even after a crash between append and fl
       expect((await processArticle(data, { ...deps, maybeRepeated: true })).outcome).toBe('written');
       const lines = readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8').trim().split('\n');
       expect(lines).toHaveLength(1);
+      // A duplicate's line names its original inside duplicate_of: that is not the original's line.
+      const { manifestTailHasStory, appendManifest } = await import('../../src/write/article-files.js');
+      await appendManifest(rt.outDir, {
+        type: 'duplicate',
+        id: 'bbbbbbbbbbbbbbbb',
+        url: 'u',
+        duplicate_of: { id: 'cccccccccccccccc', url: 'v' },
+      });
+      expect(await manifestTailHasStory(rt.outDir, 'cccccccccccccccc')).toBe(false);
+      expect(await manifestTailHasStory(rt.outDir, 'bbbbbbbbbbbbbbbb')).toBe(true);
       expect(await rt.redis.sismember(rt.keys.manifested, data.storyId)).toBe(1);
     } finally {
       await rt.cleanup();
