@@ -3,11 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceSchema } from '../../config/source-schema.js';
 import { crawlOnce, type RunSummary } from '../../src/app/crawl-once.js';
 import { listFailed } from '../../src/app/failed-work.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
+import { testSource } from '../helpers/test-source.js';
 
 const HOST = 'bad.example.vn';
 const CASES = {
@@ -55,16 +55,7 @@ describe('bad input', () => {
       `<html><body><h1>Hàn Quốc và Mỹ tập trận</h1><article><p>${body}</p></article></body></html>`,
     );
     replay = await startReplayServer(root);
-    const source = sourceSchema.parse({
-      id: 'bad',
-      name: 'Bad outlet',
-      homepage: `https://${HOST}/`,
-      hosts: [HOST],
-      discovery: { feeds: [`https://${HOST}/rss.xml`] },
-      articleUrlPattern: '-\\d{7}\\.html$',
-      extract: { title: ['h1'], body: ['article'] },
-      provenance: 'test',
-    });
+    const source = testSource(HOST);
     rt = await testRuntime({ sources: [source], originMap: { [`https://${HOST}`]: `${replay.url}/${HOST}` } });
     summary = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
   }, 60_000);

@@ -9,6 +9,7 @@ import { crawlOnce } from '../../src/app/crawl-once.js';
 import { listFailed, retryFailed } from '../../src/app/failed-work.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
+import { testSource } from '../helpers/test-source.js';
 
 const HOST = 'broken.example.vn';
 const url = (n: number) => `https://${HOST}/bai-${n}-123456${n}.html`;
@@ -31,16 +32,7 @@ describe('failed work', () => {
       '<!DOCTYPE html><html><body><h1>Lỗi</h1><p>Trang không tồn tại.</p></body></html>',
     );
     replay = await startReplayServer(root);
-    const source = sourceSchema.parse({
-      id: 'broken',
-      name: 'Broken outlet',
-      homepage: `https://${HOST}/`,
-      hosts: [HOST],
-      discovery: { feeds: [`https://${HOST}/rss.xml`] },
-      articleUrlPattern: '-\\d{7}\\.html$',
-      extract: { title: ['h1'], body: ['article'] },
-      provenance: 'test',
-    });
+    const source = testSource(HOST);
     rt = await testRuntime({ sources: [source], originMap: { [`https://${HOST}`]: `${replay.url}/${HOST}` } });
     await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
   });
@@ -159,16 +151,7 @@ describe('legacy charsets through the crawler', () => {
       JSON.stringify({ headers: { 'content-type': 'text/html' } }),
     );
     const replay = await startReplayServer(root);
-    const source = sourceSchema.parse({
-      id: 'legacy',
-      name: 'Legacy',
-      homepage: `https://${host}/`,
-      hosts: [host],
-      discovery: { feeds: [`https://${host}/rss.xml`] },
-      articleUrlPattern: '-\\d{7}\\.html$',
-      extract: { title: ['h1'], body: ['article'] },
-      provenance: 'test',
-    });
+    const source = testSource(host);
     const rt = await testRuntime({ sources: [source], originMap: { [`https://${host}`]: `${replay.url}/${host}` } });
     try {
       const summary = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });

@@ -3,11 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceSchema } from '../../config/source-schema.js';
 import { crawlSource } from '../../crawlers/crawl-source.js';
 import { retryAfterMs, retryWaitMs } from '../../crawlers/request-policy.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
+import { testSource } from '../helpers/test-source.js';
 
 const HOST = 'busy.example.vn';
 
@@ -36,18 +36,7 @@ describe('Retry-After', () => {
     );
     replay = await startReplayServer(root);
     rt = await testRuntime({
-      sources: [
-        sourceSchema.parse({
-          id: 'busy',
-          name: 'Busy',
-          homepage: `https://${HOST}/`,
-          hosts: [HOST],
-          discovery: { feeds: [`https://${HOST}/rss.xml`] },
-          articleUrlPattern: '-\\d{7}\\.html$',
-          extract: { title: ['h1'], body: ['article'] },
-          provenance: 'test',
-        }),
-      ],
+      sources: [testSource(HOST)],
       originMap: { [`https://${HOST}`]: `${replay.url}/${HOST}` },
     });
   });

@@ -3,26 +3,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
 import { crawlSource } from '../../crawlers/crawl-source.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
+import { testSource } from '../helpers/test-source.js';
 
 const OPEN = 'polite.example.vn';
 const DOWN = 'down.example.vn';
-
-function source(host: string): SourceConfig {
-  return sourceSchema.parse({
-    id: host.split('.')[0],
-    name: host,
-    homepage: `https://${host}/`,
-    hosts: [host],
-    discovery: { feeds: [`https://${host}/rss.xml`] },
-    articleUrlPattern: '-\\d{7}\\.html$',
-    extract: { title: ['h1'], body: ['article'] },
-    provenance: 'test',
-  });
-}
 
 describe('robots.txt', () => {
   let replay: ReplayServer;
@@ -47,7 +34,7 @@ describe('robots.txt', () => {
     writeFileSync(path.join(root, DOWN, 'robots.txt.meta.json'), JSON.stringify({ status: 503 }));
     replay = await startReplayServer(root);
     rt = await testRuntime({
-      sources: [source(OPEN), source(DOWN)],
+      sources: [testSource(OPEN), testSource(DOWN)],
       originMap: { [`https://${OPEN}`]: `${replay.url}/${OPEN}`, [`https://${DOWN}`]: `${replay.url}/${DOWN}` },
     });
   });
