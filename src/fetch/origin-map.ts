@@ -16,6 +16,11 @@ function origin(u: string): string {
   return new URL(u).origin;
 }
 
+/** Whether a fetched URL lies under a local base (the base itself, a path or a query below it). */
+function isUnder(url: string, base: string): boolean {
+  return url === base || url.startsWith(`${base}/`) || url.startsWith(`${base}?`);
+}
+
 function trimSlash(s: string): string {
   return s.replace(/\/+$/, '');
 }
@@ -35,16 +40,14 @@ export function createOriginMap(map: Record<string, string> = {}): OriginMap {
     },
     toRealUrl(fetchedUrl) {
       for (const [real, local] of byLocal) {
-        if (fetchedUrl === local || fetchedUrl.startsWith(local + '/') || fetchedUrl.startsWith(local + '?')) {
+        if (isUnder(fetchedUrl, local)) {
           return real + (fetchedUrl.slice(local.length) || '/');
         }
       }
       return fetchedUrl;
     },
     isMapped(fetchedUrl) {
-      return byLocal.some(
-        ([, local]) => fetchedUrl === local || fetchedUrl.startsWith(local + '/') || fetchedUrl.startsWith(local + '?'),
-      );
+      return byLocal.some(([, local]) => isUnder(fetchedUrl, local));
     },
   };
 }

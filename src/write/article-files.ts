@@ -30,25 +30,34 @@ export async function appendManifest(outDir: string, entry: object): Promise<voi
   await appendFile(manifestPath(outDir), line, { encoding: 'utf8', flag: 'a' });
 }
 
-/** Whether a line for this story id is among the last `tailBytes` of the manifest. */
-export async function manifestTailHasStory(outDir: string, storyId: string, tailBytes = 1024 * 1024): Promise<boolean> {
+/**
+ * The last `tailBytes` of the manifest (the whole file when smaller), and whether that cut the
+ * first line. Readers look at the end only: the manifest grows for months.
+ */
+export async function readManifestTail(outDir: string, tailBytes: number): Promise<{ buf: Buffer; cut: boolean }> {
   let fh;
   try {
     fh = await open(manifestPath(outDir), 'r');
   } catch {
-    return false;
+    return { buf: Buffer.alloc(0), cut: false };
   }
   try {
     const { size } = await fh.stat();
     const start = Math.max(0, size - tailBytes);
     const buf = Buffer.alloc(size - start);
     await fh.read(buf, 0, buf.length, start);
-    // A story's own line has "id" after "type" (…,"id":"<id>"); inside another story's
-    // duplicate_of object "id" comes first ({"id":"<id>"…), which must not count.
-    return buf.includes(`,"id":"${storyId}"`);
+    return { buf, cut: start > 0 };
   } finally {
     await fh.close();
   }
+}
+
+/** Whether a line for this story id is among the last `tailBytes` of the manifest. */
+export async function manifestTailHasStory(outDir: string, storyId: string, tailBytes = 1024 * 1024): Promise<boolean> {
+  const { buf } = await readManifestTail(outDir, tailBytes);
+  // A story's own line has "id" after "type" (…,"id":"<id>"); inside another story's
+  // duplicate_of object "id" comes first ({"id":"<id>"…), which must not count.
+  return buf.includes(`,"id":"${storyId}"`);
 }
 
 function processAlive(pid: number): boolean {
