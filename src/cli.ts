@@ -6,7 +6,14 @@ import { startAlertWorker } from '../workers/alert-worker.js';
 import { startArticleWorker } from '../workers/article-worker.js';
 import { startCrawlWorker } from '../workers/crawl-worker.js';
 import { syncSchedulers } from '../workers/scheduler.js';
-import { crawlOnce, formatRunSummary } from './app/crawl-once.js';
+import { startMaintenance } from '../workers/maintenance.js';
+import { crawlOnce, formatRunSummary, formatSkipped } from './app/crawl-once.js';
+import { DEDUPE } from '../config/dedupe.js';
+import { pruneExpired } from './dedupe/dedupe-index.js';
+import { fingerprint } from './dedupe/fingerprint.js';
+import { containmentFrom, jaccardFromSketches } from './dedupe/minhash.js';
+import { rebuildIndex, textBlocksOfFile } from './dedupe/rebuild-index.js';
+import { recentSkipped } from './pipeline/skipped-articles.js';
 import { runDemo } from './app/demo.js';
 import { ttyProgress } from './app/progress.js';
 import { createRuntime, type Runtime } from './app/runtime.js';
@@ -67,6 +74,7 @@ program
   .action(async (opts: { dashboard: boolean; dashboardHost: string; dashboardPort: string }) => {
     const rt = await createRuntime();
     await syncSchedulers(rt);
+    const stopMaintenance = startMaintenance(rt);
     const dashboard = opts.dashboard
       ? await startDashboard(rt, { host: opts.dashboardHost, port: Number(opts.dashboardPort) })
       : null;
@@ -81,6 +89,7 @@ program
       'tinwatch started',
     );
     await runUntilSignal(rt, async () => {
+      stopMaintenance();
       await dashboard?.close();
       await Promise.all(workers.map((w) => w.close()));
     });
@@ -131,7 +140,11 @@ program
       () => void syncSchedulers(rt).catch((e: unknown) => rt.log.error({ err: String(e) }, 'resync failed')),
       Number(opts.resyncMinutes) * 60_000,
     );
-    await runUntilSignal(rt, async () => clearInterval(timer));
+    const stopMaintenance = startMaintenance(rt);
+    await runUntilSignal(rt, async () => {
+      clearInterval(timer);
+      stopMaintenance();
+    });
   });
 
 program
@@ -140,7 +153,7 @@ program
   .option('--once', 'run one discovery+fetch cycle, wait for all its jobs, print a summary')
   .option('--source <ids...>', 'only these source ids (default: all)')
   .option('--remote-workers', 'with --once: do not start workers here, wait for workers elsewhere')
-  .option('--show-skipped', 'also list off-topic articles')
+  .option('--show-skipped', 'also list off-topic articles (this run with --once, else the most recent ones)')
   .option('--json', 'print the summary as JSON')
   .action(
     async (opts: {
@@ -156,6 +169,7 @@ program
         if (!opts.once) {
           for (const s of sources) await rt.queues.crawl.add(JOB.crawl, { sourceId: s.id });
           process.stdout.write(`queued a crawl for ${sources.map((s) => s.id).join(', ')}\n`);
+          if (opts.showSkipped) await printRecentSkipped(rt, 50);
           return;
         }
         const summary = await crawlOnce(rt, {
@@ -268,6 +282,89 @@ program
     } finally {
       await rt.close();
     }
+  });
+
+async function printRecentSkipped(rt: Runtime, limit: number): Promise<void> {
+  const items = await recentSkipped(rt.redis, rt.keys, limit);
+  if (items.length === 0) process.stdout.write('no off-topic articles recorded\n');
+  for (const i of items) process.stdout.write(`off-topic ${i.source_id} ${i.at}: ${formatSkipped(i)}\n`);
+}
+
+program
+  .command('skipped')
+  .description('list the most recent off-topic articles (not written) with their relevance score and terms')
+  .option('--limit <n>', 'how many', '50')
+  .option('--json', 'print JSON')
+  .action(async (opts: { limit: string; json?: boolean }) => {
+    const rt = await createRuntime();
+    try {
+      if (opts.json)
+        process.stdout.write(
+          `${JSON.stringify(await recentSkipped(rt.redis, rt.keys, Number(opts.limit)), null, 2)}\n`,
+        );
+      else await printRecentSkipped(rt, Number(opts.limit));
+    } finally {
+      await rt.close();
+    }
+  });
+
+const dedupe = program.command('dedupe').description('the story index behind duplicate detection');
+
+dedupe
+  .command('rebuild')
+  .description('rebuild the index from the manifest and the written files (drops the current index first)')
+  .option('--retention-days <n>', 'leave out stories written longer ago than this', String(DEDUPE.retentionDays))
+  .action(async (opts: { retentionDays: string }) => {
+    const rt = await createRuntime();
+    try {
+      const r = await rebuildIndex(rt.redis, rt.keys, rt.outDir, { retentionDays: Number(opts.retentionDays) });
+      process.stdout.write(
+        `indexed ${r.indexed} of ${r.articles} stories; ${r.expired} past the retention left out\n` +
+          r.missingFiles.map((f) => `! file missing: ${f}\n`).join('') +
+          r.hashMismatches.map((f) => `! text changed since written: ${f}\n`).join('') +
+          r.wouldMerge
+            .map((m) => `! ${m.id} would now count as a copy of ${m.into} (similarity ${m.similarity.toFixed(2)})\n`)
+            .join(''),
+      );
+    } finally {
+      await rt.close();
+    }
+  });
+
+dedupe
+  .command('prune')
+  .description('give back the memory of index entries past the retention (the scheduler runs this daily)')
+  .action(async () => {
+    const rt = await createRuntime();
+    try {
+      const r = await pruneExpired(rt.redis, rt.keys);
+      process.stdout.write(
+        `scanned ${r.keys} bucket(s), removed ${r.removed} expired entr${r.removed === 1 ? 'y' : 'ies'}\n`,
+      );
+    } finally {
+      await rt.close();
+    }
+  });
+
+dedupe
+  .command('compare')
+  .description('how similar two article texts (seed-format files) are, as the dedupe index sees them')
+  .argument('<a>', 'first file')
+  .argument('<b>', 'second file')
+  .action(async (a: string, b: string) => {
+    const [fa, fb] = await Promise.all(
+      [a, b].map(async (f) => fingerprint(null, textBlocksOfFile(await readFile(f, 'utf8'), null))),
+    );
+    const j = jaccardFromSketches(fa!.sketch, fb!.sketch);
+    const c = containmentFrom(j, fa!.shingles, fb!.shingles);
+    const exact = fa!.contentHash === fb!.contentHash;
+    const copy =
+      exact ||
+      j >= DEDUPE.minJaccard ||
+      (Math.min(fa!.shingles, fb!.shingles) >= DEDUPE.minShinglesForContainment && c >= DEDUPE.minContainment);
+    process.stdout.write(
+      `exact: ${exact}\njaccard≈ ${j.toFixed(2)} (copy at ≥ ${DEDUPE.minJaccard})\ncontainment≈ ${c.toFixed(2)} (copy at ≥ ${DEDUPE.minContainment})\nverdict: ${copy ? 'same story' : 'different stories'}\n`,
+    );
   });
 
 const alerts = program.command('alerts').description('watch rules and alert channels');

@@ -47,7 +47,14 @@ export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
     alertJobIds: z.array(z.string()),
   }),
   z.object({ outcome: z.literal('duplicate'), storyId: z.string(), duplicateOf: z.string() }),
-  z.object({ outcome: z.literal('off-topic'), storyId: z.string(), score: z.number(), title: z.string() }),
+  z.object({
+    outcome: z.literal('off-topic'),
+    storyId: z.string(),
+    score: z.number(),
+    title: z.string(),
+    url: z.string().optional(),
+    topTerms: z.array(z.string()).optional(),
+  }),
   z.object({ outcome: z.literal('already-written'), storyId: z.string() }),
 ]);
 export type ArticleOutcome = z.infer<typeof articleOutcomeSchema>;

@@ -174,7 +174,7 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
         } else if (out.outcome === 'duplicate' || out.outcome === 'already-written') s.duplicate++;
         else if (out.outcome === 'off-topic') {
           s.offTopic++;
-          s.offTopicTitles.push(`${out.title} (score ${out.score})`);
+          s.offTopicTitles.push(formatSkipped(out));
         }
       },
       tick('articles'),
@@ -211,6 +211,12 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
   } finally {
     await Promise.all(workers.map((w) => w.close()));
   }
+}
+
+/** One off-topic article on one line: score, strongest terms, title, URL. */
+export function formatSkipped(o: { title: string; score: number; url?: string; topTerms?: string[] }): string {
+  const terms = o.topTerms?.length ? ` [${o.topTerms.slice(0, 5).join(', ')}]` : '';
+  return `${o.title} (score ${o.score}${terms})${o.url ? ` ${o.url}` : ''}`;
 }
 
 export function formatRunSummary(r: RunSummary): string {

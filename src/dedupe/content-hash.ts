@@ -17,6 +17,10 @@ export function contentKeyText(lead: string | null, body: readonly string[]): st
   return foldTokens(parts.join('\n')).join(' ');
 }
 
+export function hashOfKeyText(keyText: string): string {
+  return createHash('sha256').update(keyText).digest('hex').slice(0, 16);
+}
+
 export function contentHash(lead: string | null, body: readonly string[]): string {
-  return createHash('sha256').update(contentKeyText(lead, body)).digest('hex').slice(0, 16);
+  return hashOfKeyText(contentKeyText(lead, body));
 }

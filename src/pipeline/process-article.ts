@@ -7,12 +7,14 @@ import { gunzipSync } from 'node:zlib';
 import { UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { SourceConfig } from '../../config/source-schema.js';
-import { contentHash } from '../dedupe/content-hash.js';
+import { claimStory } from '../dedupe/dedupe-index.js';
+import { fingerprint } from '../dedupe/fingerprint.js';
 import { extractArticle } from '../extract/extract-article.js';
 import { renderSeedText } from '../format/seed-format.js';
 import type { Logger } from '../logger.js';
 import type { ArticleJobData, ArticleOutcome } from '../queues.js';
 import type { Keys } from '../redis/keys.js';
+import { recordSkipped } from './skipped-articles.js';
 import { classifyRelevance } from '../relevance/classify-relevance.js';
 import { appendManifest, manifestTailHasStory, writeArticleFile } from '../write/article-files.js';
 import type { Queue } from 'bullmq';
@@ -37,12 +39,6 @@ export interface ArticleDeps {
   alerts?: { matcher: RuleMatcher; alertQueue: Queue };
 }
 
-interface StoryRecord {
-  storyId: string;
-  url: string;
-  outlet: string;
-}
-
 async function loadRaw(deps: ArticleDeps, rawKey: string): Promise<string> {
   const buf = await deps.redis.getBuffer(rawKey);
   if (!buf)
@@ -50,7 +46,6 @@ async function loadRaw(deps: ArticleDeps, rawKey: string): Promise<string> {
   return gunzipSync(buf).toString('utf8');
 }
 
-/** Appends the manifest line once per story, whatever the number of retries. */
 /**
  * Appends the manifest line once per story. The Redis flag is set right after the append; a
  * worker killed between the two leaves the line without the flag, so a job that may be a repeat
@@ -87,18 +82,34 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
     classifyRelevance({ title: article.title, lead: article.lead, body: article.paragraphs }),
   );
   if (!relevance.onTopic) {
+    await recordSkipped(deps.redis, deps.keys, {
+      at: new Date().toISOString(),
+      id: data.storyId,
+      source_id: source.id,
+      url: data.url,
+      title: article.title,
+      score: relevance.score,
+      top_terms: relevance.topTerms.map((x) => x.term),
+    });
     await deps.redis.del(data.rawKey);
-    return { outcome: 'off-topic', storyId: data.storyId, score: relevance.score, title: article.title };
+    return {
+      outcome: 'off-topic',
+      storyId: data.storyId,
+      score: relevance.score,
+      title: article.title,
+      url: data.url,
+      topTerms: relevance.topTerms.map((x) => x.term),
+    };
   }
 
-  const hash = contentHash(article.lead, article.paragraphs);
-  const me: StoryRecord = { storyId: data.storyId, url: data.url, outlet: source.name };
-  // First writer of a text owns it; HSETNX makes that a single atomic decision across workers.
-  const owner = await timed(t, 'dedupe', async () => {
-    await deps.redis.hsetnx(deps.keys.contentHash, hash, JSON.stringify(me));
-    return JSON.parse((await deps.redis.hget(deps.keys.contentHash, hash)) ?? '{}') as StoryRecord;
-  });
-  if (owner.storyId !== data.storyId) {
+  const fp = fingerprint(article.lead, article.paragraphs);
+  const hash = fp.contentHash;
+  // First writer of a text owns the story; the claim is one atomic Redis script across workers.
+  const verdict = await timed(t, 'dedupe', () =>
+    claimStory(deps.redis, deps.keys, fp, { storyId: data.storyId, outlet: source.name, url: data.url }),
+  );
+  if (verdict.kind === 'exact' || verdict.kind === 'near') {
+    const owner = verdict.owner;
     await manifestOnce(deps, data.storyId, {
       type: 'duplicate',
       id: data.storyId,
@@ -111,6 +122,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       fetched_at: data.fetchedAt,
       content_hash: hash,
       duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet },
+      match: { kind: verdict.kind, similarity: Math.round(verdict.jaccard * 100) / 100 },
     });
     await deps.redis.sadd(
       deps.keys.storyOutlets(owner.storyId),
@@ -158,6 +170,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       title: article.title,
       published_at: publishedAt,
       author: article.author,
+      credit: article.credit,
       section: article.section,
       fetched_at: data.fetchedAt,
       written_at: new Date().toISOString(),

@@ -11,8 +11,16 @@ export interface Keys {
   readonly seq: string;
   /** HASH storyId → assigned sequence number (so a retry reuses its number: no gaps, no repeats). */
   readonly storySeq: string;
-  /** HASH content hash → storyId of the first article with that text. */
-  readonly contentHash: string;
+  /** HASH bucket of the dedupe index: band number (or 'x' for the exact layer) and bucket. */
+  dedupeBucket(band: number | 'x', bucket: number): string;
+  /** SCAN pattern matching every dedupe bucket (and nothing else). */
+  readonly dedupeBucketPattern: string;
+  /** Prefix of the dedupe story records (`…:dd:r:<story number>`, TTL = retention). */
+  readonly dedupeRecordPrefix: string;
+  /** Counter behind dedupe story numbers. */
+  readonly dedupeSeq: string;
+  /** LIST of recent off-topic articles (JSON), capped: what `--show-skipped` and the dashboard list. */
+  readonly skipped: string;
   /** SET of storyIds whose manifest line is written. */
   readonly manifested: string;
   /** SET of JSON {id,url,outlet}: the other outlets that carried this story. */
@@ -53,7 +61,11 @@ export function createKeys(prefix: string): Keys {
     raw: (id) => `${prefix}:raw:${id}`,
     seq: `${prefix}:seq`,
     storySeq: `${prefix}:story-seq`,
-    contentHash: `${prefix}:content-hash`,
+    dedupeBucket: (band, bucket) => `${prefix}:dd:b${band}:${bucket.toString(16)}`,
+    dedupeBucketPattern: `${prefix}:dd:b*`,
+    dedupeRecordPrefix: `${prefix}:dd:r:`,
+    dedupeSeq: `${prefix}:dd:seq`,
+    skipped: `${prefix}:skipped`,
     manifested: `${prefix}:manifested`,
     storyOutlets: (id) => `${prefix}:story-outlets:${id}`,
     fetchFailures: `${prefix}:failed:fetch`,

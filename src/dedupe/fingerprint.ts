@@ -1,0 +1,22 @@
+// Everything the dedupe index needs from one article's text, computed once per article.
+import { contentKeyText, hashOfKeyText } from './content-hash.js';
+import { bandKeys, exactKey, minhashSignature, shingleHashes, sketchOf, type BandKey } from './minhash.js';
+
+export interface Fingerprint {
+  /** sha256 prefix of the normalized text (exact layer; also written to the manifest). */
+  contentHash: string;
+  /** Distinct shingles: the set size behind the containment estimate. */
+  shingles: number;
+  /** 64 one-byte MinHash values, kept per story to verify candidates. */
+  sketch: Buffer;
+  exact: BandKey;
+  bands: BandKey[];
+}
+
+export function fingerprint(lead: string | null, body: readonly string[]): Fingerprint {
+  const text = contentKeyText(lead, body);
+  const sh = shingleHashes(text ? text.split(' ') : []);
+  const sig = minhashSignature(sh);
+  const hash = hashOfKeyText(text);
+  return { contentHash: hash, shingles: sh.length, sketch: sketchOf(sig), exact: exactKey(hash), bands: bandKeys(sig) };
+}

@@ -1,0 +1,120 @@
+// Near-duplicate fingerprints: MinHash over shingles of the folded text, banded for LSH.
+//
+// Why MinHash-LSH and not 64-bit SimHash at Hamming ≤ 3: wire copy is republished with the last
+// paragraph trimmed, the lead rewritten or a paragraph added — 10–30 % of the shingles change. A
+// SimHash bit flips when the removed features outweigh its margin; with 20 % of the features gone
+// about 8 of 64 bits flip on average, far past 3, so SimHash only catches copies changed by a few
+// percent. MinHash estimates the Jaccard similarity itself, so the threshold is a similarity (0.5)
+// that survives those edits, and the 8-bit sketch kept per story verifies candidates exactly
+// enough that two different write-ups of the same event (Jaccard < 0.2) are not merged.
+import { DEDUPE } from '../../config/dedupe.js';
+
+const HASHES = DEDUPE.bands * DEDUPE.rows;
+
+/** A 32-bit avalanche mixer (lowbias32): fast, and every input bit affects every output bit. */
+export function mix32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** FNV-1a over the UTF-16 code units, then mixed. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return mix32(h);
+}
+
+const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
+
+/** Distinct shingle hashes of a token list (word n-grams; shorter texts give one shingle). */
+export function shingleHashes(tokens: readonly string[], size: number = DEDUPE.shingleSize): Uint32Array {
+  const th = tokens.map(hashString);
+  const out = new Set<number>();
+  if (th.length === 0) return new Uint32Array(0);
+  const n = Math.min(size, th.length);
+  for (let i = 0; i + n <= th.length; i++) {
+    let h = 0x12345678;
+    for (let j = 0; j < n; j++) h = mix32((h ^ th[i + j]!) + j);
+    out.add(h);
+  }
+  return Uint32Array.from(out);
+}
+
+/** The MinHash signature: for each of the 64 hash functions, the least hash over the shingles. */
+export function minhashSignature(shingles: Uint32Array): Uint32Array {
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  for (let s = 0; s < shingles.length; s++) {
+    const x = shingles[s]!;
+    for (let i = 0; i < HASHES; i++) {
+      const v = mix32(x ^ SEEDS[i]!);
+      if (v < sig[i]!) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/** One byte per hash function: enough to estimate similarity to ±0.06 at 64 hashes. */
+export function sketchOf(sig: Uint32Array): Buffer {
+  const b = Buffer.alloc(sig.length);
+  for (let i = 0; i < sig.length; i++) b[i] = sig[i]! & 0xff;
+  return b;
+}
+
+/**
+ * Jaccard estimate from two 8-bit sketches: equal bytes happen for equal minima (probability J)
+ * and by chance otherwise (1/256), so J = (eq - 1/256) / (1 - 1/256).
+ */
+export function jaccardFromSketches(a: Buffer, b: Buffer): number {
+  let eq = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) eq++;
+  const frac = eq / a.length;
+  return Math.max(0, (frac - 1 / 256) / (1 - 1 / 256));
+}
+
+/** Share of the smaller set inside the larger, from Jaccard and both sizes. */
+export function containmentFrom(jaccard: number, sizeA: number, sizeB: number): number {
+  if (sizeA === 0 || sizeB === 0) return 0;
+  const inter = (jaccard * (sizeA + sizeB)) / (1 + jaccard);
+  return Math.min(1, inter / Math.min(sizeA, sizeB));
+}
+
+export interface BandKey {
+  /** Bucket number in [0, 2^bucketBits). */
+  bucket: number;
+  /** The rest of the band's hash, stored as the field inside the bucket. */
+  field: Buffer;
+}
+
+/** LSH band keys: each band's rows hashed to 64 bits, split into bucket number and field. */
+export function bandKeys(sig: Uint32Array, bucketBits: number = DEDUPE.bucketBits): BandKey[] {
+  const out: BandKey[] = [];
+  for (let b = 0; b < DEDUPE.bands; b++) {
+    let h1 = mix32(0xb5ad4ece ^ b);
+    let h2 = mix32(0x2545f491 ^ b);
+    for (let r = 0; r < DEDUPE.rows; r++) {
+      const v = sig[b * DEDUPE.rows + r]!;
+      h1 = mix32(h1 ^ v);
+      h2 = mix32(h2 ^ mix32(v + 0x6a09e667));
+    }
+    const field = Buffer.alloc(4);
+    field.writeUInt32BE(h2);
+    out.push({ bucket: h1 >>> (32 - bucketBits), field });
+  }
+  return out;
+}
+
+/** The exact-text layer in the same layout: the content hash (16 hex) as bucket + field. */
+export function exactKey(contentHash: string, bucketBits: number = DEDUPE.bucketBits): BandKey {
+  const hi = parseInt(contentHash.slice(0, 8), 16) >>> 0;
+  const field = Buffer.alloc(5);
+  field.writeUInt32BE(parseInt(contentHash.slice(8, 16), 16) >>> 0);
+  field[4] = hi & 0xff;
+  return { bucket: hi >>> (32 - bucketBits), field };
+}
