@@ -13,6 +13,11 @@ export const RELEVANCE = {
   threshold: 8,
   fieldWeights: { title: 3, lead: 2, body: 1 },
   maxHitsPerTerm: 3,
+  /**
+   * Defence vocabulary must carry at least this much weight: one passing word in the body
+   * ("phục vụ trong quân đội" in a celebrity story) is not defence coverage.
+   */
+  minDefenceScore: 3,
   korea: {
     terms: {
       'Hàn Quốc': 2,
@@ -117,5 +122,14 @@ export const RELEVANCE = {
     'thợ hàn',
     'mối hàn',
     'hàn điện',
+    // Defence words inside civilian phrases: a K-pop star's enlistment, food or energy
+    // security, nuclear power plants.
+    'nghĩa vụ quân sự',
+    'an ninh lương thực',
+    'an ninh năng lượng',
+    'an ninh trật tự',
+    'an ninh kinh tế',
+    'điện hạt nhân',
+    'hạt nhân dân sự',
   ],
 } as const;

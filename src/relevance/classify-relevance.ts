@@ -52,7 +52,8 @@ export function classifyRelevance(input: RelevanceInput): RelevanceResult {
       perTerm.set(hit.phrase, (perTerm.get(hit.phrase) ?? 0) + s);
     }
   }
-  const onTopic = groups.korea > 0 && groups.us > 0 && groups.defence > 0 && score >= RELEVANCE.threshold;
+  const onTopic =
+    groups.korea > 0 && groups.us > 0 && groups.defence >= RELEVANCE.minDefenceScore && score >= RELEVANCE.threshold;
   const topTerms = [...perTerm.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 8)
