@@ -1,0 +1,92 @@
+// MinHash fingerprints: estimates track the true Jaccard similarity, and keys are deterministic.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  bandKeys,
+  containmentFrom,
+  exactKey,
+  jaccardFromSketches,
+  minhashSignature,
+  shingleHashes,
+  sketchOf,
+} from '../../src/dedupe/minhash.js';
+import { fingerprint } from '../../src/dedupe/fingerprint.js';
+
+const words = (n: number, seed: number): string[] =>
+  Array.from({ length: n }, (_, i) => `w${(i * 7919 + seed) % 100_003}`);
+
+function trueJaccard(a: Uint32Array, b: Uint32Array): number {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  let inter = 0;
+  for (const x of sa) if (sb.has(x)) inter++;
+  return inter / (sa.size + sb.size - inter);
+}
+
+describe('MinHash fingerprints', () => {
+  it('estimates Jaccard similarity within ±0.2 of the truth (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 60, max: 400 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer(),
+        (n, keep, seed) => {
+          const base = words(n, seed);
+          const cut = Math.floor(n * keep);
+          const other = [...base.slice(0, cut), ...words(n - cut, seed + 1_000_003)];
+          const a = shingleHashes(base);
+          const b = shingleHashes(other);
+          const est = jaccardFromSketches(sketchOf(minhashSignature(a)), sketchOf(minhashSignature(b)));
+          expect(Math.abs(est - trueJaccard(a, b))).toBeLessThan(0.2);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives identical texts identical sketches and band keys', () => {
+    const a = fingerprint('Lead', ['Đoạn một về tập trận.', 'Đoạn hai về liên minh.']);
+    const b = fingerprint('Lead', ['Đoạn một về tập trận.', 'Đoạn hai về liên minh.']);
+    expect(a.sketch.equals(b.sketch)).toBe(true);
+    expect(a.bands.map((x) => `${x.bucket}:${x.field.toString('hex')}`)).toEqual(
+      b.bands.map((x) => `${x.bucket}:${x.field.toString('hex')}`),
+    );
+    expect(a.contentHash).toBe(b.contentHash);
+  });
+
+  it('ignores wire prefixes, tone placement and case in the exact hash', () => {
+    const a = fingerprint('TTXVN - Hàn Quốc và Mỹ tập trận.', ['Quân đội hai nước hoà hợp.']);
+    const b = fingerprint('hàn quốc và mỹ tập trận', ['Quân đội hai nước hòa hợp.']);
+    expect(a.contentHash).toBe(b.contentHash);
+  });
+
+  it('keeps buckets inside 2^bits and fields the same width', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 50 }), (toks) => {
+        const keys = bandKeys(minhashSignature(shingleHashes(toks)), 12);
+        expect(keys).toHaveLength(16);
+        for (const k of keys) {
+          expect(k.bucket).toBeGreaterThanOrEqual(0);
+          expect(k.bucket).toBeLessThan(4096);
+          expect(k.field).toHaveLength(4);
+        }
+      }),
+    );
+    const x = exactKey('ffffffffffffffff', 12);
+    expect(x.bucket).toBe(4095);
+  });
+
+  it('shingles are order-sensitive and an empty text has none', () => {
+    expect(shingleHashes([])).toHaveLength(0);
+    expect(shingleHashes(['a', 'b']).length).toBe(1);
+    const ab = shingleHashes(['a', 'b', 'c', 'd']);
+    const ba = shingleHashes(['d', 'c', 'b', 'a']);
+    expect(trueJaccard(ab, ba)).toBe(0);
+  });
+
+  it('containment of a trimmed copy is ~1 even when Jaccard is lower', () => {
+    expect(containmentFrom(0.5, 100, 50)).toBeCloseTo(1, 5);
+    expect(containmentFrom(0, 100, 50)).toBe(0);
+    expect(containmentFrom(0.5, 0, 50)).toBe(0);
+  });
+});
