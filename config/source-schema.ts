@@ -60,7 +60,15 @@ export const sourceSchema = z.strictObject({
   }),
   /** A discovered URL must match this to be treated as an article. */
   articleUrlPattern: regexString,
-  canonical: z.strictObject({ keepParams: z.array(z.string()).optional() }).prefault({}),
+  canonical: z
+    .strictObject({
+      keepParams: z.array(z.string()).optional(),
+      /** Regex with one capture group: the outlet's stable article id in the URL (see articleIdentity). */
+      idPattern: regexString
+        .refine((re) => new RegExp(`${re}|`).exec('')!.length === 2, 'needs exactly one capture group (the article id)')
+        .optional(),
+    })
+    .prefault({}),
   extract: z.strictObject({
     title: selectorList,
     lead: selectorList,

@@ -188,11 +188,11 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
       await recordFailure(deps, source, { request: page.request, reason: (err as Error).message });
       return [];
     }
-    const found = articleCandidates(source, links).filter((c) => !discovered.has(c.canonicalUrl));
-    for (const c of found) discovered.add(c.canonicalUrl);
+    const found = articleCandidates(source, links).filter((c) => !discovered.has(c.identity));
+    for (const c of found) discovered.add(c.identity);
     summary.discovered = discovered.size;
     if (found.length === 0) return [];
-    const flags = await deps.redis.smismember(deps.keys.seen, ...found.map((c) => c.canonicalUrl));
+    const flags = await deps.redis.smismember(deps.keys.seen, ...found.map((c) => c.identity));
     // Disallowed URLs stay unseen: if the outlet's robots.txt changes, a later crawl fetches them.
     const fresh = await allowedByRobots(found.filter((_, i) => flags[i] === 0));
     summary.new += fresh.length;
@@ -218,7 +218,7 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
       ...(runId ? { runId } : {}),
     });
     // Seen only once its article job exists: a crash before this line means a re-fetch, not a loss.
-    await deps.redis.sadd(deps.keys.seen, cand.canonicalUrl);
+    await deps.redis.sadd(deps.keys.seen, cand.identity);
     deps.timings?.add('park raw page + queue article job', performance.now() - parkStart);
     summary.fetched++;
     summary.articleJobIds.push(id);

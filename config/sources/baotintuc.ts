@@ -23,6 +23,8 @@ export default defineSource({
   },
   // /<section>/<slug>-<yyyyMMddHHmmssSSS>.htm (reference §2.5)
   articleUrlPattern: '^https://baotintuc\\.vn/[a-z0-9-]+/[a-z0-9-]+-\\d{17}\\.htm$',
+  // The trailing number is the article id: a slug edited after publication is the same article.
+  canonical: { idPattern: '-(\\d{17})\\.htm$' },
   extract: {
     title: ['h1.detail-title', 'h1.title'],
     lead: ['h2.sapo', '.sapo'],

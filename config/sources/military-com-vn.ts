@@ -20,6 +20,8 @@ export default defineSource({
     ],
   },
   articleUrlPattern: '^https://military\\.com\\.vn/[a-z0-9-]+\\.\\d+\\.html$',
+  // The trailing number is the article id: a slug edited after publication is the same article.
+  canonical: { idPattern: '\\.(\\d+)\\.html$' },
   extract: {
     title: ['h1.detail-title'],
     lead: ['div.detail-sapo'],

@@ -21,6 +21,8 @@ export default defineSource({
   },
   // /<slug>-<7 digits>.html (reference §2.5)
   articleUrlPattern: '^https://vnexpress\\.net/[a-z0-9-]+-\\d{7}\\.html$',
+  // The trailing number is the article id: a slug edited after publication is the same article.
+  canonical: { idPattern: '-(\\d{7})\\.html$' },
   extract: {
     title: ['h1.title-detail'],
     lead: ['p.description'],

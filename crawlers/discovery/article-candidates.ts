@@ -1,11 +1,14 @@
 // Which discovered links are articles of this source: allowed host, matching the source's
-// article URL pattern; each reduced to its canonical URL and story id, first occurrence wins.
+// article URL pattern; each reduced to its canonical URL, identity and story id, first occurrence
+// of an identity wins.
 import type { SourceConfig } from '../../config/source-schema.js';
-import { canonicalUrl, storyIdFor, stripTracking } from '../../src/url/canonical-url.js';
+import { articleIdentity, canonicalUrl, storyIdFor, stripTracking } from '../../src/url/canonical-url.js';
 
 export interface Candidate {
   url: string;
   canonicalUrl: string;
+  /** Seen-set key: the canonical URL, or `<host>#<article id>` (see articleIdentity). */
+  identity: string;
   storyId: string;
   feedPublishedAt: string | null;
 }
@@ -26,11 +29,13 @@ export function articleCandidates(
     const host = new URL(canonical).hostname;
     if (!source.hosts.includes(host)) continue;
     if (!pattern.test(canonical)) continue;
-    if (out.has(canonical)) continue;
-    out.set(canonical, {
+    const identity = articleIdentity(canonical, source.canonical);
+    if (out.has(identity)) continue;
+    out.set(identity, {
       url: stripTracking(link.url),
       canonicalUrl: canonical,
-      storyId: storyIdFor(canonical),
+      identity,
+      storyId: storyIdFor(identity),
       feedPublishedAt: link.publishedAt ?? null,
     });
   }

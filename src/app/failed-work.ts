@@ -1,6 +1,7 @@
 // `tinwatch failed` and `tinwatch retry`: failed work is visible and recoverable. Jobs in BullMQ's
 // failed sets are listed with their reasons and can be re-queued; an article whose raw page has
 // expired is instead released from the seen set, so the next crawl fetches it again.
+import { articleIdentity } from '../url/canonical-url.js';
 import type { Job } from 'bullmq';
 import { QUEUE, type QueueName } from '../queues.js';
 import type { Runtime } from './runtime.js';
@@ -74,10 +75,11 @@ export async function retryFailed(
       : await rt.queues[q].getFailed(0, -1);
     for (const job of jobs) {
       if ((await job.getState()) !== 'failed') continue;
-      const d = job.data as { canonicalUrl?: string; rawKey?: string };
+      const d = job.data as { canonicalUrl?: string; rawKey?: string; sourceId?: string };
       if (q === QUEUE.article && d.rawKey && !(await rt.redis.exists(d.rawKey))) {
         // Nothing left to extract from: forget the URL so the next crawl fetches it again.
-        await rt.redis.srem(rt.keys.seen, d.canonicalUrl ?? '');
+        const source = rt.sources.find((s) => s.id === d.sourceId);
+        await rt.redis.srem(rt.keys.seen, articleIdentity(d.canonicalUrl ?? '', source?.canonical));
         await job.remove();
         result.refetch.push(job.id ?? '');
         continue;

@@ -22,6 +22,8 @@ const TRACKING_PARAMS = [
 export interface CanonicalOptions {
   /** Query parameters that identify the article and must be kept (e.g. KBS `Seq_Code`). */
   keepParams?: readonly string[];
+  /** Regex with one capture group: the outlet's article id in the canonical URL. */
+  idPattern?: string;
 }
 
 /**
@@ -61,6 +63,18 @@ export function stripTracking(input: string): string {
     if (TRACKING_PARAMS.some((re) => re.test(k))) url.searchParams.delete(k);
   }
   return url.toString();
+}
+
+/**
+ * What makes two URLs the same article: `<host>#<id>` when the outlet's URLs carry a stable
+ * article id (VnExpress `…-5112299.html`, Báo Tin tức `…-20190927093045123.htm`), so a slug
+ * rewritten after a headline edit, or a section moved, is still the same article; otherwise
+ * the canonical URL itself. The seen set and the story id are keyed on it.
+ */
+export function articleIdentity(canonical: string, opts: CanonicalOptions = {}): string {
+  if (!opts.idPattern) return canonical;
+  const id = new RegExp(opts.idPattern, 'u').exec(canonical)?.[1];
+  return id ? `${new URL(canonical).hostname}#${id}` : canonical;
 }
 
 /** Stable 64-bit story id (16 lowercase hex) derived from the canonical URL. */

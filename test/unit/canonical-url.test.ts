@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, storyIdFor, stripTracking } from '../../src/url/canonical-url.js';
+import { articleIdentity, canonicalUrl, storyIdFor, stripTracking } from '../../src/url/canonical-url.js';
 
 describe('canonicalUrl', () => {
   const base = 'https://vnexpress.net/han-quoc-my-5112299.html';
@@ -44,5 +44,24 @@ describe('canonicalUrl', () => {
     expect(stripTracking('https://www.vietnamplus.vn/x-post1.vnp?utm_source=a&id=2#c')).toBe(
       'https://www.vietnamplus.vn/x-post1.vnp?id=2',
     );
+  });
+});
+
+describe('articleIdentity', () => {
+  const vne = { idPattern: '-(\\d{7})\\.html$' };
+  it('makes an edited slug the same article when the outlet URL carries an id', () => {
+    const a = articleIdentity(canonicalUrl('https://vnexpress.net/han-quoc-my-hop-ncg-5112299.html'), vne);
+    const b = articleIdentity(
+      canonicalUrl('https://m.vnexpress.net/han-quoc-va-my-hop-nhom-tham-van-hat-nhan-5112299.html?utm_source=x'),
+      vne,
+    );
+    expect(a).toBe('vnexpress.net#5112299');
+    expect(b).toBe(a);
+    expect(storyIdFor(a)).toBe(storyIdFor(b));
+  });
+  it('falls back to the canonical URL when there is no pattern or no id', () => {
+    const u = canonicalUrl('https://vnexpress.net/the-gioi');
+    expect(articleIdentity(u, vne)).toBe(u);
+    expect(articleIdentity(u)).toBe(u);
   });
 });
