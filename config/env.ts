@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ConfigError } from './load-sources.js';
 import { PIPELINE } from './pipeline.js';
+import { DEDUPE } from './dedupe.js';
 
 const originMap = z
   .string()
@@ -33,6 +34,12 @@ const envSchema = z.object({
   TINWATCH_STALLED_MS: z.coerce.number().int().min(500).max(600_000).default(PIPELINE.stalledIntervalMs),
   /** Overrides every source's politeness delay (local replay runs: tests, demo, benchmark). */
   TINWATCH_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  /** Dedupe index buckets per band = 2^bits (config/dedupe.ts); changing it needs `dedupe rebuild`. */
+  TINWATCH_DEDUPE_BUCKET_BITS: z.coerce.number().int().min(8).max(20).default(DEDUPE.bucketBits),
+  /** Days a story keeps absorbing copies (config/dedupe.ts). */
+  TINWATCH_DEDUPE_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(DEDUPE.retentionDays),
+  /** Per-request timeout for outlet pages, body included (config/pipeline.ts). */
+  TINWATCH_REQUEST_TIMEOUT_SECS: z.coerce.number().int().min(1).max(300).default(PIPELINE.requestTimeoutSecs),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

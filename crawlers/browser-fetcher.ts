@@ -26,7 +26,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function createBrowserFetcher(source: SourceConfig, originMap: OriginMap, hosts?: HostPolicy): PageFetcher {
+export function createBrowserFetcher(
+  source: SourceConfig,
+  originMap: OriginMap,
+  hosts?: HostPolicy,
+  timeoutSecs: number = PIPELINE.requestTimeoutSecs,
+): PageFetcher {
   return {
     async fetchAll(requests, onPage, onFailure) {
       if (requests.length === 0) return;
@@ -35,8 +40,8 @@ export function createBrowserFetcher(source: SourceConfig, originMap: OriginMap,
         {
           maxConcurrency: source.politeness.maxConcurrency,
           maxRequestRetries: 2,
-          navigationTimeoutSecs: PIPELINE.requestTimeoutSecs,
-          requestHandlerTimeoutSecs: PIPELINE.requestTimeoutSecs * 2,
+          navigationTimeoutSecs: timeoutSecs,
+          requestHandlerTimeoutSecs: timeoutSecs * 2,
           headless: true,
           launchContext: {
             launcher: chromium,

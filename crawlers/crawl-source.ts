@@ -31,6 +31,8 @@ export interface CrawlDeps {
   timings?: StageTimings;
   /** Overrides the source's politeness delay (local replay runs). */
   hostDelayMs?: number;
+  /** Per-request timeout, body included (default PIPELINE.requestTimeoutSecs). */
+  requestTimeoutSecs?: number;
   /** Test seam: build fetchers differently (defaults to HTTP / browser by source.render). */
   fetcherFor?: (source: SourceConfig, kind: 'discovery' | 'article') => PageFetcher;
 }
@@ -50,8 +52,8 @@ function defaultFetcher(
   if (deps.fetcherFor) return deps.fetcherFor(source, kind);
   // Feeds and listings are plain documents; only article pages may need the browser.
   return kind === 'article' && source.render === 'browser'
-    ? createBrowserFetcher(source, deps.originMap, hosts)
-    : createHttpFetcher(source, deps.originMap, hosts);
+    ? createBrowserFetcher(source, deps.originMap, hosts, deps.requestTimeoutSecs)
+    : createHttpFetcher(source, deps.originMap, hosts, deps.requestTimeoutSecs);
 }
 
 /** Failures that say the host is struggling (not that one page is bad). */

@@ -10,9 +10,15 @@ import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, assertOkStatus, requestHeaders, retryWaitMs } from './request-policy.js';
 import { assertPublicDestination } from './ssrf-guard.js';
+import { inflateCapped, limitDownload, TOO_LARGE } from './size-limits.js';
 import type { HostPolicy } from './host-policy.js';
 
-export function createHttpFetcher(source: SourceConfig, originMap: OriginMap, hosts?: HostPolicy): PageFetcher {
+export function createHttpFetcher(
+  source: SourceConfig,
+  originMap: OriginMap,
+  hosts?: HostPolicy,
+  timeoutSecs: number = PIPELINE.requestTimeoutSecs,
+): PageFetcher {
   return {
     async fetchAll(requests, onPage, onFailure) {
       if (requests.length === 0) return;
@@ -20,8 +26,10 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap, ho
         {
           maxConcurrency: source.politeness.maxConcurrency,
           maxRequestRetries: 2,
-          requestHandlerTimeoutSecs: PIPELINE.requestTimeoutSecs * 2,
-          navigationTimeoutSecs: PIPELINE.requestTimeoutSecs,
+          requestHandlerTimeoutSecs: timeoutSecs * 2,
+          // got's request timeout covers the body too: a server dripping bytes (slow loris) is cut
+          // off here like one that never answers.
+          navigationTimeoutSecs: timeoutSecs,
           useSessionPool: true,
           persistCookiesPerSession: true,
           // Keep the bytes intact: crawlee transcodes from this named single-byte charset, which maps
@@ -36,6 +44,11 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap, ho
               await hosts?.waitTurn(new URL(originMap.toRealUrl(request.url)).hostname);
               const extra = (request.userData.req as FetchRequest).headers ?? {};
               gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(source), ...extra };
+              // Bodies arrive compressed and are inflated in the handler with a cap on the output:
+              // a small gzip bomb must not inflate to gigabytes in memory first.
+              gotOptions.decompress = false;
+              // Only what inflateCapped can undo (a browser-like default may offer zstd).
+              gotOptions.headers['accept-encoding'] = 'gzip, deflate, br';
               // Every redirect hop is checked too: a public page may redirect inward.
               const hooks = (gotOptions.hooks ??= {});
               hooks.beforeRedirect = [
@@ -46,15 +59,14 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap, ho
               ];
             },
           ],
+          postNavigationHooks: [({ response }) => limitDownload(response)],
           requestHandler: async ({ request, body, response, contentType }) => {
             const req = request.userData.req as FetchRequest;
             const finalUrl = originMap.toRealUrl(request.loadedUrl ?? request.url);
             assertAllowedFinalUrl(source, finalUrl);
             assertOkStatus(response.statusCode ?? 200);
-            const bytes = typeof body === 'string' ? Buffer.from(body, 'latin1') : body;
-            if (bytes.length > PIPELINE.maxPageBytes) {
-              throw new NonRetryableError(`page larger than ${PIPELINE.maxPageBytes} bytes`);
-            }
+            const raw = typeof body === 'string' ? Buffer.from(body, 'latin1') : body;
+            const bytes = inflateCapped(raw, response.headers['content-encoding'], PIPELINE.maxPageBytes);
             const rawType = response.headers['content-type'];
             const { text } = decodePage(bytes, Array.isArray(rawType) ? rawType[0] : rawType);
             const more = await onPage({
@@ -71,7 +83,8 @@ export function createHttpFetcher(source: SourceConfig, originMap: OriginMap, ho
             if (more && more.length > 0) await crawler.addRequests(toCrawleeRequests(more, originMap));
           },
           // crawlee rejects 429 and 5xx before the request handler; this runs before each retry.
-          errorHandler: async ({ request, response }) => {
+          errorHandler: async ({ request, response }, error) => {
+            if (error.message.includes(TOO_LARGE)) request.noRetry = true;
             const status = response?.statusCode;
             if (status !== 429 && status !== 503) return;
             const header = response?.headers['retry-after'];

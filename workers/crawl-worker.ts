@@ -33,6 +33,7 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
         log: log.child({ sourceId: source.id }),
         ...(rt.timings ? { timings: rt.timings } : {}),
         ...(rt.env.TINWATCH_HOST_DELAY_MS !== undefined ? { hostDelayMs: rt.env.TINWATCH_HOST_DELAY_MS } : {}),
+        requestTimeoutSecs: rt.env.TINWATCH_REQUEST_TIMEOUT_SECS,
       },
       source,
       parsed.data.runId,

@@ -2,7 +2,8 @@
 // outlet. Layout: DIR/<host>/<path>. A URL with a query string is stored as `<path>@<query>`
 // (the raw query, as the outlet writes it: `service/news_view.htm@lang=v&Seq_Code=61234`).
 // A path ending in `/` (or the bare host) is `index.html` in that folder. An optional sidecar
-// `<file>.meta.json` sets {"status": 301, "headers": {"location": "/x"}} for redirects, errors
+// `<file>.meta.json` sets {"status": 301, "headers": {"location": "/x"}} for redirects, errors,
+// {"dripMs": 500} for a server that sends one byte at a time, {"chunked": true} for no length
 // and odd headers. Content type comes from the extension, or from the content for XML.
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -78,6 +79,10 @@ interface Meta {
   headers?: Record<string, string>;
   /** Milliseconds to wait before answering (timeouts, slow outlets). */
   delayMs?: number;
+  /** Send the body one byte every this many milliseconds (a slow-loris server). */
+  dripMs?: number;
+  /** Send without Content-Length (chunked), as servers streaming a page do. */
+  chunked?: boolean;
   /** Answers for the first requests of this path, in order (e.g. a 429 then the page). */
   sequence?: { status?: number; headers?: Record<string, string> }[];
 }
@@ -138,12 +143,21 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
       }
       res.writeHead(meta.status ?? 200, {
         'content-type': contentType,
-        'content-length': String(st.size),
+        ...(meta.chunked || meta.dripMs ? {} : { 'content-length': String(st.size) }),
         'last-modified': lastModified,
         etag,
         ...meta.headers,
       });
       if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      if (meta.dripMs) {
+        const bytes = await readFile(file);
+        for (let i = 0; i < bytes.length && !res.destroyed; i++) {
+          res.write(bytes.subarray(i, i + 1));
+          await new Promise((r) => setTimeout(r, meta.dripMs));
+        }
         res.end();
         return;
       }

@@ -1,6 +1,7 @@
 // Bad input never crashes a crawl or loses a job: each case ends as a fetch failure or a failed
 // article job, with a reason a person can act on.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlOnce, type RunSummary } from '../../src/app/crawl-once.js';
@@ -16,6 +17,10 @@ const CASES = {
   loop: 'bai-1000003.html',
   malformed: 'bai-1000004.html',
   good: 'bai-1000005.html',
+  gzipBomb: 'bai-1000006.html',
+  oversizeChunked: 'bai-1000007.html',
+  oversizeDeclared: 'bai-1000008.html',
+  slowLoris: 'bai-1000009.html',
 };
 
 describe('bad input', () => {
@@ -54,9 +59,28 @@ describe('bad input', () => {
       path.join(dir, CASES.good),
       `<html><body><h1>Hàn Quốc và Mỹ tập trận</h1><article><p>${body}</p></article></body></html>`,
     );
+    // 64 MB of HTML gzipped to ~64 KB: must stop inflating at the 5 MB cap, not fill memory.
+    writeFileSync(path.join(dir, CASES.gzipBomb), gzipSync(Buffer.alloc(64 * 1024 * 1024, ' '), { level: 9 }));
+    writeFileSync(
+      path.join(dir, `${CASES.gzipBomb}.meta.json`),
+      JSON.stringify({ headers: { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' } }),
+    );
+    const big = `<html><body><h1>Lớn</h1><p>${'x'.repeat(6 * 1024 * 1024)}</p></body></html>`;
+    writeFileSync(path.join(dir, CASES.oversizeChunked), big);
+    writeFileSync(path.join(dir, `${CASES.oversizeChunked}.meta.json`), JSON.stringify({ chunked: true }));
+    writeFileSync(path.join(dir, CASES.oversizeDeclared), big);
+    writeFileSync(
+      path.join(dir, CASES.slowLoris),
+      `<html><body><h1>Chậm</h1><p>${'chậm '.repeat(200)}</p></body></html>`,
+    );
+    writeFileSync(path.join(dir, `${CASES.slowLoris}.meta.json`), JSON.stringify({ dripMs: 200 }));
     replay = await startReplayServer(root);
     const source = testSource(HOST);
-    rt = await testRuntime({ sources: [source], originMap: { [`https://${HOST}`]: `${replay.url}/${HOST}` } });
+    rt = await testRuntime({
+      sources: [source],
+      originMap: { [`https://${HOST}`]: `${replay.url}/${HOST}` },
+      env: { TINWATCH_REQUEST_TIMEOUT_SECS: 2 },
+    });
     summary = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
   }, 60_000);
   afterAll(async () => {
@@ -65,7 +89,7 @@ describe('bad input', () => {
   });
 
   it('finishes the crawl: the good page is written, every bad one is accounted for', () => {
-    expect(summary.totals).toMatchObject({ discovered: 5, new: 5, written: 1, failed: 4 });
+    expect(summary.totals).toMatchObject({ discovered: 9, new: 9, written: 1, failed: 8 });
   });
 
   it('gives each bad page a reason', async () => {
@@ -75,5 +99,9 @@ describe('bad input', () => {
     expect(reason(CASES.empty)).toMatch(/no (title|article body) found/);
     expect(reason(CASES.loop)).toMatch(/redirect/i);
     expect(reason(CASES.malformed)).toMatch(/no article body found/);
+    expect(reason(CASES.gzipBomb)).toMatch(/larger than the page size cap .* once inflated \(gzip/);
+    expect(reason(CASES.oversizeChunked)).toMatch(/larger than the page size cap .* while downloading/);
+    expect(reason(CASES.oversizeDeclared)).toMatch(/larger than the page size cap .* Content-Length 629/);
+    expect(reason(CASES.slowLoris)).toMatch(/Timeout awaiting 'request' for 2000ms/);
   });
 });

@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { inject } from 'vitest';
 import type { SourceConfig } from '../../config/source-schema.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
+import type { Env } from '../../config/env.js';
 import { createRuntime, type Runtime } from '../../src/app/runtime.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 
@@ -24,12 +25,19 @@ export interface TestRuntimeOptions {
   outDir?: string;
   prefix?: string;
   watchlist?: Watchlist;
+  /** Extra environment variables (e.g. a short TINWATCH_REQUEST_TIMEOUT_SECS). */
+  env?: Partial<Env>;
 }
 
 export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<Runtime & { cleanup(): Promise<void> }> {
   const prefix = opts.prefix ?? testPrefix();
   const rt = await createRuntime({
-    env: { REDIS_URL: inject('redisUrl'), TINWATCH_PREFIX: prefix, TINWATCH_OUT: opts.outDir ?? tempDir('tw-out') },
+    env: {
+      REDIS_URL: inject('redisUrl'),
+      TINWATCH_PREFIX: prefix,
+      TINWATCH_OUT: opts.outDir ?? tempDir('tw-out'),
+      ...opts.env,
+    },
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(opts.sources ? { sources: opts.sources } : {}),
     ...(opts.originMap ? { originMap: opts.originMap } : {}),
