@@ -313,11 +313,17 @@ const dedupe = program.command('dedupe').description('the story index behind dup
 dedupe
   .command('rebuild')
   .description('rebuild the index from the manifest and the written files (drops the current index first)')
-  .option('--retention-days <n>', 'leave out stories written longer ago than this', String(DEDUPE.retentionDays))
-  .action(async (opts: { retentionDays: string }) => {
+  .option(
+    '--retention-days <n>',
+    'leave out stories written longer ago than this (default TINWATCH_DEDUPE_RETENTION_DAYS)',
+  )
+  .action(async (opts: { retentionDays?: string }) => {
     const rt = await createRuntime();
     try {
-      const r = await rebuildIndex(rt.redis, rt.keys, rt.outDir, { retentionDays: Number(opts.retentionDays) });
+      const r = await rebuildIndex(rt.redis, rt.keys, rt.outDir, {
+        retentionDays: opts.retentionDays ? Number(opts.retentionDays) : rt.env.TINWATCH_DEDUPE_RETENTION_DAYS,
+        bucketBits: rt.env.TINWATCH_DEDUPE_BUCKET_BITS,
+      });
       process.stdout.write(
         `indexed ${r.indexed} of ${r.articles} stories; ${r.expired} past the retention left out\n` +
           r.missingFiles.map((f) => `! file missing: ${f}\n`).join('') +

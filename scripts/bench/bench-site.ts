@@ -1,5 +1,5 @@
 // Builds the benchmark's synthetic site tree: 5,000 article pages across 12 outlets in the
-// VnExpress layout, one RSS feed per outlet, text drawn from the user's seeds. Most pages are
+// VnExpress layout, one RSS feed per outlet, text drawn from the user's seeds' sentences. Most pages are
 // on topic and distinct; every 20th repeats another page's text (a wire duplicate) and every
 // 10th is off topic, so dedupe and relevance do real work.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,14 @@ export interface SiteLayout {
 
 export const BENCH_LAYOUT: SiteLayout = { outlets: OUTLETS, host: benchHost, feedPath: 'rss.xml' };
 
-export function buildBenchSite(root: string, pages = 5_000, layout: SiteLayout = BENCH_LAYOUT): string[] {
+export interface BenchSiteWriter {
+  /** Writes article page n (its text fixed by n) and returns its URL. */
+  writePage(n: number): string;
+  /** Writes each outlet's RSS feed listing the given pages (newest last). */
+  writeFeeds(pages: readonly number[]): void;
+}
+
+export function benchSiteWriter(root: string, layout: SiteLayout = BENCH_LAYOUT): BenchSiteWriter {
   const seedParas = [
     '000_af8e3c8afcbec8d7.txt',
     '002_a49628ed399f9ad6.txt',
@@ -52,23 +59,36 @@ export function buildBenchSite(root: string, pages = 5_000, layout: SiteLayout =
   ]
     .flatMap((f) => readFileSync(path.join(SHARED, 'seeds', f), 'utf8').split('\n'))
     .filter((l) => l.trim().length > 80);
+  // Distinct stories must not look like edited copies of each other to the near-duplicate
+  // detector: each draws its own 14 of the seeds' ~70 sentences in its own order (two stories
+  // share ~3 sentences, Jaccard ≈ 0.1), as different articles on one beat do.
+  const sentences = seedParas.flatMap((p) => p.split(/(?<=[.!?])\s+/)).filter((s) => s.length > 40);
+  const storyParas = (d: number): string[] => {
+    let x = (d + 1) * 0x9e3779b1;
+    const next = () => {
+      x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) ^ (x + 0x6d2b79f5);
+      return (x >>> 0) / 2 ** 32;
+    };
+    const pool = [...sentences];
+    const picked: string[] = [];
+    while (picked.length < 14) picked.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
+    return [0, 2, 4, 7, 9, 12].map((start, k, starts) => picked.slice(start, starts[k + 1] ?? 14).join(' '));
+  };
   const offTopic = [
     'Giá vàng trong nước hôm nay tăng mạnh theo đà thế giới, các cửa hàng kinh doanh vàng bạc đông khách từ sáng sớm.',
     'Đội tuyển bóng đá nữ giành chiến thắng thuyết phục trong trận giao hữu cuối tuần, chuẩn bị cho giải đấu khu vực.',
     'Thời tiết miền Bắc chuyển lạnh, nhiệt độ thấp nhất tại vùng núi có nơi dưới 10 độ C trong những ngày tới.',
   ];
-  const urls: string[] = [];
   for (let i = 0; i < layout.outlets; i++) mkdirSync(path.join(root, layout.host(i)), { recursive: true });
-  for (let n = 0; n < pages; n++) {
+  const writePage = (n: number): string => {
     const url = articleUrl(n, layout);
-    urls.push(url);
     const dupOf = n % 20 === 19 ? n - 7 : n; // wire copy of another outlet's story
     const paras =
       n % 10 === 3
         ? [...offTopic, `Bản tin số ${dupOf}.`]
-        : [0, 1, 2, 3, 4, 5]
-            .map((k) => seedParas[(dupOf * 7 + k * 13) % seedParas.length]!)
-            .concat(`Theo nguồn tin số ${dupOf}, hai đồng minh Hàn Quốc và Mỹ sẽ tiếp tục tham vấn về quốc phòng.`);
+        : storyParas(dupOf).concat(
+            `Theo nguồn tin số ${dupOf}, hai đồng minh Hàn Quốc và Mỹ sẽ tiếp tục tham vấn về quốc phòng.`,
+          );
     const title = n % 10 === 3 ? `Tin trong nước số ${n}` : `Hàn Quốc, Mỹ thảo luận hợp tác quốc phòng (bài ${dupOf})`;
     const html = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <meta name="pubdate" content="2026-08-${String(1 + (n % 28)).padStart(2, '0')}T08:00:00+07:00"></head><body>
@@ -88,17 +108,31 @@ ${paras
 <div class="footer-content"><div class="social_pin">Chia sẻ</div></div>
 </div></section></body></html>`;
     writeFileSync(path.join(root, layout.host(n % layout.outlets), `bai-viet-so-${n}-${1_000_000 + n}.html`), html);
-  }
-  for (let i = 0; i < layout.outlets; i++) {
-    const items = urls
-      .filter((_, n) => n % layout.outlets === i)
-      .map((u) => `<item><title>bài</title><link>${u}</link><pubDate>Sun, 23 Aug 2026 02:00:00 +0700</pubDate></item>`)
-      .join('\n');
-    mkdirSync(path.dirname(path.join(root, layout.host(i), layout.feedPath)), { recursive: true });
-    writeFileSync(
-      path.join(root, layout.host(i), layout.feedPath),
-      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>bench</title>${items}</channel></rss>`,
-    );
-  }
+    return url;
+  };
+  const writeFeeds = (pages: readonly number[]): void => {
+    for (let i = 0; i < layout.outlets; i++) {
+      const items = pages
+        .filter((n) => n % layout.outlets === i)
+        .map(
+          (n) =>
+            `<item><title>bài</title><link>${articleUrl(n, layout)}</link><pubDate>Sun, 23 Aug 2026 02:00:00 +0700</pubDate></item>`,
+        )
+        .join('\n');
+      mkdirSync(path.dirname(path.join(root, layout.host(i), layout.feedPath)), { recursive: true });
+      writeFileSync(
+        path.join(root, layout.host(i), layout.feedPath),
+        `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>bench</title>${items}</channel></rss>`,
+      );
+    }
+  };
+  return { writePage, writeFeeds };
+}
+
+export function buildBenchSite(root: string, pages = 5_000, layout: SiteLayout = BENCH_LAYOUT): string[] {
+  const w = benchSiteWriter(root, layout);
+  const all = Array.from({ length: pages }, (_, n) => n);
+  const urls = all.map((n) => w.writePage(n));
+  w.writeFeeds(all);
   return urls;
 }

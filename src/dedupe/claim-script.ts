@@ -3,15 +3,19 @@
 // still make one story). It touches the exact bucket, the 16 band buckets, at most 17 story
 // records and the counter: a bounded number of keys whatever the corpus size.
 //
-// KEYS: exact bucket, band buckets…, story counter.
-// ARGV: record key prefix, story id (8 bytes), sketch (64 bytes), shingle count, record TTL (s),
+// KEYS: exact bucket, band buckets…, story counter, the index's bucket-bits marker.
+// ARGV: bucket bits, record key prefix, story id (8 bytes), sketch (64 bytes), shingle count, record TTL (s),
 //       "outlet\turl", min Jaccard, min containment, min shingles for containment, fields….
 // Record layout: story id (8) · sketch (64) · "<shingles>\t<outlet>\t<url>".
 // A bucket field whose story record has expired (retention) counts as free.
 // Story records are read by computed name (not in KEYS): tinwatch needs a standalone Redis, as
 // BullMQ's multi-key scripts do too.
 export const CLAIM_SCRIPT = `
-local n = #KEYS - 1
+local n = #KEYS - 2
+local bits = redis.call('GET', KEYS[n + 2])
+if bits and bits ~= ARGV[1] then return {'bits-mismatch', bits} end
+if not bits then redis.call('SET', KEYS[n + 2], ARGV[1]) end
+table.remove(ARGV, 1)
 local prefix = ARGV[1]
 local myId = ARGV[2]
 local mySketch = ARGV[3]

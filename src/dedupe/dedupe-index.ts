@@ -24,6 +24,9 @@ export interface DedupeOptions {
   minContainment?: number;
 }
 
+/** The index and the configuration disagree; nothing can be decided until an operator acts. */
+export class IndexSettingsError extends Error {}
+
 type ClaimFn = (...args: (string | Buffer | number)[]) => Promise<Buffer[]>;
 
 function claimCommand(redis: Redis): ClaimFn {
@@ -62,9 +65,11 @@ export async function claimStory(
   const bucketKeyList = bucketKeys(keys, fp);
   const ttl = Math.max(1, Math.round((opts.retentionDays ?? DEDUPE.retentionDays) * 86_400));
   const res = await claimCommand(redis)(
-    bucketKeyList.length + 1,
+    bucketKeyList.length + 2,
     ...bucketKeyList,
     keys.dedupeSeq,
+    keys.dedupeBits,
+    fp.bucketBits,
     keys.dedupeRecordPrefix,
     Buffer.from(me.storyId, 'hex'),
     fp.sketch,
@@ -77,7 +82,12 @@ export async function claimStory(
     fp.exact.field,
     ...fp.bands.map((b) => b.field),
   );
-  const kind = res[0]!.toString() as DedupeVerdict['kind'];
+  const kind = res[0]!.toString() as DedupeVerdict['kind'] | 'bits-mismatch';
+  if (kind === 'bits-mismatch') {
+    throw new IndexSettingsError(
+      `the dedupe index was built with ${res[1]!.toString()} bucket bits but TINWATCH_DEDUPE_BUCKET_BITS is ${fp.bucketBits}: run \`tinwatch dedupe rebuild\` (or set it back), then \`tinwatch retry\``,
+    );
+  }
   const storyNumber = res[1]!.toString();
   if (kind === 'new' || kind === 'self') return { kind, storyNumber };
   const owner = parseStoryRecord(res[2]!);
@@ -127,7 +137,7 @@ export async function pruneExpired(redis: Redis, keys: Keys): Promise<{ keys: nu
 
 /** Drops the whole index (before `dedupe rebuild`). */
 export async function dropIndex(redis: Redis, keys: Keys): Promise<number> {
-  let n = 0;
+  let n = await redis.del(keys.dedupeBits);
   for (const pattern of [keys.dedupeBucketPattern, `${keys.dedupeRecordPrefix}*`]) {
     let cursor = '0';
     do {

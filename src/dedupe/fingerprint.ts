@@ -1,4 +1,5 @@
 // Everything the dedupe index needs from one article's text, computed once per article.
+import { DEDUPE } from '../../config/dedupe.js';
 import { contentKeyText, hashOfKeyText } from './content-hash.js';
 import { bandKeys, exactKey, minhashSignature, shingleHashes, sketchOf, type BandKey } from './minhash.js';
 
@@ -11,12 +12,25 @@ export interface Fingerprint {
   sketch: Buffer;
   exact: BandKey;
   bands: BandKey[];
+  /** Bucket bits the keys were cut with; the index refuses a fingerprint cut differently. */
+  bucketBits: number;
 }
 
-export function fingerprint(lead: string | null, body: readonly string[]): Fingerprint {
+export function fingerprint(
+  lead: string | null,
+  body: readonly string[],
+  bucketBits: number = DEDUPE.bucketBits,
+): Fingerprint {
   const text = contentKeyText(lead, body);
   const sh = shingleHashes(text ? text.split(' ') : []);
   const sig = minhashSignature(sh);
   const hash = hashOfKeyText(text);
-  return { contentHash: hash, shingles: sh.length, sketch: sketchOf(sig), exact: exactKey(hash), bands: bandKeys(sig) };
+  return {
+    contentHash: hash,
+    shingles: sh.length,
+    sketch: sketchOf(sig),
+    exact: exactKey(hash, bucketBits),
+    bands: bandKeys(sig, bucketBits),
+    bucketBits,
+  };
 }

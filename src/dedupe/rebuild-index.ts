@@ -39,7 +39,7 @@ export async function rebuildIndex(
   redis: Redis,
   keys: Keys,
   outDir: string,
-  opts: { retentionDays?: number; now?: Date } = {},
+  opts: { retentionDays?: number; bucketBits?: number; now?: Date } = {},
 ): Promise<RebuildReport> {
   const retentionDays = opts.retentionDays ?? DEDUPE.retentionDays;
   const now = (opts.now ?? new Date()).getTime();
@@ -82,7 +82,7 @@ export async function rebuildIndex(
       report.missingFiles.push(e.file);
       continue;
     }
-    const fp = fingerprint(null, textBlocksOfFile(text, e.credit as string | null | undefined));
+    const fp = fingerprint(null, textBlocksOfFile(text, e.credit as string | null | undefined), opts.bucketBits);
     if (typeof e.content_hash === 'string' && e.content_hash !== fp.contentHash) report.hashMismatches.push(e.file);
     const verdict = await claimStory(
       redis,

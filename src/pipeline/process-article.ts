@@ -35,6 +35,8 @@ export interface ArticleDeps {
   maybeRepeated?: boolean;
   /** Told when extraction needed a generic fallback (a selector of the source missed). */
   onFallback?: () => Promise<void>;
+  /** Dedupe index settings (env TINWATCH_DEDUPE_*); defaults from config/dedupe.ts. */
+  dedupe?: { bucketBits: number; retentionDays: number };
   /** Watch rules and the alert queue; absent = no alerts (e.g. `extract`-style tools). */
   alerts?: { matcher: RuleMatcher; alertQueue: Queue };
 }
@@ -102,11 +104,17 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
     };
   }
 
-  const fp = fingerprint(article.lead, article.paragraphs);
+  const fp = fingerprint(article.lead, article.paragraphs, deps.dedupe?.bucketBits);
   const hash = fp.contentHash;
   // First writer of a text owns the story; the claim is one atomic Redis script across workers.
   const verdict = await timed(t, 'dedupe', () =>
-    claimStory(deps.redis, deps.keys, fp, { storyId: data.storyId, outlet: source.name, url: data.url }),
+    claimStory(
+      deps.redis,
+      deps.keys,
+      fp,
+      { storyId: data.storyId, outlet: source.name, url: data.url },
+      deps.dedupe ? { retentionDays: deps.dedupe.retentionDays } : {},
+    ),
   );
   if (verdict.kind === 'exact' || verdict.kind === 'near') {
     const owner = verdict.owner;

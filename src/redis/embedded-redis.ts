@@ -65,6 +65,8 @@ export async function startRedisServer(opts: StartRedisOptions): Promise<RedisSe
   const args = ['--port', String(opts.port), '--bind', '127.0.0.1', '--save', '', '--daemonize', 'no'];
   // noeviction: BullMQ's keys must never be evicted under memory pressure.
   args.push('--maxmemory-policy', 'noeviction');
+  // Dedupe index buckets stay compact listpacks up to 512 fields (config/dedupe.ts).
+  args.push('--hash-max-listpack-entries', '512');
   if (opts.dir) {
     mkdirSync(opts.dir, { recursive: true });
     args.push('--dir', path.resolve(opts.dir), '--appendonly', 'yes', '--appendfsync', 'everysec');

@@ -19,6 +19,8 @@ export interface Keys {
   readonly dedupeRecordPrefix: string;
   /** Counter behind dedupe story numbers. */
   readonly dedupeSeq: string;
+  /** STRING: the bucket bits the dedupe index was built with. */
+  readonly dedupeBits: string;
   /** LIST of recent off-topic articles (JSON), capped: what `--show-skipped` and the dashboard list. */
   readonly skipped: string;
   /** SET of storyIds whose manifest line is written. */
@@ -65,6 +67,7 @@ export function createKeys(prefix: string): Keys {
     dedupeBucketPattern: `${prefix}:dd:b*`,
     dedupeRecordPrefix: `${prefix}:dd:r:`,
     dedupeSeq: `${prefix}:dd:seq`,
+    dedupeBits: `${prefix}:dd:meta:bits`,
     skipped: `${prefix}:skipped`,
     manifested: `${prefix}:manifested`,
     storyOutlets: (id) => `${prefix}:story-outlets:${id}`,
