@@ -1,6 +1,6 @@
 // The default fetcher: crawlee's CheerioCrawler (plain HTTP). A new crawler and configuration
 // per call; requests go through the origin map, results come back with real URLs.
-import { CheerioCrawler, NonRetryableError } from 'crawlee';
+import { CheerioCrawler } from 'crawlee';
 import { PIPELINE } from '../config/pipeline.js';
 import type { SourceConfig } from '../config/source-schema.js';
 import type { OriginMap } from '../src/fetch/origin-map.js';
