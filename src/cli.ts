@@ -14,6 +14,7 @@ import { fingerprint } from './dedupe/fingerprint.js';
 import { containmentFrom, jaccardFromSketches } from './dedupe/minhash.js';
 import { rebuildIndex, textBlocksOfFile } from './dedupe/rebuild-index.js';
 import { recentSkipped } from './pipeline/skipped-articles.js';
+import { checkSource, formatSourceCheck } from './app/sources-check.js';
 import { runDemo } from './app/demo.js';
 import { ttyProgress } from './app/progress.js';
 import { createRuntime, type Runtime } from './app/runtime.js';
@@ -29,6 +30,7 @@ import { readdir } from 'node:fs/promises';
 import { readEnv } from '../config/env.js';
 import { loadWatchlist } from '../config/load-watchlist.js';
 import { fetchOnePage } from '../crawlers/fetch-one-page.js';
+import { closeCrawleeEvents } from '../crawlers/crawlee-setup.js';
 import { renderAlert } from './alert/alert-content.js';
 import { SAMPLE_ALERT } from './alert/sample-alert.js';
 import { createChannel } from './alert/channels/channel.js';
@@ -308,6 +310,26 @@ program
     }
   });
 
+const sourcesCmd = program.command('sources').description('the configured outlets');
+
+sourcesCmd
+  .command('check')
+  .description(
+    'fetch each feed/listing and one article per source; report links found, which selectors matched, which fell back, and the fields (exit 1 on a problem)',
+  )
+  .argument('[ids...]', 'source ids (default: all)')
+  .option('--json', 'print JSON')
+  .action(async (ids: string[], opts: { json?: boolean }) => {
+    const sources = pickSources(ids.length ? ids : undefined);
+    const originMap = createOriginMap(readEnv().TINWATCH_ORIGIN_MAP ?? {});
+    const checks = [];
+    for (const s of sources) checks.push(await checkSource(s, originMap));
+    process.stdout.write(
+      opts.json ? `${JSON.stringify(checks, null, 2)}\n` : `${checks.map(formatSourceCheck).join('\n\n')}\n`,
+    );
+    if (checks.some((c) => !c.ok)) process.exitCode = 1;
+  });
+
 const dedupe = program.command('dedupe').description('the story index behind duplicate detection');
 
 dedupe
@@ -425,6 +447,9 @@ alerts
 
 try {
   await program.parseAsync(process.argv);
+  // One-shot commands that fetched a page (sources check, alerts test --url) started crawlee's
+  // process-wide system-info timer; it would keep the process alive.
+  await closeCrawleeEvents();
 } catch (err) {
   if (err instanceof ConfigError || err instanceof RedisUnavailableError) {
     process.stderr.write(`tinwatch: ${err.message}\n`);
