@@ -11,6 +11,8 @@ import type { Keys } from '../src/redis/keys.js';
 export const BREAKER_THRESHOLD = 5;
 export const BREAKER_WINDOW_SECONDS = 10 * 60;
 export const BREAKER_PAUSE_SECONDS = 15 * 60;
+/** A challenge cookie is reused for a session; six hours, then the next challenge renews it. */
+export const COOKIE_TTL_SECONDS = 6 * 3600;
 
 export class HostPausedError extends NonRetryableError {
   override name = 'HostPausedError';
@@ -27,6 +29,16 @@ export class HostPolicy {
     private readonly deps: HostPolicyDeps,
     private readonly delayMs: number,
   ) {}
+
+  /** The challenge cookie remembered for this host (shared by every worker), if any. */
+  async cookieFor(host: string): Promise<string | null> {
+    return this.deps.redis.get(this.deps.keys.hostCookie(host));
+  }
+
+  async rememberCookie(host: string, cookie: string): Promise<void> {
+    await this.deps.redis.set(this.deps.keys.hostCookie(host), cookie, 'EX', COOKIE_TTL_SECONDS);
+    this.deps.log.info({ host, cookie: cookie.split('=')[0] }, 'cookie challenge answered; cookie kept for the host');
+  }
 
   /** Waits until this host may be asked again; refuses a paused host. */
   async waitTurn(host: string): Promise<void> {

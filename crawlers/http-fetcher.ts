@@ -1,6 +1,7 @@
 // The default fetcher: crawlee's CheerioCrawler (plain HTTP). A new crawler and configuration
 // per call; requests go through the origin map, results come back with real URLs.
-import { CheerioCrawler } from 'crawlee';
+import { CheerioCrawler, NonRetryableError } from 'crawlee';
+import { cookieChallenge, withCookie } from './cookie-challenge.js';
 import { PIPELINE } from '../config/pipeline.js';
 import type { SourceConfig } from '../config/source-schema.js';
 import type { OriginMap } from '../src/fetch/origin-map.js';
@@ -22,6 +23,8 @@ export function createHttpFetcher(
   return {
     async fetchAll(requests, onPage, onFailure) {
       if (requests.length === 0) return;
+      // Challenge cookies answered during this crawl (also kept in Redis when a HostPolicy is given).
+      const cookies = new Map<string, string>();
       const crawler = new CheerioCrawler(
         {
           maxConcurrency: source.politeness.maxConcurrency,
@@ -41,9 +44,13 @@ export function createHttpFetcher(
           preNavigationHooks: [
             async ({ request }, gotOptions) => {
               await assertPublicDestination(request.url, originMap);
-              await hosts?.waitTurn(new URL(originMap.toRealUrl(request.url)).hostname);
+              const host = new URL(originMap.toRealUrl(request.url)).hostname;
+              await hosts?.waitTurn(host);
               const extra = (request.userData.req as FetchRequest).headers ?? {};
               gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(source), ...extra };
+              const cookie = cookies.get(host) ?? (await hosts?.cookieFor(host));
+              if (cookie)
+                gotOptions.headers.cookie = withCookie(gotOptions.headers.cookie as string | undefined, cookie);
               // Bodies arrive compressed and are inflated in the handler with a cap on the output:
               // a small gzip bomb must not inflate to gigabytes in memory first.
               gotOptions.decompress = false;
@@ -69,6 +76,26 @@ export function createHttpFetcher(
             const bytes = inflateCapped(raw, response.headers['content-encoding'], PIPELINE.maxPageBytes);
             const rawType = response.headers['content-type'];
             const { text } = decodePage(bytes, Array.isArray(rawType) ? rawType[0] : rawType);
+            const challenge = cookieChallenge(text);
+            if (challenge) {
+              if (request.userData.challengeAnswered) {
+                throw new NonRetryableError(
+                  `cookie challenge not passed: still challenged after sending ${challenge.split('=')[0]}`,
+                );
+              }
+              const host = new URL(finalUrl).hostname;
+              cookies.set(host, challenge);
+              await hosts?.rememberCookie(host, challenge);
+              // Retry once with the cookie, as the challenge page's own reload would.
+              await crawler.addRequests([
+                {
+                  url: request.url,
+                  uniqueKey: `${request.uniqueKey}#challenge`,
+                  userData: { ...request.userData, challengeAnswered: true },
+                },
+              ]);
+              return;
+            }
             const more = await onPage({
               request: req,
               finalUrl,

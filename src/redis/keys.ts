@@ -53,6 +53,8 @@ export interface Keys {
   hostFailures(host: string): string;
   /** Exists (with the reason) while a host is paused by the circuit breaker. */
   hostPaused(host: string): string;
+  /** STRING: a cookie a host's challenge asked for (D1N), sent with every request to it. */
+  hostCookie(host: string): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -84,5 +86,6 @@ export function createKeys(prefix: string): Keys {
     hostGate: (h) => `${prefix}:host-gate:${h}`,
     hostFailures: (h) => `${prefix}:host-failures:${h}`,
     hostPaused: (h) => `${prefix}:host-paused:${h}`,
+    hostCookie: (h) => `${prefix}:host-cookie:${h}`,
   };
 }

@@ -79,6 +79,11 @@ interface Meta {
   headers?: Record<string, string>;
   /** Milliseconds to wait before answering (timeouts, slow outlets). */
   delayMs?: number;
+  /**
+   * Answer with a D1N-style cookie challenge page unless the request carries `name=value`
+   * (`offer` is the token the challenge page hands out; a different one never passes).
+   */
+  requireCookie?: { name: string; value: string; offer?: string };
   /** Send the body one byte every this many milliseconds (a slow-loris server). */
   dripMs?: number;
   /** Send without Content-Length (chunked), as servers streaming a page do. */
@@ -112,6 +117,15 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
           : { ...meta, status: undefined };
       }
       if (meta.delayMs) await new Promise((r) => setTimeout(r, meta.delayMs));
+      if (meta.requireCookie) {
+        const { name, value, offer } = meta.requireCookie;
+        const sent = (req.headers.cookie ?? '').split(';').map((c) => c.trim());
+        if (!sent.includes(`${name}=${value}`)) {
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end(`<script>document.cookie="${name}=${offer ?? value}; path=/";window.location.reload(true);</script>`);
+          return;
+        }
+      }
       let st = file ? await stat(file).catch(() => null) : null;
       if (file && !st) {
         // Outlets write a query's parameters in any order; match the recorded file regardless.
