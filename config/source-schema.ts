@@ -15,10 +15,15 @@ const regexString = z.string().refine(
   { message: 'not a valid regular expression' },
 );
 
-/** A CSS selector, optionally reading an attribute instead of the text. */
+/**
+ * A CSS selector, optionally reading an attribute instead of the text, or a key of the JSON in
+ * the matched elements (JSON-LD: `{ selector: 'script[type="application/ld+json"]', json:
+ * 'datePublished' }`, looked up in the object, its arrays and its @graph).
+ */
 export const selectorSpec = z.union([
   z.string().min(1),
   z.strictObject({ selector: z.string().min(1), attr: z.string().min(1) }),
+  z.strictObject({ selector: z.string().min(1), json: z.string().min(1) }),
 ]);
 export type SelectorSpec = z.infer<typeof selectorSpec>;
 
@@ -55,6 +60,11 @@ export const sourceSchema = z.strictObject({
     })
     .prefault({}),
   discovery: z.strictObject({
+    /**
+     * Visited first, without following redirects, for the session cookie it sets; feeds and
+     * listings are then fetched with it (QĐND's RSS answers only a primed session).
+     */
+    primeUrl: z.url().optional(),
     feeds: z.array(z.url()).default([]),
     listings: z.array(listingSchema).default([]),
   }),

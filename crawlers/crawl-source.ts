@@ -230,6 +230,7 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
   const onPage = async (page: FetchedPage): Promise<FetchRequest[] | void> => {
     tally(String(page.status));
     await hosts.success(hostOf(page.finalUrl));
+    if (page.request.label === 'prime') return discovery; // the session is primed: now the feeds
     if (page.request.label === 'article') return onArticlePage(page);
     return onDiscoveryPage(page);
   };
@@ -237,6 +238,8 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
     tally('error');
     if (HOST_TROUBLE.test(failure.reason)) await hosts.failure(hostOf(failure.request.url), failure.reason);
     if (failure.request.label === 'article') summary.fetchFailed++;
+    else if (failure.request.label === 'prime')
+      discoveryFailures += discovery.length; // nothing else was asked
     else discoveryFailures++;
     await recordFailure(deps, source, failure);
   };
@@ -255,7 +258,14 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
     );
     await defaultFetcher(deps, source, 'article', hosts).fetchAll(deferred, onPage, onFailure);
   } else {
-    await discoveryFetcher.fetchAll(discovery, onPage, onFailure);
+    // A source whose feeds need a primed session starts with the prime page (HTTP fetcher only:
+    // a browser keeps its own cookies).
+    const prime = source.discovery.primeUrl;
+    const first: FetchRequest[] =
+      prime && discovery.length > 0 && (await allowedByRobots([{ url: prime }])).length > 0
+        ? [{ url: prime, label: 'prime' }]
+        : discovery;
+    await discoveryFetcher.fetchAll(first, onPage, onFailure);
   }
   deps.timings?.add('crawl job: discover + fetch (crawlee, whole crawl)', performance.now() - started);
 

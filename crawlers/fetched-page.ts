@@ -3,7 +3,8 @@
 export interface FetchRequest {
   /** The outlet's real URL. */
   url: string;
-  label: 'feed' | 'listing' | 'article';
+  /** prime: visited first for its session cookie (source.discovery.primeUrl). */
+  label: 'prime' | 'feed' | 'listing' | 'article';
   /** Anything the caller needs back in its handler. */
   data?: Record<string, unknown>;
   /** Extra request headers (conditional GET validators). */

@@ -48,9 +48,15 @@ export function createHttpFetcher(
               await hosts?.waitTurn(host);
               const extra = (request.userData.req as FetchRequest).headers ?? {};
               gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(source), ...extra };
-              const cookie = cookies.get(host) ?? (await hosts?.cookieFor(host));
-              if (cookie)
-                gotOptions.headers.cookie = withCookie(gotOptions.headers.cookie as string | undefined, cookie);
+              // The prime page's own redirect is where its cookie is set: read it, do not follow it.
+              if ((request.userData.req as FetchRequest).label === 'prime') gotOptions.followRedirect = false;
+              // Cookies a challenge (Redis, every worker) or a prime page (this crawl) asked for.
+              let header = gotOptions.headers.cookie as string | undefined;
+              const remembered = await hosts?.cookieFor(host);
+              if (remembered) header = withCookie(header, remembered);
+              for (const pair of (cookies.get(host) ?? '').split(';'))
+                if (pair.trim()) header = withCookie(header, pair.trim());
+              if (header) gotOptions.headers.cookie = header;
               // Bodies arrive compressed and are inflated in the handler with a cap on the output:
               // a small gzip bomb must not inflate to gigabytes in memory first.
               gotOptions.decompress = false;
@@ -71,7 +77,21 @@ export function createHttpFetcher(
             const req = request.userData.req as FetchRequest;
             const finalUrl = originMap.toRealUrl(request.loadedUrl ?? request.url);
             assertAllowedFinalUrl(source, finalUrl);
-            assertOkStatus(response.statusCode ?? 200);
+            const status = response.statusCode ?? 200;
+            if (req.label === 'prime') {
+              // Keep the session cookies it sets for the rest of this crawl; a 3xx is its answer.
+              const setCookie = response.headers['set-cookie'];
+              const host = new URL(finalUrl).hostname;
+              for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+                const pair = c.split(';')[0]!.trim();
+                if (pair.includes('=')) cookies.set(host, withCookie(cookies.get(host), pair));
+              }
+              if (status >= 400) assertOkStatus(status);
+              const more = await onPage({ request: req, finalUrl, status, contentType: contentType.type, body: '' });
+              if (more && more.length > 0) await crawler.addRequests(toCrawleeRequests(more, originMap));
+              return;
+            }
+            assertOkStatus(status);
             const raw = typeof body === 'string' ? Buffer.from(body, 'latin1') : body;
             const bytes = inflateCapped(raw, response.headers['content-encoding'], PIPELINE.maxPageBytes);
             const rawType = response.headers['content-type'];
@@ -84,7 +104,7 @@ export function createHttpFetcher(
                 );
               }
               const host = new URL(finalUrl).hostname;
-              cookies.set(host, challenge);
+              cookies.set(host, withCookie(cookies.get(host), challenge));
               await hosts?.rememberCookie(host, challenge);
               // Retry once with the cookie, as the challenge page's own reload would.
               await crawler.addRequests([

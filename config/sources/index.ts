@@ -2,6 +2,7 @@
 import baotintuc from './baotintuc.js';
 import kbsVietnamese from './kbs-vietnamese.js';
 import militaryComVn from './military-com-vn.js';
+import qdnd from './qdnd.js';
 import vnexpress from './vnexpress.js';
 
 export const SOURCE_FILES = {
@@ -9,4 +10,5 @@ export const SOURCE_FILES = {
   'baotintuc.ts': baotintuc,
   'kbs-vietnamese.ts': kbsVietnamese,
   'military-com-vn.ts': militaryComVn,
+  'qdnd.ts': qdnd,
 } as const;

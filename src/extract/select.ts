@@ -11,7 +11,29 @@ export interface Selected<T> {
 }
 
 function describe(spec: SelectorSpec): string {
-  return typeof spec === 'string' ? spec : `${spec.selector}@${spec.attr}`;
+  if (typeof spec === 'string') return spec;
+  return 'attr' in spec ? `${spec.selector}@${spec.attr}` : `${spec.selector}#${spec.json}`;
+}
+
+/** The first string value of `key` in a JSON document (depth-first through arrays and @graph). */
+export function jsonValue(text: string, key: string): string {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return '';
+  }
+  const stack: unknown[] = [doc];
+  while (stack.length > 0) {
+    const node = stack.shift();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      const v = (node as Record<string, unknown>)[key];
+      if (typeof v === 'string' && v.trim()) return v;
+      stack.push(...Object.values(node as Record<string, unknown>).filter((x) => x && typeof x === 'object'));
+    }
+  }
+  return '';
 }
 
 /** First non-empty text (or attribute) among the specs. */
@@ -19,7 +41,12 @@ export function selectText($: CheerioAPI, specs: readonly SelectorSpec[]): Selec
   for (const spec of specs) {
     const sel = typeof spec === 'string' ? spec : spec.selector;
     for (const el of $(sel).toArray()) {
-      const raw = typeof spec === 'string' ? textOf($, el) : ($(el).attr(spec.attr) ?? '');
+      const raw =
+        typeof spec === 'string'
+          ? textOf($, el)
+          : 'attr' in spec
+            ? ($(el).attr(spec.attr) ?? '')
+            : jsonValue($(el).text(), spec.json);
       const value = cleanLine(raw);
       if (value) return { value, selector: describe(spec) };
     }

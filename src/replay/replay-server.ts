@@ -1,7 +1,8 @@
 // Serves recorded pages on 127.0.0.1 so tests, the demo and the benchmark never touch a real
 // outlet. Layout: DIR/<host>/<path>. A URL with a query string is stored as `<path>@<query>`
 // (the raw query, as the outlet writes it: `service/news_view.htm@lang=v&Seq_Code=61234`).
-// A path ending in `/` (or the bare host) is `index.html` in that folder. An optional sidecar
+// A path ending in `/` (or the bare host), or naming a folder, is `index.html` in that folder.
+// An optional sidecar
 // `<file>.meta.json` sets {"status": 301, "headers": {"location": "/x"}} for redirects, errors,
 // {"dripMs": 500} for a server that sends one byte at a time, {"chunked": true} for no length
 // and odd headers. Content type comes from the extension, or from the content for XML.
@@ -83,7 +84,13 @@ interface Meta {
    * Answer with a D1N-style cookie challenge page unless the request carries `name=value`
    * (`offer` is the token the challenge page hands out; a different one never passes).
    */
-  requireCookie?: { name: string; value: string; offer?: string };
+  requireCookie?: {
+    name: string;
+    value: string;
+    offer?: string;
+    /** Answer without the cookie instead of the challenge page (e.g. QĐND's redirect loop). */
+    otherwise?: { status: number; headers?: Record<string, string> };
+  };
   /** Send the body one byte every this many milliseconds (a slow-loris server). */
   dripMs?: number;
   /** Send without Content-Length (chunked), as servers streaming a page do. */
@@ -121,6 +128,11 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
         const { name, value, offer } = meta.requireCookie;
         const sent = (req.headers.cookie ?? '').split(';').map((c) => c.trim());
         if (!sent.includes(`${name}=${value}`)) {
+          if (meta.requireCookie.otherwise) {
+            res.writeHead(meta.requireCookie.otherwise.status, meta.requireCookie.otherwise.headers ?? {});
+            res.end();
+            return;
+          }
           res.writeHead(200, { 'content-type': 'text/html' });
           res.end(`<script>document.cookie="${name}=${offer ?? value}; path=/";window.location.reload(true);</script>`);
           return;
@@ -133,6 +145,15 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
         if (alt) {
           file = alt;
           st = await stat(alt).catch(() => null);
+        }
+      }
+      if (file && st?.isDirectory()) {
+        // A path that is also a folder of deeper pages (QĐND's section and its articles).
+        const index = path.join(file, 'index.html');
+        const ist = await stat(index).catch(() => null);
+        if (ist?.isFile()) {
+          file = index;
+          st = ist;
         }
       }
       if (!file || !st?.isFile()) {

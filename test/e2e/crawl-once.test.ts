@@ -7,7 +7,7 @@ import { crawlOnce, type RunSummary } from '../../src/app/crawl-once.js';
 import { replayOriginMap } from '../../src/fetch/origin-map.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
 import { goldenCases, SITES } from '../helpers/fixtures.js';
-import { BUNDLED_FIRST_RUN_TOTALS } from '../helpers/bundled-run.js';
+import { BUNDLED_FIRST_RUN_TOTALS, BUNDLED_WRITTEN_NNN } from '../helpers/bundled-run.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 
 type Rt = Awaited<ReturnType<typeof testRuntime>>;
@@ -75,12 +75,14 @@ describe('crawl --once end to end', () => {
       alerts: 2,
     });
     expect(by['military-com-vn']).toMatchObject({ discovered: 1, new: 1, written: 1, failed: 0, alerts: 2 });
+    // QĐND: its feed answers only after the /rss prime (the cookie-primed session).
+    expect(by.qdnd).toMatchObject({ discovered: 3, new: 3, written: 2, duplicate: 0, offTopic: 1, failed: 0 });
     expect(first.totals).toEqual(BUNDLED_FIRST_RUN_TOTALS);
   });
 
-  it('writes each on-topic golden article once, byte for byte, named NNN_<story id>.txt with NNN 000..007', () => {
+  it('writes each on-topic golden article once, byte for byte, named NNN_<story id>.txt with NNN 000..009', () => {
     const files = readdirSync(path.join(rt.outDir, 'articles')).sort();
-    expect(files.map((f) => f.slice(0, 3))).toEqual(['000', '001', '002', '003', '004', '005', '006', '007']);
+    expect(files.map((f) => f.slice(0, 3))).toEqual(BUNDLED_WRITTEN_NNN);
     for (const f of files) expect(f).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
     const written = new Set(files.map((f) => readFileSync(path.join(rt.outDir, 'articles', f), 'utf8')));
     const goldens = goldenCases();
@@ -91,7 +93,7 @@ describe('crawl --once end to end', () => {
 
   it('writes a manifest line per written or duplicate article, with real URLs and the duplicate link', () => {
     const lines = manifest();
-    expect(lines.filter((l) => l.type === 'article')).toHaveLength(8);
+    expect(lines.filter((l) => l.type === 'article')).toHaveLength(10);
     const files = readdirSync(path.join(rt.outDir, 'articles'));
     for (const l of lines.filter((x) => x.type === 'article')) {
       expect(files).toContain(path.basename(l.file!));
@@ -135,9 +137,13 @@ describe('crawl --once end to end', () => {
     expect(readdirSync(path.join(rt.outDir, 'articles')).sort()).toEqual(before);
     expect(readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8')).toBe(manifestBefore);
     // Only feeds and listings were requested.
-    const articleHits = replay.hits.filter((h) => /\d{7}\.html|\d{17}\.htm|Seq_Code=|\.\d+\.html/.test(h));
+    const articleHits = replay.hits.filter((h) => /\d{7}\.html|\d{17}\.htm|Seq_Code=|\.\d+\.html|-\d{6}$/.test(h));
     expect(articleHits).toEqual([]);
-    expect(replay.hits.length).toBe(7);
+    expect(replay.hits.length).toBe(10);
+    // QĐND's session is primed before its feed is asked for.
+    const prime = replay.hits.indexOf('/qdnd.vn/rss');
+    expect(prime).toBeGreaterThanOrEqual(0);
+    expect(replay.hits.indexOf('/qdnd.vn/rss/cate/tin-tuc-moi-nhat.rss')).toBeGreaterThan(prime);
   });
 
   it('re-reads a feed that changed since (conditional GET), still fetching no article twice', async () => {
@@ -149,6 +155,6 @@ describe('crawl --once end to end', () => {
     const third = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
     expect(third.sources.find((s) => s.sourceId === 'vnexpress')).toMatchObject({ discovered: 3, new: 0 });
     expect(third.totals.written).toBe(0);
-    expect(replay.hits.length).toBe(7);
+    expect(replay.hits.length).toBe(10);
   });
 });

@@ -11,6 +11,7 @@ import { startDashboard, type Dashboard } from '../../src/ops/dashboard.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
 import { goldenCases, SITES } from '../helpers/fixtures.js';
 import { testRuntime } from '../helpers/test-runtime.js';
+import { BUNDLED_FIRST_RUN_TOTALS } from '../helpers/bundled-run.js';
 
 describe('dashboard', () => {
   let replay: ReplayServer;
@@ -36,7 +37,7 @@ describe('dashboard', () => {
     const page = await browser.newPage();
     await page.goto(dash.url);
     const rows = page.locator('#articles tr[data-story]');
-    expect(await rows.count()).toBe(8);
+    expect(await rows.count()).toBe(BUNDLED_FIRST_RUN_TOTALS.written);
     const titles = await page.locator('#articles a.article-link').allTextContents();
     expect(titles).toContain('Mỹ - Hàn nhất trí tăng cường hợp tác an ninh');
     const row = page.locator('#articles tr', { hasText: 'Mỹ - Hàn nhất trí tăng cường hợp tác an ninh' });
@@ -45,7 +46,7 @@ describe('dashboard', () => {
     const kidd = page.locator('#articles tr', { hasText: 'Đối thoại quốc phòng tích hợp KIDD lần thứ 16' });
     expect(await kidd.locator('td').nth(3).textContent()).toBe('2');
     expect(await page.locator('#sources tr', { hasText: 'VnExpress' }).locator('td').nth(2).textContent()).toBe('3');
-    expect(await page.locator('#alerts-sent tr').count()).toBe(11); // header + 10 alerts
+    expect(await page.locator('#alerts-sent tr').count()).toBe(1 + BUNDLED_FIRST_RUN_TOTALS.alerts); // + header
 
     await page.locator('#articles a.article-link', { hasText: 'Mỹ - Hàn nhất trí tăng cường hợp tác an ninh' }).click();
     await page.waitForSelector('#article-text');
@@ -68,9 +69,9 @@ describe('dashboard', () => {
     expect(text).toContain('tinwatch_articles_total{source="vnexpress",outcome="written"} 2');
     expect(text).toContain('tinwatch_articles_total{source="baotintuc",outcome="duplicate"} 1');
     expect(text).toMatch(/tinwatch_pages_fetched_total\{source="kbs-vietnamese",status="200"\} 5/);
-    expect(text).toContain('tinwatch_alerts_total{channel="log",outcome="sent"} 10');
-    expect(text).toContain('tinwatch_queue_jobs{queue="article",state="completed"} 11');
-    expect(text).toMatch(/tinwatch_job_duration_seconds_count\{queue="article"\} 11/);
+    expect(text).toContain(`tinwatch_alerts_total{channel="log",outcome="sent"} ${BUNDLED_FIRST_RUN_TOTALS.alerts}`);
+    expect(text).toContain(`tinwatch_queue_jobs{queue="article",state="completed"} ${BUNDLED_FIRST_RUN_TOTALS.new}`);
+    expect(text).toContain(`tinwatch_job_duration_seconds_count{queue="article"} ${BUNDLED_FIRST_RUN_TOTALS.new}`);
   });
 
   it('refuses paths outside the articles folder', async () => {

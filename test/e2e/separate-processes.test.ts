@@ -8,7 +8,7 @@ import { crawlOnce } from '../../src/app/crawl-once.js';
 import { replayOriginMap } from '../../src/fetch/origin-map.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
 import { SITES } from '../helpers/fixtures.js';
-import { BUNDLED_FIRST_RUN_TOTALS } from '../helpers/bundled-run.js';
+import { BUNDLED_FIRST_RUN_TOTALS, BUNDLED_WRITTEN_NNN } from '../helpers/bundled-run.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/tinwatch.js');
@@ -60,7 +60,7 @@ describe('separate worker processes', () => {
     const summary = await crawlOnce(rt, { sources: rt.sources, useRemoteWorkers: true, pollMs: 50, timeoutMs: 60_000 });
     expect(summary.totals).toEqual(BUNDLED_FIRST_RUN_TOTALS);
     const files = readdirSync(path.join(rt.outDir, 'articles')).sort();
-    expect(files.map((f) => f.slice(0, 3))).toEqual(['000', '001', '002', '003', '004', '005', '006', '007']);
+    expect(files.map((f) => f.slice(0, 3))).toEqual(BUNDLED_WRITTEN_NNN);
     w1.child.kill('SIGTERM');
     w2.child.kill('SIGTERM');
     expect(await w1.exit).toBe(0);

@@ -5,7 +5,13 @@ import vnexpress from '../../config/sources/vnexpress.js';
 
 describe('source configuration', () => {
   it('loads every bundled source', () => {
-    expect(loadSources().map((s) => s.id)).toEqual(['vnexpress', 'baotintuc', 'kbs-vietnamese', 'military-com-vn']);
+    expect(loadSources().map((s) => s.id)).toEqual([
+      'vnexpress',
+      'baotintuc',
+      'kbs-vietnamese',
+      'military-com-vn',
+      'qdnd',
+    ]);
   });
 
   it('names the file and the field that is wrong', () => {
