@@ -35,7 +35,10 @@ const listingSchema = z.strictObject({
   linkSelector: z.string().min(1),
   /** `{n}` is replaced by the page number for pages 2.. (backfill and deep listings). */
   pageUrl: z.string().includes('{n}').optional(),
+  /** Pages read on every crawl (1 = the first page only). */
   maxPages: z.number().int().min(1).max(50).default(1),
+  /** Deepest page a backfill (`crawl --since`) walks to; outlets cap pagination (Znews ~50). */
+  backfillMaxPages: z.number().int().min(1).max(500).default(50),
 });
 
 const cronField = z.string().regex(/^(\S+\s+){4,5}\S+$/, 'a 5- or 6-field cron expression, e.g. "*/20 * * * *"');

@@ -20,6 +20,7 @@ import { createHttpFetcher } from './http-fetcher.js';
 import { requestHeaders } from './request-policy.js';
 import { RobotsPolicy } from './robots-policy.js';
 import { HostPolicy } from './host-policy.js';
+import { extractArticle } from '../src/extract/extract-article.js';
 
 export interface CrawlDeps {
   redis: Redis;
@@ -75,14 +76,28 @@ async function recordFailure(deps: CrawlDeps, source: SourceConfig, f: FetchFail
     .exec();
 }
 
-function discoveryRequests(source: SourceConfig): FetchRequest[] {
+/** Page n of a listing (1 = its own URL). */
+export function listingPageUrl(listing: { url: string; pageUrl?: string | undefined }, n: number): string | null {
+  if (n === 1) return listing.url;
+  return listing.pageUrl ? listing.pageUrl.replace('{n}', String(n)) : null;
+}
+
+/**
+ * Feeds, and each listing's pages 1..maxPages. A backfill asks only for page 1 of each listing:
+ * the next page is requested once a page's articles are in (see the backfill walk below).
+ */
+function discoveryRequests(source: SourceConfig, backfill: boolean): FetchRequest[] {
   return [
     ...source.discovery.feeds.map((url) => ({ url, label: 'feed' as const })),
-    ...source.discovery.listings.map((l) => ({
-      url: l.url,
-      label: 'listing' as const,
-      data: { linkSelector: l.linkSelector },
-    })),
+    ...source.discovery.listings.flatMap((l, i) =>
+      Array.from({ length: backfill ? 1 : l.maxPages }, (_, k) => listingPageUrl(l, k + 1))
+        .filter((url): url is string => url !== null)
+        .map((url, k) => ({
+          url,
+          label: 'listing' as const,
+          data: { linkSelector: l.linkSelector, listing: i, page: k + 1 },
+        })),
+    ),
   ];
 }
 
@@ -130,7 +145,12 @@ function linksOn(page: FetchedPage, source: SourceConfig): { url: string; publis
  * starts one crawler, not two. Browser sources discover over HTTP, then fetch articles with the
  * browser crawler.
  */
-export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?: string): Promise<CrawlSummary> {
+export async function crawlSource(
+  deps: CrawlDeps,
+  source: SourceConfig,
+  runId?: string,
+  opts: { since?: string } = {},
+): Promise<CrawlSummary> {
   const log = deps.log.child({ sourceId: source.id });
   const summary: CrawlSummary = {
     sourceId: source.id,
@@ -171,7 +191,14 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
       return summary;
     }
   }
-  const discovery = await withValidators(deps, await allowedByRobots(discoveryRequests(source)));
+  const since = opts.since ? Date.parse(opts.since) : null;
+  // A backfill reads every page fully: no conditional GET, which could hide an old page.
+  const planned = await allowedByRobots(discoveryRequests(source, since !== null));
+  const discovery = since !== null ? planned : await withValidators(deps, planned);
+  // Backfill walk: per listing page, the articles fetched from it and the newest date among them.
+  const walk = new Map<string, { pending: number; fetched: number; newest: number; next: FetchRequest | null }>();
+  const pageKey = (data: Record<string, unknown> | undefined): string =>
+    `${String(data?.listing)}:${String(data?.page)}`;
   const newValidators: [string, { etag?: string; lastModified?: string }][] = [];
   let discoveryFailures = 0;
   const discovered = new Set<string>();
@@ -190,7 +217,11 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
       await recordFailure(deps, source, { request: page.request, reason: (err as Error).message });
       return [];
     }
-    const found = articleCandidates(source, links).filter((c) => !discovered.has(c.identity));
+    // Feed items that say they are older than the backfill date are not wanted.
+    if (since !== null) links = links.filter((l) => !l.publishedAt || Date.parse(l.publishedAt) >= since);
+    const onPageCandidates = articleCandidates(source, links);
+    const nextPage = since !== null && page.request.label === 'listing' ? nextListingPage(page.request) : null;
+    const found = onPageCandidates.filter((c) => !discovered.has(c.identity));
     for (const c of found) discovered.add(c.identity);
     summary.discovered = discovered.size;
     if (found.length === 0) return [];
@@ -199,12 +230,52 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
     const fresh = await allowedByRobots(found.filter((_, i) => flags[i] === 0));
     summary.new += fresh.length;
     for (const c of fresh) candidates.set(c.canonicalUrl, c);
-    return fresh.map((c) => ({ url: c.url, label: 'article' as const, data: { canonicalUrl: c.canonicalUrl } }));
+    const requests = fresh.map((c) => ({
+      url: c.url,
+      label: 'article' as const,
+      data: { canonicalUrl: c.canonicalUrl, ...(nextPage ? { listingPage: pageKey(page.request.data) } : {}) },
+    }));
+    if (nextPage) {
+      // Nothing new on this page (all seen before): older pages may still hold unseen articles.
+      if (requests.length === 0) return onPageCandidates.length > 0 ? [nextPage] : [];
+      walk.set(pageKey(page.request.data), { pending: requests.length, fetched: 0, newest: -Infinity, next: nextPage });
+    }
+    return requests;
   };
 
-  const onArticlePage = async (page: FetchedPage): Promise<void> => {
+  /** The listing page after this one, within the backfill depth. */
+  function nextListingPage(req: FetchRequest): FetchRequest | null {
+    const listing = source.discovery.listings[Number(req.data?.listing)];
+    const n = Number(req.data?.page) + 1;
+    const url = listing && n <= listing.backfillMaxPages ? listingPageUrl(listing, n) : null;
+    return url ? { url, label: 'listing', data: { ...req.data, page: n } } : null;
+  }
+
+  /**
+   * A backfill page is done when its articles are all fetched (or failed): walk on while any of
+   * them is newer than the backfill date, stop at the first page that is entirely older.
+   */
+  function articleSettled(data: Record<string, unknown> | undefined, publishedAt: string | null): FetchRequest[] {
+    const key = typeof data?.listingPage === 'string' ? data.listingPage : null;
+    const w = key ? walk.get(key) : undefined;
+    if (!w) return [];
+    w.pending--;
+    const t = publishedAt ? Date.parse(publishedAt) : NaN;
+    if (Number.isFinite(t)) {
+      w.fetched++;
+      w.newest = Math.max(w.newest, t);
+    }
+    if (w.pending > 0) return [];
+    walk.delete(key!);
+    const goOn = w.next && (w.fetched === 0 || w.newest >= since!);
+    if (!goOn)
+      log.info({ page: key, newest: w.fetched ? new Date(w.newest).toISOString() : null }, 'backfill reached its date');
+    return goOn ? [w.next!] : [];
+  }
+
+  const onArticlePage = async (page: FetchedPage): Promise<FetchRequest[]> => {
     const cand = candidates.get(String(page.request.data?.canonicalUrl));
-    if (!cand) return;
+    if (!cand) return [];
     const rawKey = deps.keys.raw(cand.storyId);
     const parkStart = performance.now();
     // Level 1: pages compress ~5× at a fraction of the default level's CPU; they live a day at most.
@@ -224,6 +295,10 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
     deps.timings?.add('park raw page + queue article job', performance.now() - parkStart);
     summary.fetched++;
     summary.articleJobIds.push(id);
+    if (since === null || typeof page.request.data?.listingPage !== 'string') return [];
+    // Backfill: the page's own date decides how far back the walk goes (listings carry none).
+    const extracted = extractArticle(page.body, page.finalUrl, source);
+    return articleSettled(page.request.data, (extracted.ok && extracted.article.publishedAt) || cand.feedPublishedAt);
   };
 
   const hostOf = (url: string): string => new URL(url).hostname;
@@ -234,14 +309,19 @@ export async function crawlSource(deps: CrawlDeps, source: SourceConfig, runId?:
     if (page.request.label === 'article') return onArticlePage(page);
     return onDiscoveryPage(page);
   };
-  const onFailure = async (failure: FetchFailure): Promise<void> => {
+  const onFailure = async (failure: FetchFailure): Promise<FetchRequest[]> => {
     tally('error');
     if (HOST_TROUBLE.test(failure.reason)) await hosts.failure(hostOf(failure.request.url), failure.reason);
-    if (failure.request.label === 'article') summary.fetchFailed++;
-    else if (failure.request.label === 'prime')
+    await recordFailure(deps, source, failure);
+    if (failure.request.label === 'article') {
+      summary.fetchFailed++;
+      // A failed article of a backfill page still settles it (the walk must not hang on it).
+      return articleSettled(failure.request.data, null);
+    }
+    if (failure.request.label === 'prime')
       discoveryFailures += discovery.length; // nothing else was asked
     else discoveryFailures++;
-    await recordFailure(deps, source, failure);
+    return [];
   };
 
   const started = performance.now();

@@ -12,11 +12,15 @@ export function toCrawleeRequests(requests: readonly FetchRequest[], originMap: 
   }));
 }
 
-export function failureHandler(onFailure: (f: FetchFailure) => Promise<void>) {
+export function failureHandler(
+  onFailure: (f: FetchFailure) => Promise<FetchRequest[] | void>,
+  addMore?: (more: FetchRequest[]) => Promise<unknown>,
+) {
   return async ({ request }: { request: { userData: Record<string, unknown> } }, error: Error): Promise<void> => {
-    await onFailure({
+    const more = await onFailure({
       request: request.userData.req as FetchRequest,
       reason: error.message.split('\n')[0] ?? String(error),
     });
+    if (more && more.length > 0) await addMore?.(more);
   };
 }

@@ -36,6 +36,7 @@ export interface PageFetcher {
   fetchAll(
     requests: FetchRequest[],
     onPage: (page: FetchedPage) => Promise<FetchRequest[] | void>,
-    onFailure: (failure: FetchFailure) => Promise<void>,
+    /** May also return follow-up requests (a backfill walk goes on past a failed article). */
+    onFailure: (failure: FetchFailure) => Promise<FetchRequest[] | void>,
   ): Promise<void>;
 }

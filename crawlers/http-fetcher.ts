@@ -25,7 +25,7 @@ export function createHttpFetcher(
       if (requests.length === 0) return;
       // Challenge cookies answered during this crawl (also kept in Redis when a HostPolicy is given).
       const cookies = new Map<string, string>();
-      const crawler = new CheerioCrawler(
+      const crawler: CheerioCrawler = new CheerioCrawler(
         {
           maxConcurrency: source.politeness.maxConcurrency,
           maxRequestRetries: 2,
@@ -139,7 +139,9 @@ export function createHttpFetcher(
             if (wait === null) request.noRetry = true;
             else await new Promise((r) => setTimeout(r, wait));
           },
-          failedRequestHandler: failureHandler(onFailure),
+          failedRequestHandler: failureHandler(onFailure, async (more): Promise<void> => {
+            await crawler.addRequests(toCrawleeRequests(more, originMap));
+          }),
         },
         await freshCrawleeConfig(),
       );

@@ -56,6 +56,16 @@ program
     if (o.redisUrl) process.env.REDIS_URL = o.redisUrl;
   });
 
+/** `--since`: a day (midnight, Vietnam time) or a full ISO 8601 time; anything else stops with exit 2. */
+function parseSince(value: string): string {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+07:00` : value;
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t) || !/[zZ]|[+-]\d{2}:\d{2}$/.test(iso)) {
+    throw new ConfigError(`--since: "${value}" is not a date (YYYY-MM-DD or ISO 8601 with an offset)`);
+  }
+  return new Date(t).toISOString();
+}
+
 function pickSources(ids: string[] | undefined) {
   return ids && ids.length ? ids.map((id) => sourceById(id)) : loadSources();
 }
@@ -156,6 +166,7 @@ program
   .option('--source <ids...>', 'only these source ids (default: all)')
   .option('--remote-workers', 'with --once: do not start workers here, wait for workers elsewhere')
   .option('--show-skipped', 'also list off-topic articles (this run with --once, else the most recent ones)')
+  .option('--since <date>', 'backfill: walk listing pages back to this date (YYYY-MM-DD, Vietnam time, or ISO 8601)')
   .option('--json', 'print the summary as JSON')
   .action(
     async (opts: {
@@ -164,18 +175,22 @@ program
       remoteWorkers?: boolean;
       showSkipped?: boolean;
       json?: boolean;
+      since?: string;
     }) => {
       const sources = pickSources(opts.source);
+      const since = opts.since ? parseSince(opts.since) : undefined;
       const rt = await createRuntime();
       try {
         if (!opts.once) {
-          for (const s of sources) await rt.queues.crawl.add(JOB.crawl, { sourceId: s.id });
+          for (const s of sources)
+            await rt.queues.crawl.add(JOB.crawl, { sourceId: s.id, ...(since ? { since } : {}) });
           process.stdout.write(`queued a crawl for ${sources.map((s) => s.id).join(', ')}\n`);
           if (opts.showSkipped) await printRecentSkipped(rt, 50);
           return;
         }
         const summary = await crawlOnce(rt, {
           sources,
+          ...(since ? { since } : {}),
           useRemoteWorkers: opts.remoteWorkers,
           ...(process.stderr.isTTY && !opts.json ? { onProgress: ttyProgress(process.stderr) } : {}),
         });

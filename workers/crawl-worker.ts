@@ -37,6 +37,7 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
       },
       source,
       parsed.data.runId,
+      parsed.data.since ? { since: parsed.data.since } : {},
     );
     for (const [status, n] of Object.entries(summary.statusCounts)) {
       await rt.stats.count({ name: 'pages_fetched', source: source.id, status }, n);

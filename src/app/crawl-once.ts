@@ -42,6 +42,8 @@ export interface CrawlOnceOptions {
   /** Give up waiting after this long (the jobs keep going in the queue). */
   timeoutMs?: number;
   pollMs?: number;
+  /** Backfill: walk listing pages back to this ISO date instead of reading their first pages. */
+  since?: string;
   /** Called after every poll with the per-source counts so far (live progress on a TTY). */
   onProgress?: (phase: RunPhase, sources: readonly SourceRunSummary[]) => void;
 }
@@ -126,7 +128,11 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
     const crawlOwner = new Map<string, string>();
     for (const source of opts.sources) {
       const id = jobId.crawlRun(source.id, runId);
-      await rt.queues.crawl.add(JOB.crawl, { sourceId: source.id, runId }, { jobId: id, attempts: 1 });
+      await rt.queues.crawl.add(
+        JOB.crawl,
+        { sourceId: source.id, runId, ...(opts.since ? { since: opts.since } : {}) },
+        { jobId: id, attempts: 1 },
+      );
       crawlIds.push(id);
       crawlOwner.set(id, source.id);
     }
