@@ -69,7 +69,33 @@ export const sourceSchema = z.strictObject({
      */
     primeUrl: z.url().optional(),
     feeds: z.array(z.url()).default([]),
+    /**
+     * XML sitemaps: a urlset is read like a feed; an index is followed to its newest children
+     * whose URL matches childPattern (Znews: `sitemap-news`), at most maxChildren of them.
+     */
+    sitemaps: z
+      .array(
+        z.strictObject({
+          url: z.url(),
+          childPattern: regexString.optional(),
+          maxChildren: z.number().int().min(1).max(20).default(2),
+        }),
+      )
+      .default([]),
     listings: z.array(listingSchema).default([]),
+    /**
+     * The outlet's own site search, read like a listing: `{q}` in urlTemplate becomes each query
+     * (form-encoded), e.g. VnExpress timkiem for "Hàn Quốc Mỹ quốc phòng".
+     */
+    search: z
+      .array(
+        z.strictObject({
+          urlTemplate: z.string().includes('{q}'),
+          queries: z.array(z.string().min(1)).min(1),
+          linkSelector: z.string().min(1),
+        }),
+      )
+      .default([]),
   }),
   /** A discovered URL must match this to be treated as an article. */
   articleUrlPattern: regexString,

@@ -14,6 +14,7 @@ import type { StageTimings } from '../src/stats/stage-timings.js';
 import { createBrowserFetcher } from './browser-fetcher.js';
 import { articleCandidates, type Candidate } from './discovery/article-candidates.js';
 import { parseFeed } from './discovery/feed-parser.js';
+import { parseSitemap } from './discovery/sitemap-parser.js';
 import { listingLinks } from './discovery/listing-links.js';
 import type { FetchedPage, FetchFailure, FetchRequest, PageFetcher } from './fetched-page.js';
 import { createHttpFetcher } from './http-fetcher.js';
@@ -76,6 +77,11 @@ async function recordFailure(deps: CrawlDeps, source: SourceConfig, f: FetchFail
     .exec();
 }
 
+/** A site-search URL: the query form-encoded (spaces as +) into the template's {q}. */
+export function searchUrl(template: string, query: string): string {
+  return template.replace('{q}', encodeURIComponent(query.normalize('NFC')).replace(/%20/g, '+'));
+}
+
 /** Page n of a listing (1 = its own URL). */
 export function listingPageUrl(listing: { url: string; pageUrl?: string | undefined }, n: number): string | null {
   if (n === 1) return listing.url;
@@ -89,6 +95,18 @@ export function listingPageUrl(listing: { url: string; pageUrl?: string | undefi
 function discoveryRequests(source: SourceConfig, backfill: boolean): FetchRequest[] {
   return [
     ...source.discovery.feeds.map((url) => ({ url, label: 'feed' as const })),
+    ...source.discovery.sitemaps.map((s, i) => ({
+      url: s.url,
+      label: 'sitemap' as const,
+      data: { sitemap: i, depth: 0 },
+    })),
+    ...source.discovery.search.flatMap((s) =>
+      s.queries.map((q) => ({
+        url: searchUrl(s.urlTemplate, q),
+        label: 'listing' as const,
+        data: { linkSelector: s.linkSelector, search: q },
+      })),
+    ),
     ...source.discovery.listings.flatMap((l, i) =>
       Array.from({ length: backfill ? 1 : l.maxPages }, (_, k) => listingPageUrl(l, k + 1))
         .filter((url): url is string => url !== null)
@@ -128,6 +146,10 @@ async function saveValidators(
 }
 
 function linksOn(page: FetchedPage, source: SourceConfig): { url: string; publishedAt: string | null }[] {
+  if (page.request.label === 'sitemap') {
+    const s = parseSitemap(page.body, page.finalUrl, source.timezone);
+    return s.kind === 'urlset' ? s.urls : [];
+  }
   if (page.request.label === 'feed') {
     return parseFeed(page.body, page.finalUrl, source.timezone).map((i) => ({
       url: i.url,
@@ -217,6 +239,10 @@ export async function crawlSource(
       await recordFailure(deps, source, { request: page.request, reason: (err as Error).message });
       return [];
     }
+    if (page.request.label === 'sitemap') {
+      const children = sitemapChildren(page);
+      if (children) return children;
+    }
     // Feed items that say they are older than the backfill date are not wanted.
     if (since !== null) links = links.filter((l) => !l.publishedAt || Date.parse(l.publishedAt) >= since);
     const onPageCandidates = articleCandidates(source, links);
@@ -242,6 +268,26 @@ export async function crawlSource(
     }
     return requests;
   };
+
+  /** A sitemap index: its newest children matching the source's pattern (null for a urlset). */
+  function sitemapChildren(page: FetchedPage): FetchRequest[] | null {
+    let s;
+    try {
+      s = parseSitemap(page.body, page.finalUrl, source.timezone);
+    } catch {
+      return null; // linksOn reports it as a failure
+    }
+    if (s.kind !== 'index') return null;
+    const cfg = source.discovery.sitemaps[Number(page.request.data?.sitemap)];
+    const depth = Number(page.request.data?.depth ?? 0);
+    if (!cfg || depth >= 2) return [];
+    const pattern = cfg.childPattern ? new RegExp(cfg.childPattern, 'u') : null;
+    return s.sitemaps
+      .filter((c) => !pattern || pattern.test(c.url))
+      .sort((a, b) => (b.lastmod ?? '').localeCompare(a.lastmod ?? ''))
+      .slice(0, cfg.maxChildren)
+      .map((c) => ({ url: c.url, label: 'sitemap' as const, data: { ...page.request.data, depth: depth + 1 } }));
+  }
 
   /** The listing page after this one, within the backfill depth. */
   function nextListingPage(req: FetchRequest): FetchRequest | null {

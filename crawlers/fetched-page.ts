@@ -4,7 +4,7 @@ export interface FetchRequest {
   /** The outlet's real URL. */
   url: string;
   /** prime: visited first for its session cookie (source.discovery.primeUrl). */
-  label: 'prime' | 'feed' | 'listing' | 'article';
+  label: 'prime' | 'feed' | 'sitemap' | 'listing' | 'article';
   /** Anything the caller needs back in its handler. */
   data?: Record<string, unknown>;
   /** Extra request headers (conditional GET validators). */

@@ -6,7 +6,7 @@ export default defineSource({
   id: 'vnexpress',
   name: 'VnExpress',
   homepage: 'https://vnexpress.net/',
-  hosts: ['vnexpress.net'],
+  hosts: ['vnexpress.net', 'timkiem.vnexpress.net'],
   schedule: { cron: '*/15 * * * *', jitterSeconds: 120 },
   discovery: {
     feeds: ['https://vnexpress.net/rss/the-gioi.rss'],
@@ -16,6 +16,14 @@ export default defineSource({
         linkSelector: 'article.item-news h3.title-news a[href], article.item-news h2.title-news a[href]',
         pageUrl: 'https://vnexpress.net/the-gioi/quan-su-p{n}',
         maxPages: 1,
+      },
+    ],
+    // Site search, results under .item-news .title-news a (reference §3.1 (f)).
+    search: [
+      {
+        urlTemplate: 'https://timkiem.vnexpress.net/?q={q}&media_type=text&cate_code=the-gioi&date_format=week&page=1',
+        queries: ['Hàn Quốc Mỹ quốc phòng'],
+        linkSelector: '.item-news .title-news a[href]',
       },
     ],
   },

@@ -6,13 +6,15 @@
 import type { SourceConfig } from '../../config/source-schema.js';
 import { articleCandidates } from '../../crawlers/discovery/article-candidates.js';
 import { parseFeed } from '../../crawlers/discovery/feed-parser.js';
+import { parseSitemap } from '../../crawlers/discovery/sitemap-parser.js';
+import { searchUrl } from '../../crawlers/crawl-source.js';
 import { listingLinks } from '../../crawlers/discovery/listing-links.js';
 import { fetchOnePage } from '../../crawlers/fetch-one-page.js';
 import { extractArticle, type ExtractField } from '../extract/extract-article.js';
 import type { OriginMap } from '../fetch/origin-map.js';
 
 export interface DiscoveryCheck {
-  kind: 'feed' | 'listing';
+  kind: 'feed' | 'sitemap' | 'listing' | 'search';
   url: string;
   /** Links on the page (feed items or anchors matching the listing selector). */
   links: number;
@@ -46,9 +48,35 @@ export interface SourceCheck {
 export async function checkSource(source: SourceConfig, originMap: OriginMap): Promise<SourceCheck> {
   const discovery: DiscoveryCheck[] = [];
   let first: string | null = null;
+  // A sitemap index is represented by its newest child matching the source's pattern.
+  const sitemapPages: { kind: 'sitemap'; url: string; linkSelector: string }[] = [];
+  for (const s of source.discovery.sitemaps) {
+    try {
+      const parsed = parseSitemap(await fetchOnePage(source, originMap, s.url), s.url, source.timezone);
+      const pattern = s.childPattern ? new RegExp(s.childPattern, 'u') : null;
+      const child =
+        parsed.kind === 'index'
+          ? parsed.sitemaps
+              .filter((c) => !pattern || pattern.test(c.url))
+              .sort((a, b) => (b.lastmod ?? '').localeCompare(a.lastmod ?? ''))[0]?.url
+          : s.url;
+      if (child) sitemapPages.push({ kind: 'sitemap', url: child, linkSelector: '' });
+      else discovery.push({ kind: 'sitemap', url: s.url, links: 0, articles: 0, error: 'no child sitemap matches' });
+    } catch (err) {
+      discovery.push({ kind: 'sitemap', url: s.url, links: 0, articles: 0, error: (err as Error).message });
+    }
+  }
   const pages = [
     ...source.discovery.feeds.map((url) => ({ kind: 'feed' as const, url, linkSelector: '' })),
+    ...sitemapPages,
     ...source.discovery.listings.map((l) => ({ kind: 'listing' as const, url: l.url, linkSelector: l.linkSelector })),
+    ...source.discovery.search.flatMap((s) =>
+      s.queries.map((q) => ({
+        kind: 'search' as const,
+        url: searchUrl(s.urlTemplate, q),
+        linkSelector: s.linkSelector,
+      })),
+    ),
   ];
   for (const p of pages) {
     try {
@@ -56,7 +84,12 @@ export async function checkSource(source: SourceConfig, originMap: OriginMap): P
       const links =
         p.kind === 'feed'
           ? parseFeed(body, p.url, source.timezone).map((i) => ({ url: i.url, publishedAt: i.publishedAt }))
-          : listingLinks(body, p.url, p.linkSelector).map((url) => ({ url }));
+          : p.kind === 'sitemap'
+            ? (() => {
+                const sm = parseSitemap(body, p.url, source.timezone);
+                return sm.kind === 'urlset' ? sm.urls : [];
+              })()
+            : listingLinks(body, p.url, p.linkSelector).map((url) => ({ url }));
       const articles = articleCandidates(source, links);
       discovery.push({ kind: p.kind, url: p.url, links: links.length, articles: articles.length });
       first ??= articles[0]?.url ?? null;

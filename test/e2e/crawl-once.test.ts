@@ -78,6 +78,8 @@ describe('crawl --once end to end', () => {
     // QĐND: its feed answers only after the /rss prime (the cookie-primed session).
     expect(by.qdnd).toMatchObject({ discovered: 3, new: 3, written: 2, duplicate: 0, offTopic: 1, failed: 0 });
     expect(first.totals).toEqual(BUNDLED_FIRST_RUN_TOTALS);
+    // VnExpress's site search was read too (its results are articles already found by the feed).
+    expect(replay.hits.some((h) => h.startsWith('/timkiem.vnexpress.net/?q=H%C3%A0n+Qu%E1%BB%91c'))).toBe(true);
   });
 
   it('writes each on-topic golden article once, byte for byte, named NNN_<story id>.txt with NNN 000..009', () => {
@@ -139,7 +141,7 @@ describe('crawl --once end to end', () => {
     // Only feeds and listings were requested.
     const articleHits = replay.hits.filter((h) => /\d{7}\.html|\d{17}\.htm|Seq_Code=|\.\d+\.html|-\d{6}$/.test(h));
     expect(articleHits).toEqual([]);
-    expect(replay.hits.length).toBe(10);
+    expect(replay.hits.length).toBe(11);
     // QĐND's session is primed before its feed is asked for.
     const prime = replay.hits.indexOf('/qdnd.vn/rss');
     expect(prime).toBeGreaterThanOrEqual(0);
@@ -155,6 +157,6 @@ describe('crawl --once end to end', () => {
     const third = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
     expect(third.sources.find((s) => s.sourceId === 'vnexpress')).toMatchObject({ discovered: 3, new: 0 });
     expect(third.totals.written).toBe(0);
-    expect(replay.hits.length).toBe(10);
+    expect(replay.hits.length).toBe(11);
   });
 });

@@ -35,7 +35,7 @@ describe('tinwatch sources check', () => {
         ...process.env,
         LOG_LEVEL: 'silent',
         TINWATCH_ORIGIN_MAP: JSON.stringify(
-          replayOriginMap(replay.url, ['vnexpress.net', 'baotintuc.vn', 'world.kbs.co.kr']),
+          replayOriginMap(replay.url, ['vnexpress.net', 'timkiem.vnexpress.net', 'baotintuc.vn', 'world.kbs.co.kr']),
         ),
       },
     });
@@ -53,6 +53,11 @@ describe('tinwatch sources check', () => {
     expect(stdout).toMatch(/^vnexpress: OK \(fallbacks used\)/m);
     expect(stdout).toMatch(/title +FALLBACK fallback:\S+ → Tàu sân bay Mỹ cập cảng Busan/);
     expect(stdout).toMatch(/lead +selector p\.description/);
+    // The site search page reads like a listing.
+    expect(stdout).toContain(
+      'search https://timkiem.vnexpress.net/?q=H%C3%A0n+Qu%E1%BB%91c+M%E1%BB%B9+qu%E1%BB%91c+ph%C3%B2ng',
+    );
+    expect(stdout).toMatch(/search \S+: 2 links, 2 articles of this source/);
   });
 
   it('names a discovery page that fails and exits 1', async () => {
