@@ -1,5 +1,6 @@
 // Every source tinwatch knows. Adding an outlet = a file here + fixtures + golden outputs.
 import baotintuc from './baotintuc.js';
+import dantri from './dantri.js';
 import kbsVietnamese from './kbs-vietnamese.js';
 import militaryComVn from './military-com-vn.js';
 import qdnd from './qdnd.js';
@@ -11,4 +12,5 @@ export const SOURCE_FILES = {
   'kbs-vietnamese.ts': kbsVietnamese,
   'military-com-vn.ts': militaryComVn,
   'qdnd.ts': qdnd,
+  'dantri.ts': dantri,
 } as const;

@@ -77,12 +77,13 @@ describe('crawl --once end to end', () => {
     expect(by['military-com-vn']).toMatchObject({ discovered: 1, new: 1, written: 1, failed: 0, alerts: 2 });
     // QĐND: its feed answers only after the /rss prime (the cookie-primed session).
     expect(by.qdnd).toMatchObject({ discovered: 3, new: 3, written: 2, duplicate: 0, offTopic: 1, failed: 0 });
+    expect(by.dantri).toMatchObject({ discovered: 3, new: 3, written: 2, duplicate: 0, offTopic: 1, failed: 0 });
     expect(first.totals).toEqual(BUNDLED_FIRST_RUN_TOTALS);
     // VnExpress's site search was read too (its results are articles already found by the feed).
     expect(replay.hits.some((h) => h.startsWith('/timkiem.vnexpress.net/?q=H%C3%A0n+Qu%E1%BB%91c'))).toBe(true);
   });
 
-  it('writes each on-topic golden article once, byte for byte, named NNN_<story id>.txt with NNN 000..009', () => {
+  it('writes each on-topic golden article once, byte for byte, named NNN_<story id>.txt with NNN 000..011', () => {
     const files = readdirSync(path.join(rt.outDir, 'articles')).sort();
     expect(files.map((f) => f.slice(0, 3))).toEqual(BUNDLED_WRITTEN_NNN);
     for (const f of files) expect(f).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
@@ -95,7 +96,7 @@ describe('crawl --once end to end', () => {
 
   it('writes a manifest line per written or duplicate article, with real URLs and the duplicate link', () => {
     const lines = manifest();
-    expect(lines.filter((l) => l.type === 'article')).toHaveLength(10);
+    expect(lines.filter((l) => l.type === 'article')).toHaveLength(BUNDLED_FIRST_RUN_TOTALS.written);
     const files = readdirSync(path.join(rt.outDir, 'articles'));
     for (const l of lines.filter((x) => x.type === 'article')) {
       expect(files).toContain(path.basename(l.file!));
@@ -141,7 +142,7 @@ describe('crawl --once end to end', () => {
     // Only feeds and listings were requested.
     const articleHits = replay.hits.filter((h) => /\d{7}\.html|\d{17}\.htm|Seq_Code=|\.\d+\.html|-\d{6}$/.test(h));
     expect(articleHits).toEqual([]);
-    expect(replay.hits.length).toBe(11);
+    expect(replay.hits.length).toBe(13);
     // QĐND's session is primed before its feed is asked for.
     const prime = replay.hits.indexOf('/qdnd.vn/rss');
     expect(prime).toBeGreaterThanOrEqual(0);
@@ -157,6 +158,6 @@ describe('crawl --once end to end', () => {
     const third = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
     expect(third.sources.find((s) => s.sourceId === 'vnexpress')).toMatchObject({ discovered: 3, new: 0 });
     expect(third.totals.written).toBe(0);
-    expect(replay.hits.length).toBe(11);
+    expect(replay.hits.length).toBe(13);
   });
 });

@@ -11,6 +11,7 @@ describe('source configuration', () => {
       'kbs-vietnamese',
       'military-com-vn',
       'qdnd',
+      'dantri',
     ]);
   });
 
