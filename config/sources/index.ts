@@ -4,6 +4,9 @@ import dantri from './dantri.js';
 import kbsVietnamese from './kbs-vietnamese.js';
 import militaryComVn from './military-com-vn.js';
 import qdnd from './qdnd.js';
+import thanhnien from './thanhnien.js';
+import tuoitre from './tuoitre.js';
+import vietnamplus from './vietnamplus.js';
 import vnexpress from './vnexpress.js';
 
 export const SOURCE_FILES = {
@@ -13,4 +16,7 @@ export const SOURCE_FILES = {
   'military-com-vn.ts': militaryComVn,
   'qdnd.ts': qdnd,
   'dantri.ts': dantri,
+  'tuoitre.ts': tuoitre,
+  'thanhnien.ts': thanhnien,
+  'vietnamplus.ts': vietnamplus,
 } as const;

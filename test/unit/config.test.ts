@@ -12,6 +12,9 @@ describe('source configuration', () => {
       'military-com-vn',
       'qdnd',
       'dantri',
+      'tuoitre',
+      'thanhnien',
+      'vietnamplus',
     ]);
   });
 
