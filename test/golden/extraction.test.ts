@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { sourceForUrl } from '../../config/load-sources.js';
+import { loadSources, sourceForUrl } from '../../config/load-sources.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { renderSeedText } from '../../src/format/seed-format.js';
 import { classifyRelevance } from '../../src/relevance/classify-relevance.js';
@@ -33,6 +33,15 @@ describe('golden extraction', () => {
       '003_69ea108cfccae866.txt',
       '004_e7a8390db07d33a4.txt',
     ]);
+  });
+
+  it('has, for every watched outlet, at least three recorded articles including an off-topic one', () => {
+    for (const s of loadSources().filter((x) => x.id !== 'military-com-vn')) {
+      const mine = cases.filter((c) => c.sourceId === s.id);
+      expect(mine.length, s.id).toBeGreaterThanOrEqual(3);
+      expect(mine.some((c) => !c.onTopic), `${s.id} off-topic case`).toBe(true);
+    }
+    expect(loadSources().length).toBeGreaterThanOrEqual(12);
   });
 
   for (const c of cases) {

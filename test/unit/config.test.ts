@@ -15,6 +15,10 @@ describe('source configuration', () => {
       'tuoitre',
       'thanhnien',
       'vietnamplus',
+      'vov',
+      'znews',
+      'nld',
+      'baoquocte',
     ]);
   });
 

@@ -1,0 +1,36 @@
+import { defineSource } from '../source-schema.js';
+
+// Người Lao Động (nld.com.vn), reference/outlets.md §3.11: detail-* selectors (VCCorp, like
+// Thanh Niên); paragraphs of .detail-author / .detail-info / .detail-social are not text; the
+// date from article:published_time.
+export default defineSource({
+  id: 'nld',
+  name: 'Người Lao Động',
+  homepage: 'https://nld.com.vn/',
+  hosts: ['nld.com.vn'],
+  schedule: { cron: '*/30 * * * *', jitterSeconds: 120 },
+  discovery: {
+    feeds: ['https://nld.com.vn/rss/home.rss'],
+    listings: [],
+  },
+  articleUrlPattern: '^https://nld\\.com\\.vn/[a-z0-9-]+-\\d{15,}\\.htm$',
+  canonical: { idPattern: '-(\\d{15,})\\.htm$' },
+  extract: {
+    title: ['h1.detail-title'],
+    lead: ['h2.detail-sapo'],
+    body: ['div.detail-content.afcbc-body'],
+    date: [{ selector: 'meta[property="article:published_time"]', attr: 'content' }],
+    author: ['div.detail-author a.name'],
+    section: ['div.detail-cate a'],
+    credit: [],
+    drop: [
+      'div.detail-author',
+      'div.detail-info',
+      'div.detail-social',
+      'div.VCSortableInPreviewMode',
+      'div.detail-tab',
+    ],
+    dropText: [],
+  },
+  provenance: 'reference/outlets.md §3.11 [code]; fixtures modeled 2026-11-23',
+});
