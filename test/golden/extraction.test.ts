@@ -39,7 +39,10 @@ describe('golden extraction', () => {
     for (const s of loadSources().filter((x) => x.id !== 'military-com-vn')) {
       const mine = cases.filter((c) => c.sourceId === s.id);
       expect(mine.length, s.id).toBeGreaterThanOrEqual(3);
-      expect(mine.some((c) => !c.onTopic), `${s.id} off-topic case`).toBe(true);
+      expect(
+        mine.some((c) => !c.onTopic),
+        `${s.id} off-topic case`,
+      ).toBe(true);
     }
     expect(loadSources().length).toBeGreaterThanOrEqual(12);
   });
