@@ -11,7 +11,14 @@ export default defineSource({
   schedule: { cron: '*/30 * * * *', jitterSeconds: 120 },
   discovery: {
     feeds: ['https://nld.com.vn/rss/home.rss'],
-    listings: [],
+    // Quốc tế [inferred]; VCCorp timeline anchors as on Thanh Niên (same CMS family).
+    listings: [
+      {
+        url: 'https://nld.com.vn/thoi-su/quoc-te.htm',
+        linkSelector: 'a.box-category-link-title[data-linktype="newsdetail"][href]',
+        maxPages: 1,
+      },
+    ],
   },
   articleUrlPattern: '^https://nld\\.com\\.vn/[a-z0-9-]+-\\d{15,}\\.htm$',
   canonical: { idPattern: '-(\\d{15,})\\.htm$' },

@@ -12,7 +12,15 @@ export default defineSource({
   schedule: { cron: '*/20 * * * *', jitterSeconds: 120 },
   discovery: {
     feeds: ['https://www.vietnamplus.vn/rss/thegioi.rss'],
-    listings: [],
+    // The World section [inferred from the RSS naming]; ZCE story list markup (story__heading, as
+    // on the ZCE sibling sites) [inferred].
+    listings: [
+      {
+        url: 'https://www.vietnamplus.vn/the-gioi/',
+        linkSelector: 'article.story .story__heading a[href]',
+        maxPages: 1,
+      },
+    ],
   },
   // /<slug>-post<id>.vnp (reference §2.5)
   articleUrlPattern: '^https://vietnamplus\\.vn/[a-z0-9-]+-post\\d+\\.vnp$',

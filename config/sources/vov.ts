@@ -12,7 +12,16 @@ export default defineSource({
   schedule: { cron: '*/20 * * * *', jitterSeconds: 120 },
   discovery: {
     feeds: ['https://vov.vn/rss/the-gioi.rss'],
-    listings: [],
+    // Quân sự - Quốc phòng, paginated ?page=N (vpeopleonatank VovCategoryLoader) [code]; the card
+    // markup is [inferred]: no public scraper records the anchors.
+    listings: [
+      {
+        url: 'https://vov.vn/quan-su-quoc-phong',
+        linkSelector: '.card-news .card-title a[href]',
+        pageUrl: 'https://vov.vn/quan-su-quoc-phong?page={n}',
+        maxPages: 1,
+      },
+    ],
   },
   articleUrlPattern: '^https://vov\\.vn/[a-z0-9-]+(?:/[a-z0-9-]+)*-post\\d+\\.vov$',
   canonical: { idPattern: '-post(\\d+)\\.vov$' },
