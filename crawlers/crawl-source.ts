@@ -13,9 +13,8 @@ import type { Keys } from '../src/redis/keys.js';
 import type { StageTimings } from '../src/stats/stage-timings.js';
 import { createBrowserFetcher } from './browser-fetcher.js';
 import { articleCandidates, type Candidate } from './discovery/article-candidates.js';
-import { parseFeed } from './discovery/feed-parser.js';
-import { parseSitemap } from './discovery/sitemap-parser.js';
-import { listingLinks } from './discovery/listing-links.js';
+import { discoveryLinks, type DiscoveredLinks } from './discovery/discovery-links.js';
+import { newestChildren } from './discovery/sitemap-parser.js';
 import type { FetchedPage, FetchFailure, FetchRequest, PageFetcher } from './fetched-page.js';
 import { createHttpFetcher } from './http-fetcher.js';
 import { requestHeaders } from './request-policy.js';
@@ -145,21 +144,6 @@ async function saveValidators(
   }
 }
 
-function linksOn(page: FetchedPage, source: SourceConfig): { url: string; publishedAt: string | null }[] {
-  if (page.request.label === 'sitemap') {
-    const s = parseSitemap(page.body, page.finalUrl, source.timezone);
-    return s.kind === 'urlset' ? s.urls : [];
-  }
-  if (page.request.label === 'feed') {
-    return parseFeed(page.body, page.finalUrl, source.timezone).map((i) => ({
-      url: i.url,
-      publishedAt: i.publishedAt,
-    }));
-  }
-  const selector = String(page.request.data?.linkSelector);
-  return listingLinks(page.body, page.finalUrl, selector).map((url) => ({ url, publishedAt: null }));
-}
-
 /**
  * One crawl of one source. For HTTP sources a single crawlee crawler does it all: each feed or
  * listing page, once parsed, adds the article pages never seen before to the same crawler, so
@@ -231,18 +215,17 @@ export async function crawlSource(
     if (page.status === 304) return [];
     if (page.etag || page.lastModified)
       newValidators.push([page.request.url, { etag: page.etag, lastModified: page.lastModified }]);
-    let links: { url: string; publishedAt: string | null }[];
+    let parsed: DiscoveredLinks;
     try {
-      links = linksOn(page, source);
+      const kind = page.request.label === 'feed' || page.request.label === 'sitemap' ? page.request.label : 'listing';
+      parsed = discoveryLinks(kind, page.body, page.finalUrl, source.timezone, String(page.request.data?.linkSelector));
     } catch (err) {
       discoveryFailures++;
       await recordFailure(deps, source, { request: page.request, reason: (err as Error).message });
       return [];
     }
-    if (page.request.label === 'sitemap') {
-      const children = sitemapChildren(page);
-      if (children) return children;
-    }
+    if (parsed.sitemapIndex) return sitemapChildren(page.request, parsed.sitemapIndex);
+    let links = parsed.links;
     // Feed items that say they are older than the backfill date are not wanted.
     if (since !== null) links = links.filter((l) => !l.publishedAt || Date.parse(l.publishedAt) >= since);
     const onPageCandidates = articleCandidates(source, links);
@@ -269,24 +252,16 @@ export async function crawlSource(
     return requests;
   };
 
-  /** A sitemap index: its newest children matching the source's pattern (null for a urlset). */
-  function sitemapChildren(page: FetchedPage): FetchRequest[] | null {
-    let s;
-    try {
-      s = parseSitemap(page.body, page.finalUrl, source.timezone);
-    } catch {
-      return null; // linksOn reports it as a failure
-    }
-    if (s.kind !== 'index') return null;
-    const cfg = source.discovery.sitemaps[Number(page.request.data?.sitemap)];
-    const depth = Number(page.request.data?.depth ?? 0);
+  /** A sitemap index: its newest children matching the source's pattern, two levels deep at most. */
+  function sitemapChildren(req: FetchRequest, children: { url: string; lastmod: string | null }[]): FetchRequest[] {
+    const cfg = source.discovery.sitemaps[Number(req.data?.sitemap)];
+    const depth = Number(req.data?.depth ?? 0);
     if (!cfg || depth >= 2) return [];
-    const pattern = cfg.childPattern ? new RegExp(cfg.childPattern, 'u') : null;
-    return s.sitemaps
-      .filter((c) => !pattern || pattern.test(c.url))
-      .sort((a, b) => (b.lastmod ?? '').localeCompare(a.lastmod ?? ''))
-      .slice(0, cfg.maxChildren)
-      .map((c) => ({ url: c.url, label: 'sitemap' as const, data: { ...page.request.data, depth: depth + 1 } }));
+    return newestChildren(children, cfg.childPattern, cfg.maxChildren).map((url) => ({
+      url,
+      label: 'sitemap' as const,
+      data: { ...req.data, depth: depth + 1 },
+    }));
   }
 
   /** The listing page after this one, within the backfill depth. */

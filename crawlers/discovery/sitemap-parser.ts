@@ -47,3 +47,17 @@ export function parseSitemap(xml: string, sitemapUrl: string, timezone = '+07:00
   }
   return { kind: 'urlset', urls };
 }
+
+/** An index's children matching the pattern, newest first (by lastmod), at most `max`. */
+export function newestChildren(
+  sitemaps: readonly { url: string; lastmod: string | null }[],
+  childPattern: string | undefined,
+  max: number,
+): string[] {
+  const pattern = childPattern ? new RegExp(childPattern, 'u') : null;
+  return sitemaps
+    .filter((c) => !pattern || pattern.test(c.url))
+    .sort((a, b) => (b.lastmod ?? '').localeCompare(a.lastmod ?? ''))
+    .slice(0, max)
+    .map((c) => c.url);
+}

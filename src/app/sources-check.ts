@@ -5,10 +5,9 @@
 // headers, SSRF guard, origin map); nothing is written and Redis is not needed.
 import type { SourceConfig } from '../../config/source-schema.js';
 import { articleCandidates } from '../../crawlers/discovery/article-candidates.js';
-import { parseFeed } from '../../crawlers/discovery/feed-parser.js';
-import { parseSitemap } from '../../crawlers/discovery/sitemap-parser.js';
+import { discoveryLinks } from '../../crawlers/discovery/discovery-links.js';
+import { newestChildren } from '../../crawlers/discovery/sitemap-parser.js';
 import { searchUrl } from '../../crawlers/crawl-source.js';
-import { listingLinks } from '../../crawlers/discovery/listing-links.js';
 import { fetchOnePage } from '../../crawlers/fetch-one-page.js';
 import { extractArticle, type ExtractField } from '../extract/extract-article.js';
 import type { OriginMap } from '../fetch/origin-map.js';
@@ -52,14 +51,13 @@ export async function checkSource(source: SourceConfig, originMap: OriginMap): P
   const sitemapPages: { kind: 'sitemap'; url: string; linkSelector: string }[] = [];
   for (const s of source.discovery.sitemaps) {
     try {
-      const parsed = parseSitemap(await fetchOnePage(source, originMap, s.url), s.url, source.timezone);
-      const pattern = s.childPattern ? new RegExp(s.childPattern, 'u') : null;
-      const child =
-        parsed.kind === 'index'
-          ? parsed.sitemaps
-              .filter((c) => !pattern || pattern.test(c.url))
-              .sort((a, b) => (b.lastmod ?? '').localeCompare(a.lastmod ?? ''))[0]?.url
-          : s.url;
+      const { sitemapIndex } = discoveryLinks(
+        'sitemap',
+        await fetchOnePage(source, originMap, s.url),
+        s.url,
+        source.timezone,
+      );
+      const child = sitemapIndex ? newestChildren(sitemapIndex, s.childPattern, 1)[0] : s.url;
       if (child) sitemapPages.push({ kind: 'sitemap', url: child, linkSelector: '' });
       else discovery.push({ kind: 'sitemap', url: s.url, links: 0, articles: 0, error: 'no child sitemap matches' });
     } catch (err) {
@@ -81,15 +79,8 @@ export async function checkSource(source: SourceConfig, originMap: OriginMap): P
   for (const p of pages) {
     try {
       const body = await fetchOnePage(source, originMap, p.url);
-      const links =
-        p.kind === 'feed'
-          ? parseFeed(body, p.url, source.timezone).map((i) => ({ url: i.url, publishedAt: i.publishedAt }))
-          : p.kind === 'sitemap'
-            ? (() => {
-                const sm = parseSitemap(body, p.url, source.timezone);
-                return sm.kind === 'urlset' ? sm.urls : [];
-              })()
-            : listingLinks(body, p.url, p.linkSelector).map((url) => ({ url }));
+      const kind = p.kind === 'search' ? 'listing' : p.kind;
+      const { links } = discoveryLinks(kind, body, p.url, source.timezone, p.linkSelector);
       const articles = articleCandidates(source, links);
       discovery.push({ kind: p.kind, url: p.url, links: links.length, articles: articles.length });
       first ??= articles[0]?.url ?? null;
