@@ -23,8 +23,17 @@ export function createHttpFetcher(
   return {
     async fetchAll(requests, onPage, onFailure) {
       if (requests.length === 0) return;
-      // Challenge cookies answered during this crawl (also kept in Redis when a HostPolicy is given).
+      // Cookies per host for this crawl: challenge answers (also kept in Redis for other workers)
+      // and a prime page's session cookies. Redis is asked once per host per crawl, not per request.
       const cookies = new Map<string, string>();
+      const remembered = new Map<string, Promise<string | null>>();
+      const cookieHeaderFor = async (host: string, header: string | undefined): Promise<string | undefined> => {
+        if (hosts && !remembered.has(host)) remembered.set(host, hosts.cookieFor(host));
+        const fromRedis = await remembered.get(host);
+        let out = fromRedis ? withCookie(header, fromRedis) : header;
+        for (const pair of (cookies.get(host) ?? '').split(';')) if (pair.trim()) out = withCookie(out, pair.trim());
+        return out;
+      };
       const crawler: CheerioCrawler = new CheerioCrawler(
         {
           maxConcurrency: source.politeness.maxConcurrency,
@@ -50,12 +59,7 @@ export function createHttpFetcher(
               gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(source), ...extra };
               // The prime page's own redirect is where its cookie is set: read it, do not follow it.
               if ((request.userData.req as FetchRequest).label === 'prime') gotOptions.followRedirect = false;
-              // Cookies a challenge (Redis, every worker) or a prime page (this crawl) asked for.
-              let header = gotOptions.headers.cookie as string | undefined;
-              const remembered = await hosts?.cookieFor(host);
-              if (remembered) header = withCookie(header, remembered);
-              for (const pair of (cookies.get(host) ?? '').split(';'))
-                if (pair.trim()) header = withCookie(header, pair.trim());
+              const header = await cookieHeaderFor(host, gotOptions.headers.cookie as string | undefined);
               if (header) gotOptions.headers.cookie = header;
               // Bodies arrive compressed and are inflated in the handler with a cap on the output:
               // a small gzip bomb must not inflate to gigabytes in memory first.
@@ -86,7 +90,7 @@ export function createHttpFetcher(
                 const pair = c.split(';')[0]!.trim();
                 if (pair.includes('=')) cookies.set(host, withCookie(cookies.get(host), pair));
               }
-              if (status >= 400) assertOkStatus(status);
+              assertOkStatus(status);
               const more = await onPage({ request: req, finalUrl, status, contentType: contentType.type, body: '' });
               if (more && more.length > 0) await crawler.addRequests(toCrawleeRequests(more, originMap));
               return;
