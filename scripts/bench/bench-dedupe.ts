@@ -16,6 +16,7 @@ import { claimStory } from '../../src/dedupe/dedupe-index.js';
 import type { Fingerprint } from '../../src/dedupe/fingerprint.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
 import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
+import { unlinkMatching } from '../../src/redis/clear-prefix.js';
 import { createKeys } from '../../src/redis/keys.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -104,12 +105,7 @@ async function runCase(size: number, bits: number): Promise<CaseResult> {
       if (e) encodings.set(e, (encodings.get(e) ?? 0) + 1);
     }
     // The index alone: drop the story records (their memory is URL + sketch + key overhead).
-    let cursor = '0';
-    do {
-      const [next, batch] = await redis.scan(cursor, 'MATCH', `${keys.dedupeRecordPrefix}*`, 'COUNT', 5000);
-      cursor = next;
-      if (batch.length) await redis.unlink(...batch);
-    } while (cursor !== '0');
+    await unlinkMatching(redis, `${keys.dedupeRecordPrefix}*`);
     await new Promise((r) => setTimeout(r, 2000)); // lazy free
     const indexOnly = (await usedMemory(redis)) - base;
     const version = (await redis.info('server')).match(/redis_version:(\S+)/)?.[1] ?? '?';

@@ -4,6 +4,7 @@
 // Memory per story is measured by `npm run bench:dedupe` (BENCHMARKS.md).
 import type { Redis } from 'ioredis';
 import { DEDUPE } from '../../config/dedupe.js';
+import { scanKeys, unlinkMatching } from '../redis/clear-prefix.js';
 import type { Keys } from '../redis/keys.js';
 import { CLAIM_SCRIPT } from './claim-script.js';
 import type { Fingerprint } from './fingerprint.js';
@@ -99,16 +100,6 @@ export async function claimStory(
   };
 }
 
-/** Every bucket key of the index (SCAN: for prune, rebuild and tests, never on the hot path). */
-export async function* scanBucketKeys(redis: Redis, keys: Keys): AsyncGenerator<string[]> {
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', keys.dedupeBucketPattern, 'COUNT', 1000);
-    cursor = next;
-    if (batch.length) yield batch;
-  } while (cursor !== '0');
-}
-
 /**
  * Removes bucket fields whose story record has expired (past the retention). Lookups already
  * treat them as free; this gives the memory back. Runs daily from the scheduler.
@@ -116,7 +107,7 @@ export async function* scanBucketKeys(redis: Redis, keys: Keys): AsyncGenerator<
 export async function pruneExpired(redis: Redis, keys: Keys): Promise<{ keys: number; removed: number }> {
   let scanned = 0;
   let removed = 0;
-  for await (const batch of scanBucketKeys(redis, keys)) {
+  for await (const batch of scanKeys(redis, keys.dedupeBucketPattern)) {
     for (const key of batch) {
       scanned++;
       // Flat [field, value, …] as Buffers: fields are binary and must come back byte for byte.
@@ -137,14 +128,9 @@ export async function pruneExpired(redis: Redis, keys: Keys): Promise<{ keys: nu
 
 /** Drops the whole index (before `dedupe rebuild`). */
 export async function dropIndex(redis: Redis, keys: Keys): Promise<number> {
-  let n = await redis.del(keys.dedupeBits);
-  for (const pattern of [keys.dedupeBucketPattern, `${keys.dedupeRecordPrefix}*`]) {
-    let cursor = '0';
-    do {
-      const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      cursor = next;
-      if (batch.length) n += await redis.unlink(...batch);
-    } while (cursor !== '0');
-  }
-  return n;
+  return (
+    (await redis.del(keys.dedupeBits)) +
+    (await unlinkMatching(redis, keys.dedupeBucketPattern)) +
+    (await unlinkMatching(redis, `${keys.dedupeRecordPrefix}*`))
+  );
 }

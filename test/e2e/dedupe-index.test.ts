@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { claimStory, pruneExpired, scanBucketKeys } from '../../src/dedupe/dedupe-index.js';
+import { claimStory, pruneExpired } from '../../src/dedupe/dedupe-index.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
+import { clearPrefix, scanKeys } from '../../src/redis/clear-prefix.js';
 import { createKeys, type Keys } from '../../src/redis/keys.js';
 import { applyWireEdits, loadEvalArticles, loadNearDuplicates } from '../../scripts/eval/eval-set.js';
 import { evaluateDedupe } from '../../scripts/eval/dedupe-eval.js';
@@ -96,7 +96,8 @@ describe('dedupe index on Redis', () => {
     await claimStory(redis, k, fpOf('on-030'), old, { retentionDays: 1 / 86_400 }); // a 1-second retention
     const entries = async (): Promise<number> => {
       let n = 0;
-      for await (const batch of scanBucketKeys(redis, k)) for (const key of batch) n += await redis.hlen(key);
+      for await (const batch of scanKeys(redis, k.dedupeBucketPattern))
+        for (const key of batch) n += await redis.hlen(key);
       return n;
     };
     expect(await entries()).toBe(17);
