@@ -5,11 +5,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceSchema } from '../../config/source-schema.js';
 import { crawlOnce } from '../../src/app/crawl-once.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
 import { loadEvalArticles } from '../../scripts/eval/eval-set.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
+import { testArticlePage, testSource } from '../helpers/test-source.js';
 
 const HOST = 'backfill.example.vn';
 const PAGES = 5;
@@ -32,7 +32,7 @@ describe('backfill walk', () => {
         links.push(`<article><h3><a href="/${file}">${a.title}</a></h3></article>`);
         writeFileSync(
           path.join(dir, file),
-          `<html><body><h1>${a.title}</h1><time>2026-08-${String(20 - n).padStart(2, '0')}T08:00:00+07:00</time><article>${[a.lead, ...a.paragraphs].map((x) => `<p>${x}</p>`).join('')}</article></body></html>`,
+          testArticlePage(a, `<time>2026-08-${String(20 - n).padStart(2, '0')}T08:00:00+07:00</time>`),
         );
       }
       writeFileSync(
@@ -41,11 +41,7 @@ describe('backfill walk', () => {
       );
     }
     replay = await startReplayServer(path.dirname(dir));
-    const source = sourceSchema.parse({
-      id: 'backfill',
-      name: HOST,
-      homepage: `https://${HOST}/`,
-      hosts: [HOST],
+    const source = testSource(HOST, {
       discovery: {
         listings: [
           {
@@ -56,9 +52,7 @@ describe('backfill walk', () => {
           },
         ],
       },
-      articleUrlPattern: '-\\d{7}\\.html$',
       extract: { title: ['h1'], body: ['article'], date: ['time'] },
-      provenance: 'test',
     });
     rt = await testRuntime({ sources: [source], originMap: { [`https://${HOST}`]: `${replay.url}/${HOST}` } });
   }, 60_000);

@@ -10,7 +10,7 @@ import { startReplayServer, type ReplayServer } from '../../src/replay/replay-se
 import { cookieChallenge, withCookie } from '../../crawlers/cookie-challenge.js';
 import { loadEvalArticles } from '../../scripts/eval/eval-set.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
-import { testSource } from '../helpers/test-source.js';
+import { testArticlePage, testSource } from '../helpers/test-source.js';
 
 const HOST = 'd1n.example.vn';
 const TOKEN = 'D1N=8f3a9c0e1b2d';
@@ -42,10 +42,7 @@ describe('D1N cookie challenge', () => {
     const stories = loadEvalArticles().filter((a) => a.onTopic);
     for (const [i, f] of [...GOOD, STUCK].entries()) {
       const a = stories[i * 5]!;
-      writeFileSync(
-        path.join(dir, f),
-        `<html><body><h1>${a.title}</h1><article>${[a.lead, ...a.paragraphs].map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
-      );
+      writeFileSync(path.join(dir, f), testArticlePage(a));
       gate(f, f === STUCK ? 'another-token' : undefined); // the stuck page wants a cookie it never hands out
     }
     replay = await startReplayServer(root);

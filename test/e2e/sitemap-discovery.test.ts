@@ -3,11 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceSchema } from '../../config/source-schema.js';
 import { crawlOnce } from '../../src/app/crawl-once.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
 import { loadEvalArticles } from '../../scripts/eval/eval-set.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
+import { testArticlePage, testSource } from '../helpers/test-source.js';
 
 const HOST = 'sitemap.example.vn';
 
@@ -30,10 +30,7 @@ describe('sitemap discovery', () => {
     const urls = [0, 1].map((i) => {
       const file = `bai-viet-post${1590001 + i}.html`;
       const a = stories[i * 7]!;
-      writeFileSync(
-        path.join(dir, file),
-        `<html><body><h1>${a.title}</h1><article>${[a.lead, ...a.paragraphs].map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
-      );
+      writeFileSync(path.join(dir, file), testArticlePage(a));
       return `<url><loc>https://${HOST}/${file}</loc><news:news><news:publication_date>2026-08-21T0${i + 8}:00:00+07:00</news:publication_date></news:news></url>`;
     });
     writeFileSync(
@@ -41,17 +38,11 @@ describe('sitemap discovery', () => {
       `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${urls.join('')}</urlset>`,
     );
     replay = await startReplayServer(path.dirname(dir));
-    const source = sourceSchema.parse({
-      id: 'sitemap',
-      name: HOST,
-      homepage: `https://${HOST}/`,
-      hosts: [HOST],
+    const source = testSource(HOST, {
       discovery: {
         sitemaps: [{ url: `https://${HOST}/sitemap/sitemap.xml`, childPattern: 'sitemap-news', maxChildren: 1 }],
       },
       articleUrlPattern: '-post\\d+\\.html$',
-      extract: { title: ['h1'], body: ['article'] },
-      provenance: 'test',
     });
     rt = await testRuntime({ sources: [source], originMap: { [`https://${HOST}`]: `${replay.url}/${HOST}` } });
   }, 60_000);
