@@ -2,7 +2,7 @@
 // (everything after the title line, as written), exact title, and the published time to the
 // minute. Same measures as the extraction benchmarks trafilatura reports.
 import { readFileSync } from 'node:fs';
-import { loadSources } from '../../config/load-sources.js';
+import { sourceById } from '../../config/load-sources.js';
 import { sourceSchema } from '../../config/source-schema.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { renderSeedText } from '../../src/format/seed-format.js';
@@ -46,9 +46,8 @@ const minute = (iso: string): number => Math.floor(Date.parse(iso) / 60_000);
  * (JSON-LD, OpenGraph/meta, text density) works — what a new or changed outlet gets.
  */
 export function scoreGolden(g: GoldenCase, opts: { genericOnly?: boolean } = {}): PageScore {
-  const configured = loadSources().find((s) => s.id === g.sourceId);
+  const configured = sourceById(g.sourceId);
   const page = `${g.sourceId}/${g.name}`;
-  if (!configured) throw new Error(`golden ${page}: no source ${g.sourceId}`);
   const source = opts.genericOnly ? sourceSchema.parse({ ...configured, extract: {} }) : configured;
   const res = extractArticle(readFileSync(g.pageFile, 'utf8'), g.url, source);
   if (!res.ok)
