@@ -5,10 +5,11 @@
 // Redis are child processes too, so they share the machine's two cores as they would in use.
 // Usage: npm run bench [-- --write]   (--write appends the results to BENCHMARKS.md)
 import { spawn, execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CheerioCrawler } from 'crawlee';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { loadWatchlist } from '../../config/load-watchlist.js';
 import { freshCrawleeConfig } from '../../crawlers/crawlee-setup.js';
@@ -28,6 +29,8 @@ interface RunResult {
   pages: number;
   seconds: number;
   peakRssMb: number;
+  /** CPU seconds (user + system) of the run's process, all its threads. */
+  cpuSecs?: number;
   stages?: Record<string, { ms: number; n: number }>;
   totals?: Record<string, number>;
 }
@@ -131,6 +134,32 @@ async function child(mode: string, replayUrl: string, redisUrl: string, site: st
   return JSON.parse(out.trim().split('\n').at(-1)!) as RunResult;
 }
 
+/** CPU seconds a process has used so far (Linux /proc; clock ticks are 1/100 s). */
+function processCpuSecs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Redis commands by name since the last reset (INFO commandstats), and the CPU Redis used. */
+async function redisCommandStats(
+  url: string,
+  reset: boolean,
+): Promise<{ calls: Map<string, number>; cpuSecs: number }> {
+  const client = new Redis(url, { lazyConnect: true });
+  await client.connect();
+  try {
+    const text = await client.info('commandstats');
+    const cpu = await client.info('cpu');
+    if (reset) await client.config('RESETSTAT');
+    const calls = new Map<string, number>();
+    for (const m of text.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) calls.set(m[1]!, Number(m[2]));
+    const num = (k: string) => Number(new RegExp(`^${k}:([\\d.]+)`, 'm').exec(cpu)?.[1] ?? 0);
+    return { calls, cpuSecs: num('used_cpu_sys') + num('used_cpu_user') };
+  } finally {
+    client.disconnect();
+  }
+}
+
 async function main(): Promise<void> {
   const site = mkdtempSync(path.join(os.tmpdir(), 'tw-bench-site-'));
   process.stderr.write(`building ${PAGES} pages across ${OUTLETS} outlets in ${site}\n`);
@@ -147,9 +176,16 @@ async function main(): Promise<void> {
   const redis = await startRedisServer({ port: await freePort(), dir: null });
   try {
     process.stderr.write('bare CheerioCrawler…\n');
+    const replayCpu0 = processCpuSecs(replay.pid!);
     const bare = await child('bare', replayUrl, redis.url, site);
+    const replayCpu1 = processCpuSecs(replay.pid!);
     process.stderr.write('tinwatch pipeline…\n');
+    const before = await redisCommandStats(redis.url, true);
     const single = await child('pipeline', replayUrl, redis.url, site);
+    const after = await redisCommandStats(redis.url, false);
+    const replayCpu2 = processCpuSecs(replay.pid!);
+    const redisCalls = [...after.calls].sort((a, b) => b[1] - a[1]);
+    const redisTotal = redisCalls.reduce((n, [, c]) => n + c, 0);
     const rate = (r: RunResult) => r.pages / r.seconds;
     const stageRows = Object.entries(single.stages ?? {})
       .sort((a, b) => b[1].ms - a[1].ms)
@@ -159,13 +195,18 @@ async function main(): Promise<void> {
       '',
       `Command: \`npm run bench\` · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · ${PAGES} article pages, ${OUTLETS} outlets, ${CONCURRENCY} concurrent requests in both runs (2 per host)`,
       '',
-      '| run | pages | seconds | pages/s | peak RSS (MB) |',
-      '|---|---:|---:|---:|---:|',
-      `| bare crawlee CheerioCrawler (fetch only) | ${bare.pages} | ${bare.seconds.toFixed(1)} | ${rate(bare).toFixed(0)} | ${bare.peakRssMb} |`,
-      `| tinwatch end to end, one process (\`crawl --once\`) | ${single.pages} | ${single.seconds.toFixed(1)} | ${rate(single).toFixed(0)} | ${single.peakRssMb} |`,
+      '| run | pages | seconds | pages/s | peak RSS (MB) | CPU (s) |',
+      '|---|---:|---:|---:|---:|---:|',
+      `| bare crawlee CheerioCrawler (fetch only) | ${bare.pages} | ${bare.seconds.toFixed(1)} | ${rate(bare).toFixed(0)} | ${bare.peakRssMb} | ${bare.cpuSecs?.toFixed(1)} |`,
+      `| tinwatch end to end (\`crawl --once\`) | ${single.pages} | ${single.seconds.toFixed(1)} | ${rate(single).toFixed(0)} | ${single.peakRssMb} | ${single.cpuSecs?.toFixed(1)} |`,
       '',
       `Ratio end to end / bare: **${(rate(single) / rate(bare)).toFixed(2)}** (target ≥ 0.7); end to end ≥ 150 pages/s and peak RSS ≤ 600 MB are the other targets. Alert jobs are queued (matching is measured); their delivery is not part of the run.`,
       `Outcomes: ${JSON.stringify(single.totals)}`,
+      `CPU of the replay server that served the pages: ${(replayCpu1 - replayCpu0).toFixed(1)} s during the bare run, ${(replayCpu2 - replayCpu1).toFixed(1)} s during the end-to-end run.`,
+      `Redis during the end-to-end run: ${(redisTotal / single.pages).toFixed(1)} commands per page, ${(after.cpuSecs - before.cpuSecs).toFixed(1)} s of Redis CPU; most called: ${redisCalls
+        .slice(0, 8)
+        .map(([name, n]) => `${name} ${(n / single.pages).toFixed(1)}`)
+        .join(', ')} (per page).`,
       '',
       'Where the time goes in the one-process run (summed over concurrent jobs, so stages overlap in wall time):',
       '',
@@ -187,7 +228,10 @@ if (process.argv[2] === '--child') {
   const [, , , mode, replayUrl, redisUrl] = process.argv;
   const { articleUrl } = await import('./bench-site.js');
   const urls = Array.from({ length: PAGES }, (_, n) => articleUrl(n));
+  const cpuStart = process.cpuUsage();
   const result = mode === 'bare' ? await runBare(replayUrl!, urls) : await runPipeline(replayUrl!, redisUrl!);
+  const cpu = process.cpuUsage(cpuStart);
+  result.cpuSecs = (cpu.user + cpu.system) / 1e6;
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 } else {
