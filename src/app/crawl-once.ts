@@ -2,12 +2,12 @@
 // job it caused has finished, then a summary per source. By default it runs its own workers in
 // this process; with `useRemoteWorkers` it only enqueues and waits for workers elsewhere.
 import { randomBytes } from 'node:crypto';
-import { Job, type Queue, type Worker } from 'bullmq';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { startAlertWorker } from '../../workers/alert-worker.js';
 import { startArticleWorker } from '../../workers/article-worker.js';
 import { startCrawlWorker } from '../../workers/crawl-worker.js';
 import { JOB, jobId, type ArticleOutcome, type CrawlSummary } from '../queues.js';
+import { JobOutcomes } from './job-outcomes.js';
 import type { Runtime } from './runtime.js';
 
 export interface SourceRunSummary {
@@ -50,52 +50,6 @@ export interface CrawlOnceOptions {
 
 export type RunPhase = 'crawl' | 'articles' | 'alerts';
 
-type Finished = { state: 'completed'; value: unknown } | { state: 'failed'; reason: string };
-
-/**
- * Waits until every job has finished, calling `onFinished` as each one does (so progress is live)
- * and `onTick` after each poll. States are read concurrently in chunks: one poll over thousands of
- * jobs costs a few round trips' worth of time, not one per job.
- */
-async function waitForJobs(
-  queue: Queue,
-  ids: readonly string[],
-  deadline: number,
-  pollMs: number,
-  onFinished: (id: string, result: Finished) => void,
-  onTick: () => void = () => undefined,
-): Promise<void> {
-  const pending = new Set(ids);
-  while (pending.size > 0) {
-    const batch = [...pending];
-    for (let i = 0; i < batch.length; i += 200) {
-      const chunk = batch.slice(i, i + 200);
-      const states = await Promise.all(chunk.map((id) => queue.getJobState(id)));
-      await Promise.all(
-        chunk.map(async (id, k) => {
-          const state = states[k];
-          if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
-          // Read the job only once it is finished, so its return value or reason is the final one.
-          const job = await Job.fromId(queue, id);
-          let result: Finished;
-          if (!job || state === 'unknown') result = { state: 'failed', reason: `job ${id} disappeared from the queue` };
-          else if (state === 'completed') result = { state, value: job.returnvalue };
-          else result = { state, reason: job.failedReason };
-          pending.delete(id);
-          onFinished(id, result);
-        }),
-      );
-    }
-    onTick();
-    if (pending.size > 0) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pending.size} ${queue.name} job(s)`);
-      // Each poll reads every pending job's state; with thousands pending, polling less often
-      // keeps the waiting from competing with the workers for Redis and CPU.
-      await new Promise((r) => setTimeout(r, Math.max(pollMs, Math.min(2_000, pending.size))));
-    }
-  }
-}
-
 function emptySummary(sourceId: string): SourceRunSummary {
   return {
     sourceId,
@@ -117,11 +71,16 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
   const pollMs = opts.pollMs ?? 100;
   const runId = `${started.toString(36)}${randomBytes(3).toString('hex')}`;
   const local = opts.useRemoteWorkers ? [] : (opts.localQueues ?? ['crawl', 'article', 'alert']);
-  const workers: Worker[] = [
+  const workers: { close(): Promise<void> }[] = [
     ...(local.includes('crawl') ? [startCrawlWorker(rt)] : []),
     ...(local.includes('article') ? [startArticleWorker(rt)] : []),
     ...(local.includes('alert') ? [startAlertWorker(rt)] : []),
   ];
+  // Opened before any job is added, so no job's outcome can slip by unseen.
+  const outcomes = await Promise.all(
+    [rt.queues.crawl, rt.queues.article, rt.queues.alert].map((q) => JobOutcomes.open(q, { connection: rt.redis })),
+  );
+  const [crawlOutcomes, articleOutcomes, alertOutcomes] = outcomes as [JobOutcomes, JobOutcomes, JobOutcomes];
   try {
     const perSource = new Map(opts.sources.map((s) => [s.id, emptySummary(s.id)]));
     const crawlIds: string[] = [];
@@ -139,8 +98,7 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
     const articleOwner = new Map<string, string>();
     const alertOwner = new Map<string, string>();
     const tick = (phase: RunPhase) => () => opts.onProgress?.(phase, [...perSource.values()]);
-    await waitForJobs(
-      rt.queues.crawl,
+    await crawlOutcomes.waitFor(
       crawlIds,
       deadline,
       pollMs,
@@ -161,8 +119,7 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
       },
       tick('crawl'),
     );
-    await waitForJobs(
-      rt.queues.article,
+    await articleOutcomes.waitFor(
       [...articleOwner.keys()],
       deadline,
       pollMs,
@@ -185,8 +142,7 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
       },
       tick('articles'),
     );
-    await waitForJobs(
-      rt.queues.alert,
+    await alertOutcomes.waitFor(
       opts.skipAlertWait ? [] : [...alertOwner.keys()],
       deadline,
       pollMs,
@@ -216,6 +172,7 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
     };
   } finally {
     await Promise.all(workers.map((w) => w.close()));
+    await Promise.all(outcomes.map((o) => o.close()));
   }
 }
 

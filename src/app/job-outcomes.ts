@@ -1,0 +1,135 @@
+// Final outcomes of a run's jobs, read from BullMQ's events stream instead of by polling each job.
+// Polling asked Redis for the state of every pending job every poll: with thousands of article
+// jobs that was ~5 state scripts per page, more Redis work than the pipeline itself did. The
+// stream delivers each job's 'completed' (with its return value) or final 'failed' once, for
+// local and remote workers alike. The stream is capped, so an event can be trimmed away before it
+// is read, or lost to a reconnect: jobs that stay quiet are looked up directly, now and then.
+import { Job, QueueEvents, type Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+export type Finished = { state: 'completed'; value: unknown } | { state: 'failed'; reason: string };
+
+export interface JobOutcomesOptions {
+  /** A connection to duplicate for the blocking stream reader. */
+  connection: Redis;
+  /** How often waiting falls back to reading states for jobs not heard of (ms). */
+  reconcileMs?: number;
+}
+
+/** Outcomes kept for jobs nobody waits for yet (a run's article jobs finish before their crawl). */
+const MAX_UNCLAIMED = 200_000;
+
+export class JobOutcomes {
+  private readonly events: QueueEvents;
+  /** The stream reader's own connection: BullMQ leaves a connection it was given open. */
+  private readonly connection: Redis;
+  private readonly outcomes = new Map<string, Finished>();
+  private readonly reconcileMs: number;
+
+  private constructor(
+    private readonly queue: Queue,
+    opts: JobOutcomesOptions,
+    lastEventId: string,
+  ) {
+    this.reconcileMs = opts.reconcileMs ?? 5_000;
+    this.connection = opts.connection.duplicate({ maxRetriesPerRequest: null });
+    this.events = new QueueEvents(queue.name, {
+      connection: this.connection,
+      prefix: queue.opts.prefix,
+      lastEventId,
+      blockingTimeout: 1_000,
+    });
+    // Without a listener BullMQ prints connection errors to the console; a lost event is
+    // recovered by the reconciling lookups, so an outage needs no action here.
+    this.events.on('error', () => undefined);
+    this.events.on('completed', ({ jobId, returnvalue }) =>
+      this.record(jobId, { state: 'completed', value: returnvalue }),
+    );
+    this.events.on('failed', ({ jobId, failedReason }) =>
+      this.record(jobId, { state: 'failed', reason: failedReason }),
+    );
+  }
+
+  /**
+   * Starts reading the queue's events from the stream's current end, so nothing that happens
+   * after this call is missed (call it before adding the jobs to wait for).
+   */
+  static async open(queue: Queue, opts: JobOutcomesOptions): Promise<JobOutcomes> {
+    const last = await opts.connection.xrevrange(queue.keys.events!, '+', '-', 'COUNT', 1);
+    const tracker = new JobOutcomes(queue, opts, last[0]?.[0] ?? '0-0');
+    await tracker.events.waitUntilReady();
+    return tracker;
+  }
+
+  private record(jobId: string, result: Finished): void {
+    if (this.outcomes.size >= MAX_UNCLAIMED) this.outcomes.delete(this.outcomes.keys().next().value!);
+    this.outcomes.set(jobId, result);
+  }
+
+  /** Looks the jobs up directly (the fallback for events not received). */
+  private async lookUp(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 200) {
+      const chunk = ids.slice(i, i + 200);
+      const states = await Promise.all(chunk.map((id) => this.queue.getJobState(id)));
+      await Promise.all(
+        chunk.map(async (id, k) => {
+          const state = states[k];
+          if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
+          // Read the job only once it is finished, so its return value or reason is the final one.
+          const job = await Job.fromId(this.queue, id);
+          if (!job || state === 'unknown')
+            this.outcomes.set(id, { state: 'failed', reason: `job ${id} disappeared from the queue` });
+          else if (state === 'completed') this.outcomes.set(id, { state, value: job.returnvalue });
+          else this.outcomes.set(id, { state, reason: job.failedReason });
+        }),
+      );
+    }
+  }
+
+  /**
+   * Waits until every job has finished, calling `onFinished` as each one does (so progress is
+   * live) and `onTick` at least every `tickMs`. Throws once `deadline` (epoch ms) has passed.
+   */
+  async waitFor(
+    ids: readonly string[],
+    deadline: number,
+    tickMs: number,
+    onFinished: (id: string, result: Finished) => void,
+    onTick: () => void = () => undefined,
+  ): Promise<void> {
+    const pending = new Set(ids);
+    const settle = (): boolean => {
+      const before = pending.size;
+      // Walk the smaller side: outcomes not yet claimed are usually few, pending ids many.
+      const candidates = this.outcomes.size < pending.size ? [...this.outcomes.keys()] : [...pending];
+      for (const id of candidates) {
+        const result = pending.has(id) ? this.outcomes.get(id) : undefined;
+        if (!result) continue;
+        pending.delete(id);
+        this.outcomes.delete(id);
+        onFinished(id, result);
+      }
+      return pending.size < before;
+    };
+    // While outcomes arrive, the stream is trusted; after `reconcileMs` without one, the pending
+    // jobs are looked up, which also settles jobs whose events were trimmed or never read.
+    let lastProgress = Date.now();
+    for (;;) {
+      if (settle()) lastProgress = Date.now();
+      onTick();
+      if (pending.size === 0) return;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pending.size} ${this.queue.name} job(s)`);
+      if (Date.now() - lastProgress >= this.reconcileMs) {
+        await this.lookUp([...pending]);
+        lastProgress = Date.now();
+        continue;
+      }
+      await new Promise((resolve) => setTimeout(resolve, tickMs));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.events.close();
+    this.connection.disconnect();
+  }
+}
