@@ -46,12 +46,20 @@ export class PipelineStats {
     await this.redis.hincrby(this.keys.statsCounters, field(c), by);
   }
 
+  /**
+   * One job's duration: only the bucket it falls in is counted (`in_<le>`, `in_inf` past the
+   * last), three commands per job instead of one per bucket it is under; `durations()` adds them
+   * up into Prometheus's cumulative buckets when read.
+   */
   async observeDuration(queue: string, seconds: number): Promise<void> {
     const key = this.keys.statsDurations(queue);
-    const m = this.redis.multi();
-    for (const le of DURATION_BUCKETS) if (seconds <= le) m.hincrby(key, `le_${le}`, 1);
-    m.hincrby(key, 'count', 1).hincrbyfloat(key, 'sum', seconds);
-    await m.exec();
+    const le = DURATION_BUCKETS.find((b) => seconds <= b);
+    await this.redis
+      .multi()
+      .hincrby(key, le === undefined ? 'in_inf' : `in_${le}`, 1)
+      .hincrby(key, 'count', 1)
+      .hincrbyfloat(key, 'sum', seconds)
+      .exec();
   }
 
   async setHealth(sourceId: string, health: SourceHealth): Promise<void> {
@@ -74,8 +82,13 @@ export class PipelineStats {
 
   async durations(queue: string): Promise<{ buckets: [number, number][]; count: number; sum: number }> {
     const raw = await this.redis.hgetall(this.keys.statsDurations(queue));
+    let below = 0;
     return {
-      buckets: DURATION_BUCKETS.map((le) => [le, Number(raw[`le_${le}`] ?? 0)] as [number, number]),
+      // Cumulative per bucket; `le_` fields are the cumulative counts older versions stored.
+      buckets: DURATION_BUCKETS.map((le) => {
+        below += Number(raw[`in_${le}`] ?? 0);
+        return [le, below + Number(raw[`le_${le}`] ?? 0)] as [number, number];
+      }),
       count: Number(raw.count ?? 0),
       sum: Number(raw.sum ?? 0),
     };
