@@ -29,6 +29,11 @@ const envSchema = z.object({
   TINWATCH_CRAWL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(PIPELINE.crawlConcurrency),
   /** Article jobs processed at once per worker process. */
   TINWATCH_ARTICLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(PIPELINE.articleConcurrency),
+  /**
+   * Threads running article jobs beside the crawling event loop (0 = in the main thread).
+   * Default: one per core beyond the first, 4 at most (workers/article-threads.ts).
+   */
+  TINWATCH_ARTICLE_THREADS: z.coerce.number().int().min(0).max(32).optional(),
   /** Worker lock duration and stalled-check interval (crash tests shorten them; keep defaults). */
   TINWATCH_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(PIPELINE.lockDurationMs),
   TINWATCH_STALLED_MS: z.coerce.number().int().min(500).max(600_000).default(PIPELINE.stalledIntervalMs),

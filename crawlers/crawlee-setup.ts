@@ -6,6 +6,7 @@ import { Configuration, EventManager, LocalEventManager, log as crawleeLog, type
 // crawlee declares its event names as a const enum, which this build cannot read at runtime.
 const SYSTEM_INFO = 'systemInfo' as EventType.SYSTEM_INFO;
 import { MemoryStorage } from '@crawlee/memory-storage';
+import { closeWithRuntime } from '../src/app/runtime-closers.js';
 
 let quieted = false;
 
@@ -33,6 +34,7 @@ async function processEvents(): Promise<LocalEventManager> {
   if (!sharedEvents) {
     sharedEvents = new LocalEventManager(new Configuration({ systemInfoV2: true, persistStorage: false }));
     await sharedEvents.init();
+    closeWithRuntime(closeCrawleeEvents);
   }
   return sharedEvents;
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { ConfigError, loadSources, sourceById, sourceForUrl } from '../config/load-sources.js';
 import { startAlertWorker } from '../workers/alert-worker.js';
-import { startArticleWorker } from '../workers/article-worker.js';
+import { startArticleWorkers } from '../workers/article-threads.js';
 import { startCrawlWorker } from '../workers/crawl-worker.js';
 import { syncSchedulers } from '../workers/scheduler.js';
 import { startMaintenance } from '../workers/maintenance.js';
@@ -90,7 +90,11 @@ program
     const dashboard = opts.dashboard
       ? await startDashboard(rt, { host: opts.dashboardHost, port: Number(opts.dashboardPort) })
       : null;
-    const workers = [startCrawlWorker(rt), startArticleWorker(rt), startAlertWorker(rt)];
+    const workers = [
+      startCrawlWorker(rt),
+      await startArticleWorkers(rt, { besideCrawler: true }),
+      startAlertWorker(rt),
+    ];
     rt.log.info(
       {
         redis: rt.redisTarget.url,
@@ -132,7 +136,9 @@ program
     const rt = await createRuntime();
     const workers = [
       ...(opts.queues.includes('crawl') ? [startCrawlWorker(rt)] : []),
-      ...(opts.queues.includes('article') ? [startArticleWorker(rt)] : []),
+      ...(opts.queues.includes('article')
+        ? [await startArticleWorkers(rt, { besideCrawler: opts.queues.includes('crawl') })]
+        : []),
       ...(opts.queues.includes('alert') ? [startAlertWorker(rt)] : []),
     ];
     rt.log.info({ queues: opts.queues }, 'workers started');

@@ -16,7 +16,7 @@ import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
 import { startReplayServer } from '../../src/replay/replay-server.js';
 import { JOB } from '../../src/queues.js';
 import { startAlertWorker } from '../../workers/alert-worker.js';
-import { startArticleWorker } from '../../workers/article-worker.js';
+import { startArticleWorkers } from '../../workers/article-threads.js';
 import { startCrawlWorker } from '../../workers/crawl-worker.js';
 import { benchHost, benchSiteWriter, benchSources } from '../bench/bench-site.js';
 
@@ -62,7 +62,7 @@ const rt = await createRuntime({
   },
   originMap: Object.fromEntries(sources.map((s, i) => [`https://${benchHost(i)}`, `${replay.url}/${benchHost(i)}`])),
 });
-const workers = [startCrawlWorker(rt), startArticleWorker(rt), startAlertWorker(rt)];
+const workers = [startCrawlWorker(rt), await startArticleWorkers(rt, { besideCrawler: true }), startAlertWorker(rt)];
 
 const started = Date.now();
 const samples: Sample[] = [];

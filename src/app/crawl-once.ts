@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { startAlertWorker } from '../../workers/alert-worker.js';
-import { startArticleWorker } from '../../workers/article-worker.js';
+import { startArticleWorkers } from '../../workers/article-threads.js';
 import { startCrawlWorker } from '../../workers/crawl-worker.js';
 import { JOB, jobId, type ArticleOutcome, type CrawlSummary } from '../queues.js';
 import { JobOutcomes } from './job-outcomes.js';
@@ -73,7 +73,7 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
   const local = opts.useRemoteWorkers ? [] : (opts.localQueues ?? ['crawl', 'article', 'alert']);
   const workers: { close(): Promise<void> }[] = [
     ...(local.includes('crawl') ? [startCrawlWorker(rt)] : []),
-    ...(local.includes('article') ? [startArticleWorker(rt)] : []),
+    ...(local.includes('article') ? [await startArticleWorkers(rt, { besideCrawler: local.includes('crawl') })] : []),
     ...(local.includes('alert') ? [startAlertWorker(rt)] : []),
   ];
   // Opened before any job is added, so no job's outcome can slip by unseen.

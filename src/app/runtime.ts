@@ -2,10 +2,10 @@
 // origin map, sources. Built once per process by the CLI; tests build it with their own Redis.
 import { Redis } from 'ioredis';
 import { readEnv, type Env } from '../../config/env.js';
-import { closeCrawleeEvents } from '../../crawlers/crawlee-setup.js';
 import { loadWatchlist } from '../../config/load-watchlist.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
 import { createAlerts, type Alerts } from '../alert/alert-setup.js';
+import { runRuntimeClosers } from './runtime-closers.js';
 import { PipelineStats } from '../stats/pipeline-stats.js';
 import type { StageTimings } from '../stats/stage-timings.js';
 import { loadSources, sourceById } from '../../config/load-sources.js';
@@ -36,6 +36,8 @@ export interface Runtime {
   timings?: StageTimings;
   /** A new connection for a BullMQ Worker (blocking commands need their own). */
   workerConnection(): Redis;
+  /** What a worker thread needs to build the same runtime (plain data, structured-cloneable). */
+  threadOptions(): ThreadRuntimeOptions;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,15 @@ export interface RuntimeOptions {
   secrets?: (name: string) => string | undefined;
 }
 
+/** RuntimeOptions as plain data: the resolved Redis address, the logger as its level. */
+export interface ThreadRuntimeOptions {
+  env: Env;
+  logLevel: string;
+  sources: SourceConfig[];
+  originMap: Record<string, string>;
+  watchlist: Watchlist;
+}
+
 export function connect(url: string): Redis {
   // null: a worker's blocking connection must wait through Redis restarts instead of failing jobs.
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
@@ -61,7 +72,8 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   const env = { ...readEnv(), ...opts.env };
   const log = opts.log ?? createLogger(env.LOG_LEVEL);
   const sources = opts.sources ?? loadSources();
-  const alerts = createAlerts(opts.watchlist ?? loadWatchlist(), opts.secrets ?? ((n) => process.env[n]), log);
+  const watchlist = opts.watchlist ?? loadWatchlist();
+  const alerts = createAlerts(watchlist, opts.secrets ?? ((n) => process.env[n]), log);
   const redisTarget = await resolveRedis({ redisUrl: env.REDIS_URL, dataDir: env.TINWATCH_DATA, log });
   const redis = connect(redisTarget.url);
   // ioredis reconnects by itself (a Redis restart is survivable); without a listener it would
@@ -81,6 +93,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   // BullMQ prints a queue's connection errors to the console unless someone listens.
   for (const q of [queues.crawl, queues.article, queues.alert]) q.on('error', onRedisError);
   const extraConnections: Redis[] = [];
+  const originMap = opts.originMap ?? env.TINWATCH_ORIGIN_MAP ?? {};
   return {
     env,
     log,
@@ -88,7 +101,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     redis,
     keys,
     queues,
-    originMap: createOriginMap(opts.originMap ?? env.TINWATCH_ORIGIN_MAP ?? {}),
+    originMap: createOriginMap(originMap),
     outDir: env.TINWATCH_OUT,
     sources,
     alerts,
@@ -102,8 +115,16 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       extraConnections.push(c);
       return c;
     },
+    threadOptions: () => ({
+      // The thread connects to this Redis, even an embedded one this process started.
+      env: { ...env, REDIS_URL: redisTarget.url },
+      logLevel: log.level,
+      sources,
+      originMap,
+      watchlist,
+    }),
     close: async () => {
-      await closeCrawleeEvents();
+      await runRuntimeClosers();
       await queues.close();
       await Promise.all(extraConnections.map((c) => c.quit().catch(() => c.disconnect())));
       await redis.quit().catch(() => redis.disconnect());

@@ -1,16 +1,17 @@
 // Per-stage time accumulator for the benchmark: where does an article's time go. Optional in
 // every stage's deps; production runs leave it out and pay nothing.
 export interface StageTimings {
-  add(stage: string, ms: number): void;
+  /** Charges `ms` to `stage`, as `calls` calls (several when merging another thread's totals). */
+  add(stage: string, ms: number, calls?: number): void;
 }
 
 export class StageClock implements StageTimings {
   readonly totals = new Map<string, { ms: number; n: number }>();
 
-  add(stage: string, ms: number): void {
+  add(stage: string, ms: number, calls = 1): void {
     const t = this.totals.get(stage) ?? { ms: 0, n: 0 };
     t.ms += ms;
-    t.n += 1;
+    t.n += calls;
     this.totals.set(stage, t);
   }
 }

@@ -1,0 +1,40 @@
+// Inside an article worker thread: its own runtime (Redis connections, sources, rules) built from
+// the parent's plain options, and an article worker on it. The parent says 'close' to stop it;
+// the thread answers with its stage timings (benchmark) once everything is closed.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createRuntime, type ThreadRuntimeOptions } from '../src/app/runtime.js';
+import { createLogger } from '../src/logger.js';
+import { StageClock } from '../src/stats/stage-timings.js';
+import { startArticleWorker } from './article-worker.js';
+
+export interface ArticleThreadData {
+  runtime: ThreadRuntimeOptions;
+  concurrency: number;
+  /** Collect per-stage timings and send them back on close. */
+  timings: boolean;
+}
+
+export type ArticleThreadMessage =
+  { type: 'ready' } | { type: 'closed'; timings: [string, { ms: number; n: number }][] };
+
+const data = workerData as ArticleThreadData;
+const rt = await createRuntime({
+  env: data.runtime.env,
+  log: createLogger(data.runtime.logLevel).child({ thread: 'article' }),
+  sources: data.runtime.sources,
+  originMap: data.runtime.originMap,
+  watchlist: data.runtime.watchlist,
+});
+const clock = data.timings ? new StageClock() : undefined;
+if (clock) rt.timings = clock;
+const worker = startArticleWorker(rt, data.concurrency);
+await worker.waitUntilReady();
+const port = parentPort!;
+port.on('message', async (msg: { type: string }) => {
+  if (msg.type !== 'close') return;
+  await worker.close();
+  await rt.close();
+  port.postMessage({ type: 'closed', timings: [...(clock?.totals ?? [])] } satisfies ArticleThreadMessage);
+  port.close();
+});
+port.postMessage({ type: 'ready' } satisfies ArticleThreadMessage);

@@ -1,0 +1,123 @@
+// Article workers on other cores. Extraction, dedupe and writing are CPU work in JavaScript; in
+// the crawling process they compete with crawlee for one event loop, and a second core sits idle.
+// Each thread runs a full article worker (its own runtime and Redis connections) and is
+// supervised: one that dies is logged and started again; the jobs it held are picked up by
+// BullMQ's stalled-job check like those of any crashed worker.
+import { availableParallelism } from 'node:os';
+import { Worker as Thread } from 'node:worker_threads';
+import type { Runtime } from '../src/app/runtime.js';
+import type { ArticleThreadData, ArticleThreadMessage } from './article-thread.js';
+import { startArticleWorker } from './article-worker.js';
+
+const ENTRY = new URL('./article-thread-entry.js', import.meta.url);
+const RESTART_DELAY_MS = 1_000;
+
+/** The default thread count: every core but the one the crawling event loop needs, 4 at most. */
+export function defaultArticleThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+/** The parent's node flags minus its TypeScript loader: the thread entry registers its own. */
+function threadExecArgv(): string[] {
+  const out: string[] = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if ((a === '--import' || a === '--require' || a === '--loader') && /tsx/.test(args[i + 1] ?? '')) i++;
+    else if (!/^--(import|require|loader)=.*tsx/.test(a)) out.push(a);
+  }
+  return out;
+}
+
+export interface ArticleThreads {
+  close(): Promise<void>;
+  /** The threads running now (diagnostics, tests). */
+  threads(): readonly Thread[];
+}
+
+/** One thread; resolves once its worker is listening, rejects if it cannot start. */
+function spawnThread(data: ArticleThreadData): Promise<Thread> {
+  return new Promise((resolve, reject) => {
+    let thread: Thread;
+    try {
+      thread = new Thread(ENTRY, { workerData: data, execArgv: threadExecArgv() });
+    } catch (err) {
+      // Process-wide flags (--max-old-space-size, …) are refused in a thread: start it without the
+      // parent's flags then (they only ever add diagnostics such as --cpu-prof).
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+      thread = new Thread(ENTRY, { workerData: data, execArgv: [] });
+    }
+    const onStartError = (err: Error): void =>
+      reject(new Error(`article worker thread failed to start: ${err.message}`));
+    const onEarlyExit = (code: number): void =>
+      reject(new Error(`article worker thread exited with ${code} while starting`));
+    thread.once('error', onStartError);
+    thread.once('exit', onEarlyExit);
+    thread.once('message', (msg: ArticleThreadMessage) => {
+      if (msg.type !== 'ready') return;
+      thread.off('error', onStartError);
+      thread.off('exit', onEarlyExit);
+      resolve(thread);
+    });
+  });
+}
+
+/** Starts `count` article worker threads with `concurrency` jobs each. */
+export async function startArticleThreads(
+  rt: Runtime,
+  count: number,
+  concurrency: number = rt.env.TINWATCH_ARTICLE_CONCURRENCY,
+): Promise<ArticleThreads> {
+  const data: ArticleThreadData = { runtime: rt.threadOptions(), concurrency, timings: rt.timings !== undefined };
+  let closing = false;
+  const live = new Set<Thread>();
+  const supervise = (thread: Thread, n: number): void => {
+    live.add(thread);
+    thread.on('error', (err) => rt.log.error({ thread: n, err: err.message }, 'article worker thread crashed'));
+    thread.once('exit', (code) => {
+      live.delete(thread);
+      if (closing) return;
+      rt.log.error({ thread: n, code }, 'article worker thread stopped: starting it again');
+      setTimeout(() => {
+        if (closing) return;
+        spawnThread(data).then(
+          (t) => supervise(t, n),
+          (err: Error) => rt.log.error({ thread: n, err: err.message }, 'article worker thread did not restart'),
+        );
+      }, RESTART_DELAY_MS).unref();
+    });
+  };
+  const threads = await Promise.all(Array.from({ length: count }, () => spawnThread(data)));
+  threads.forEach((t, n) => supervise(t, n));
+  return {
+    threads: () => [...live],
+    close: async () => {
+      closing = true;
+      await Promise.all(
+        [...live].map(
+          (thread) =>
+            new Promise<void>((resolve) => {
+              thread.on('message', (msg: ArticleThreadMessage) => {
+                if (msg.type !== 'closed') return;
+                for (const [stage, t] of msg.timings) rt.timings?.add(stage, t.ms, t.n);
+              });
+              thread.once('exit', () => resolve());
+              thread.postMessage({ type: 'close' });
+            }),
+        ),
+      );
+    },
+  };
+}
+
+/**
+ * This process's article workers. Beside a crawler: TINWATCH_ARTICLE_THREADS threads (0 = on the
+ * main event loop, as on a one-core machine). A process that only works article jobs has its main
+ * event loop free, so it works them there (scale such workers by processes).
+ */
+export async function startArticleWorkers(rt: Runtime, opts: { besideCrawler: boolean }): Promise<ArticleThreads> {
+  const threads = opts.besideCrawler ? (rt.env.TINWATCH_ARTICLE_THREADS ?? defaultArticleThreads()) : 0;
+  if (threads > 0) return startArticleThreads(rt, threads);
+  const worker = startArticleWorker(rt);
+  return { close: () => worker.close(), threads: () => [] };
+}
