@@ -1,17 +1,17 @@
 // The default fetcher: crawlee's CheerioCrawler (plain HTTP). A new crawler and configuration
 // per call; requests go through the origin map, results come back with real URLs.
-import { CheerioCrawler, NonRetryableError } from 'crawlee';
+import { NonRetryableError } from 'crawlee';
 import { cookieChallenge, withCookie } from './cookie-challenge.js';
 import { PIPELINE } from '../config/pipeline.js';
 import type { SourceConfig } from '../config/source-schema.js';
 import type { OriginMap } from '../src/fetch/origin-map.js';
 import { freshCrawleeConfig } from './crawlee-setup.js';
-import { decodePage } from './decode-page.js';
 import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, assertOkStatus, requestHeaders, retryWaitMs } from './request-policy.js';
 import { assertPublicDestination } from './ssrf-guard.js';
-import { inflateCapped, limitDownload, TOO_LARGE } from './size-limits.js';
+import { limitDownload, TOO_LARGE } from './size-limits.js';
+import { RawBodyCheerioCrawler, responseText } from './raw-body-crawler.js';
 import type { HostPolicy } from './host-policy.js';
 
 export function createHttpFetcher(
@@ -34,7 +34,7 @@ export function createHttpFetcher(
         for (const pair of (cookies.get(host) ?? '').split(';')) if (pair.trim()) out = withCookie(out, pair.trim());
         return out;
       };
-      const crawler: CheerioCrawler = new CheerioCrawler(
+      const crawler: RawBodyCheerioCrawler = new RawBodyCheerioCrawler(
         {
           maxConcurrency: source.politeness.maxConcurrency,
           maxRequestRetries: 2,
@@ -44,11 +44,6 @@ export function createHttpFetcher(
           navigationTimeoutSecs: timeoutSecs,
           useSessionPool: true,
           persistCookiesPerSession: true,
-          // Keep the bytes intact: crawlee transcodes from this named single-byte charset, which maps
-          // every byte to one code point (Node's own 'latin1' would be decoded as UTF-8), so
-          // decodePage can recover the bytes and read the charset the page declares; crawlee alone
-          // would only look at the HTTP header.
-          forceResponseEncoding: 'iso-8859-1',
           additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml'],
           preNavigationHooks: [
             async ({ request }, gotOptions) => {
@@ -57,6 +52,9 @@ export function createHttpFetcher(
               await hosts?.waitTurn(host);
               const extra = (request.userData.req as FetchRequest).headers ?? {};
               gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(source), ...extra };
+              // tinwatch says who it is (user-agent): got-scraping's generated browser headers
+              // would contradict that, and generating them cost more CPU than parsing the page.
+              (gotOptions as { useHeaderGenerator?: boolean }).useHeaderGenerator = false;
               // The prime page's own redirect is where its cookie is set: read it, do not follow it.
               if ((request.userData.req as FetchRequest).label === 'prime') gotOptions.followRedirect = false;
               const header = await cookieHeaderFor(host, gotOptions.headers.cookie as string | undefined);
@@ -96,10 +94,9 @@ export function createHttpFetcher(
               return;
             }
             assertOkStatus(status);
-            const raw = typeof body === 'string' ? Buffer.from(body, 'latin1') : body;
-            const bytes = inflateCapped(raw, response.headers['content-encoding'], PIPELINE.maxPageBytes);
-            const rawType = response.headers['content-type'];
-            const { text } = decodePage(bytes, Array.isArray(rawType) ? rawType[0] : rawType);
+            // Bytes as they came (RawBodyCheerioCrawler): inflated under the cap, decoded by the
+            // charset the page declares (crawlee alone would only read the HTTP header).
+            const text = responseText(Buffer.isBuffer(body) ? body : Buffer.from(body), response);
             const challenge = cookieChallenge(text);
             if (challenge) {
               if (request.userData.challengeAnswered) {

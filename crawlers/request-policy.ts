@@ -8,6 +8,7 @@ export const DEFAULT_USER_AGENT =
 export function requestHeaders(source: SourceConfig): Record<string, string> {
   return {
     'user-agent': source.http.userAgent ?? DEFAULT_USER_AGENT,
+    accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8',
     'accept-language': source.http.acceptLanguage,
   };
 }
