@@ -7,6 +7,7 @@ import { Configuration, EventManager, LocalEventManager, log as crawleeLog, type
 const SYSTEM_INFO = 'systemInfo' as EventType.SYSTEM_INFO;
 import { MemoryStorage } from '@crawlee/memory-storage';
 import { closeWithRuntime } from '../src/app/runtime-closers.js';
+import { shrinkCrawleeDedupCache } from './crawlee-dedup-cache.js';
 
 let quieted = false;
 
@@ -70,6 +71,7 @@ class JobEventManager extends EventManager {
 
 export async function freshCrawleeConfig(): Promise<Configuration> {
   quietCrawlee();
+  shrinkCrawleeDedupCache();
   const config = new Configuration({
     persistStorage: false,
     purgeOnStart: false,
