@@ -41,33 +41,59 @@ export interface ArticleDeps {
   alerts?: { matcher: RuleMatcher; alertQueue: Queue };
 }
 
-async function loadRaw(deps: ArticleDeps, rawKey: string): Promise<string> {
-  const buf = await deps.redis.getBuffer(rawKey);
+/**
+ * Whether the story already has its manifest line, and the parked raw page: one round trip.
+ * The page is read even when the story is done (it is small next to a second round trip).
+ */
+async function storyStateAndRaw(
+  deps: ArticleDeps,
+  storyId: string,
+  rawKey: string,
+): Promise<{ done: boolean; raw: Buffer | null }> {
+  const [manifested, raw] = (await deps.redis
+    .pipeline()
+    .sismember(deps.keys.manifested, storyId)
+    .getBuffer(rawKey)
+    .exec())!;
+  if (manifested![0] || raw![0]) throw (manifested![0] ?? raw![0])!;
+  return { done: manifested![1] === 1, raw: raw![1] as Buffer | null };
+}
+
+function decodeRaw(rawKey: string, buf: Buffer | null): string {
   if (!buf)
     throw new UnrecoverableError(`raw page ${rawKey} is gone (expired before extraction); re-crawl to fetch it again`);
   return gunzipSync(buf).toString('utf8');
 }
 
 /**
- * Appends the manifest line once per story. The Redis flag is set right after the append; a
- * worker killed between the two leaves the line without the flag, so a job that may be a repeat
- * (a retry, or picked up after a stall) first looks for its line at the end of the manifest.
+ * Appends the manifest line once per story, then runs `after` in the same MULTI as the flag that
+ * says the line is written (one round trip for the job's last Redis writes). A worker killed
+ * between append and flag leaves the line without the flag, so a job that may be a repeat (a
+ * retry, or picked up after a stall) first checks the flag again and looks for its line at the
+ * end of the manifest; a first attempt already checked the flag when it started.
  */
-async function manifestOnce(deps: ArticleDeps, storyId: string, entry: object): Promise<void> {
-  if (await deps.redis.sismember(deps.keys.manifested, storyId)) return;
-  if (!(deps.maybeRepeated && (await manifestTailHasStory(deps.outDir, storyId)))) {
+async function manifestOnce(
+  deps: ArticleDeps,
+  storyId: string,
+  entry: object,
+  after: (m: ReturnType<Redis['multi']>) => void,
+): Promise<void> {
+  const repeat = deps.maybeRepeated === true;
+  const written = repeat && (await deps.redis.sismember(deps.keys.manifested, storyId)) === 1;
+  if (!written && !(repeat && (await manifestTailHasStory(deps.outDir, storyId)))) {
     await appendManifest(deps.outDir, entry);
   }
-  await deps.redis.sadd(deps.keys.manifested, storyId);
+  const m = deps.redis.multi().sadd(deps.keys.manifested, storyId);
+  after(m);
+  await m.exec();
 }
 
 export async function processArticle(data: ArticleJobData, deps: ArticleDeps): Promise<ArticleOutcome> {
   const source = deps.sourceById(data.sourceId);
-  if (await deps.redis.sismember(deps.keys.manifested, data.storyId)) {
-    return { outcome: 'already-written', storyId: data.storyId };
-  }
   const t = deps.timings;
-  const html = await timed(t, 'load raw page', () => loadRaw(deps, data.rawKey));
+  const state = await timed(t, 'load raw page', () => storyStateAndRaw(deps, data.storyId, data.rawKey));
+  if (state.done) return { outcome: 'already-written', storyId: data.storyId };
+  const html = decodeRaw(data.rawKey, state.raw);
   const res = await timed(t, 'extract + normalize', () => extractArticle(html, data.url, source));
   if (!res.ok) throw new UnrecoverableError(res.reason);
   const article = res.article;
@@ -118,25 +144,31 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   );
   if (verdict.kind === 'exact' || verdict.kind === 'near') {
     const owner = verdict.owner;
-    await manifestOnce(deps, data.storyId, {
-      type: 'duplicate',
-      id: data.storyId,
-      url: data.url,
-      canonical_url: data.canonicalUrl,
-      outlet: source.name,
-      source_id: source.id,
-      title: article.title,
-      published_at: publishedAt,
-      fetched_at: data.fetchedAt,
-      content_hash: hash,
-      duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet },
-      match: { kind: verdict.kind, similarity: Math.round(verdict.jaccard * 100) / 100 },
-    });
-    await deps.redis.sadd(
-      deps.keys.storyOutlets(owner.storyId),
-      JSON.stringify({ id: data.storyId, url: data.url, outlet: source.name }),
+    await manifestOnce(
+      deps,
+      data.storyId,
+      {
+        type: 'duplicate',
+        id: data.storyId,
+        url: data.url,
+        canonical_url: data.canonicalUrl,
+        outlet: source.name,
+        source_id: source.id,
+        title: article.title,
+        published_at: publishedAt,
+        fetched_at: data.fetchedAt,
+        content_hash: hash,
+        duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet },
+        match: { kind: verdict.kind, similarity: Math.round(verdict.jaccard * 100) / 100 },
+      },
+      (m) =>
+        m
+          .sadd(
+            deps.keys.storyOutlets(owner.storyId),
+            JSON.stringify({ id: data.storyId, url: data.url, outlet: source.name }),
+          )
+          .del(data.rawKey),
     );
-    await deps.redis.del(data.rawKey);
     return { outcome: 'duplicate', storyId: data.storyId, duplicateOf: owner.storyId };
   }
 
@@ -165,30 +197,34 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
     );
   }
   await timed(t, 'manifest', () =>
-    manifestOnce(deps, data.storyId, {
-      type: 'article',
-      seq,
-      file: `articles/${file}`,
-      id: data.storyId,
-      url: data.url,
-      canonical_url: data.canonicalUrl,
-      page_canonical: article.canonicalHint,
-      outlet: source.name,
-      source_id: source.id,
-      title: article.title,
-      published_at: publishedAt,
-      author: article.author,
-      credit: article.credit,
-      section: article.section,
-      fetched_at: data.fetchedAt,
-      written_at: new Date().toISOString(),
-      content_hash: hash,
-      duplicate_of: null,
-      relevance: { score: relevance.score, top_terms: relevance.topTerms.map((t) => t.term) },
-      matched_rules: matches.map((m) => m.rule.name),
-      extraction: { fallbacks: article.fallbacks },
-    }),
+    manifestOnce(
+      deps,
+      data.storyId,
+      {
+        type: 'article',
+        seq,
+        file: `articles/${file}`,
+        id: data.storyId,
+        url: data.url,
+        canonical_url: data.canonicalUrl,
+        page_canonical: article.canonicalHint,
+        outlet: source.name,
+        source_id: source.id,
+        title: article.title,
+        published_at: publishedAt,
+        author: article.author,
+        credit: article.credit,
+        section: article.section,
+        fetched_at: data.fetchedAt,
+        written_at: new Date().toISOString(),
+        content_hash: hash,
+        duplicate_of: null,
+        relevance: { score: relevance.score, top_terms: relevance.topTerms.map((t) => t.term) },
+        matched_rules: matches.map((m) => m.rule.name),
+        extraction: { fallbacks: article.fallbacks },
+      },
+      (m) => m.del(data.rawKey),
+    ),
   );
-  await deps.redis.del(data.rawKey);
   return { outcome: 'written', storyId: data.storyId, file: `articles/${file}`, seq, alertJobIds };
 }

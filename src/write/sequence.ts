@@ -13,8 +13,17 @@ redis.call('HSET', KEYS[2], ARGV[1], n)
 return n
 `;
 
+type AssignFn = (seqKey: string, storySeqKey: string, storyId: string) => Promise<number>;
+
+/** The script as an ioredis command: EVALSHA with the script loaded once, not its text per call. */
+function assignCommand(redis: Redis): AssignFn {
+  const r = redis as unknown as { tinwatchAssignSeq?: AssignFn };
+  if (!r.tinwatchAssignSeq) redis.defineCommand('tinwatchAssignSeq', { numberOfKeys: 2, lua: ASSIGN });
+  return r.tinwatchAssignSeq!.bind(redis);
+}
+
 export async function assignSequence(redis: Redis, keys: Keys, storyId: string): Promise<number> {
-  const n = await redis.eval(ASSIGN, 2, keys.seq, keys.storySeq, storyId);
+  const n = await assignCommand(redis)(keys.seq, keys.storySeq, storyId);
   return Number(n);
 }
 
