@@ -93,8 +93,24 @@ function foldCached(raw: string): string {
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
 
+// One article's title, lead and body are folded by the relevance classifier and again by the
+// rule matcher: the last few results are kept (keyed by the text itself), enough for the
+// articles a worker has in flight. Callers must not modify the returned arrays.
+const RECENT_MAX = 64;
+const recent = new Map<string, TokenSpan[]>();
+
 /** foldTokens with each token's position in the NFC text, for highlighting matches. */
 export function foldTokensWithSpans(text: string): TokenSpan[] {
+  let spans = recent.get(text);
+  if (spans === undefined) {
+    spans = foldSpans(text);
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+    recent.set(text, spans);
+  }
+  return spans;
+}
+
+function foldSpans(text: string): TokenSpan[] {
   const nfc = text.normalize('NFC');
   const out: TokenSpan[] = [];
   TOKEN.lastIndex = 0;
