@@ -12,22 +12,38 @@ export function manifestPath(outDir: string): string {
   return path.join(outDir, 'manifest.jsonl');
 }
 
+// Folders this process has created: a mkdir per write was a syscall per article for nothing.
+// If one is removed while tinwatch runs, the write fails with ENOENT and the folder is made again.
+const madeDirs = new Set<string>();
+
+async function inDir<T>(dir: string, write: () => Promise<T>): Promise<T> {
+  if (!madeDirs.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  try {
+    return await write();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await mkdir(dir, { recursive: true });
+    return write();
+  }
+}
+
 export async function writeArticleFile(outDir: string, fileName: string, text: string): Promise<string> {
   // File names come from the sequence and the story id only, never from page content.
   if (!/^\d{3,}_[0-9a-f]{16}\.txt$/.test(fileName)) throw new Error(`refusing file name ${fileName}`);
   const dir = articlesDir(outDir);
-  await mkdir(dir, { recursive: true });
   const final = path.join(dir, fileName);
   const tmp = path.join(dir, `.${fileName}.${process.pid}.${Date.now()}.tmp`);
-  await writeFile(tmp, text, 'utf8');
+  await inDir(dir, () => writeFile(tmp, text, 'utf8'));
   await rename(tmp, final);
   return final;
 }
 
 export async function appendManifest(outDir: string, entry: object): Promise<void> {
-  await mkdir(outDir, { recursive: true });
   const line = `${JSON.stringify(entry)}\n`;
-  await appendFile(manifestPath(outDir), line, { encoding: 'utf8', flag: 'a' });
+  await inDir(outDir, () => appendFile(manifestPath(outDir), line, { encoding: 'utf8', flag: 'a' }));
 }
 
 /**
