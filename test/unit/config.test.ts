@@ -92,3 +92,18 @@ describe('watchlist configuration', () => {
     );
   });
 });
+
+describe('heap budget', () => {
+  it('is the same number in config/pipeline.ts, the Dockerfile and the npm scripts that run tinwatch', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { PIPELINE } = await import('../../config/pipeline.js');
+    const flag = `--max-old-space-size=${PIPELINE.heapBudgetMb}`;
+    const root = new URL('../../', import.meta.url);
+    expect(readFileSync(new URL('Dockerfile', root), 'utf8')).toContain(`NODE_OPTIONS=${flag}`);
+    const scripts = (
+      JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
+    for (const name of ['start', 'tinwatch', 'demo'])
+      expect(scripts[name], name).toContain(`node ${flag} bin/tinwatch.js`);
+  });
+});
