@@ -112,7 +112,7 @@ const f1 = (x: number): string => x.toFixed(1);
 const report = [
   `## Soak — ${new Date().toISOString().slice(0, 10)}`,
   '',
-  `Command: \`npm run soak\` (SOAK_MINUTES=${MINUTES}) · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version} · ${OUTLETS} outlets publishing ${NEW_PER_TICK} articles every ${TICK_SECS} s (feeds list the newest ${FEED_ITEMS} each), every source crawled every ${TICK_SECS} s, workers in one process, private redis-server`,
+  `Command: \`npm run soak\` (SOAK_MINUTES=${MINUTES}) · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version} · ${OUTLETS} outlets publishing ${NEW_PER_TICK} articles every ${TICK_SECS} s (feeds list the newest ${FEED_ITEMS} each), every source crawled every ${TICK_SECS} s, workers in one process (article jobs in a worker thread; heap is the main thread's, RSS the whole process), private redis-server`,
   '',
   `${last.written} articles written, ${published} published, ${failed} failed jobs. After a ${f1(WARMUP)}-minute warm-up, median of the last fifth vs the first fifth: **RSS ${rssGrowth >= 0 ? '+' : ''}${f1(rssGrowth)} %**, **heap ${heapGrowth >= 0 ? '+' : ''}${f1(heapGrowth)} %** (target < 10 %). Redis grows with the data kept on purpose (seen URLs, dedupe index, completed-job history capped at 5,000).`,
   '',
