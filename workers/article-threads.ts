@@ -11,6 +11,7 @@ import { startArticleWorker } from './article-worker.js';
 
 const ENTRY = new URL('./article-thread-entry.js', import.meta.url);
 const RESTART_DELAY_MS = 1_000;
+const MAX_RESTART_DELAY_MS = 60_000;
 
 /** The default thread count: every core but the one the crawling event loop needs, 4 at most. */
 export function defaultArticleThreads(): number {
@@ -71,6 +72,22 @@ export async function startArticleThreads(
   const data: ArticleThreadData = { runtime: rt.threadOptions(), concurrency, timings: rt.timings !== undefined };
   let closing = false;
   const live = new Set<Thread>();
+  // A thread that cannot start (Redis down, out of memory at start-up) is tried again, waiting
+  // twice as long each time up to a minute: the process must not crawl on with no article worker.
+  const restart = (n: number, delayMs: number): void => {
+    setTimeout(() => {
+      if (closing) return;
+      const next = Math.min(delayMs * 2, MAX_RESTART_DELAY_MS);
+      spawnThread(data).then(
+        // Started while the pool was closing: close() has already gathered the live threads.
+        (t) => (closing ? void t.terminate() : supervise(t, n)),
+        (err: Error) => {
+          rt.log.error({ thread: n, err: err.message, retryInMs: next }, 'article worker thread did not start');
+          restart(n, next);
+        },
+      );
+    }, delayMs).unref();
+  };
   const supervise = (thread: Thread, n: number): void => {
     live.add(thread);
     thread.on('error', (err) => rt.log.error({ thread: n, err: err.message }, 'article worker thread crashed'));
@@ -78,13 +95,7 @@ export async function startArticleThreads(
       live.delete(thread);
       if (closing) return;
       rt.log.error({ thread: n, code }, 'article worker thread stopped: starting it again');
-      setTimeout(() => {
-        if (closing) return;
-        spawnThread(data).then(
-          (t) => supervise(t, n),
-          (err: Error) => rt.log.error({ thread: n, err: err.message }, 'article worker thread did not restart'),
-        );
-      }, RESTART_DELAY_MS).unref();
+      restart(n, RESTART_DELAY_MS);
     });
   };
   const threads = await Promise.all(Array.from({ length: count }, () => spawnThread(data)));
