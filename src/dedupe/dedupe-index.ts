@@ -8,6 +8,7 @@ import { scanKeys, unlinkMatching } from '../redis/clear-prefix.js';
 import type { Keys } from '../redis/keys.js';
 import { CLAIM_SCRIPT } from './claim-script.js';
 import type { Fingerprint } from './fingerprint.js';
+import { scriptCommand } from '../redis/script-command.js';
 
 export interface StoryRef {
   storyId: string;
@@ -31,9 +32,7 @@ export class IndexSettingsError extends Error {}
 type ClaimFn = (...args: (string | Buffer | number)[]) => Promise<Buffer[]>;
 
 function claimCommand(redis: Redis): ClaimFn {
-  const r = redis as unknown as { tinwatchDedupeClaimBuffer?: ClaimFn };
-  if (!r.tinwatchDedupeClaimBuffer) redis.defineCommand('tinwatchDedupeClaim', { lua: CLAIM_SCRIPT });
-  return r.tinwatchDedupeClaimBuffer!.bind(redis);
+  return scriptCommand<ClaimFn>(redis, 'tinwatchDedupeClaim', CLAIM_SCRIPT, { buffer: true });
 }
 
 export function bucketKeys(keys: Keys, fp: Fingerprint): string[] {

@@ -4,6 +4,7 @@
 // reject the article, which is what keeps the sequence free of gaps.
 import type { Redis } from 'ioredis';
 import type { Keys } from '../redis/keys.js';
+import { scriptCommand } from '../redis/script-command.js';
 
 const ASSIGN = `
 local existing = redis.call('HGET', KEYS[2], ARGV[1])
@@ -15,15 +16,9 @@ return n
 
 type AssignFn = (seqKey: string, storySeqKey: string, storyId: string) => Promise<number>;
 
-/** The script as an ioredis command: EVALSHA with the script loaded once, not its text per call. */
-function assignCommand(redis: Redis): AssignFn {
-  const r = redis as unknown as { tinwatchAssignSeq?: AssignFn };
-  if (!r.tinwatchAssignSeq) redis.defineCommand('tinwatchAssignSeq', { numberOfKeys: 2, lua: ASSIGN });
-  return r.tinwatchAssignSeq!.bind(redis);
-}
-
 export async function assignSequence(redis: Redis, keys: Keys, storyId: string): Promise<number> {
-  const n = await assignCommand(redis)(keys.seq, keys.storySeq, storyId);
+  const assign = scriptCommand<AssignFn>(redis, 'tinwatchAssignSeq', ASSIGN, { numberOfKeys: 2 });
+  const n = await assign(keys.seq, keys.storySeq, storyId);
   return Number(n);
 }
 
