@@ -28,8 +28,9 @@ export const PIPELINE = {
   /**
    * V8 old-space budget per isolate (main thread and each article thread), MB. Left alone, V8
    * sizes it from the machine's memory (4 GB here) and collects lazily: the 5,000-page benchmark
-   * peaked at ~840 MB RSS that way, ~440 MB with this budget, for ~8 % less throughput. The
-   * Dockerfile (NODE_OPTIONS) and `npm start` pass it; a test keeps them in step with this value.
+   * peaked at ~830–900 MB RSS that way, ~440 MB with this budget, at the same throughput within
+   * run-to-run noise (BENCHMARKS.md). The Dockerfile (NODE_OPTIONS) and `npm start` pass it; a
+   * test keeps them in step with this value.
    */
   heapBudgetMb: 384,
 } as const;

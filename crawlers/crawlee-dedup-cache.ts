@@ -5,7 +5,7 @@
 // so the cache is given 16,384 slots here. A smaller cache only means more misses, and a miss is
 // a harmless re-submission that the queue itself deduplicates (the file's own comment says so).
 // The class is internal to crawlee (not in its package exports), so it is reached by file path;
-// `dedupCacheSlots()` lets a test notice if a crawlee upgrade moves it.
+// test/unit/crawlee-dedup-cache.test.ts fails if a crawlee upgrade moves or renames it.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 

@@ -91,7 +91,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   const keys = createKeys(env.TINWATCH_PREFIX);
   // BullMQ gets its own connection: it defines its ~50 Lua scripts as ioredis commands on the
   // connection it is given, and every MULTI or pipeline on that connection copies all of them
-  // (ioredis's Pipeline constructor) — on the benchmark, a tenth of the article thread's CPU.
+  // (ioredis's Pipeline constructor) — on the benchmark, ~3 % of the article thread's CPU.
   const queueConnection = connect(redisTarget.url);
   queueConnection.on('error', onRedisError);
   const queues = openQueues(queueConnection, keys.bullPrefix);
