@@ -1,6 +1,5 @@
 // Article workers in threads: they write what an in-process worker writes, and a thread that dies
 // is started again while the jobs keep flowing. Real Redis, real worker threads.
-import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEvalArticles } from '../../scripts/eval/eval-set.js';
 import { JobOutcomes } from '../../src/app/job-outcomes.js';
 import { addArticleJob } from '../../src/queues.js';
+import { storyIdFor } from '../../src/url/canonical-url.js';
 import { startArticleThreads, type ArticleThreads } from '../../workers/article-threads.js';
 import { testArticlePage, testSource } from '../helpers/test-source.js';
 import { testRuntime } from '../helpers/test-runtime.js';
@@ -40,7 +40,7 @@ afterAll(async () => {
 /** Parks the page of eval article `n` and queues its article job, as a crawler would. */
 async function queueArticle(n: number): Promise<string> {
   const url = `https://${HOST}/bai-viet-${String(1000000 + n)}.html`;
-  const storyId = createHash('sha256').update(url).digest('hex').slice(0, 16);
+  const storyId = storyIdFor(url);
   const rawKey = rt.keys.raw(storyId);
   await rt.redis.set(rawKey, gzipSync(testArticlePage(onTopic[n]!)), 'EX', 3600);
   return addArticleJob(rt.queues.article, {
