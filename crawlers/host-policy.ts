@@ -24,7 +24,21 @@ export interface HostPolicyDeps {
   log: Logger;
 }
 
+/**
+ * How stale this policy's view of other workers' breaker state may be. Per request, the pause
+ * check and the failure reset were two Redis round trips; within this interval the last answer is
+ * reused. A pause set by another worker is seen at most this late; one set here, at once.
+ */
+export const BREAKER_RECHECK_MS = 1000;
+
 export class HostPolicy {
+  /** host → when Redis was last asked whether it is paused, and the answer. */
+  private readonly pauseSeen = new Map<string, { at: number; until: Date | null }>();
+  /** host → when this policy last cleared its failure count. */
+  private readonly resetAt = new Map<string, number>();
+  /** Hosts with a failure counted here since the last reset: their next success resets at once. */
+  private readonly failedHere = new Set<string>();
+
   constructor(
     private readonly deps: HostPolicyDeps,
     private readonly delayMs: number,
@@ -57,18 +71,34 @@ export class HostPolicy {
     return ttl > 0 ? new Date(Date.now() + ttl) : null;
   }
 
+  /** Refuses a paused host; the answer may be up to BREAKER_RECHECK_MS old. */
   async assertNotPaused(host: string): Promise<void> {
-    const until = await this.pausedUntil(host);
+    const now = Date.now();
+    let seen = this.pauseSeen.get(host);
+    if (!seen || now - seen.at >= BREAKER_RECHECK_MS) {
+      seen = { at: now, until: await this.pausedUntil(host) };
+      this.pauseSeen.set(host, seen);
+    }
+    const until = seen.until && seen.until.getTime() > now ? seen.until : null;
     if (until) throw new HostPausedError(`host ${host} is paused until ${until.toISOString()} after repeated failures`);
   }
 
+  /**
+   * A success ends a run of failures. The count is cleared at once after a failure counted here,
+   * otherwise at most once per BREAKER_RECHECK_MS (for failures counted by other workers).
+   */
   async success(host: string): Promise<void> {
+    const now = Date.now();
+    if (!this.failedHere.has(host) && now - (this.resetAt.get(host) ?? -Infinity) < BREAKER_RECHECK_MS) return;
+    this.failedHere.delete(host);
+    this.resetAt.set(host, now);
     await this.deps.redis.del(this.deps.keys.hostFailures(host));
   }
 
   /** Counts a failure; the threshold-th within the window pauses the host. */
   async failure(host: string, reason: string): Promise<boolean> {
     const key = this.deps.keys.hostFailures(host);
+    this.failedHere.add(host);
     const [[, n]] = (await this.deps.redis.multi().incr(key).expire(key, BREAKER_WINDOW_SECONDS).exec()) as [
       [null, number],
     ];
@@ -78,6 +108,7 @@ export class HostPolicy {
       .set(this.deps.keys.hostPaused(host), reason, 'EX', BREAKER_PAUSE_SECONDS)
       .del(key)
       .exec();
+    this.pauseSeen.set(host, { at: Date.now(), until: new Date(Date.now() + BREAKER_PAUSE_SECONDS * 1000) });
     this.deps.log.warn(
       { host, failures: n, pauseSeconds: BREAKER_PAUSE_SECONDS, reason },
       'circuit breaker: host paused',

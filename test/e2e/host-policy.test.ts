@@ -1,6 +1,6 @@
 // Per-host politeness across workers (Redis gate) and the circuit breaker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BREAKER_THRESHOLD, HostPausedError, HostPolicy } from '../../crawlers/host-policy.js';
+import { BREAKER_RECHECK_MS, BREAKER_THRESHOLD, HostPausedError, HostPolicy } from '../../crawlers/host-policy.js';
 import { crawlSource } from '../../crawlers/crawl-source.js';
 import { loadSources } from '../../config/load-sources.js';
 import { testRuntime } from '../helpers/test-runtime.js';
@@ -44,5 +44,34 @@ describe('host policy', () => {
     );
     expect(summary.pausedUntil).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(summary.discovered).toBe(0);
+  });
+
+  it("sees another worker's pause and failures within the recheck interval, its own at once", async () => {
+    const here = new HostPolicy({ redis: rt.redis, keys: rt.keys, log: rt.log }, 0);
+    const other = new HostPolicy({ redis: rt.workerConnection(), keys: rt.keys, log: rt.log }, 0);
+    const host = 'vov.vn';
+    const failures = async () => Number((await rt.redis.get(rt.keys.hostFailures(host))) ?? 0);
+
+    // A failure counted here is cleared by the next success here, however soon.
+    await here.success(host);
+    await here.failure(host, 'HTTP 503');
+    await here.success(host);
+    expect(await failures()).toBe(0);
+
+    // Failures counted by another worker: a success here just after a reset leaves them (a run of
+    // requests costs one reset per interval, not one per request), a later success clears them.
+    await other.failure(host, 'HTTP 503');
+    await other.failure(host, 'HTTP 503');
+    await here.success(host);
+    expect(await failures()).toBe(2);
+    await new Promise((r) => setTimeout(r, BREAKER_RECHECK_MS + 50));
+    await here.success(host);
+    expect(await failures()).toBe(0);
+
+    // A pause set by the other worker stops requests here within the interval.
+    await here.waitTurn(host);
+    for (let i = 0; i < BREAKER_THRESHOLD; i++) await other.failure(host, 'HTTP 503');
+    await new Promise((r) => setTimeout(r, BREAKER_RECHECK_MS + 50));
+    await expect(here.waitTurn(host)).rejects.toBeInstanceOf(HostPausedError);
   });
 });
