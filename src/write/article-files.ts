@@ -1,7 +1,14 @@
 // Files on disk: articles are written to a temp name and renamed (a reader never sees half a
 // file); manifest lines are appended with one write each, so concurrent writers on one machine
 // never interleave inside a line.
-import { appendFile, mkdir, open, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+//
+// The per-article writes (file, rename, manifest line) use the synchronous calls on purpose. An
+// article file is a few KB on a local disk; each fs/promises call is a thread-pool round trip and
+// a wake-up of the event loop, and on the benchmark machine the six of them cost ~0.33 ms of CPU
+// per article against ~0.07 ms for the same syscalls made directly. Article jobs run in their own
+// worker threads (workers/article-threads.ts), so a blocked moment stalls no crawl.
+import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { open, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 export function articlesDir(outDir: string): string {
@@ -16,16 +23,16 @@ export function manifestPath(outDir: string): string {
 // If one is removed while tinwatch runs, the write fails with ENOENT and the folder is made again.
 const madeDirs = new Set<string>();
 
-async function inDir<T>(dir: string, write: () => Promise<T>): Promise<T> {
+function inDir<T>(dir: string, write: () => T): T {
   if (!madeDirs.has(dir)) {
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
   }
   try {
-    return await write();
+    return write();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     return write();
   }
 }
@@ -36,14 +43,14 @@ export async function writeArticleFile(outDir: string, fileName: string, text: s
   const dir = articlesDir(outDir);
   const final = path.join(dir, fileName);
   const tmp = path.join(dir, `.${fileName}.${process.pid}.${Date.now()}.tmp`);
-  await inDir(dir, () => writeFile(tmp, text, 'utf8'));
-  await rename(tmp, final);
+  inDir(dir, () => writeFileSync(tmp, text, 'utf8'));
+  renameSync(tmp, final);
   return final;
 }
 
 export async function appendManifest(outDir: string, entry: object): Promise<void> {
   const line = `${JSON.stringify(entry)}\n`;
-  await inDir(outDir, () => appendFile(manifestPath(outDir), line, { encoding: 'utf8', flag: 'a' }));
+  inDir(outDir, () => appendFileSync(manifestPath(outDir), line, { encoding: 'utf8', flag: 'a' }));
 }
 
 /**
