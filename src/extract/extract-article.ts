@@ -42,12 +42,17 @@ function compile(patterns: readonly string[]): RegExp[] {
 
 /** Heuristic shell detection: pages that need JavaScript to show their text. */
 function looksLikeScriptShell($: CheerioAPI, html: string): boolean {
-  const text = cleanLine($('body').text());
+  const body = $('body');
+  const text = cleanLine((body.length > 0 ? body : $.root()).text());
   return text.length < 80 && /<script/i.test(html);
 }
 
 export function extractArticle(html: string, url: string, source: SourceConfig): ExtractResult {
-  const $ = load(html);
+  // htmlparser2 in HTML mode rather than cheerio's default parse5: a quarter less time per page
+  // (0.67 → 0.51 ms on the benchmark's pages) with the same result on every golden page. It does
+  // not build the full HTML5 tree (no implied <html>/<body>, no inserted <tbody>): source selectors
+  // must not depend on elements a page does not write itself.
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const meta = readPageMetadata($);
   const ex = source.extract;
   const matched: Record<ExtractField, string | null> = {
