@@ -10,6 +10,7 @@ import { isBoilerplate } from './boilerplate.js';
 import { densestBlock } from './density-body.js';
 import { readPageMetadata } from './page-metadata.js';
 import { paragraphsOf } from './paragraphs.js';
+import { query } from './query.js';
 import { selectElements, selectText } from './select.js';
 
 export type ExtractField = 'title' | 'lead' | 'body' | 'date' | 'author' | 'section' | 'credit';
@@ -43,7 +44,7 @@ function compile(patterns: readonly string[]): RegExp[] {
 /** Heuristic shell detection: pages that need JavaScript to show their text. */
 function looksLikeScriptShell($: CheerioAPI, html: string): boolean {
   const body = $('body');
-  const text = cleanLine((body.length > 0 ? body : $.root()).text());
+  const text = cleanLine(body.length > 0 ? body.text() : $.root().text());
   return text.length < 80 && /<script/i.test(html);
 }
 
@@ -77,8 +78,8 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
   const sectionSel = selectText($, ex.section);
   const creditSel = selectText($, ex.credit);
 
-  $(ALWAYS_DROP).remove();
-  for (const sel of ex.drop) $(sel).remove();
+  $(query($, ALWAYS_DROP)).remove();
+  for (const sel of ex.drop) $(query($, sel)).remove();
 
   // Title
   let title = '';
@@ -90,7 +91,7 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
     title = meta.title;
     fallback('title', 'metadata');
   } else {
-    const h1 = cleanLine($('h1').first().text()) || cleanLine($('title').first().text());
+    const h1 = cleanLine($(query($, 'h1')[0]).text()) || cleanLine($(query($, 'title')[0]).text());
     if (h1) {
       title = h1;
       fallback('title', 'h1');

@@ -2,6 +2,7 @@
 // when a source's selectors miss, so a changed layout degrades to "fallback" instead of "empty".
 import type { CheerioAPI } from 'cheerio';
 import { cleanLine } from '../text/normalize.js';
+import { query } from './query.js';
 
 export interface PageMetadata {
   title?: string;
@@ -40,7 +41,7 @@ function findArticle(node: unknown): Record<string, unknown> | undefined {
 }
 
 function jsonLdArticle($: CheerioAPI): Record<string, unknown> | undefined {
-  for (const el of $('script[type="application/ld+json"]').toArray()) {
+  for (const el of query($, 'script[type="application/ld+json"]')) {
     const raw = $(el).text().trim();
     if (!raw) continue;
     try {
@@ -56,7 +57,7 @@ function jsonLdArticle($: CheerioAPI): Record<string, unknown> | undefined {
 
 function meta($: CheerioAPI, ...selectors: string[]): string | undefined {
   for (const sel of selectors) {
-    const v = $(sel).first().attr('content');
+    const v = query($, sel)[0]?.attribs.content;
     if (v && cleanLine(v)) return cleanLine(v);
   }
   return undefined;
@@ -89,6 +90,6 @@ export function readPageMetadata($: CheerioAPI): PageMetadata {
   set('author', nameOf(ld?.author) ?? meta($, 'meta[name="author"]', 'meta[property="article:author"]'));
   set('section', str(ld?.articleSection) ?? meta($, 'meta[property="article:section"]'));
   if (typeof ld?.articleBody === 'string') out.articleBody = ld.articleBody;
-  set('canonical', $('link[rel="canonical"]').attr('href') ?? meta($, 'meta[property="og:url"]'));
+  set('canonical', query($, 'link[rel="canonical"]')[0]?.attribs.href ?? meta($, 'meta[property="og:url"]'));
   return out;
 }

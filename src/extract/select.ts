@@ -4,6 +4,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { SelectorSpec } from '../../config/source-schema.js';
 import { cleanLine } from '../text/normalize.js';
+import { query } from './query.js';
 
 export interface Selected<T> {
   value: T;
@@ -40,7 +41,7 @@ export function jsonValue(text: string, key: string): string {
 export function selectText($: CheerioAPI, specs: readonly SelectorSpec[]): Selected<string> | null {
   for (const spec of specs) {
     const sel = typeof spec === 'string' ? spec : spec.selector;
-    for (const el of $(sel).toArray()) {
+    for (const el of query($, sel)) {
       const raw =
         typeof spec === 'string'
           ? textOf($, el)
@@ -58,18 +59,33 @@ export function selectText($: CheerioAPI, specs: readonly SelectorSpec[]): Selec
 export function selectElements($: CheerioAPI, specs: readonly SelectorSpec[]): Selected<Element[]> | null {
   for (const spec of specs) {
     const sel = typeof spec === 'string' ? spec : spec.selector;
-    const els = $(sel)
-      .toArray()
-      .filter((el): el is Element => el.type === 'tag' && cleanLine(textOf($, el)).length > 0);
+    const els = query($, sel).filter((el) => el.type === 'tag' && cleanLine(textOf($, el)).length > 0);
     if (els.length > 0) return { value: els, selector: describe(spec) };
   }
   return null;
 }
 
-/** Visible text of an element, with <br> read as a space (titles and leads are one line). */
-export function textOf($: CheerioAPI, node: AnyNode): string {
-  const clone = $(node).clone();
-  clone.find('br').replaceWith(' ');
-  clone.find('script,style,noscript,template').remove();
-  return clone.text();
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
+
+/**
+ * Visible text of an element, with <br> read as a space (titles and leads are one line), without
+ * the text of scripts and styles inside it. A walk over the tree: the page is not copied.
+ */
+export function textOf(_$: CheerioAPI, node: AnyNode): string {
+  if (!('children' in node)) return node.type === 'text' ? node.data : '';
+  let out = '';
+  const walk = (children: AnyNode[]): void => {
+    for (const c of children) {
+      if (c.type === 'text') out += c.data;
+      else if ('children' in c) {
+        if ('name' in c && (c.name === 'br' || NOT_TEXT.has(c.name))) {
+          if (c.name === 'br') out += ' ';
+          continue;
+        }
+        walk(c.children);
+      }
+    }
+  };
+  walk(node.children);
+  return out;
 }
