@@ -12,9 +12,17 @@ export function stripWirePrefix(text: string): string {
   return text.normalize('NFC').replace(WIRE_PREFIX, '');
 }
 
+/**
+ * The folded lead and body, tokens joined by single spaces. Folding is per token and a newline
+ * separates tokens, so the body is folded as the one `body.join('\n')` string the relevance
+ * classifier has just folded (foldTokens keeps recent results): the body, most of the text, is
+ * folded once per article instead of twice. A paragraph with a wire prefix is folded without it.
+ */
 export function contentKeyText(lead: string | null, body: readonly string[]): string {
-  const parts = [lead, ...body].filter((p): p is string => !!p).map(stripWirePrefix);
-  return foldTokens(parts.join('\n')).join(' ');
+  const leadTokens = lead ? foldTokens(stripWirePrefix(lead)) : [];
+  const stripped = body.map(stripWirePrefix);
+  const bodyTokens = foldTokens((stripped.every((p, i) => p === body[i]) ? body : stripped).join('\n'));
+  return leadTokens.length === 0 ? bodyTokens.join(' ') : [...leadTokens, ...bodyTokens].join(' ');
 }
 
 export function hashOfKeyText(keyText: string): string {
