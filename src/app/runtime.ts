@@ -99,6 +99,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   for (const q of [queues.crawl, queues.article, queues.alert]) q.on('error', onRedisError);
   const extraConnections: Redis[] = [];
   const originMap = opts.originMap ?? env.TINWATCH_ORIGIN_MAP ?? {};
+  const stats = new PipelineStats(redis, keys);
   return {
     env,
     log,
@@ -110,7 +111,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     outDir: env.TINWATCH_OUT,
     sources,
     alerts,
-    stats: new PipelineStats(redis, keys),
+    stats,
     sourceById: (id) => {
       const s = sources.find((x) => x.id === id);
       return s ?? sourceById(id);
@@ -130,6 +131,8 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     }),
     close: async () => {
       await runRuntimeClosers();
+      // Counts batched in memory (STATS_FLUSH_MS) are written before the connection goes.
+      await stats.flush().catch((err: Error) => log.warn({ err: err.message }, 'stats not written at close'));
       await queues.close();
       await queueConnection.quit().catch(() => queueConnection.disconnect());
       await Promise.all(extraConnections.map((c) => c.quit().catch(() => c.disconnect())));

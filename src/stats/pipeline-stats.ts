@@ -36,30 +36,106 @@ export interface SourceHealth {
   lastErrorAt?: string;
 }
 
+/**
+ * How long counts wait in memory before one MULTI writes them. Per article job the counter and
+ * the duration were two Redis round trips of their own; batched, a busy worker writes a few
+ * times a second. Readers in another process see counts this much later; a process killed with
+ * SIGKILL loses at most this long of its counts (close() writes what is pending).
+ */
+export const STATS_FLUSH_MS = 500;
+
+interface PendingDurations {
+  fields: Map<string, number>;
+  count: number;
+  sum: number;
+}
+
 export class PipelineStats {
+  private counts = new Map<string, number>();
+  private durationsByQueue = new Map<string, PendingDurations>();
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
+    private readonly flushMs: number = STATS_FLUSH_MS,
   ) {}
 
+  /** Adds to a counter (written within flushMs, or by flush()). */
   async count(c: Counter, by = 1): Promise<void> {
-    await this.redis.hincrby(this.keys.statsCounters, field(c), by);
+    const f = field(c);
+    this.counts.set(f, (this.counts.get(f) ?? 0) + by);
+    this.schedule();
   }
 
   /**
    * One job's duration: only the bucket it falls in is counted (`in_<le>`, `in_inf` past the
-   * last), three commands per job instead of one per bucket it is under; `durations()` adds them
-   * up into Prometheus's cumulative buckets when read.
+   * last); `durations()` adds them up into Prometheus's cumulative buckets when read.
    */
   async observeDuration(queue: string, seconds: number): Promise<void> {
-    const key = this.keys.statsDurations(queue);
     const le = DURATION_BUCKETS.find((b) => seconds <= b);
-    await this.redis
-      .multi()
-      .hincrby(key, le === undefined ? 'in_inf' : `in_${le}`, 1)
-      .hincrby(key, 'count', 1)
-      .hincrbyfloat(key, 'sum', seconds)
-      .exec();
+    const bucket = le === undefined ? 'in_inf' : `in_${le}`;
+    let d = this.durationsByQueue.get(queue);
+    if (!d) this.durationsByQueue.set(queue, (d = { fields: new Map(), count: 0, sum: 0 }));
+    d.fields.set(bucket, (d.fields.get(bucket) ?? 0) + 1);
+    d.count++;
+    d.sum += seconds;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush().catch(() => undefined); // kept pending; the next flush retries
+    }, this.flushMs);
+    this.timer.unref(); // pending counts never hold a process open; close() writes them
+  }
+
+  /** Writes the pending counts now, in one MULTI. If Redis refuses, they stay pending. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    const counts = this.counts;
+    const durations = this.durationsByQueue;
+    if (counts.size === 0 && durations.size === 0) return this.writing;
+    this.counts = new Map();
+    this.durationsByQueue = new Map();
+    const m = this.redis.multi();
+    for (const [f, by] of counts) m.hincrby(this.keys.statsCounters, f, by);
+    for (const [queue, d] of durations) {
+      const key = this.keys.statsDurations(queue);
+      for (const [f, n] of d.fields) m.hincrby(key, f, n);
+      m.hincrby(key, 'count', d.count).hincrbyfloat(key, 'sum', d.sum);
+    }
+    // Writes stay in order, so a reader that flushed sees every count made before it asked.
+    const write = this.writing.then(async () => {
+      try {
+        const res = await m.exec();
+        const failed = res?.find(([err]) => err)?.[0];
+        if (!res || failed) throw failed ?? new Error('stats MULTI aborted');
+      } catch (err) {
+        this.restore(counts, durations);
+        throw err;
+      }
+    });
+    this.writing = write.catch(() => undefined);
+    return write;
+  }
+
+  private restore(counts: Map<string, number>, durations: Map<string, PendingDurations>): void {
+    for (const [f, by] of counts) this.counts.set(f, (this.counts.get(f) ?? 0) + by);
+    for (const [queue, d] of durations) {
+      let mine = this.durationsByQueue.get(queue);
+      if (!mine) this.durationsByQueue.set(queue, (mine = { fields: new Map(), count: 0, sum: 0 }));
+      for (const [f, n] of d.fields) mine.fields.set(f, (mine.fields.get(f) ?? 0) + n);
+      mine.count += d.count;
+      mine.sum += d.sum;
+    }
+    this.schedule();
   }
 
   async setHealth(sourceId: string, health: SourceHealth): Promise<void> {
@@ -71,8 +147,9 @@ export class PipelineStats {
     return (await this.redis.hgetall(this.keys.sourceHealth(sourceId))) as SourceHealth;
   }
 
-  /** Every counter as [labels, value]. */
+  /** Every counter as [labels, value] (this process's pending counts included). */
   async counters(): Promise<{ name: string; labels: string[]; value: number }[]> {
+    await this.flush().catch(() => undefined);
     const raw = await this.redis.hgetall(this.keys.statsCounters);
     return Object.entries(raw).map(([k, v]) => {
       const [name, ...labels] = k.split('|');
@@ -81,6 +158,7 @@ export class PipelineStats {
   }
 
   async durations(queue: string): Promise<{ buckets: [number, number][]; count: number; sum: number }> {
+    await this.flush().catch(() => undefined);
     const raw = await this.redis.hgetall(this.keys.statsDurations(queue));
     let below = 0;
     return {

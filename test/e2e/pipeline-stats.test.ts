@@ -1,10 +1,11 @@
 // Job duration histograms kept in Redis: each job counts in one bucket, readers get Prometheus's
-// cumulative buckets, and counts stored cumulatively by older versions still add up.
+// cumulative buckets, and counts stored cumulatively by older versions still add up. Counts are
+// batched in memory and written together: within the flush interval, by a reader, or at close.
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import { createKeys } from '../../src/redis/keys.js';
-import { PipelineStats } from '../../src/stats/pipeline-stats.js';
+import { PipelineStats, STATS_FLUSH_MS } from '../../src/stats/pipeline-stats.js';
 import { testPrefix } from '../helpers/test-runtime.js';
 
 const prefix = testPrefix();
@@ -43,5 +44,55 @@ describe('PipelineStats durations', () => {
     const at = (le: number) => d.buckets.find(([b]) => b === le)![1];
     expect([at(0.25), at(0.5), at(1), at(300)]).toEqual([0, 2, 3, 6]);
     expect(d.count).toBe(7);
+  });
+});
+
+describe('PipelineStats batching', () => {
+  const counter = async (f: string) => Number((await redis.hget(keys.statsCounters, f)) ?? 0);
+
+  it('writes many counts in one MULTI within the flush interval', async () => {
+    const stats = new PipelineStats(redis, keys);
+    const monitor = await redis.duplicate().monitor();
+    const execs: string[] = [];
+    monitor.on('monitor', (_t: string, args: string[]) => {
+      if (args[0]?.toLowerCase() === 'exec' || args[1]?.startsWith(keys.statsCounters)) execs.push(args[0]!);
+    });
+    for (let i = 0; i < 50; i++) {
+      await stats.count({ name: 'articles', source: 'vov', outcome: 'written' });
+      await stats.observeDuration('batch', 0.02);
+    }
+    expect(await counter('articles|vov|written')).toBe(0); // nothing written yet
+    await new Promise((r) => setTimeout(r, STATS_FLUSH_MS + 300));
+    expect(await counter('articles|vov|written')).toBe(50);
+    expect(execs.filter((c) => c.toLowerCase() === 'exec')).toHaveLength(1);
+    expect(execs.filter((c) => c.toLowerCase() === 'hincrby')).toHaveLength(1); // 50 counts, one HINCRBY
+    monitor.disconnect();
+    const d = await stats.durations('batch');
+    expect(d.count).toBe(50);
+    expect(d.buckets.find(([le]) => le === 0.05)![1]).toBe(50);
+  });
+
+  it("a reader sees its own process's counts at once; flush() writes them", async () => {
+    const stats = new PipelineStats(redis, keys, 60_000);
+    await stats.count({ name: 'alerts', channel: 'log', outcome: 'sent' }, 3);
+    expect((await stats.counters()).find((c) => c.name === 'alerts')?.value).toBe(3);
+    await stats.count({ name: 'alerts', channel: 'log', outcome: 'sent' });
+    await stats.flush();
+    expect(await counter('alerts|log|sent')).toBe(4);
+  });
+
+  it('keeps counts Redis refused and writes them once it answers again', async () => {
+    const conn = redis.duplicate({ lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    await conn.connect();
+    const stats = new PipelineStats(conn, keys, 60_000);
+    await stats.count({ name: 'pages_fetched', source: 'vov', status: '200' }, 7);
+    const ended = new Promise((r) => conn.once('end', r));
+    conn.disconnect();
+    await expect(stats.flush()).rejects.toThrow();
+    await ended;
+    await conn.connect();
+    await stats.flush();
+    expect(await counter('pages_fetched|vov|200')).toBe(7);
+    conn.disconnect();
   });
 });
