@@ -1,30 +1,81 @@
 // Final outcomes of a run's jobs, read from BullMQ's events stream instead of by polling each job.
 // Polling asked Redis for the state of every pending job every poll: with thousands of article
 // jobs that was ~5 state scripts per page, more Redis work than the pipeline itself did. The
-// stream delivers each job's 'completed' (with its return value) or final 'failed' once, for
-// local and remote workers alike. The stream is capped, so an event can be trimmed away before it
-// is read, or lost to a reconnect: jobs that stay quiet are looked up directly, now and then.
-import { Job, QueueEvents, type Queue } from 'bullmq';
+// stream holds each job's 'completed' (with its return value) or final 'failed' once, for local
+// and remote workers alike. The stream is capped, so an event can be trimmed away before it is
+// read, or lost to a reconnect: jobs that stay quiet are looked up directly, now and then.
+//
+// The stream also holds four other events per job (added, waiting, active, drained…). BullMQ's
+// QueueEvents hands every one of them to this process to parse; on the benchmark that was ~4 % of
+// the crawling thread. A small script reads the stream inside Redis and returns only finished
+// jobs' ids and values.
+import { Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { scriptCommand } from '../redis/script-command.js';
 
 export type Finished = { state: 'completed'; value: unknown } | { state: 'failed'; reason: string };
 
 export interface JobOutcomesOptions {
-  /** A connection to duplicate for the blocking stream reader. */
+  /** A connection to duplicate for the stream reader. */
   connection: Redis;
   /** How often waiting falls back to reading states for jobs not heard of (ms). */
   reconcileMs?: number;
+  /** Pause between reads when the last one reached the stream's end (ms). */
+  pollMs?: number;
 }
 
 /** Outcomes kept for jobs nobody waits for yet (a run's article jobs finish before their crawl). */
 const MAX_UNCLAIMED = 200_000;
+/** Stream entries one read looks at. */
+const READ_COUNT = 2_000;
+
+// After ARGV[1] (exclusive), up to ARGV[2] entries: the id of the last one looked at, how many
+// were looked at, and for each 'completed' or 'failed' event its kind, job id and value
+// (returnvalue or failedReason), flattened. BullMQ writes these as
+// event <kind> jobId <id> returnvalue|failedReason <value> prev <state>.
+const READ_FINISHED = `
+local entries = redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', tonumber(ARGV[2]))
+local out = {}
+local last = ARGV[1]
+for i = 1, #entries do
+  local e = entries[i]
+  last = e[1]
+  local f = e[2]
+  if f[1] == 'event' and (f[2] == 'completed' or f[2] == 'failed') then
+    local jobId = nil
+    local value = ''
+    for k = 3, #f - 1, 2 do
+      if f[k] == 'jobId' then jobId = f[k + 1]
+      elseif f[k] == 'returnvalue' or f[k] == 'failedReason' then value = f[k + 1] end
+    end
+    if jobId then
+      out[#out + 1] = f[2]
+      out[#out + 1] = jobId
+      out[#out + 1] = value
+    end
+  end
+end
+return {last, #entries, out}
+`;
+
+type ReadFinishedFn = (stream: string, after: string, count: number) => Promise<[string, number, string[]]>;
+
+function parseValue(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
 
 export class JobOutcomes {
-  private readonly events: QueueEvents;
-  /** The stream reader's own connection: BullMQ leaves a connection it was given open. */
+  /** The stream reader's own connection, so its reads never queue behind other commands. */
   private readonly connection: Redis;
   private readonly outcomes = new Map<string, Finished>();
   private readonly reconcileMs: number;
+  private readonly pollMs: number;
+  private closed = false;
+  private readonly reading: Promise<void>;
 
   private constructor(
     private readonly queue: Queue,
@@ -32,22 +83,12 @@ export class JobOutcomes {
     lastEventId: string,
   ) {
     this.reconcileMs = opts.reconcileMs ?? 5_000;
+    this.pollMs = opts.pollMs ?? 50;
     this.connection = opts.connection.duplicate({ maxRetriesPerRequest: null });
-    this.events = new QueueEvents(queue.name, {
-      connection: this.connection,
-      prefix: queue.opts.prefix,
-      lastEventId,
-      blockingTimeout: 1_000,
-    });
-    // Without a listener BullMQ prints connection errors to the console; a lost event is
-    // recovered by the reconciling lookups, so an outage needs no action here.
-    this.events.on('error', () => undefined);
-    this.events.on('completed', ({ jobId, returnvalue }) =>
-      this.record(jobId, { state: 'completed', value: returnvalue }),
-    );
-    this.events.on('failed', ({ jobId, failedReason }) =>
-      this.record(jobId, { state: 'failed', reason: failedReason }),
-    );
+    // ioredis prints connection errors without a listener; reads retry and look-ups recover
+    // what an outage hides, so an outage needs no action here.
+    this.connection.on('error', () => undefined);
+    this.reading = this.read(lastEventId);
   }
 
   /**
@@ -56,9 +97,35 @@ export class JobOutcomes {
    */
   static async open(queue: Queue, opts: JobOutcomesOptions): Promise<JobOutcomes> {
     const last = await opts.connection.xrevrange(queue.keys.events!, '+', '-', 'COUNT', 1);
-    const tracker = new JobOutcomes(queue, opts, last[0]?.[0] ?? '0-0');
-    await tracker.events.waitUntilReady();
-    return tracker;
+    return new JobOutcomes(queue, opts, last[0]?.[0] ?? '0-0');
+  }
+
+  private async read(after: string): Promise<void> {
+    const readFinished = scriptCommand<ReadFinishedFn>(this.connection, 'tinwatchReadFinished', READ_FINISHED, {
+      numberOfKeys: 1,
+    });
+    const stream = this.queue.keys.events!;
+    let last = after;
+    while (!this.closed) {
+      let looked = 0;
+      try {
+        const [next, n, found] = await readFinished(stream, last, READ_COUNT);
+        last = next;
+        looked = n;
+        for (let i = 0; i + 2 < found.length; i += 3) {
+          const [kind, jobId, value] = [found[i]!, found[i + 1]!, found[i + 2]!];
+          this.record(
+            jobId,
+            kind === 'completed' ? { state: 'completed', value: parseValue(value) } : { state: 'failed', reason: value },
+          );
+        }
+      } catch {
+        // Redis unreachable or restarting: read again after a pause; jobs whose events are lost
+        // meanwhile are settled by the look-ups in waitFor.
+      }
+      // A full read means more is waiting; otherwise the end was reached: pause before the next.
+      if (looked < READ_COUNT && !this.closed) await new Promise((r) => setTimeout(r, this.pollMs));
+    }
   }
 
   private record(jobId: string, result: Finished): void {
@@ -129,7 +196,9 @@ export class JobOutcomes {
   }
 
   async close(): Promise<void> {
-    await this.events.close();
+    this.closed = true;
+    // Disconnecting first ends a read that waits for an unreachable Redis.
     this.connection.disconnect();
+    await this.reading;
   }
 }

@@ -47,7 +47,8 @@ describe('JobOutcomes', () => {
       return { double: n * 2 };
     });
     try {
-      const ids = Array.from({ length: 300 }, (_, n) => `ok-${n}`);
+      // ~3,500 stream entries: more than one read takes (READ_COUNT), so reading pages on.
+      const ids = Array.from({ length: 800 }, (_, n) => `ok-${n}`);
       await queue.addBulk(
         ids.map((id, n) => ({
           name: 'j',
@@ -57,11 +58,11 @@ describe('JobOutcomes', () => {
       );
       // reconcileMs is a minute: everything here must come from the stream, not from look-ups.
       const seen = await collect(tracker, ids);
-      expect(seen.size).toBe(300);
+      expect(seen.size).toBe(800);
       expect(seen.get('ok-7')).toEqual({ state: 'completed', value: { double: 14 } });
       // Failed only once retries are used up, with the last attempt's reason.
       expect(seen.get('ok-20')).toEqual({ state: 'failed', reason: 'bad 20' });
-      expect([...seen.values()].filter((r) => r.state === 'failed')).toHaveLength(30);
+      expect([...seen.values()].filter((r) => r.state === 'failed')).toHaveLength(80);
     } finally {
       await worker.close();
       await tracker.close();
