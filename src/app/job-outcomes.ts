@@ -116,7 +116,9 @@ export class JobOutcomes {
           const [kind, jobId, value] = [found[i]!, found[i + 1]!, found[i + 2]!];
           this.record(
             jobId,
-            kind === 'completed' ? { state: 'completed', value: parseValue(value) } : { state: 'failed', reason: value },
+            kind === 'completed'
+              ? { state: 'completed', value: parseValue(value) }
+              : { state: 'failed', reason: value },
           );
         }
       } catch {
