@@ -1,8 +1,7 @@
 // One crawl of one source: discover article links (feeds, then listings), keep only URLs never
 // fetched before (canonical URL set in Redis), fetch those once, park each raw page in Redis and
 // queue an article job for it. Returns the counts `crawl --once` reports.
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { PIPELINE } from '../config/pipeline.js';
@@ -44,7 +43,6 @@ export class DiscoveryFailedError extends Error {
 }
 
 const MAX_FAILURES_KEPT = 1_000;
-const gzipAsync = promisify(gzip);
 
 function defaultFetcher(
   deps: CrawlDeps,
@@ -302,9 +300,7 @@ export async function crawlSource(
     const rawKey = deps.keys.raw(cand.storyId);
     const parkStart = performance.now();
     // Level 1: pages compress ~5× at a fraction of the default level's CPU; they live a day at most.
-    // Compressed on libuv's thread pool, not on this thread: the crawling thread is the busier one
-    // (it was ~3 % of its CPU on the benchmark, while the article thread had time to spare).
-    await deps.redis.set(rawKey, await gzipAsync(page.body, { level: 1 }), 'EX', PIPELINE.rawPageTtlSeconds);
+    await deps.redis.set(rawKey, gzipSync(page.body, { level: 1 }), 'EX', PIPELINE.rawPageTtlSeconds);
     const id = await addArticleJob(deps.articleQueue, {
       sourceId: source.id,
       url: page.finalUrl,
