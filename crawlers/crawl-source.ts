@@ -294,13 +294,30 @@ export async function crawlSource(
     return goOn ? [w.next!] : [];
   }
 
+  // A page is marked seen only once its article job exists: a crash in between means a re-fetch,
+  // not a loss. The marks wait to ride along with the next page's SET (one round trip fewer per
+  // page on the crawling thread, the busier one); what is left is written when the crawl ends.
+  const seenLater: string[] = [];
+  const writeSeenMarks = async (): Promise<void> => {
+    const marks = seenLater.splice(0);
+    if (marks.length > 0) await deps.redis.sadd(deps.keys.seen, ...marks);
+  };
+
   const onArticlePage = async (page: FetchedPage): Promise<FetchRequest[]> => {
     const cand = candidates.get(String(page.request.data?.canonicalUrl));
     if (!cand) return [];
     const rawKey = deps.keys.raw(cand.storyId);
     const parkStart = performance.now();
     // Level 1: pages compress ~5× at a fraction of the default level's CPU; they live a day at most.
-    await deps.redis.set(rawKey, gzipSync(page.body, { level: 1 }), 'EX', PIPELINE.rawPageTtlSeconds);
+    const park = deps.redis.pipeline().set(rawKey, gzipSync(page.body, { level: 1 }), 'EX', PIPELINE.rawPageTtlSeconds);
+    const marks = seenLater.splice(0);
+    if (marks.length > 0) park.sadd(deps.keys.seen, ...marks);
+    const parked = await park.exec();
+    const failed = parked?.find(([err]) => err)?.[0];
+    if (!parked || failed) {
+      seenLater.push(...marks);
+      throw failed ?? new Error(`parking ${rawKey} was aborted`);
+    }
     const id = await addArticleJob(deps.articleQueue, {
       sourceId: source.id,
       url: page.finalUrl,
@@ -311,8 +328,7 @@ export async function crawlSource(
       feedPublishedAt: cand.feedPublishedAt,
       ...(runId ? { runId } : {}),
     });
-    // Seen only once its article job exists: a crash before this line means a re-fetch, not a loss.
-    await deps.redis.sadd(deps.keys.seen, cand.identity);
+    seenLater.push(cand.identity);
     deps.timings?.add('park raw page + queue article job', performance.now() - parkStart);
     summary.fetched++;
     summary.articleJobIds.push(id);
@@ -347,28 +363,39 @@ export async function crawlSource(
 
   const started = performance.now();
   const discoveryFetcher = defaultFetcher(deps, source, 'discovery', hosts);
-  if (source.render === 'browser' || deps.fetcherFor) {
-    const deferred: FetchRequest[] = [];
-    await discoveryFetcher.fetchAll(
-      discovery,
-      async (page) => {
-        const more = await onPage(page);
-        if (more) deferred.push(...more);
-      },
-      onFailure,
-    );
-    await defaultFetcher(deps, source, 'article', hosts).fetchAll(deferred, onPage, onFailure);
-  } else {
-    // A source whose feeds need a primed session starts with the prime page (HTTP fetcher only:
-    // a browser keeps its own cookies).
-    const prime = source.discovery.primeUrl;
-    const first: FetchRequest[] =
-      prime && discovery.length > 0 && (await allowedByRobots([{ url: prime }])).length > 0
-        ? [{ url: prime, label: 'prime' }]
-        : discovery;
-    await discoveryFetcher.fetchAll(first, onPage, onFailure);
+  try {
+    await fetchEverything();
+  } catch (err) {
+    // Pages whose jobs exist stay seen even when the crawl fails part-way.
+    await writeSeenMarks().catch(() => undefined);
+    throw err;
   }
+  await writeSeenMarks();
   deps.timings?.add('crawl job: discover + fetch (crawlee, whole crawl)', performance.now() - started);
+
+  async function fetchEverything(): Promise<void> {
+    if (source.render === 'browser' || deps.fetcherFor) {
+      const deferred: FetchRequest[] = [];
+      await discoveryFetcher.fetchAll(
+        discovery,
+        async (page) => {
+          const more = await onPage(page);
+          if (more) deferred.push(...more);
+        },
+        onFailure,
+      );
+      await defaultFetcher(deps, source, 'article', hosts).fetchAll(deferred, onPage, onFailure);
+    } else {
+      // A source whose feeds need a primed session starts with the prime page (HTTP fetcher only:
+      // a browser keeps its own cookies).
+      const prime = source.discovery.primeUrl;
+      const first: FetchRequest[] =
+        prime && discovery.length > 0 && (await allowedByRobots([{ url: prime }])).length > 0
+          ? [{ url: prime, label: 'prime' }]
+          : discovery;
+      await discoveryFetcher.fetchAll(first, onPage, onFailure);
+    }
+  }
 
   if (discovery.length > 0 && discoveryFailures >= discovery.length) {
     throw new DiscoveryFailedError(
