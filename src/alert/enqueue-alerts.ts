@@ -26,19 +26,26 @@ export async function enqueueAlerts(
   article: MatchableArticle,
   matches: readonly RuleMatch[],
 ): Promise<string[]> {
-  const ids: string[] = [];
+  // One round trip for the instant jobs (addBulk) and one for the digest entries, however many
+  // rules and channels matched: each was a round trip of its own.
+  const instant: { name: string; data: AlertJobData; opts: { jobId: string } }[] = [];
+  const digest = deps.redis.pipeline();
   for (const m of matches) {
     const item = alertItemFor(story, article, m);
     for (const channel of m.rule.channels) {
       if (m.rule.digest) {
-        await deps.redis.hset(deps.keys.digestPending(m.rule.name, channel), story.storyId, JSON.stringify(item));
+        digest.hset(deps.keys.digestPending(m.rule.name, channel), story.storyId, JSON.stringify(item));
         continue;
       }
       const id = jobId.alert(story.storyId, m.rule.name, channel);
-      const data: AlertJobData = { kind: 'instant', channel, item };
-      await deps.alertQueue.add(JOB.alert, data, { jobId: id });
-      ids.push(id);
+      instant.push({ name: JOB.alert, data: { kind: 'instant', channel, item }, opts: { jobId: id } });
     }
   }
-  return ids;
+  if (digest.length > 0) {
+    const res = await digest.exec();
+    const failed = res?.find(([err]) => err)?.[0];
+    if (!res || failed) throw failed ?? new Error('digest entries were not written');
+  }
+  if (instant.length > 0) await deps.alertQueue.addBulk(instant);
+  return instant.map((j) => j.opts.jobId);
 }
