@@ -1,7 +1,12 @@
 // Pipeline thresholds in one place. Each value says why it is what it is.
 export const PIPELINE = {
-  /** Article worker concurrency per process: extraction is CPU-bound, 2 cores here. */
-  articleConcurrency: 4,
+  /**
+   * Article jobs in flight per article worker (per thread). The work is CPU-bound, but each job
+   * also waits on ~5 Redis round trips; with more jobs in flight the thread computes while others
+   * wait and reads several replies per wake-up. On the benchmark (2 cores) 24 gave ~15 % more
+   * pages/s than 12 and ~25 % more than 4, for ~2 MB of parsed page per job.
+   */
+  articleConcurrency: 24,
   /** Crawl jobs per process: each runs its own crawlee crawler with its own request pool. */
   crawlConcurrency: 2,
   /** Attempts for a job before it lands in the failed list; backoff doubles from 2 s. */
