@@ -51,11 +51,15 @@ describe('PipelineStats batching', () => {
   const counter = async (f: string) => Number((await redis.hget(keys.statsCounters, f)) ?? 0);
 
   it('writes many counts in one MULTI within the flush interval', async () => {
-    const stats = new PipelineStats(redis, keys);
+    const conn = redis.duplicate();
+    await conn.ping();
+    const stats = new PipelineStats(conn, keys);
+    // Only this connection's commands: other test files share the Redis server.
+    const mine = `:${conn.stream.localPort}`;
     const monitor = await redis.duplicate().monitor();
     const execs: string[] = [];
-    monitor.on('monitor', (_t: string, args: string[]) => {
-      if (args[0]?.toLowerCase() === 'exec' || args[1]?.startsWith(keys.statsCounters)) execs.push(args[0]!);
+    monitor.on('monitor', (_t: string, args: string[], source: string) => {
+      if (source.endsWith(mine)) execs.push(args[0]!);
     });
     for (let i = 0; i < 50; i++) {
       await stats.count({ name: 'articles', source: 'vov', outcome: 'written' });
@@ -64,12 +68,20 @@ describe('PipelineStats batching', () => {
     expect(await counter('articles|vov|written')).toBe(0); // nothing written yet
     await new Promise((r) => setTimeout(r, STATS_FLUSH_MS + 300));
     expect(await counter('articles|vov|written')).toBe(50);
-    expect(execs.filter((c) => c.toLowerCase() === 'exec')).toHaveLength(1);
-    expect(execs.filter((c) => c.toLowerCase() === 'hincrby')).toHaveLength(1); // 50 counts, one HINCRBY
+    // 50 counts and 50 durations: one MULTI, one command per counter and histogram field.
+    expect(execs.map((c) => c.toLowerCase())).toEqual([
+      'multi',
+      'hincrby',
+      'hincrby',
+      'hincrby',
+      'hincrbyfloat',
+      'exec',
+    ]);
     monitor.disconnect();
     const d = await stats.durations('batch');
     expect(d.count).toBe(50);
     expect(d.buckets.find(([le]) => le === 0.05)![1]).toBe(50);
+    conn.disconnect();
   });
 
   it("a reader sees its own process's counts at once; flush() writes them", async () => {
