@@ -309,7 +309,9 @@ export async function crawlSource(
     const rawKey = deps.keys.raw(cand.storyId);
     const parkStart = performance.now();
     // Level 1: pages compress ~5× at a fraction of the default level's CPU; they live a day at most.
-    const park = deps.redis.pipeline().set(rawKey, gzipSync(page.body, { level: 1 }), 'EX', PIPELINE.rawPageTtlSeconds);
+    // The page's own UTF-8 bytes when it came as UTF-8: the same text, without encoding it again.
+    const raw = gzipSync(page.bodyUtf8 ?? page.body, { level: 1 });
+    const park = deps.redis.pipeline().set(rawKey, raw, 'EX', PIPELINE.rawPageTtlSeconds);
     const marks = seenLater.splice(0);
     if (marks.length > 0) park.sadd(deps.keys.seen, ...marks);
     const parked = await park.exec();

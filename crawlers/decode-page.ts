@@ -7,12 +7,12 @@ import iconv from 'iconv-lite';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-function isUtf8(bytes: Buffer): boolean {
+/** The bytes as text if they are valid UTF-8, else null (one pass: the check is the decode). */
+function utf8Text(bytes: Buffer): string | null {
   try {
-    UTF8.decode(bytes);
-    return true;
+    return UTF8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -45,25 +45,29 @@ export function headerCharset(contentType: string | undefined): string | null {
 export interface Decoded {
   text: string;
   charset: string;
+  /** The UTF-8 bytes of `text` when the page came as UTF-8 (no need to encode the text again). */
+  utf8?: Buffer;
 }
 
 export function decodePage(bytes: Buffer, contentType?: string): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { text: bytes.subarray(3).toString('utf8'), charset: 'utf-8' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const rest = bytes.subarray(3);
+    return { text: rest.toString('utf8'), charset: 'utf-8', utf8: rest };
+  }
   const fromHeader = headerCharset(contentType);
   const fromDoc = declaredInDocument(bytes);
-  const utf8 = isUtf8(bytes);
+  const asUtf8 = utf8Text(bytes);
   for (const cs of [fromHeader, fromDoc]) {
     if (!cs) continue;
     if (cs === 'utf-8') {
-      if (utf8) return { text: bytes.toString('utf8'), charset: 'utf-8' };
+      if (asUtf8 !== null) return { text: asUtf8, charset: 'utf-8', utf8: bytes };
       continue; // mislabelled: try what the document itself says
     }
     // A single-byte label on valid multi-byte UTF-8 is a mislabel: those bytes are UTF-8.
-    if (utf8 && hasMultiByte(bytes) && cs !== fromDoc) continue;
+    if (asUtf8 !== null && hasMultiByte(bytes) && cs !== fromDoc) continue;
     return { text: iconv.decode(bytes, cs), charset: cs };
   }
-  if (utf8) return { text: bytes.toString('utf8'), charset: 'utf-8' };
+  if (asUtf8 !== null) return { text: asUtf8, charset: 'utf-8', utf8: bytes };
   // Nothing usable declared and not UTF-8: windows-1258 is the likeliest legacy Vietnamese charset.
   return { text: iconv.decode(bytes, 'windows-1258'), charset: 'windows-1258' };
 }

@@ -18,6 +18,8 @@ export interface FetchedPage {
   status: number;
   contentType: string;
   body: string;
+  /** `body` as UTF-8 bytes, when the page arrived as UTF-8 (parked as is, not encoded again). */
+  bodyUtf8?: Buffer;
   /** Cache validators the server sent, for the next conditional GET. */
   etag?: string;
   lastModified?: string;

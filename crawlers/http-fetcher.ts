@@ -101,7 +101,8 @@ export function createHttpFetcher(
             assertOkStatus(status);
             // Bytes as they came (RawBodyCheerioCrawler): inflated under the cap, decoded by the
             // charset the page declares (crawlee alone would only read the HTTP header).
-            const text = responseText(Buffer.isBuffer(body) ? body : Buffer.from(body), response);
+            const decoded = responseText(Buffer.isBuffer(body) ? body : Buffer.from(body), response);
+            const text = decoded.text;
             const challenge = cookieChallenge(text);
             if (challenge) {
               if (request.userData.challengeAnswered) {
@@ -132,6 +133,7 @@ export function createHttpFetcher(
                 ? { lastModified: response.headers['last-modified'] }
                 : {}),
               body: text,
+              ...(decoded.utf8 ? { bodyUtf8: decoded.utf8 } : {}),
             });
             if (more && more.length > 0) await crawler.addRequests(toCrawleeRequests(more, originMap));
           },

@@ -7,7 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import { CheerioCrawler, type CheerioCrawlingContext, type Request } from 'crawlee';
 import { PIPELINE } from '../config/pipeline.js';
-import { decodePage } from './decode-page.js';
+import { decodePage, type Decoded } from './decode-page.js';
 import { inflateCapped } from './size-limits.js';
 
 async function readAll(stream: IncomingMessage): Promise<Buffer> {
@@ -17,10 +17,10 @@ async function readAll(stream: IncomingMessage): Promise<Buffer> {
 }
 
 /** The page as text: inflated (capped) and decoded by its declared charset. */
-export function responseText(bytes: Buffer, response: IncomingMessage): string {
+export function responseText(bytes: Buffer, response: IncomingMessage): Decoded {
   const inflated = inflateCapped(bytes, response.headers['content-encoding'], PIPELINE.maxPageBytes);
   const type = response.headers['content-type'];
-  return decodePage(inflated, Array.isArray(type) ? type[0] : type).text;
+  return decodePage(inflated, Array.isArray(type) ? type[0] : type);
 }
 
 export class RawBodyCheerioCrawler extends CheerioCrawler {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodePage } from '../../crawlers/decode-page.js';
@@ -52,5 +53,19 @@ describe('decodePage', () => {
       `<?xml version="1.0" encoding="windows-1258"?><rss><item><title>${TEXT}</title></item></rss>`,
     );
     expect(decodePage(xml, 'application/rss+xml').text.normalize('NFC')).toContain(TEXT);
+  });
+
+  it('hands back the UTF-8 bytes of the text only when the page came as UTF-8', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.boolean(), (body, bom) => {
+        const bytes = Buffer.from(html('<meta charset="utf-8">', body), 'utf8');
+        const d = decodePage(bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) : bytes, 'text/html');
+        expect(d.charset).toBe('utf-8');
+        expect(d.utf8).toEqual(Buffer.from(d.text, 'utf8'));
+        expect(d.text).toBe(html('<meta charset="utf-8">', body));
+      }),
+      { numRuns: 300 },
+    );
+    expect(decodePage(encode1258(html('<meta charset="windows-1258">')), 'text/html').utf8).toBeUndefined();
   });
 });
