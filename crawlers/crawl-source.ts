@@ -9,6 +9,7 @@ import type { SourceConfig } from '../config/source-schema.js';
 import type { OriginMap } from '../src/fetch/origin-map.js';
 import type { Logger } from '../src/logger.js';
 import { addArticleJob, type CrawlSummary } from '../src/queues.js';
+import { execChecked } from '../src/redis/exec-checked.js';
 import type { Keys } from '../src/redis/keys.js';
 import type { StageTimings } from '../src/stats/stage-timings.js';
 import { createBrowserFetcher } from './browser-fetcher.js';
@@ -314,11 +315,11 @@ export async function crawlSource(
     const park = deps.redis.pipeline().set(rawKey, raw, 'EX', PIPELINE.rawPageTtlSeconds);
     const marks = seenLater.splice(0);
     if (marks.length > 0) park.sadd(deps.keys.seen, ...marks);
-    const parked = await park.exec();
-    const failed = parked?.find(([err]) => err)?.[0];
-    if (!parked || failed) {
+    try {
+      await execChecked(park, `parking ${rawKey}`);
+    } catch (err) {
       seenLater.push(...marks);
-      throw failed ?? new Error(`parking ${rawKey} was aborted`);
+      throw err;
     }
     const id = await addArticleJob(deps.articleQueue, {
       sourceId: source.id,

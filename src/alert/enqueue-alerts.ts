@@ -3,6 +3,7 @@
 // a digest rule parks the story in the digest's pending hash, keyed by story id (idempotent).
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { execChecked } from '../redis/exec-checked.js';
 import type { Keys } from '../redis/keys.js';
 import { JOB, jobId, type AlertJobData } from '../queues.js';
 import { fieldText, type MatchableArticle, type RuleMatch } from '../match/rule-matcher.js';
@@ -41,11 +42,7 @@ export async function enqueueAlerts(
       instant.push({ name: JOB.alert, data: { kind: 'instant', channel, item }, opts: { jobId: id } });
     }
   }
-  if (digest.length > 0) {
-    const res = await digest.exec();
-    const failed = res?.find(([err]) => err)?.[0];
-    if (!res || failed) throw failed ?? new Error('digest entries were not written');
-  }
+  if (digest.length > 0) await execChecked(digest, 'digest entries');
   if (instant.length > 0) await deps.alertQueue.addBulk(instant);
   return instant.map((j) => j.opts.jobId);
 }

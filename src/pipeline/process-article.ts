@@ -13,6 +13,7 @@ import { extractArticle } from '../extract/extract-article.js';
 import { renderSeedText } from '../format/seed-format.js';
 import type { Logger } from '../logger.js';
 import type { ArticleJobData, ArticleOutcome } from '../queues.js';
+import { execChecked } from '../redis/exec-checked.js';
 import type { Keys } from '../redis/keys.js';
 import { recordSkipped } from './skipped-articles.js';
 import { classifyRelevance } from '../relevance/classify-relevance.js';
@@ -50,13 +51,11 @@ async function storyStateAndRaw(
   storyId: string,
   rawKey: string,
 ): Promise<{ done: boolean; raw: Buffer | null }> {
-  const [manifested, raw] = (await deps.redis
-    .pipeline()
-    .sismember(deps.keys.manifested, storyId)
-    .getBuffer(rawKey)
-    .exec())!;
-  if (manifested![0] || raw![0]) throw (manifested![0] ?? raw![0])!;
-  return { done: manifested![1] === 1, raw: raw![1] as Buffer | null };
+  const [manifested, raw] = await execChecked(
+    deps.redis.pipeline().sismember(deps.keys.manifested, storyId).getBuffer(rawKey),
+    'story state and raw page',
+  );
+  return { done: manifested === 1, raw: raw as Buffer | null };
 }
 
 function decodeRaw(rawKey: string, buf: Buffer | null): string {

@@ -2,6 +2,7 @@
 // any machine) adds to the same numbers and the dashboard and /metrics show the whole deployment,
 // not the one process that happens to serve the page.
 import type { Redis } from 'ioredis';
+import { execChecked } from '../redis/exec-checked.js';
 import type { Keys } from '../redis/keys.js';
 
 /** Upper bounds (seconds) of the job duration histogram buckets. */
@@ -76,12 +77,17 @@ export class PipelineStats {
   async observeDuration(queue: string, seconds: number): Promise<void> {
     const le = DURATION_BUCKETS.find((b) => seconds <= b);
     const bucket = le === undefined ? 'in_inf' : `in_${le}`;
-    let d = this.durationsByQueue.get(queue);
-    if (!d) this.durationsByQueue.set(queue, (d = { fields: new Map(), count: 0, sum: 0 }));
+    const d = this.pendingDurations(queue);
     d.fields.set(bucket, (d.fields.get(bucket) ?? 0) + 1);
     d.count++;
     d.sum += seconds;
     this.schedule();
+  }
+
+  private pendingDurations(queue: string): PendingDurations {
+    let d = this.durationsByQueue.get(queue);
+    if (!d) this.durationsByQueue.set(queue, (d = { fields: new Map(), count: 0, sum: 0 }));
+    return d;
   }
 
   private schedule(): void {
@@ -114,9 +120,7 @@ export class PipelineStats {
     // Writes stay in order, so a reader that flushed sees every count made before it asked.
     const write = this.writing.then(async () => {
       try {
-        const res = await m.exec();
-        const failed = res?.find(([err]) => err)?.[0];
-        if (!res || failed) throw failed ?? new Error('stats MULTI aborted');
+        await execChecked(m, 'stats');
       } catch (err) {
         this.restore(counts, durations);
         throw err;
@@ -129,8 +133,7 @@ export class PipelineStats {
   private restore(counts: Map<string, number>, durations: Map<string, PendingDurations>): void {
     for (const [f, by] of counts) this.counts.set(f, (this.counts.get(f) ?? 0) + by);
     for (const [queue, d] of durations) {
-      let mine = this.durationsByQueue.get(queue);
-      if (!mine) this.durationsByQueue.set(queue, (mine = { fields: new Map(), count: 0, sum: 0 }));
+      const mine = this.pendingDurations(queue);
       for (const [f, n] of d.fields) mine.fields.set(f, (mine.fields.get(f) ?? 0) + n);
       mine.count += d.count;
       mine.sum += d.sum;
