@@ -44,7 +44,7 @@ export function selectText($: CheerioAPI, specs: readonly SelectorSpec[]): Selec
     for (const el of query($, sel)) {
       const raw =
         typeof spec === 'string'
-          ? textOf($, el)
+          ? textOf(el)
           : 'attr' in spec
             ? ($(el).attr(spec.attr) ?? '')
             : jsonValue($(el).text(), spec.json);
@@ -59,7 +59,7 @@ export function selectText($: CheerioAPI, specs: readonly SelectorSpec[]): Selec
 export function selectElements($: CheerioAPI, specs: readonly SelectorSpec[]): Selected<Element[]> | null {
   for (const spec of specs) {
     const sel = typeof spec === 'string' ? spec : spec.selector;
-    const els = query($, sel).filter((el) => el.type === 'tag' && cleanLine(textOf($, el)).length > 0);
+    const els = query($, sel).filter((el) => el.type === 'tag' && cleanLine(textOf(el)).length > 0);
     if (els.length > 0) return { value: els, selector: describe(spec) };
   }
   return null;
@@ -71,7 +71,7 @@ const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
  * Visible text of an element, with <br> read as a space (titles and leads are one line), without
  * the text of scripts and styles inside it. A walk over the tree: the page is not copied.
  */
-export function textOf(_$: CheerioAPI, node: AnyNode): string {
+export function textOf(node: AnyNode): string {
   if (!('children' in node)) return node.type === 'text' ? node.data : '';
   let out = '';
   const walk = (children: AnyNode[]): void => {

@@ -45,14 +45,14 @@ describe('textOf', () => {
       '<noscript>bật JS</noscript><!-- ghi chú --><template><p>mẫu</p></template> 2026</div>';
     const $ = parse(html);
     const el = query($, '#t')[0]!;
-    expect(textOf($, el)).toBe('Hàn Mỹ liên minh 2026');
+    expect(textOf(el)).toBe('Hàn Mỹ liên minh 2026');
     expect($.html()).toBe(parse(html).html());
   });
 
   it('reads a text node itself, and nothing from a comment', () => {
     const $ = parse('<p>chữ<!--x--></p>');
     const [text, comment] = query($, 'p')[0]!.children;
-    expect(textOf($, text!)).toBe('chữ');
-    expect(textOf($, comment!)).toBe('');
+    expect(textOf(text!)).toBe('chữ');
+    expect(textOf(comment!)).toBe('');
   });
 });
