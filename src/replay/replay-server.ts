@@ -6,8 +6,10 @@
 // `<file>.meta.json` sets {"status": 301, "headers": {"location": "/x"}} for redirects, errors,
 // {"dripMs": 500} for a server that sends one byte at a time, {"chunked": true} for no length
 // and odd headers. Content type comes from the extension, or from the content for XML.
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+// Files are read with synchronous calls: recorded pages are small local files, and each
+// asynchronous call was a round trip through libuv's thread pool (about a dozen per request);
+// the server shares the benchmark's two cores with the pipeline it measures.
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -43,10 +45,10 @@ export function replayFileFor(root: string, requestPath: string): string | null 
   return full === rootAbs || full.startsWith(rootAbs + path.sep) ? full : null;
 }
 
-async function contentTypeFor(file: string): Promise<string> {
+function contentTypeFor(file: string, body: Buffer): string {
   const base = path.basename(file).split('@')[0] ?? '';
   const byExt = TYPES[path.extname(base).toLowerCase()];
-  const head = (await readFile(file)).subarray(0, 200).toString('utf8').trimStart();
+  const head = body.subarray(0, 200).toString('utf8').trimStart();
   if (head.startsWith('<?xml') || head.startsWith('<rss') || head.startsWith('<feed')) {
     return 'application/rss+xml; charset=utf-8';
   }
@@ -61,14 +63,19 @@ function paramKey(query: string): string {
 }
 
 /** A recorded `<name>@<query>` file whose parameters equal the requested ones in another order. */
-async function sameParamsFile(file: string): Promise<string | null> {
+function sameParamsFile(file: string): string | null {
   const base = path.basename(file);
   const at = base.indexOf('@');
   if (at < 0) return null;
   const name = base.slice(0, at);
   const want = paramKey(base.slice(at + 1));
   const dir = path.dirname(file);
-  const entries = await readdir(dir).catch(() => [] as string[]);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    entries = [];
+  }
   const hit = entries.find(
     (e) => e.startsWith(`${name}@`) && !e.endsWith('.meta.json') && paramKey(e.slice(name.length + 1)) === want,
   );
@@ -99,6 +106,10 @@ interface Meta {
   sequence?: { status?: number; headers?: Record<string, string> }[];
 }
 
+function statOrNull(file: string): Stats | null {
+  return statSync(file, { throwIfNoEntry: false }) ?? null;
+}
+
 export async function startReplayServer(root: string, port = 0, host = '127.0.0.1'): Promise<ReplayServer> {
   const hits: string[] = [];
   const served = new Map<string, number>();
@@ -108,9 +119,9 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
     void (async () => {
       let file = replayFileFor(root, reqPath);
       let meta: Meta = {};
-      if (file) {
+      if (file && existsSync(`${file}.meta.json`)) {
         try {
-          meta = JSON.parse(await readFile(`${file}.meta.json`, 'utf8')) as Meta;
+          meta = JSON.parse(readFileSync(`${file}.meta.json`, 'utf8')) as Meta;
         } catch {
           meta = {};
         }
@@ -138,19 +149,19 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
           return;
         }
       }
-      let st = file ? await stat(file).catch(() => null) : null;
+      let st = file ? statOrNull(file) : null;
       if (file && !st) {
         // Outlets write a query's parameters in any order; match the recorded file regardless.
-        const alt = await sameParamsFile(file);
+        const alt = sameParamsFile(file);
         if (alt) {
           file = alt;
-          st = await stat(alt).catch(() => null);
+          st = statOrNull(alt);
         }
       }
       if (file && st?.isDirectory()) {
         // A path that is also a folder of deeper pages (QĐND's section and its articles).
         const index = path.join(file, 'index.html');
-        const ist = await stat(index).catch(() => null);
+        const ist = statOrNull(index);
         if (ist?.isFile()) {
           file = index;
           st = ist;
@@ -168,7 +179,8 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
       }
       const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
       const lastModified = st.mtime.toUTCString();
-      const contentType = await contentTypeFor(file);
+      const body = readFileSync(file);
+      const contentType = contentTypeFor(file, body);
       const inm = req.headers['if-none-match'];
       const ims = req.headers['if-modified-since'];
       if (!meta.status && (inm === etag || (!inm && ims && Date.parse(ims) >= Math.floor(st.mtimeMs / 1000) * 1000))) {
@@ -178,7 +190,7 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
       }
       res.writeHead(meta.status ?? 200, {
         'content-type': contentType,
-        ...(meta.chunked || meta.dripMs ? {} : { 'content-length': String(st.size) }),
+        ...(meta.chunked || meta.dripMs ? {} : { 'content-length': String(body.length) }),
         'last-modified': lastModified,
         etag,
         ...meta.headers,
@@ -188,15 +200,15 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
         return;
       }
       if (meta.dripMs) {
-        const bytes = await readFile(file);
-        for (let i = 0; i < bytes.length && !res.destroyed; i++) {
-          res.write(bytes.subarray(i, i + 1));
+        for (let i = 0; i < body.length && !res.destroyed; i++) {
+          res.write(body.subarray(i, i + 1));
           await new Promise((r) => setTimeout(r, meta.dripMs));
         }
         res.end();
         return;
       }
-      createReadStream(file).pipe(res);
+      // Without a content-length the header written above already chose chunked encoding.
+      res.end(body);
     })().catch((err: unknown) => {
       res.writeHead(500);
       res.end(String(err));

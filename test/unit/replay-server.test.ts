@@ -1,3 +1,5 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOriginMap, replayOriginMap } from '../../src/fetch/origin-map.js';
@@ -31,6 +33,43 @@ describe('replay server', () => {
     expect(replayFileFor(SITES, '/../../package.json')).toBeNull();
     expect(replayFileFor(SITES, '/%2e%2e/%2e%2e/package.json')).toBeNull();
     expect(replayFileFor(SITES, '/vnexpress.net/')).toBe(path.join(SITES, 'vnexpress.net/index.html'));
+  });
+});
+
+describe('replay server headers', () => {
+  let root: string;
+  let s: ReplayServer;
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'tw-replay-'));
+    mkdirSync(path.join(root, 'h.test'));
+    writeFileSync(path.join(root, 'h.test/a.html'), '<p>một</p>');
+    writeFileSync(path.join(root, 'h.test/c.html'), '<p>hai</p>');
+    writeFileSync(path.join(root, 'h.test/c.html.meta.json'), JSON.stringify({ chunked: true }));
+    s = await startReplayServer(root);
+  });
+  afterAll(async () => {
+    await s.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('sends a length, or chunks when the sidecar says so', async () => {
+    const a = await fetch(`${s.url}/h.test/a.html`);
+    expect(a.headers.get('content-length')).toBe(String(Buffer.byteLength('<p>một</p>')));
+    expect(await a.text()).toBe('<p>một</p>');
+    const c = await fetch(`${s.url}/h.test/c.html`);
+    expect(c.headers.get('content-length')).toBeNull();
+    expect(c.headers.get('transfer-encoding')).toBe('chunked');
+    expect(await c.text()).toBe('<p>hai</p>');
+  });
+
+  it('answers a matching validator with 304 and serves a rewritten file fresh', async () => {
+    const first = await fetch(`${s.url}/h.test/a.html`);
+    const etag = first.headers.get('etag')!;
+    expect((await fetch(`${s.url}/h.test/a.html`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    writeFileSync(path.join(root, 'h.test/a.html'), '<p>một bài mới dài hơn</p>');
+    const again = await fetch(`${s.url}/h.test/a.html`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe('<p>một bài mới dài hơn</p>');
   });
 });
 
