@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, foldTokens, stripTone } from '../../src/text/vietnamese-fold.js';
+import { foldText, foldTokens, foldTokensWithSpans, stripTone } from '../../src/text/vietnamese-fold.js';
 
 describe('foldTokens', () => {
   it.each([
@@ -56,6 +56,34 @@ describe('foldTokens', () => {
         const once = foldText(s);
         expect(foldText(once.replace(/[1-5](?= |$)/g, ''))).toBe(foldText(stripToneText(once)));
       }),
+    );
+  });
+
+  it('finds tokens exactly where the Unicode regex does (property)', () => {
+    // The tokenizer scans a precomputed table of letter/mark/digit code units; the plain
+    // definition is /[\p{L}\p{M}\p{N}]+/gu over the NFC text.
+    const pieces = [
+      ...'Mỹ Hàn quốc hoà hoa\u0300 THAAD 2026 ١٢ ½ Ⅻ 漢字 한국 .,;—«»“”…\u00a0\u200b\t\n'.split(''),
+      '\u{1D400}',
+      '\u{10100}',
+      '\u{1F600}',
+      '\u{20000}',
+      '\ud800',
+      '\udc00',
+    ];
+    const text = fc.oneof(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((a) => a.join('')),
+      fc.string({ unit: 'binary', maxLength: 60 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const nfc = t.normalize('NFC');
+        const want = [...nfc.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length]);
+        const spans = foldTokensWithSpans(t);
+        expect(spans.map((s) => [s.start, s.end])).toEqual(want);
+        expect(spans.map((s) => s.token)).toEqual(want.map(([a, b]) => foldTokens(nfc.slice(a, b))[0]));
+      }),
+      { numRuns: 3_000 },
     );
   });
 
