@@ -1,6 +1,7 @@
 // Everything a tinwatch process shares: env, logger, Redis (resolved or embedded), keys, queues,
 // origin map, sources. Built once per process by the CLI; tests build it with their own Redis.
 import { Redis } from 'ioredis';
+import { coalesceWrites } from '../redis/coalesce-writes.js';
 import { readEnv, type Env } from '../../config/env.js';
 import { loadWatchlist } from '../../config/load-watchlist.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
@@ -65,7 +66,7 @@ export interface ThreadRuntimeOptions {
 
 export function connect(url: string): Redis {
   // null: a worker's blocking connection must wait through Redis restarts instead of failing jobs.
-  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
+  return coalesceWrites(new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true }));
 }
 
 export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
