@@ -13,16 +13,22 @@ export function stripWirePrefix(text: string): string {
 }
 
 /**
- * The folded lead and body, tokens joined by single spaces. Folding is per token and a newline
- * separates tokens, so the body is folded as the one `body.join('\n')` string the relevance
- * classifier has just folded (foldTokens keeps recent results): the body, most of the text, is
- * folded once per article instead of twice. A paragraph with a wire prefix is folded without it.
+ * The folded lead and body as tokens. Folding is per token and a newline separates tokens, so the
+ * body is folded as the one `body.join('\n')` string the relevance classifier has just folded
+ * (foldTokens keeps recent results): the body, most of the text, is folded once per article
+ * instead of twice. A paragraph with a wire prefix is folded without it. The array may be
+ * foldTokens' own: callers must not modify it.
  */
-export function contentKeyText(lead: string | null, body: readonly string[]): string {
+export function contentKeyTokens(lead: string | null, body: readonly string[]): readonly string[] {
   const leadTokens = lead ? foldTokens(stripWirePrefix(lead)) : [];
   const stripped = body.map(stripWirePrefix);
   const bodyTokens = foldTokens((stripped.every((p, i) => p === body[i]) ? body : stripped).join('\n'));
-  return leadTokens.length === 0 ? bodyTokens.join(' ') : [...leadTokens, ...bodyTokens].join(' ');
+  return leadTokens.length === 0 ? bodyTokens : [...leadTokens, ...bodyTokens];
+}
+
+/** The content key's text: its tokens joined by single spaces. */
+export function contentKeyText(lead: string | null, body: readonly string[]): string {
+  return contentKeyTokens(lead, body).join(' ');
 }
 
 export function hashOfKeyText(keyText: string): string {

@@ -1,6 +1,6 @@
 // Everything the dedupe index needs from one article's text, computed once per article.
 import { DEDUPE } from '../../config/dedupe.js';
-import { contentKeyText, hashOfKeyText } from './content-hash.js';
+import { contentKeyTokens, hashOfKeyText } from './content-hash.js';
 import { bandKeys, exactKey, minhashSignature, shingleHashes, sketchOf, type BandKey } from './minhash.js';
 
 export interface Fingerprint {
@@ -21,8 +21,9 @@ export function fingerprint(
   body: readonly string[],
   bucketBits: number = DEDUPE.bucketBits,
 ): Fingerprint {
-  const text = contentKeyText(lead, body);
-  const sh = shingleHashes(text ? text.split(' ') : []);
+  const tokens = contentKeyTokens(lead, body);
+  const text = tokens.join(' ');
+  const sh = shingleHashes(tokens);
   const sig = minhashSignature(sh);
   const hash = hashOfKeyText(text);
   return {

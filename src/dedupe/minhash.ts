@@ -33,18 +33,25 @@ export function hashString(s: string): number {
 
 const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
 
-/** Distinct shingle hashes of a token list (word n-grams; shorter texts give one shingle). */
+/**
+ * Distinct shingle hashes of a token list (word n-grams; shorter texts give one shingle), in
+ * ascending order. Sorted typed arrays rather than a Set: the same values, a third of the time.
+ */
 export function shingleHashes(tokens: readonly string[], size: number = DEDUPE.shingleSize): Uint32Array {
-  const th = tokens.map(hashString);
-  const out = new Set<number>();
-  if (th.length === 0) return new Uint32Array(0);
+  if (tokens.length === 0) return new Uint32Array(0);
+  const th = new Uint32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) th[i] = hashString(tokens[i]!);
   const n = Math.min(size, th.length);
-  for (let i = 0; i + n <= th.length; i++) {
+  const all = new Uint32Array(th.length - n + 1);
+  for (let i = 0; i < all.length; i++) {
     let h = 0x12345678;
     for (let j = 0; j < n; j++) h = mix32((h ^ th[i + j]!) + j);
-    out.add(h);
+    all[i] = h;
   }
-  return Uint32Array.from(out);
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
+  return all.subarray(0, distinct);
 }
 
 /** The MinHash signature: for each of the 64 hash functions, the least hash over the shingles. */

@@ -5,7 +5,9 @@ import {
   bandKeys,
   containmentFrom,
   exactKey,
+  hashString,
   jaccardFromSketches,
+  mix32,
   minhashSignature,
   shingleHashes,
   sketchOf,
@@ -23,7 +25,35 @@ function trueJaccard(a: Uint32Array, b: Uint32Array): number {
   return inter / (sa.size + sb.size - inter);
 }
 
+/** The shingles as first written: a Set of every window's hash, in insertion order. */
+function shingleSetReference(tokens: string[], size = 3): Set<number> {
+  const th = tokens.map(hashString);
+  const out = new Set<number>();
+  if (th.length === 0) return out;
+  const n = Math.min(size, th.length);
+  for (let i = 0; i + n <= th.length; i++) {
+    let h = 0x12345678;
+    for (let j = 0; j < n; j++) h = mix32((h ^ th[i + j]!) + j);
+    out.add(h);
+  }
+  return out;
+}
+
 describe('MinHash fingerprints', () => {
+  it('shingles are the distinct window hashes, ascending: stored sketches stay valid (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('mỹ', 'hàn', 'quốc', 'phòng', 'thaad', '1', 'a'), { maxLength: 80 }),
+        (t) => {
+          const got = shingleHashes(t, 3);
+          const want = [...shingleSetReference(t, 3)].sort((x, y) => x - y);
+          expect([...got]).toEqual(want);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('estimates Jaccard similarity within ±0.2 of the truth (property)', () => {
     fc.assert(
       fc.property(
