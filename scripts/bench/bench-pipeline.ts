@@ -23,6 +23,7 @@ import { createOriginMap } from '../../src/fetch/origin-map.js';
 import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
 import { StageClock } from '../../src/stats/stage-timings.js';
 import { benchHost, benchSources, buildBenchSite, OUTLETS } from './bench-site.js';
+import { sampleThreadCpu, type ThreadCpu } from './thread-cpu.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PAGES = Number(process.env.BENCH_PAGES ?? 5_000);
@@ -36,6 +37,8 @@ interface RunResult {
   /** CPU seconds (user + system) of the run's process, all its threads. */
   cpuSecs?: number;
   stages?: Record<string, { ms: number; n: number }>;
+  /** CPU seconds by thread (Linux): the crawling thread, V8's helpers, threads the run started. */
+  threads?: ThreadCpu | undefined;
   totals?: Record<string, number>;
 }
 
@@ -60,13 +63,15 @@ async function runBare(replayUrl: string, urls: string[]): Promise<RunResult> {
   const map = createOriginMap(originMap(replayUrl));
   let pages = 0;
   const rss = sampleRss();
+  const threads = sampleThreadCpu();
   const started = performance.now();
   const crawler = new CheerioCrawler(
     { maxConcurrency: CONCURRENCY, maxRequestRetries: 0, requestHandler: async () => void pages++ },
     await freshCrawleeConfig(),
   );
   await crawler.run(urls.map((u) => map.toFetchUrl(u)));
-  return { pages, seconds: (performance.now() - started) / 1000, peakRssMb: rss.stop() };
+  const seconds = (performance.now() - started) / 1000;
+  return { pages, seconds, peakRssMb: rss.stop(), threads: threads.stop() };
 }
 
 async function runPipeline(replayUrl: string, redisUrl: string): Promise<RunResult> {
@@ -89,6 +94,7 @@ async function runPipeline(replayUrl: string, redisUrl: string): Promise<RunResu
   const clock = new StageClock();
   rt.timings = clock;
   const rss = sampleRss();
+  const threads = sampleThreadCpu();
   const started = performance.now();
   const summary = await crawlOnce(rt, {
     sources: rt.sources,
@@ -100,6 +106,7 @@ async function runPipeline(replayUrl: string, redisUrl: string): Promise<RunResu
   });
   const seconds = (performance.now() - started) / 1000;
   const peakRssMb = rss.stop();
+  const threadCpu = threads.stop();
   await rt.close();
   rmSync(out, { recursive: true, force: true });
   const t = summary.totals;
@@ -109,6 +116,7 @@ async function runPipeline(replayUrl: string, redisUrl: string): Promise<RunResu
     peakRssMb,
     stages: Object.fromEntries(clock.totals),
     totals: { ...t },
+    threads: threadCpu,
   };
 }
 
@@ -246,6 +254,12 @@ async function main(): Promise<void> {
     const redisTotal = redisCalls.reduce((n, [, c]) => n + c, 0);
     const row = (label: string, x: RunResult) =>
       `| ${label} | ${x.pages} | ${x.seconds.toFixed(1)} | ${rate(x).toFixed(0)} | ${x.peakRssMb} | ${x.cpuSecs?.toFixed(1)} |`;
+    const cpuRow = (label: string, x: RunResult, redisCpu: number, replayCpu: number): string => {
+      const th = x.threads;
+      const cells = th ? [th.main, th.v8Helpers, th.startedDuringRun] : [NaN, NaN, NaN];
+      const all = cells.reduce((a, b) => a + b, 0) + redisCpu + replayCpu;
+      return `| ${label} | ${[...cells, redisCpu, replayCpu, all].map((v) => v.toFixed(1)).join(' | ')} |`;
+    };
     const stageRows = Object.entries(single.stages ?? {})
       .sort((a, b) => b[1].ms - a[1].ms)
       .map(([k, v]) => `| ${k} | ${v.n} | ${(v.ms / 1000).toFixed(2)} | ${(v.ms / v.n).toFixed(2)} |`);
@@ -270,6 +284,13 @@ async function main(): Promise<void> {
         .slice(0, 8)
         .map(([name, n]) => `${name} ${(n / single.pages).toFixed(1)}`)
         .join(', ')} (per page).`,
+      '',
+      'CPU seconds by thread in the median round (Linux /proc; V8 helpers are its garbage-collection and compiler threads; threads started during the run are the article worker threads and libuv pool threads):',
+      '',
+      '| run | main thread | V8 helpers | threads started during the run | Redis | replay server | all |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      cpuRow('bare crawlee CheerioCrawler', median.bare, 0, median.replayCpuBare),
+      cpuRow('tinwatch end to end', median.pipeline, median.redisCpu, median.replayCpuPipeline),
       '',
       'Where the time goes in the end-to-end run (crawling thread and article threads; summed over concurrent jobs, so stages overlap in wall time):',
       '',
