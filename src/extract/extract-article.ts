@@ -52,6 +52,13 @@ function compile(patterns: readonly string[]): RegExp[] {
   return res;
 }
 
+/** `lines.join(' ').length`, without building the string. */
+function joinedLength(lines: readonly string[]): number {
+  let n = Math.max(0, lines.length - 1);
+  for (const l of lines) n += l.length;
+  return n;
+}
+
 /** Heuristic shell detection: pages that need JavaScript to show their text. */
 function looksLikeScriptShell($: CheerioAPI, html: string): boolean {
   const body = $('body');
@@ -127,10 +134,10 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
     paragraphs = paragraphsOf($, bodySel.value as AnyNode[]);
     matched.body = bodySel.selector;
   }
-  if (paragraphs.join(' ').length < MIN_BODY_CHARS) {
+  if (joinedLength(paragraphs) < MIN_BODY_CHARS) {
     const dense = densestBlock($);
     const denseParas = dense ? paragraphsOf($, [dense]) : [];
-    if (denseParas.join(' ').length >= MIN_BODY_CHARS) {
+    if (joinedLength(denseParas) >= MIN_BODY_CHARS) {
       paragraphs = denseParas;
       fallback('body', 'density');
     } else if (meta.articleBody && meta.articleBody.length >= MIN_BODY_CHARS) {
@@ -196,7 +203,7 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
   }
 
   if (!title) return { ok: false, reason: `no title found on ${url}` };
-  const bodyChars = body.join(' ').length + (lead?.length ?? 0);
+  const bodyChars = joinedLength(body) + (lead?.length ?? 0);
   if (body.length === 0 || bodyChars < MIN_BODY_CHARS) {
     const shell = looksLikeScriptShell($, html) ? ' (page looks like a JavaScript shell: set render: browser)' : '';
     return { ok: false, reason: `no article body found on ${url}: ${bodyChars} characters${shell}` };
