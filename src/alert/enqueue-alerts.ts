@@ -27,8 +27,8 @@ export async function enqueueAlerts(
   article: MatchableArticle,
   matches: readonly RuleMatch[],
 ): Promise<string[]> {
-  // One round trip for the instant jobs (addBulk) and one for the digest entries, however many
-  // rules and channels matched: each was a round trip of its own.
+  // One addBulk for the instant jobs and one pipeline for the digest entries, however many rules
+  // and channels matched: each was a round trip of its own.
   const instant: { name: string; data: AlertJobData; opts: { jobId: string } }[] = [];
   const digest = deps.redis.pipeline();
   for (const m of matches) {
@@ -42,7 +42,11 @@ export async function enqueueAlerts(
       instant.push({ name: JOB.alert, data: { kind: 'instant', channel, item }, opts: { jobId: id } });
     }
   }
-  if (digest.length > 0) await execChecked(digest, 'digest entries');
-  if (instant.length > 0) await deps.alertQueue.addBulk(instant);
+  // Both are idempotent (same hash field, same job ids) and independent of each other: sent
+  // together they leave in one socket write (coalesce-writes.ts) and cost one round trip.
+  await Promise.all([
+    digest.length > 0 ? execChecked(digest, 'digest entries') : undefined,
+    instant.length > 0 ? deps.alertQueue.addBulk(instant) : undefined,
+  ]);
   return instant.map((j) => j.opts.jobId);
 }
