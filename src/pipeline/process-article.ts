@@ -109,7 +109,9 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
     classifyRelevance({ title: article.title, lead: article.lead, body: article.paragraphs }),
   );
   if (!relevance.onTopic) {
-    await recordSkipped(deps.redis, deps.keys, {
+    // The entry, then the raw page's removal: issued in this order on one connection, they leave
+    // in one write (coalesce-writes.ts) and Redis runs them in that order.
+    const recorded = recordSkipped(deps.redis, deps.keys, {
       at: new Date().toISOString(),
       id: data.storyId,
       source_id: source.id,
@@ -118,7 +120,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       score: relevance.score,
       top_terms: relevance.topTerms.map((x) => x.term),
     });
-    await deps.redis.del(data.rawKey);
+    await Promise.all([recorded, deps.redis.del(data.rawKey)]);
     return {
       outcome: 'off-topic',
       storyId: data.storyId,
