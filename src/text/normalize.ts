@@ -1,5 +1,6 @@
 // Text clean-up shared by extraction, writing and dedupe. Written text keeps the outlet's spelling:
 // these functions only fix encoding-level variation (NFC, odd spaces, control characters).
+import { charClass, forEachRun } from './char-class.js';
 
 // Characters that render as a space on news pages: NBSP, narrow NBSP (Tuổi Trẻ dates), en/em
 // spaces, ideographic space. Zero-width characters are removed outright.
@@ -28,45 +29,17 @@ export function cleanLine(text: string): string {
     .trim();
 }
 
-// Which UTF-16 code units are whitespace or punctuation (/[\s\p{P}]/u), worked out once: the
-// Unicode-property regex was the costliest step of every paragraph key. Code points beyond the
-// BMP (surrogate pairs) are rare in news text and are tested with the regex itself. Building the
-// table takes about 5 ms per process.
-const SEPARATOR = /[\s\p{P}]/u;
-const SEPARATOR_UNIT = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (SEPARATOR.test(String.fromCharCode(c))) SEPARATOR_UNIT[c] = 1;
-
-/** Length of the separator at `i` (1, or 2 for an astral one), 0 if there is none. */
-function separatorAt(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (SEPARATOR_UNIT[c] === 1) return 1;
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-    const cp = s.codePointAt(i)!;
-    if (cp > 0xffff && SEPARATOR.test(String.fromCodePoint(cp))) return 2;
-  }
-  return 0;
-}
+// Whitespace and punctuation, found through a table (char-class.ts) rather than /[\s\p{P}]+/gu.
+const separatorAt = charClass(/[\s\p{P}]/u);
 
 /** Every run of whitespace and punctuation as one space, none at either end. */
 function collapseSeparators(s: string): string {
   let out = '';
   let from = 0;
-  let i = 0;
-  while (i < s.length) {
-    let len = separatorAt(s, i);
-    if (len === 0) {
-      i++;
-      continue;
-    }
-    const runStart = i;
-    while (len > 0) {
-      i += len;
-      len = i < s.length ? separatorAt(s, i) : 0;
-    }
-    if (runStart > 0 && i < s.length) out += `${s.slice(from, runStart)} `;
-    else if (runStart > 0) out += s.slice(from, runStart);
-    from = i;
-  }
+  forEachRun(s, separatorAt, (start, end) => {
+    out += start > 0 && end < s.length ? `${s.slice(from, start)} ` : s.slice(from, start);
+    from = end;
+  });
   return from === 0 ? s : out + s.slice(from);
 }
 
