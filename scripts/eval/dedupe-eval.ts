@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { claimStory } from '../../src/dedupe/dedupe-index.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
-import { contentKeyText } from '../../src/dedupe/content-hash.js';
+import { contentKeyTokens } from '../../src/dedupe/content-hash.js';
 import { shingleHashes } from '../../src/dedupe/minhash.js';
 import type { Keys } from '../../src/redis/keys.js';
 import { applyWireEdits, type EvalArticle, type NearDuplicate } from './eval-set.js';
@@ -28,8 +28,9 @@ function storyIdOf(id: string): string {
 }
 
 function exactJaccard(a: EvalArticle, b: EvalArticle): number {
-  const sa = new Set(shingleHashes(contentKeyText(a.lead, a.paragraphs).split(' ')));
-  const sb = new Set(shingleHashes(contentKeyText(b.lead, b.paragraphs).split(' ')));
+  // The shingles exactly as fingerprint() takes them: from the content key's tokens.
+  const sa = new Set(shingleHashes(contentKeyTokens(a.lead, a.paragraphs)));
+  const sb = new Set(shingleHashes(contentKeyTokens(b.lead, b.paragraphs)));
   let inter = 0;
   for (const x of sa) if (sb.has(x)) inter++;
   return inter / (sa.size + sb.size - inter);
