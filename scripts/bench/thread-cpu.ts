@@ -8,10 +8,17 @@ export interface ThreadCpu {
   main: number;
   v8Helpers: number;
   startedDuringRun: number;
+  /** Of all the above, the part spent in the kernel (system time: syscalls, page faults). */
+  kernel: number;
 }
 
-function threadTimes(): Map<string, number> | null {
-  const out = new Map<string, number>();
+interface Times {
+  total: number;
+  kernel: number;
+}
+
+function threadTimes(): Map<string, Times> | null {
+  const out = new Map<string, Times>();
   let tids: string[];
   try {
     tids = readdirSync('/proc/self/task');
@@ -22,7 +29,9 @@ function threadTimes(): Map<string, number> | null {
     try {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(tid, (Number(f[11]) + Number(f[12])) / 100); // utime + stime, in clock ticks
+      const user = Number(f[11]); // utime and stime, in clock ticks (1/100 s)
+      const kernel = Number(f[12]);
+      out.set(tid, { total: (user + kernel) / 100, kernel: kernel / 100 });
     } catch {
       // the thread exited between listing and reading: its last sample stands
     }
@@ -43,9 +52,11 @@ export function sampleThreadCpu(): { stop(): ThreadCpu | undefined } {
       sample();
       if (!first) return undefined;
       const mainTid = String(process.pid);
-      const cpu: ThreadCpu = { main: 0, v8Helpers: 0, startedDuringRun: 0 };
+      const cpu: ThreadCpu = { main: 0, v8Helpers: 0, startedDuringRun: 0, kernel: 0 };
       for (const [tid, t] of last) {
-        const spent = t - (first.get(tid) ?? 0);
+        const before = first.get(tid);
+        const spent = t.total - (before?.total ?? 0);
+        cpu.kernel += t.kernel - (before?.kernel ?? 0);
         if (tid === mainTid) cpu.main += spent;
         else if (first.has(tid)) cpu.v8Helpers += spent;
         else cpu.startedDuringRun += spent;
