@@ -27,7 +27,12 @@ import { sampleThreadCpu, type ThreadCpu } from './thread-cpu.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PAGES = Number(process.env.BENCH_PAGES ?? 5_000);
-/** Concurrent requests: 2 per outlet host (the politeness default) × 12 outlets, for both runs. */
+/**
+ * Concurrent requests at most: 2 per outlet host (the politeness default) × 12 outlets, for both
+ * runs. tinwatch runs one crawler per outlet, each at its 2; the bare crawler's autoscaled pool
+ * starts at crawlee's desired concurrency of 10 and does not need to grow in a run this short
+ * (run at 24 from the start, it was no faster: 613 vs 613 pages/s over four alternating pairs).
+ */
 const CONCURRENCY = 2 * OUTLETS;
 
 interface RunResult {
@@ -74,8 +79,7 @@ async function runBare(replayUrl: string, urls: string[]): Promise<RunResult> {
   return { pages, seconds, peakRssMb: rss.stop(), threads: threads.stop() };
 }
 
-async function runPipeline(replayUrl: string, redisUrl: string): Promise<RunResult> {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'tw-bench-out-'));
+async function runPipeline(replayUrl: string, redisUrl: string, out: string): Promise<RunResult> {
   const rt = await createRuntime({
     env: {
       REDIS_URL: redisUrl,
@@ -108,7 +112,6 @@ async function runPipeline(replayUrl: string, redisUrl: string): Promise<RunResu
   const peakRssMb = rss.stop();
   const threadCpu = threads.stop();
   await rt.close();
-  rmSync(out, { recursive: true, force: true });
   const t = summary.totals;
   return {
     pages: t.written + t.duplicate + t.offTopic + t.failed,
@@ -141,7 +144,8 @@ async function child(
   mode: string,
   replayUrl: string,
   redisUrl: string,
-  site: string,
+  /** Where the pipeline writes its files ('-' for the bare crawler, which writes none). */
+  outDir: string,
   flags: string[] = RUN_FLAGS,
 ): Promise<RunResult> {
   // BENCH_PROFILE=DIR writes a V8 CPU profile of each run there (how the top cost was found).
@@ -156,7 +160,7 @@ async function child(
     mode,
     replayUrl,
     redisUrl,
-    site,
+    outDir,
   ];
   const out = execFileSync(process.execPath, args, {
     cwd: ROOT,
@@ -201,7 +205,16 @@ async function redisCommandStats(
 }
 
 async function main(): Promise<void> {
-  const site = mkdtempSync(path.join(os.tmpdir(), 'tw-bench-site-'));
+  // The site and every run's output stay until the end. Deleting one run's 4,250 files just
+  // before the next run writes as many made each new file cost ~0.6 ms of kernel CPU here: ext4
+  // without a journal passes over inodes freed in the last 30–60 s, and when those are all a
+  // block group has left, it scans the whole group for every new file (perf: recently_deleted in
+  // find_inode_bit). That was ~2.5 CPU-s per run which tinwatch, whose output folder only grows,
+  // does not pay in use.
+  const work = mkdtempSync(path.join(os.tmpdir(), 'tw-bench-'));
+  const site = path.join(work, 'site');
+  let runs = 0;
+  const outDir = (): string => path.join(work, `out-${++runs}`);
   process.stderr.write(`building ${PAGES} pages across ${OUTLETS} outlets in ${site}\n`);
   buildBenchSite(site, PAGES);
   const replay = spawn(process.execPath, [path.join(ROOT, 'bin/tinwatch.js'), 'replay', site], {
@@ -222,12 +235,12 @@ async function main(): Promise<void> {
     for (let r = 1; r <= ROUNDS; r++) {
       process.stderr.write(`round ${r}/${ROUNDS}: bare CheerioCrawler…\n`);
       const replayCpu0 = processCpuSecs(replay.pid!);
-      const bare = await child('bare', replayUrl, redis.url, site);
+      const bare = await child('bare', replayUrl, redis.url, '-');
       const replayCpu1 = processCpuSecs(replay.pid!);
       process.stderr.write(`round ${r}/${ROUNDS}: tinwatch pipeline…\n`);
       await flushRedis(redis.url); // every pipeline run starts from an empty Redis
       const before = await redisCommandStats(redis.url, true);
-      const pipeline = await child('pipeline', replayUrl, redis.url, site);
+      const pipeline = await child('pipeline', replayUrl, redis.url, outDir());
       const after = await redisCommandStats(redis.url, false);
       const replayCpu2 = processCpuSecs(replay.pid!);
       rounds.push({
@@ -242,9 +255,9 @@ async function main(): Promise<void> {
     // For comparison, the same pair with V8's own heap sizing (no budget): a fresh Redis state.
     process.stderr.write('tinwatch pipeline, V8 default heap…\n');
     await flushRedis(redis.url);
-    const unbudgeted = await child('pipeline', replayUrl, redis.url, site, []);
+    const unbudgeted = await child('pipeline', replayUrl, redis.url, outDir(), []);
     process.stderr.write('bare CheerioCrawler, V8 default heap…\n');
-    const bareUnbudgeted = await child('bare', replayUrl, redis.url, site, []);
+    const bareUnbudgeted = await child('bare', replayUrl, redis.url, '-', []);
     const rate = (r: RunResult) => r.pages / r.seconds;
     const ratio = (x: Round) => rate(x.pipeline) / rate(x.bare);
     const byRatio = [...rounds].sort((a, b) => ratio(a) - ratio(b));
@@ -258,7 +271,8 @@ async function main(): Promise<void> {
       const th = x.threads;
       const cells = th ? [th.main, th.v8Helpers, th.startedDuringRun] : [NaN, NaN, NaN];
       const all = cells.reduce((a, b) => a + b, 0) + redisCpu + replayCpu;
-      return `| ${label} | ${[...cells, redisCpu, replayCpu, all].map((v) => v.toFixed(1)).join(' | ')} |`;
+      const kernel = th?.kernel ?? NaN;
+      return `| ${label} | ${[...cells, kernel, redisCpu, replayCpu, all].map((v) => v.toFixed(1)).join(' | ')} |`;
     };
     const stageRows = Object.entries(single.stages ?? {})
       .sort((a, b) => b[1].ms - a[1].ms)
@@ -266,7 +280,7 @@ async function main(): Promise<void> {
     const report = [
       `## Pipeline — ${new Date().toISOString().slice(0, 10)}`,
       '',
-      `Command: \`npm run bench\` · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · ${PAGES} article pages, ${OUTLETS} outlets, ${CONCURRENCY} concurrent requests in every run (2 per host) · ${ROUNDS} rounds · node flags of the rounds: \`${RUN_FLAGS.join(' ') || '(none)'}\` (tinwatch's shipped heap budget is \`${HEAP_FLAG}\`) · article threads: ${process.env.TINWATCH_ARTICLE_THREADS ?? 'default'}`,
+      `Command: \`npm run bench\` · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · ${PAGES} article pages, ${OUTLETS} outlets, at most ${CONCURRENCY} concurrent requests in a run (tinwatch: 2 per host; the bare crawler: crawlee's autoscaled pool, which keeps 10 in flight — 24 measured the same) · ${ROUNDS} rounds · node flags of the rounds: \`${RUN_FLAGS.join(' ') || '(none)'}\` (tinwatch's shipped heap budget is \`${HEAP_FLAG}\`) · article threads: ${process.env.TINWATCH_ARTICLE_THREADS ?? 'default'}`,
       '',
       '| run | pages | seconds | pages/s | peak RSS (MB) | CPU (s) |',
       '|---|---:|---:|---:|---:|---:|',
@@ -287,8 +301,8 @@ async function main(): Promise<void> {
       '',
       'CPU seconds by thread in the median round (Linux /proc; V8 helpers are its garbage-collection and compiler threads; threads started during the run are the article worker threads and libuv pool threads):',
       '',
-      '| run | main thread | V8 helpers | threads started during the run | Redis | replay server | all |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+      '| run | main thread | V8 helpers | threads started during the run | of these three, in the kernel | Redis | replay server | all |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
       cpuRow('bare crawlee CheerioCrawler', median.bare, 0, median.replayCpuBare),
       cpuRow('tinwatch end to end', median.pipeline, median.redisCpu, median.replayCpuPipeline),
       '',
@@ -304,16 +318,16 @@ async function main(): Promise<void> {
   } finally {
     replay.kill('SIGTERM');
     await redis.stop();
-    rmSync(site, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === '--child') {
-  const [, , , mode, replayUrl, redisUrl] = process.argv;
+  const [, , , mode, replayUrl, redisUrl, outDir] = process.argv;
   const { articleUrl } = await import('./bench-site.js');
   const urls = Array.from({ length: PAGES }, (_, n) => articleUrl(n));
   const cpuStart = process.cpuUsage();
-  const result = mode === 'bare' ? await runBare(replayUrl!, urls) : await runPipeline(replayUrl!, redisUrl!);
+  const result = mode === 'bare' ? await runBare(replayUrl!, urls) : await runPipeline(replayUrl!, redisUrl!, outDir!);
   const cpu = process.cpuUsage(cpuStart);
   result.cpuSecs = (cpu.user + cpu.system) / 1e6;
   process.stdout.write(`${JSON.stringify(result)}\n`);
