@@ -5,10 +5,11 @@
 // Redis are child processes too, so they share the machine's two cores as they would in use.
 // The two are run back to back BENCH_ROUNDS times (3): this machine's speed drifts from minute to
 // minute, so a ratio is only fair between neighbouring runs, and the median of the rounds is
-// what the report gives.
+// what the report gives. Pages carry a news site's chrome around the article (bench-site.ts); one
+// more pair runs on the article markup alone, where per-page overhead is all there is to see.
 // Usage: npm run bench [-- --write]   (--write appends the results to BENCHMARKS.md)
-import { spawn, execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CheerioCrawler } from 'crawlee';
@@ -177,6 +178,33 @@ function processCpuSecs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** A replay server for a site folder, and its URL once it listens. */
+async function startReplay(dir: string): Promise<[ChildProcess, string]> {
+  const replay = spawn(process.execPath, [path.join(ROOT, 'bin/tinwatch.js'), 'replay', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) => {
+    replay.stdout!.on('data', (d: Buffer) => {
+      const m = /replay server on (\S+)/.exec(d.toString());
+      if (m) resolve(m[1]!);
+    });
+  });
+  return [replay, url];
+}
+
+/** Average size of a site's article pages, in KiB. */
+function kib(dir: string): string {
+  let bytes = 0;
+  let pages = 0;
+  for (const host of readdirSync(dir)) {
+    for (const f of readdirSync(path.join(dir, host)).filter((x) => x.endsWith('.html'))) {
+      bytes += statSync(path.join(dir, host, f)).size;
+      pages++;
+    }
+  }
+  return (bytes / pages / 1024).toFixed(1);
+}
+
 async function flushRedis(url: string): Promise<void> {
   const client = new Redis(url, { lazyConnect: true });
   await client.connect();
@@ -213,19 +241,17 @@ async function main(): Promise<void> {
   // does not pay in use.
   const work = mkdtempSync(path.join(os.tmpdir(), 'tw-bench-'));
   const site = path.join(work, 'site');
+  // The same stories as article markup alone, for the comparison pair (the earlier benchmark's pages).
+  const bareSite = path.join(work, 'site-article-markup-only');
   let runs = 0;
   const outDir = (): string => path.join(work, `out-${++runs}`);
   process.stderr.write(`building ${PAGES} pages across ${OUTLETS} outlets in ${site}\n`);
   buildBenchSite(site, PAGES);
-  const replay = spawn(process.execPath, [path.join(ROOT, 'bin/tinwatch.js'), 'replay', site], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const replayUrl = await new Promise<string>((resolve) => {
-    replay.stdout!.on('data', (d: Buffer) => {
-      const m = /replay server on (\S+)/.exec(d.toString());
-      if (m) resolve(m[1]!);
-    });
-  });
+  buildBenchSite(bareSite, PAGES, undefined, { chrome: false });
+  const siteKib = kib(site);
+  const bareSiteKib = kib(bareSite);
+  const [replay, replayUrl] = await startReplay(site);
+  const [bareReplay, bareReplayUrl] = await startReplay(bareSite);
   const redis = await startRedisServer({ port: await freePort(), dir: null });
   try {
     // The machine's speed drifts between runs (shared host): each round runs the bare crawler and
@@ -258,6 +284,12 @@ async function main(): Promise<void> {
     const unbudgeted = await child('pipeline', replayUrl, redis.url, outDir(), []);
     process.stderr.write('bare CheerioCrawler, V8 default heap…\n');
     const bareUnbudgeted = await child('bare', replayUrl, redis.url, '-', []);
+    // For comparison, the same stories without page chrome: what per-page overhead alone costs.
+    process.stderr.write('bare CheerioCrawler, article markup only…\n');
+    const bareMarkupOnly = await child('bare', bareReplayUrl, redis.url, '-');
+    process.stderr.write('tinwatch pipeline, article markup only…\n');
+    await flushRedis(redis.url);
+    const markupOnly = await child('pipeline', bareReplayUrl, redis.url, outDir());
     const rate = (r: RunResult) => r.pages / r.seconds;
     const ratio = (x: Round) => rate(x.pipeline) / rate(x.bare);
     const byRatio = [...rounds].sort((a, b) => ratio(a) - ratio(b));
@@ -280,7 +312,7 @@ async function main(): Promise<void> {
     const report = [
       `## Pipeline — ${new Date().toISOString().slice(0, 10)}`,
       '',
-      `Command: \`npm run bench\` · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · ${PAGES} article pages, ${OUTLETS} outlets, at most ${CONCURRENCY} concurrent requests in a run (tinwatch: 2 per host; the bare crawler: crawlee's autoscaled pool, which keeps 10 in flight — 24 measured the same) · ${ROUNDS} rounds · node flags of the rounds: \`${RUN_FLAGS.join(' ') || '(none)'}\` (tinwatch's shipped heap budget is \`${HEAP_FLAG}\`) · article threads: ${process.env.TINWATCH_ARTICLE_THREADS ?? 'default'}`,
+      `Command: \`npm run bench\` · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · ${PAGES} article pages of ${siteKib} KiB on average (news-site page chrome around the article; ${bareSiteKib} KiB for the article markup alone), ${OUTLETS} outlets, at most ${CONCURRENCY} concurrent requests in a run (tinwatch: 2 per host; the bare crawler: crawlee's autoscaled pool, which keeps 10 in flight — 24 measured the same) · ${ROUNDS} rounds · node flags of the rounds: \`${RUN_FLAGS.join(' ') || '(none)'}\` (tinwatch's shipped heap budget is \`${HEAP_FLAG}\`) · article threads: ${process.env.TINWATCH_ARTICLE_THREADS ?? 'default'}`,
       '',
       '| run | pages | seconds | pages/s | peak RSS (MB) | CPU (s) |',
       '|---|---:|---:|---:|---:|---:|',
@@ -290,8 +322,10 @@ async function main(): Promise<void> {
       ]),
       row('bare crawlee CheerioCrawler, V8 default heap (for comparison)', bareUnbudgeted),
       row('tinwatch end to end, V8 default heap (for comparison)', unbudgeted),
+      row('bare crawlee CheerioCrawler, article markup only (for comparison)', bareMarkupOnly),
+      row('tinwatch end to end, article markup only (for comparison)', markupOnly),
       '',
-      `Ratio end to end / bare with the same flags, per round: ${rounds.map((x) => ratio(x).toFixed(2)).join(', ')}; median **${ratio(median).toFixed(2)}** (target ≥ 0.7). With V8's default heap on both sides: ${(rate(unbudgeted) / rate(bareUnbudgeted)).toFixed(2)}. End to end ≥ 150 pages/s and peak RSS ≤ 600 MB are the other targets. Alert jobs are queued (matching is measured); their delivery is not part of the run. The lines below are from the median round.`,
+      `Ratio end to end / bare with the same flags, per round: ${rounds.map((x) => ratio(x).toFixed(2)).join(', ')}; median **${ratio(median).toFixed(2)}** (target ≥ 0.7). With V8's default heap on both sides: ${(rate(unbudgeted) / rate(bareUnbudgeted)).toFixed(2)}. On the article markup alone (no page chrome, ${bareSiteKib} KiB pages): ${(rate(markupOnly) / rate(bareMarkupOnly)).toFixed(2)}. End to end ≥ 150 pages/s and peak RSS ≤ 600 MB are the other targets. Alert jobs are queued (matching is measured); their delivery is not part of the run. The lines below are from the median round.`,
       `Outcomes: ${JSON.stringify(single.totals)}`,
       `CPU of the replay server that served the pages: ${median.replayCpuBare.toFixed(1)} s during the bare run, ${median.replayCpuPipeline.toFixed(1)} s during the end-to-end run.`,
       `Redis during the end-to-end run: ${(redisTotal / single.pages).toFixed(1)} commands per page, ${median.redisCpu.toFixed(1)} s of Redis CPU; most called: ${redisCalls
@@ -317,6 +351,7 @@ async function main(): Promise<void> {
     if (process.argv.includes('--write')) appendFileSync(path.join(ROOT, 'BENCHMARKS.md'), `\n${report}`);
   } finally {
     replay.kill('SIGTERM');
+    bareReplay.kill('SIGTERM');
     await redis.stop();
     rmSync(work, { recursive: true, force: true });
   }

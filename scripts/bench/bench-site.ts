@@ -2,15 +2,18 @@
 // VnExpress layout, one RSS feed per outlet, text drawn from the user's seeds' sentences. Most pages are
 // on topic and distinct; every 20th repeats another page's text (a wire duplicate) and every
 // 10th is off topic, so dedupe and relevance do real work.
+// A page carries what a news site wraps around every article (page-chrome.ts: section menu,
+// inline scripts, related and most-read teasers, footer), ~40 KB in all. With the article
+// markup alone (~3.5 KB) the benchmark measured per-page overhead on pages no outlet serves; the
+// report still gives one pair of runs on such pages (`chrome: false`).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
 import vnexpress from '../../config/sources/vnexpress.js';
+import { esc, pageChrome } from './page-chrome.js';
 
 export const OUTLETS = 12;
 const SHARED = path.resolve(import.meta.dirname, '../../../shared');
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function benchHost(i: number): string {
   return `o${i}.bench.local`;
@@ -50,7 +53,17 @@ export interface BenchSiteWriter {
   writeFeeds(pages: readonly number[]): void;
 }
 
-export function benchSiteWriter(root: string, layout: SiteLayout = BENCH_LAYOUT): BenchSiteWriter {
+export interface BenchSiteOptions {
+  /** Wrap each article in a news site's page chrome (default), or serve the article markup alone. */
+  chrome?: boolean;
+}
+
+export function benchSiteWriter(
+  root: string,
+  layout: SiteLayout = BENCH_LAYOUT,
+  opts: BenchSiteOptions = {},
+): BenchSiteWriter {
+  const withChrome = opts.chrome ?? true;
   const seedParas = [
     '000_af8e3c8afcbec8d7.txt',
     '002_a49628ed399f9ad6.txt',
@@ -86,6 +99,12 @@ export function benchSiteWriter(root: string, layout: SiteLayout = BENCH_LAYOUT)
     'Đội tuyển bóng đá nữ giành chiến thắng thuyết phục trong trận giao hữu cuối tuần, chuẩn bị cho giải đấu khu vực.',
     'Thời tiết miền Bắc chuyển lạnh, nhiệt độ thấp nhất tại vùng núi có nơi dưới 10 độ C trong những ngày tới.',
   ];
+  // A teaser of another story: its title and the opening of one of its sentences.
+  const teaserOf = (d: number): { id: number; title: string; sapo: string } => ({
+    id: d,
+    title: `Hàn Quốc, Mỹ thảo luận hợp tác quốc phòng (bài ${d})`,
+    sapo: sentences[d % sentences.length]!.slice(0, 160),
+  });
   for (let i = 0; i < layout.outlets; i++) mkdirSync(path.join(root, layout.host(i)), { recursive: true });
   const writePage = (n: number): string => {
     const url = articleUrl(n, layout);
@@ -97,9 +116,13 @@ export function benchSiteWriter(root: string, layout: SiteLayout = BENCH_LAYOUT)
             `Theo nguồn tin số ${dupOf}, hai đồng minh Hàn Quốc và Mỹ sẽ tiếp tục tham vấn về quốc phòng.`,
           );
     const title = n % 10 === 3 ? `Tin trong nước số ${n}` : `Hàn Quốc, Mỹ thảo luận hợp tác quốc phòng (bài ${dupOf})`;
+    const pubdate = `2026-08-${String(1 + (n % 28)).padStart(2, '0')}T08:00:00+07:00`;
+    const chrome = withChrome
+      ? pageChrome({ n, url, title, pubdate, teasers: (k) => teaserOf((n * 31 + k * 17) % 9_973) })
+      : { head: '', header: '', aside: '', footer: '' };
     const html = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<meta name="pubdate" content="2026-08-${String(1 + (n % 28)).padStart(2, '0')}T08:00:00+07:00"></head><body>
-<header class="header"><nav><a href="/">Trang chủ</a><a href="/the-gioi">Thế giới</a></nav></header>
+<meta name="pubdate" content="${pubdate}">${chrome.head}</head><body>
+<header class="header"><nav><a href="/">Trang chủ</a><a href="/the-gioi">Thế giới</a></nav>${chrome.header}</header>
 <section class="section page-detail"><div class="container">
 <ul class="breadcrumb"><li><a href="/the-gioi">Thế giới</a></li></ul>
 <h1 class="title-detail">${esc(title)}</h1>
@@ -112,8 +135,8 @@ ${paras
 <figure class="tplCaption"><img src="/img/${n}.jpg" alt=""><figcaption><p class="Image">Ảnh minh họa. Ảnh: Yonhap</p></figcaption></figure>
 <p class="Normal" style="text-align:right;"><strong>Phóng viên ${n % 50}</strong></p>
 </article>
-<div class="footer-content"><div class="social_pin">Chia sẻ</div></div>
-</div></section></body></html>`;
+<div class="footer-content"><div class="social_pin">Chia sẻ</div></div>${chrome.aside}
+</div></section>${chrome.footer}</body></html>`;
     writeFileSync(path.join(root, layout.host(n % layout.outlets), `bai-viet-so-${n}-${1_000_000 + n}.html`), html);
     return url;
   };
@@ -136,8 +159,13 @@ ${paras
   return { writePage, writeFeeds };
 }
 
-export function buildBenchSite(root: string, pages = 5_000, layout: SiteLayout = BENCH_LAYOUT): string[] {
-  const w = benchSiteWriter(root, layout);
+export function buildBenchSite(
+  root: string,
+  pages = 5_000,
+  layout: SiteLayout = BENCH_LAYOUT,
+  opts: BenchSiteOptions = {},
+): string[] {
+  const w = benchSiteWriter(root, layout, opts);
   const all = Array.from({ length: pages }, (_, n) => n);
   const urls = all.map((n) => w.writePage(n));
   w.writeFeeds(all);
