@@ -26,6 +26,42 @@ describe('compiled selectors', () => {
     expect(compared).toBeGreaterThan(200);
   });
 
+  it('still match what $(selector) matches once elements are removed, as extraction removes them', () => {
+    const removed = 'script, style, noscript, template, iframe, svg, form, button, nav';
+    let compared = 0;
+    for (const c of goldenCases()) {
+      const $ = parse(readFileSync(c.pageFile, 'utf8'));
+      const ex = sourceForUrl(c.url)!.extract;
+      const specs = [...ex.title, ...ex.lead, ...ex.body, ...ex.date, ...ex.author, ...ex.section, ...ex.credit];
+      const selectors = [...specs.map((s) => (typeof s === 'string' ? s : s.selector)), 'p, div > br', 'h1, a, meta'];
+      for (const sel of selectors) query($, sel); // the page's index is built before the removals
+      $(query($, removed)).remove();
+      for (const sel of ex.drop) $(query($, sel)).remove();
+      expect(query($, removed)).toEqual([]);
+      for (const sel of selectors) {
+        expect(query($, sel), `${c.name}: ${sel}`).toEqual($(sel).toArray());
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  it('answer in document order for selectors naming several tags, and for subjects of any tag', () => {
+    const $ = parse(
+      '<div><h2 class="x">a</h2><p class="x">b<span class="x">c</span></p></div><h2>d</h2><p class="x">e</p>',
+    );
+    for (const sel of ['p, h2', 'h2, p.x, span', '.x', 'div > *', 'div *:not(span)', 'p.x, .x']) {
+      expect(query($, sel), sel).toEqual($(sel).toArray());
+    }
+  });
+
+  it('walk a page nested thousands of levels deep', () => {
+    const depth = 20_000;
+    const $ = parse(`${'<div>'.repeat(depth)}<p class="deep">x</p>${'</div>'.repeat(depth)}`);
+    expect(query($, 'p.deep')).toHaveLength(1);
+    expect(query($, 'div')).toHaveLength(depth);
+  });
+
   it("leaves cheerio's own extensions to cheerio", () => {
     const $ = parse('<ul><li>a</li><li>b</li><li>c</li></ul>');
     expect(query($, 'li:first').map((el) => $(el).text())).toEqual(['a']);
