@@ -10,7 +10,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
 import vnexpress from '../../config/sources/vnexpress.js';
-import { esc, pageChrome } from './page-chrome.js';
+import { escapeHtml as esc } from '../../src/alert/alert-content.js';
+import { pageChrome } from './page-chrome.js';
 
 export const OUTLETS = 12;
 const SHARED = path.resolve(import.meta.dirname, '../../../shared');
