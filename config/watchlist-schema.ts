@@ -3,6 +3,7 @@
 // environment variable that holds them.
 import { z } from 'zod';
 import { parseQuery, QuerySyntaxError } from '../src/match/query-parser.js';
+import { loadTopicProfiles } from './load-topics.js';
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes (used in job ids)');
 const envName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'an environment variable name');
@@ -69,6 +70,8 @@ export const ruleSchema = z.strictObject({
   /** Also match with tone marks removed (opt-in: `Mỹ` → `my` collides with ordinary words). */
   diacriticFree: z.boolean().default(false),
   channels: z.array(name).min(1),
+  /** Fire only for stories this topic profile (config/topics/NAME.json) judged on or borderline. */
+  profile: z.string().optional(),
   /** Absent = instant; otherwise stories are grouped into one message per period. */
   digest: digestSchema.optional(),
 });
@@ -81,7 +84,17 @@ export const watchlistSchema = z
   })
   .superRefine((w, ctx) => {
     const seen = new Set<string>();
+    const topics = loadTopicProfiles();
     w.rules.forEach((r, i) => {
+      if (r.profile !== undefined && !topics.get(r.profile)?.enabled)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'profile'],
+          message: `no enabled topic profile "${r.profile}" in config/topics (have: ${[...topics.values()]
+            .filter((t) => t.enabled)
+            .map((t) => t.name)
+            .join(', ')})`,
+        });
       if (seen.has(r.name))
         ctx.addIssue({ code: 'custom', path: ['rules', i, 'name'], message: `rule "${r.name}" is defined twice` });
       seen.add(r.name);

@@ -29,7 +29,6 @@ import { startReplayServer } from './replay/replay-server.js';
 import { readdir } from 'node:fs/promises';
 import { readEnv } from '../config/env.js';
 import { loadWatchlist } from '../config/load-watchlist.js';
-import { fetchOnePage } from '../crawlers/fetch-one-page.js';
 import { closeCrawleeEvents } from '../crawlers/crawlee-setup.js';
 import { renderAlert } from './alert/alert-content.js';
 import { SAMPLE_ALERT } from './alert/sample-alert.js';
@@ -37,8 +36,11 @@ import { createChannel } from './alert/channels/channel.js';
 import { createOriginMap } from './fetch/origin-map.js';
 import { createLogger } from './logger.js';
 import { startDashboard } from './ops/dashboard.js';
-import { articleFromText, explainRule } from './match/explain-rule.js';
-import type { MatchableArticle } from './match/rule-matcher.js';
+import { explainRule } from './match/explain-rule.js';
+import { loadArticleInput } from './app/article-input.js';
+import { explainRelevance } from './relevance/explain-relevance.js';
+import { exportMarks } from './relevance/relevance-marks.js';
+import { topicProfile } from '../config/load-topics.js';
 
 const program = new Command();
 
@@ -433,18 +435,36 @@ alerts
           .join(', ')})`,
       );
     if (!opts.text === !opts.url) throw new ConfigError('give exactly one of --text FILE and --url URL');
-    let article: MatchableArticle;
-    if (opts.text) article = articleFromText(await readFile(opts.text, 'utf8'));
-    else {
-      const source = sourceForUrl(opts.url!);
-      if (!source) throw new ConfigError(`no source covers ${new URL(opts.url!).hostname}`);
-      const env = readEnv();
-      const html = await fetchOnePage(source, createOriginMap(env.TINWATCH_ORIGIN_MAP ?? {}), opts.url!);
-      const res = extractArticle(html, opts.url!, source);
-      if (!res.ok) throw new ConfigError(res.reason);
-      article = { title: res.article.title, lead: res.article.lead, body: res.article.paragraphs };
-    }
+    const article = await loadArticleInput({ file: opts.text, url: opts.url });
     process.stdout.write(`${explainRule(rule, article)}\n`);
+  });
+
+const relevanceCmd = program.command('relevance').description('the topic classifier (config/topics/*.json)');
+
+relevanceCmd
+  .command('explain')
+  .description("print each topic profile's verdict on an article, the reason in words and the sentences that decided")
+  .argument('[file]', 'a text file in the output format, or a saved HTML page (with --url)')
+  .option('--url <url>', 'the page address: fetched when no FILE is given, picks the source for a saved HTML FILE')
+  .option('--profile <name>', 'only this topic profile')
+  .action(async (file: string | undefined, opts: { url?: string; profile?: string }) => {
+    const article = await loadArticleInput({ file, url: opts.url });
+    const profiles = opts.profile ? [topicProfile(opts.profile).name] : undefined;
+    process.stdout.write(`${explainRelevance(article, profiles)}\n`);
+  });
+
+relevanceCmd
+  .command('marks')
+  .description(
+    'print the on/off marks people gave borderline stories on the dashboard, with their text, as JSON lines (labelled examples for npm run eval:relevance -- --marks FILE)',
+  )
+  .action(async () => {
+    const rt = await createRuntime();
+    try {
+      process.stdout.write(await exportMarks(rt.redis, rt.keys, rt.outDir));
+    } finally {
+      await rt.close();
+    }
   });
 
 alerts

@@ -54,6 +54,7 @@ export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
     title: z.string(),
     url: z.string().optional(),
     topTerms: z.array(z.string()).optional(),
+    reason: z.string().optional(),
   }),
   z.object({ outcome: z.literal('already-written'), storyId: z.string() }),
 ]);

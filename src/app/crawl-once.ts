@@ -176,10 +176,17 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
   }
 }
 
-/** One off-topic article on one line: score, strongest terms, title, URL. */
-export function formatSkipped(o: { title: string; score: number; url?: string; topTerms?: string[] }): string {
+/** One off-topic article on one line: why, score, strongest terms, title, URL. */
+export function formatSkipped(o: {
+  title: string;
+  score: number;
+  url?: string;
+  topTerms?: string[];
+  reason?: string;
+}): string {
   const terms = o.topTerms?.length ? ` [${o.topTerms.slice(0, 5).join(', ')}]` : '';
-  return `${o.title} (score ${o.score}${terms})${o.url ? ` ${o.url}` : ''}`;
+  const why = o.reason ? `${o.reason}; ` : '';
+  return `${o.title} (${why}score ${o.score}${terms})${o.url ? ` ${o.url}` : ''}`;
 }
 
 export function formatRunSummary(r: RunSummary): string {

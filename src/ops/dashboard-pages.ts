@@ -13,6 +13,8 @@ export interface AlertRow {
 }
 
 export interface OverviewData {
+  /** Stories written as borderline, newest first, with a person's mark if given. */
+  borderline: (ManifestArticle & { mark: 'on' | 'off' | null })[];
   articles: (ManifestArticle & { storySize: number })[];
   sources: { id: string; name: string; health: SourceHealth; fallbacks: number; errors: number; paused: string[] }[];
   alertsSent: AlertRow[];
@@ -60,9 +62,23 @@ export function overviewPage(d: OverviewData): string {
           )
           .join('\n')
       : `<tr><td colspan="${failed ? 5 : 4}" class="muted">none</td></tr>`;
+  const markForm = (id: string, label: 'on' | 'off') =>
+    `<form method="post" action="/relevance/mark" style="display:inline"><input type="hidden" name="id" value="${e(id)}"><input type="hidden" name="label" value="${label}"><button type="submit">${label}</button></form>`;
+  const borderline = d.borderline.length
+    ? d.borderline
+        .map(
+          (a) =>
+            `<tr data-story="${e(a.id)}"><td><a href="/${e(a.file)}">${e(a.title)}</a></td><td>${e(a.outlet)}</td><td class="num">${e(String(a.relevance?.score ?? ''))}</td><td>${e(a.relevance?.reason ?? '')}</td><td class="mark">${a.mark ? e(a.mark) : `${markForm(a.id, 'on')} ${markForm(a.id, 'off')}`}</td></tr>`,
+        )
+        .join('\n')
+    : '<tr><td colspan="5" class="muted">no borderline stories</td></tr>';
   return layout(
     'tinwatch',
     `<h1>tinwatch</h1>
+<h2 id="borderline">Borderline — on topic or not?</h2>
+<p class="muted">Written, but near the relevance threshold. Your marks are exported by <code>tinwatch relevance marks</code> as labelled examples.</p>
+<table id="borderline-stories"><tr><th>Title</th><th>Outlet</th><th class="num">Score</th><th>Why</th><th>Mark</th></tr>
+${borderline}</table>
 <h2>Latest articles</h2>
 <table id="articles"><tr><th>Title</th><th>Outlet</th><th>Published</th><th class="num">Outlets carrying it</th><th>Matched rules</th></tr>
 ${articles}</table>

@@ -17,6 +17,7 @@ import { ConfigError } from '../../config/load-sources.js';
 import { articlesDir } from '../write/article-files.js';
 import { articlePage, overviewPage, type AlertRow } from './dashboard-pages.js';
 import { latestArticles } from './latest-articles.js';
+import { listMarks, saveMark } from '../relevance/relevance-marks.js';
 import { createMetricsRegistry } from './metrics.js';
 import { HostPolicy } from '../../crawlers/host-policy.js';
 
@@ -113,14 +114,51 @@ export function dashboardApp(rt: Runtime, token?: string): Hono {
           .reduce((a, x) => a + x.value, 0),
       })),
     );
+    const marks = new Map((await listMarks(rt.redis, rt.keys)).map((m) => [m.id, m.label]));
+    const borderline = (await latestArticles(rt.outDir, 5_000))
+      .filter((a) => a.relevance?.borderline)
+      .slice(0, 100)
+      .map((a) => ({ ...a, mark: marks.get(a.id) ?? null }));
     return c.html(
       overviewPage({
+        borderline,
         articles,
         sources,
         alertsSent: await alertRows(rt, 'completed'),
         alertsFailed: await alertRows(rt, 'failed'),
       }),
     );
+  });
+
+  // A person's on/off mark on a borderline story. State-changing, so only from the dashboard's
+  // own pages: a form posted by another site in the same browser carries its own Origin.
+  app.post('/relevance/mark', async (c) => {
+    const origin = c.req.header('origin');
+    const own = new URL(c.req.url).origin;
+    const fetchSite = c.req.header('sec-fetch-site');
+    if (
+      (origin !== undefined && origin !== own) ||
+      (fetchSite !== undefined && fetchSite !== 'same-origin') ||
+      (!origin && !fetchSite)
+    )
+      return c.text('tinwatch dashboard: cross-site request refused', 403);
+    const form = await c.req.parseBody();
+    const id = String(form.id ?? '');
+    const label = String(form.label ?? '');
+    if (label !== 'on' && label !== 'off') return c.text('label must be on or off', 400);
+    const entry = (await latestArticles(rt.outDir, 5_000)).find((a) => a.id === id && a.relevance?.borderline);
+    if (!entry) return c.text('no borderline story with that id', 404);
+    await saveMark(rt.redis, rt.keys, {
+      id,
+      label,
+      marked_at: new Date().toISOString(),
+      file: entry.file,
+      url: entry.url,
+      title: entry.title,
+      profile: entry.relevance?.profile ?? null,
+      score: entry.relevance?.score ?? null,
+    });
+    return c.redirect('/#borderline', 303);
   });
 
   app.get('/articles/:file', async (c) => {

@@ -13,6 +13,7 @@ export interface ManifestArticle {
   title: string;
   published_at: string | null;
   matched_rules: string[];
+  relevance?: { profile?: string; verdict?: string; borderline?: boolean; score?: number; reason?: string };
 }
 
 export async function latestArticles(outDir: string, limit = 50, tailBytes = 512 * 1024): Promise<ManifestArticle[]> {

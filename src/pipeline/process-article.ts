@@ -16,7 +16,7 @@ import type { ArticleJobData, ArticleOutcome } from '../queues.js';
 import { execChecked } from '../redis/exec-checked.js';
 import type { Keys } from '../redis/keys.js';
 import { recordSkipped } from './skipped-articles.js';
-import { classifyRelevance } from '../relevance/classify-relevance.js';
+import { classifyTopics } from '../relevance/classify-topics.js';
 import { appendManifest, manifestTailHasStory, writeArticleFile } from '../write/article-files.js';
 import type { Queue } from 'bullmq';
 import { enqueueAlerts } from '../alert/enqueue-alerts.js';
@@ -105,9 +105,10 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   }
   const publishedAt = article.publishedAt ?? data.feedPublishedAt;
 
-  const relevance = await timed(t, 'relevance', () =>
-    classifyRelevance({ title: article.title, lead: article.lead, body: article.paragraphs }),
+  const topics = await timed(t, 'relevance', () =>
+    classifyTopics({ title: article.title, lead: article.lead, body: article.paragraphs }),
   );
+  const relevance = topics.best;
   if (!relevance.onTopic) {
     // The entry, then the raw page's removal: issued in this order on one connection, they leave
     // in one write (coalesce-writes.ts) and Redis runs them in that order.
@@ -119,6 +120,8 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       title: article.title,
       score: relevance.score,
       top_terms: relevance.topTerms.map((x) => x.term),
+      profile: relevance.profile,
+      reason: relevance.reason,
     });
     await Promise.all([recorded, deps.redis.del(data.rawKey)]);
     return {
@@ -128,6 +131,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       title: article.title,
       url: data.url,
       topTerms: relevance.topTerms.map((x) => x.term),
+      reason: relevance.reason,
     };
   }
 
@@ -180,7 +184,10 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   // Alerts are queued before the manifest line: the manifest line is what marks the story done,
   // so a crash in between retries the job and re-queues the same (idempotent) alert jobs.
   const matchable = { title: article.title, lead: article.lead, body: article.paragraphs };
-  const matches = await timed(t, 'match rules', () => deps.alerts?.matcher.match(matchable) ?? []);
+  // A rule scoped to a topic profile fires only for stories that profile wrote.
+  const matches = await timed(t, 'match rules', () =>
+    (deps.alerts?.matcher.match(matchable) ?? []).filter((m) => !m.rule.profile || topics.matched.has(m.rule.profile)),
+  );
   let alertJobIds: string[] = [];
   if (deps.alerts && matches.length > 0) {
     alertJobIds = await enqueueAlerts(
@@ -220,7 +227,15 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
         written_at: new Date().toISOString(),
         content_hash: hash,
         duplicate_of: null,
-        relevance: { score: relevance.score, top_terms: relevance.topTerms.map((t) => t.term) },
+        relevance: {
+          profile: relevance.profile,
+          verdict: relevance.verdict,
+          borderline: relevance.borderline,
+          score: relevance.score,
+          reason: relevance.reason,
+          top_terms: relevance.topTerms.map((t) => t.term),
+          profiles: topics.byProfile,
+        },
         matched_rules: matches.map((m) => m.rule.name),
         extraction: { fallbacks: article.fallbacks },
       },

@@ -13,6 +13,9 @@ export interface SkippedArticle {
   title: string;
   score: number;
   top_terms: string[];
+  /** The topic profile whose verdict this is, and the decision in words (absent in older entries). */
+  profile?: string;
+  reason?: string;
 }
 
 export async function recordSkipped(redis: Redis, keys: Keys, entry: SkippedArticle): Promise<void> {

@@ -23,6 +23,8 @@ export interface Keys {
   readonly dedupeBits: string;
   /** LIST of recent off-topic articles (JSON), capped: what `--show-skipped` and the dashboard list. */
   readonly skipped: string;
+  /** HASH story id → a person's on/off mark on a borderline story (JSON), exported as eval examples. */
+  readonly relevanceMarks: string;
   /** SET of storyIds whose manifest line is written. */
   readonly manifested: string;
   /** SET of JSON {id,url,outlet}: the other outlets that carried this story. */
@@ -71,6 +73,7 @@ export function createKeys(prefix: string): Keys {
     dedupeSeq: `${prefix}:dd:seq`,
     dedupeBits: `${prefix}:dd:meta:bits`,
     skipped: `${prefix}:skipped`,
+    relevanceMarks: `${prefix}:relevance:marks`,
     manifested: `${prefix}:manifested`,
     storyOutlets: (id) => `${prefix}:story-outlets:${id}`,
     fetchFailures: `${prefix}:failed:fetch`,

@@ -99,10 +99,11 @@ describe('near-duplicate through the article pipeline', () => {
       outcome: 'off-topic',
     });
     const { stdout } = await cli('skipped', '--json');
-    const items = JSON.parse(stdout) as { url: string; score: number; top_terms: string[] }[];
+    const items = JSON.parse(stdout) as { url: string; score: number; top_terms: string[]; reason: string }[];
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ url: OFF_URL });
     expect(items[0]!.top_terms).toContain('Hàn Quốc');
+    expect(items[0]!.reason).toMatch(/main subject|not named|no defence act|in passing/);
     expect(manifest().some((l) => l.url === OFF_URL)).toBe(false);
   });
 
