@@ -84,7 +84,9 @@ export function dashboardApp(rt: Runtime, token?: string): Hono {
   app.get('/healthz', async (c) => c.json({ ok: (await rt.redis.ping()) === 'PONG' }));
 
   app.get('/', async (c) => {
-    const latest = await latestArticles(rt.outDir);
+    // One read of the manifest tail serves both the latest list and the borderline list.
+    const recent = await latestArticles(rt.outDir, 5_000);
+    const latest = recent.slice(0, 50);
     const articles = await Promise.all(
       latest.map(async (a) => ({ ...a, storySize: 1 + (await rt.redis.scard(rt.keys.storyOutlets(a.id))) })),
     );
@@ -115,7 +117,7 @@ export function dashboardApp(rt: Runtime, token?: string): Hono {
       })),
     );
     const marks = new Map((await listMarks(rt.redis, rt.keys)).map((m) => [m.id, m.label]));
-    const borderline = (await latestArticles(rt.outDir, 5_000))
+    const borderline = recent
       .filter((a) => a.relevance?.borderline)
       .slice(0, 100)
       .map((a) => ({ ...a, mark: marks.get(a.id) ?? null }));
