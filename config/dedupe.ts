@@ -1,25 +1,63 @@
-// Near-duplicate detection settings (src/dedupe). Each value says why it is what it is.
+// Near-duplicate detection settings (src/dedupe). Each value says why it is what it is; the
+// measured recall and false merges behind them are in BENCHMARKS.md (npm run eval:dedupe).
 export const DEDUPE = {
-  /** Folded syllables per shingle: 3 is about one Vietnamese word-pair of context. */
+  /** Folded, tone-stripped syllables per shingle: 3 is about one Vietnamese word-pair of context. */
   shingleSize: 3,
   /**
-   * LSH banding: 16 bands of 4 MinHash rows (64 hashes). A pair is looked at when one band agrees;
-   * P = 1 - (1 - J^4)^16 is 0.99 at Jaccard 0.7 and 0.04 at Jaccard 0.3.
+   * MinHash functions. The one-byte sketch estimates Jaccard with a standard error of
+   * √(J(1−J)/hashes): 256 keeps copies at J 0.4 and write-ups at J 0.2 four errors apart from
+   * minJaccard, where 64 could not tell them apart.
+   */
+  hashes: 256,
+  /**
+   * LSH banding over the signature's first bands × rows values: a pair is looked at when one band
+   * agrees, P = 1 − (1 − J^rows)^bands, 0.99 at Jaccard 0.7. Four equal minima at once are never
+   * a phrase two unrelated stories happen to share, so these keys stay useful at any index size.
    */
   bands: 16,
   rows: 4,
-  /** Verified as a near-duplicate at this estimated Jaccard similarity of the shingle sets… */
-  minJaccard: 0.5,
-  /** …or when this share of the shorter text's shingles is in the longer (a trimmed republication). */
-  minContainment: 0.8,
+  /**
+   * Anchors: the story's `anchors` shingles with the least hash values (a bottom-k sample), each
+   * indexed on its own. A copy holding a share C of the larger text's shingles shares about
+   * C × anchors × |smaller| / |larger| of them, so a trimmed copy (Jaccard 0.2–0.35, containment
+   * near 1) and any copy from Jaccard 0.2 up share several: the candidates bands alone miss.
+   */
+  anchors: 32,
+  /** Same story at this estimated Jaccard similarity of the shingle sets… */
+  minJaccard: 0.3,
+  /** …or when this share of the smaller text's shingles is in the larger (a trimmed republication). */
+  minContainment: 0.55,
   /** Containment is only trusted on texts this long: on a few shingles the estimate is noise. */
   minShinglesForContainment: 40,
   /**
-   * Bucket keys per band are 2^bucketBits: a fixed key count whatever the corpus size, so lookups
-   * touch 17 bucket keys at 1 000 articles or 1 000 000. 12 bits keeps each bucket a compact
-   * listpack (≤ 512 entries, see docker-compose.yml) up to 2 M articles within the retention.
+   * Short texts: when even the larger text has fewer shingles than this, two texts that each
+   * carry a number the other lacks (a date, a count, an amount) are different stories, however
+   * alike the rest. Two short templated pieces (a daily communiqué, a price or weather brief)
+   * share most of their words through the template, and the numbers that differ are the news;
+   * a trimmed or re-credited copy only loses or gains numbers on one side.
+   */
+  shortTextShingles: 100,
+  /** The numbers kept per short story (16-bit hashes): a brief carries far fewer. */
+  maxNumbers: 32,
+  /**
+   * Bucket keys per band are 2^bucketBits, and the anchors share 2^(bucketBits + anchorExtraBits):
+   * a fixed key count whatever the corpus size, so lookups touch the same number of keys at 1 000
+   * articles or 1 000 000. 12 bits keeps each bucket a compact listpack (≤ 512 entries, see
+   * docker-compose.yml) up to 2 M articles within the retention.
    */
   bucketBits: 12,
+  /**
+   * The anchor buckets hold `anchors` entries per story, a band's buckets one: 2^6 times as many
+   * anchor buckets keeps them half as full, since anchors are two thirds of a lookup's keys and a
+   * listpack bucket is searched entry by entry.
+   */
+  anchorExtraBits: 6,
   /** Stories older than this no longer absorb new copies; their index entries are pruned. */
   retentionDays: 180,
 } as const;
+
+/** The rule's thresholds, as the decision (src/dedupe/same-story.ts) takes them. */
+export type SameStoryRule = Record<
+  'minJaccard' | 'minContainment' | 'minShinglesForContainment' | 'shortTextShingles',
+  number
+>;

@@ -8,10 +8,10 @@ import { startCrawlWorker } from '../workers/crawl-worker.js';
 import { syncSchedulers } from '../workers/scheduler.js';
 import { startMaintenance } from '../workers/maintenance.js';
 import { crawlOnce, formatRunSummary, formatSkipped } from './app/crawl-once.js';
-import { DEDUPE } from '../config/dedupe.js';
 import { pruneExpired } from './dedupe/dedupe-index.js';
 import { fingerprint } from './dedupe/fingerprint.js';
-import { containmentFrom, jaccardFromSketches } from './dedupe/minhash.js';
+import { compareFingerprints } from './dedupe/same-story.js';
+import { formatComparison } from './dedupe/format-comparison.js';
 import { rebuildIndex, textBlocksOfFile } from './dedupe/rebuild-index.js';
 import { recentSkipped } from './pipeline/skipped-articles.js';
 import { checkSource, formatSourceCheck } from './app/sources-check.js';
@@ -399,22 +399,19 @@ dedupe
 
 dedupe
   .command('compare')
-  .description('how similar two article texts (seed-format files) are, as the dedupe index sees them')
+  .description('whether two article texts (seed-format files) are the same story, decided exactly as the index decides')
   .argument('<a>', 'first file')
   .argument('<b>', 'second file')
-  .action(async (a: string, b: string) => {
+  .option('--json', 'print JSON')
+  .action(async (a: string, b: string, opts: { json?: boolean }) => {
     const [fa, fb] = await Promise.all(
       [a, b].map(async (f) => fingerprint(null, textBlocksOfFile(await readFile(f, 'utf8'), null))),
     );
-    const j = jaccardFromSketches(fa!.sketch, fb!.sketch);
-    const c = containmentFrom(j, fa!.shingles, fb!.shingles);
-    const exact = fa!.contentHash === fb!.contentHash;
-    const copy =
-      exact ||
-      j >= DEDUPE.minJaccard ||
-      (Math.min(fa!.shingles, fb!.shingles) >= DEDUPE.minShinglesForContainment && c >= DEDUPE.minContainment);
+    const v = compareFingerprints(fa!, fb!);
     process.stdout.write(
-      `exact: ${exact}\njaccard≈ ${j.toFixed(2)} (copy at ≥ ${DEDUPE.minJaccard})\ncontainment≈ ${c.toFixed(2)} (copy at ≥ ${DEDUPE.minContainment})\nverdict: ${copy ? 'same story' : 'different stories'}\n`,
+      opts.json
+        ? `${JSON.stringify({ ...v, shingles: [fa!.shingles, fb!.shingles] })}\n`
+        : formatComparison(v, fa!, fb!),
     );
   });
 

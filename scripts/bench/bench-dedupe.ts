@@ -3,9 +3,9 @@
 // configured like docker-compose.yml, and measures at 100 k and 1 M stories:
 //   - per-article lookup time (claimStory: the whole decision, one round trip), median and p95;
 //   - Redis memory per story: total, and the index alone (buckets) without the story records.
-// Target: lookup at 1 M within 1.5 × of 100 k; ≤ 300 bytes per story in the index.
+// Target: lookup at 1 M within 1.5 × of 100 k; memory per story reported.
 // BENCH_CASES=100000:12,1000000:14 overrides the runs (stories:bucket bits).
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,24 +21,25 @@ import { createKeys } from '../../src/redis/keys.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // size:bucketBits per run; each on a fresh redis-server.
-const CASES = (process.env.BENCH_CASES ?? '100000:12,1000000:12,1000000:14').split(',').map((c) => {
+const CASES = (process.env.BENCH_CASES ?? '100000:12,1000000:12,1000000:13,1000000:14').split(',').map((c) => {
   const [size, bits] = c.split(':').map(Number);
   return { size: size!, bits: bits ?? DEDUPE.bucketBits };
 });
 const LOOKUPS = 3000;
 
 function syntheticFingerprint(bits: number): Fingerprint {
-  const r = randomBytes(8 + 64 + DEDUPE.bands * 6);
-  const bucketOf = (o: number): number => r.readUInt16BE(o) >>> (16 - bits);
+  const key = (keyBits: number) => ({
+    bucket: randomBytes(4).readUInt32BE() >>> (32 - keyBits),
+    field: randomBytes(2),
+  });
   return {
-    contentHash: r.subarray(0, 8).toString('hex'),
-    shingles: 300 + (r[8]! % 400),
-    sketch: r.subarray(8, 72),
-    exact: { bucket: bucketOf(0), field: r.subarray(2, 7) },
-    bands: Array.from({ length: DEDUPE.bands }, (_, i) => ({
-      bucket: bucketOf(72 + i * 6),
-      field: r.subarray(74 + i * 6, 78 + i * 6),
-    })),
+    contentHash: randomBytes(8).toString('hex'),
+    shingles: 300 + randomInt(400),
+    numbers: '',
+    sketch: randomBytes(DEDUPE.hashes),
+    exact: { bucket: randomBytes(4).readUInt32BE() >>> (32 - bits), field: randomBytes(5) },
+    bands: Array.from({ length: DEDUPE.bands }, () => key(bits)),
+    anchors: Array.from({ length: DEDUPE.anchors }, () => key(bits + DEDUPE.anchorExtraBits)),
     bucketBits: bits,
   };
 }
@@ -100,7 +101,11 @@ async function runCase(size: number, bits: number): Promise<CaseResult> {
     const bucketKeys = (await redis.dbsize()) - stories - 2; // the rest are story records, counter, bits
     const encodings = new Map<string, number>();
     for (let i = 0; i < 200; i++) {
-      const k = keys.dedupeBucket(i % DEDUPE.bands, (i * 37) % (1 << bits));
+      // Band buckets and anchor buckets alike.
+      const k =
+        i % 2 === 0
+          ? keys.dedupeBucket(i % DEDUPE.bands, (i * 37) % (1 << bits))
+          : keys.dedupeBucket('a', (i * 7919) % (1 << (bits + DEDUPE.anchorExtraBits)));
       const e = (await redis.object('ENCODING', k)) as string | null;
       if (e) encodings.set(e, (encodings.get(e) ?? 0) + 1);
     }
@@ -149,9 +154,9 @@ const f0 = (x: number): string => x.toFixed(0);
 const report = [
   `## Dedupe index at scale — ${new Date().toISOString().slice(0, 10)}`,
   '',
-  `Command: \`npm run bench:dedupe\` · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, redis-server ${results[0]?.version} (private, hash-max-listpack-entries 512 as in docker-compose.yml) · MinHash ${DEDUPE.bands}×${DEDUPE.rows}`,
+  `Command: \`npm run bench:dedupe\` · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, redis-server ${results[0]?.version} (private, hash-max-listpack-entries 512 as in docker-compose.yml) · MinHash ${DEDUPE.hashes} hashes, LSH ${DEDUPE.bands}×${DEDUPE.rows} + ${DEDUPE.anchors} anchors`,
   '',
-  `Synthetic fingerprints (random sketches and band keys, realistic URLs). Each lookup is one script touching the exact bucket, 16 band buckets, the bits marker, the records of any candidates and, for a new story, the counter: the same keys at any index size. Lookup = \`claimStory\` one at a time (${LOOKUPS} fresh stories), round trip included. Index = the bucket HASHes; records = per-story sketch, shingle count, outlet and URL (TTL = retention). Fingerprinting a ${words}-word article, worker side: median ${pct(fpTimes, 0.5).toFixed(2)} ms, p95 ${pct(fpTimes, 0.95).toFixed(2)} ms.`,
+  `Synthetic fingerprints (random sketches and band keys, realistic URLs). Each lookup is one script touching the exact bucket, ${DEDUPE.bands} band buckets, ${DEDUPE.anchors} anchor buckets, the layout marker, the records of any candidates and, for a new story, the counter: the same keys at any index size. Lookup = \`claimStory\` one at a time (${LOOKUPS} fresh stories), round trip included. Index = the bucket HASHes; records = per-story sketch (${DEDUPE.hashes} bytes), shingle count, time, outlet and URL (TTL = retention). Fingerprinting a ${words}-word article, worker side: median ${pct(fpTimes, 0.5).toFixed(2)} ms, p95 ${pct(fpTimes, 0.95).toFixed(2)} ms.`,
   '',
   '| stories | bucket bits (keys) | insert (s) | lookup median (ms) | lookup p95 (ms) | index bytes/story | records bytes/story | total bytes/story | bucket encodings (sample) |',
   '|---:|---|---:|---:|---:|---:|---:|---:|---|',

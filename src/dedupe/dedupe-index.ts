@@ -1,6 +1,7 @@
 // The story index in Redis: is this article's text already a story (exact or near copy)?
 // Layout (prefix `<p>:dd:`): `b<band>:<bucket>` and `bx:<bucket>` HASHes field → story number,
-// `r:<number>` story records with the retention as TTL, `seq` the story counter.
+// `ba:<bucket>` the anchors' shared buckets, `r:<number>` story records with the retention as
+// TTL, `seq` the story counter, `meta:bits` the layout marker. The decision is same-story.ts's rule, run inside the claim script.
 // Memory per story is measured by `npm run bench:dedupe` (BENCHMARKS.md).
 import type { Redis } from 'ioredis';
 import { DEDUPE } from '../../config/dedupe.js';
@@ -9,6 +10,7 @@ import type { Keys } from '../redis/keys.js';
 import { CLAIM_SCRIPT } from './claim-script.js';
 import type { Fingerprint } from './fingerprint.js';
 import { scriptCommand } from '../redis/script-command.js';
+import { ruleArgs } from './same-story.js';
 
 export interface StoryRef {
   storyId: string;
@@ -16,14 +18,28 @@ export interface StoryRef {
   url: string;
 }
 
+/** The indexed story a copy joined, with when it was written. */
+export interface StoryOwner extends StoryRef {
+  writtenAt: string | null;
+}
+
 export type DedupeVerdict =
   | { kind: 'new' | 'self'; storyNumber: string }
-  | { kind: 'exact' | 'near'; storyNumber: string; owner: StoryRef; jaccard: number };
+  | { kind: 'exact' | 'near'; storyNumber: string; owner: StoryOwner; jaccard: number; containment: number };
 
 export interface DedupeOptions {
   retentionDays?: number;
-  minJaccard?: number;
-  minContainment?: number;
+  /** When the story was written (default now): kept in its record for the copies that join it. */
+  writtenAt?: Date;
+}
+
+/**
+ * Everything that changes what a key or a sketch byte means. An index built under another
+ * layout cannot be read: its sketches answer a different question.
+ */
+const LAYOUT_VERSION = 2;
+export function layoutMarker(bucketBits: number): string {
+  return `${LAYOUT_VERSION}:${bucketBits}:${DEDUPE.hashes}:${DEDUPE.bands}x${DEDUPE.rows}:a${DEDUPE.anchors}:${DEDUPE.shingleSize}:s${DEDUPE.shortTextShingles}`;
 }
 
 /** The index and the configuration disagree; nothing can be decided until an operator acts. */
@@ -35,16 +51,29 @@ function claimCommand(redis: Redis): ClaimFn {
   return scriptCommand<ClaimFn>(redis, 'tinwatchDedupeClaim', CLAIM_SCRIPT, { buffer: true });
 }
 
+/** The bucket keys one fingerprint touches, in the order of its fields (fieldsOf). */
 export function bucketKeys(keys: Keys, fp: Fingerprint): string[] {
-  return [keys.dedupeBucket('x', fp.exact.bucket), ...fp.bands.map((b, i) => keys.dedupeBucket(i, b.bucket))];
+  return [
+    keys.dedupeBucket('x', fp.exact.bucket),
+    ...fp.bands.map((b, i) => keys.dedupeBucket(i, b.bucket)),
+    ...fp.anchors.map((a) => keys.dedupeBucket('a', a.bucket)),
+  ];
 }
 
-export function parseStoryRecord(rec: Buffer): StoryRef & { shingles: number; sketch: Buffer } {
-  const [shingles, outlet, ...url] = rec.subarray(72).toString('utf8').split('\t');
+function fieldsOf(fp: Fingerprint): Buffer[] {
+  return [fp.exact.field, ...fp.bands.map((b) => b.field), ...fp.anchors.map((a) => a.field)];
+}
+
+export function parseStoryRecord(rec: Buffer): StoryOwner & { shingles: number; numbers: string; sketch: Buffer } {
+  const end = 8 + DEDUPE.hashes;
+  const [shingles, numbers, written, outlet, ...url] = rec.subarray(end).toString('utf8').split('\t');
+  const seconds = Number(written);
   return {
     storyId: rec.subarray(0, 8).toString('hex'),
-    sketch: rec.subarray(8, 72),
+    sketch: rec.subarray(8, end),
     shingles: Number(shingles),
+    numbers: numbers ?? '',
+    writtenAt: seconds > 0 ? new Date(seconds * 1000).toISOString() : null,
     outlet: outlet ?? '',
     url: url.join('\t'),
   };
@@ -69,34 +98,38 @@ export async function claimStory(
     ...bucketKeyList,
     keys.dedupeSeq,
     keys.dedupeBits,
-    fp.bucketBits,
+    layoutMarker(fp.bucketBits),
     keys.dedupeRecordPrefix,
     Buffer.from(me.storyId, 'hex'),
     fp.sketch,
     fp.shingles,
+    fp.numbers,
     ttl,
-    `${me.outlet.replaceAll('\t', ' ')}\t${me.url}`,
-    opts.minJaccard ?? DEDUPE.minJaccard,
-    opts.minContainment ?? DEDUPE.minContainment,
-    DEDUPE.minShinglesForContainment,
-    fp.exact.field,
-    ...fp.bands.map((b) => b.field),
+    `${Math.floor((opts.writtenAt ?? new Date()).getTime() / 1000)}\t${me.outlet.replaceAll('\t', ' ')}\t${me.url}`,
+    ...ruleArgs(),
+    ...fieldsOf(fp),
   );
-  const kind = res[0]!.toString() as DedupeVerdict['kind'] | 'bits-mismatch';
-  if (kind === 'bits-mismatch') {
-    throw new IndexSettingsError(
-      `the dedupe index was built with ${res[1]!.toString()} bucket bits but TINWATCH_DEDUPE_BUCKET_BITS is ${fp.bucketBits}: run \`tinwatch dedupe rebuild\` (or set it back), then \`tinwatch retry\``,
-    );
-  }
+  const kind = res[0]!.toString() as DedupeVerdict['kind'] | 'layout-mismatch';
+  if (kind === 'layout-mismatch') throw new IndexSettingsError(layoutMismatch(res[1]!.toString(), fp.bucketBits));
   const storyNumber = res[1]!.toString();
   if (kind === 'new' || kind === 'self') return { kind, storyNumber };
   const owner = parseStoryRecord(res[2]!);
   return {
     kind,
     storyNumber,
-    owner: { storyId: owner.storyId, outlet: owner.outlet, url: owner.url },
+    owner: { storyId: owner.storyId, outlet: owner.outlet, url: owner.url, writtenAt: owner.writtenAt },
     jaccard: Number(res[3]!.toString()),
+    containment: Number(res[4]!.toString()),
   };
+}
+
+function layoutMismatch(stored: string, bucketBits: number): string {
+  const fix = 'run `tinwatch dedupe rebuild`, then `tinwatch retry`';
+  const [version, bits] = stored.split(':');
+  if (!bits) return `the dedupe index was built by an earlier tinwatch (layout 1, ${version} bucket bits): ${fix}`;
+  if (Number(version) === LAYOUT_VERSION && Number(bits) !== bucketBits)
+    return `the dedupe index was built with ${bits} bucket bits but TINWATCH_DEDUPE_BUCKET_BITS is ${bucketBits}: ${fix} (or set it back)`;
+  return `the dedupe index was built with layout ${stored}, this tinwatch uses ${layoutMarker(bucketBits)}: ${fix}`;
 }
 
 /**

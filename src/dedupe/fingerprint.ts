@@ -1,17 +1,34 @@
 // Everything the dedupe index needs from one article's text, computed once per article.
 import { DEDUPE } from '../../config/dedupe.js';
 import { contentKeyTokens, hashOfKeyText } from './content-hash.js';
-import { bandKeys, exactKey, minhashSignature, shingleHashes, sketchOf, type BandKey } from './minhash.js';
+import { stripTone } from '../text/vietnamese-fold.js';
+import {
+  anchorKeys,
+  bandKeys,
+  exactKey,
+  hashString,
+  minhashSignature,
+  shingleHashes,
+  sketchOf,
+  type BandKey,
+} from './minhash.js';
 
 export interface Fingerprint {
   /** sha256 prefix of the normalized text (exact layer; also written to the manifest). */
   contentHash: string;
-  /** Distinct shingles: the set size behind the containment estimate. */
+  /** Distinct shingles: the set size behind the containment estimate and the short-text floor. */
   shingles: number;
-  /** 64 one-byte MinHash values, kept per story to verify candidates. */
+  /** One byte per MinHash function, kept per story to verify candidates. */
   sketch: Buffer;
+  /**
+   * A short text's numbers (dates, counts, amounts) as sorted 16-bit hashes, 4 hex digits each;
+   * empty for longer texts. Short templated pieces differ in little else (same-story.ts).
+   */
+  numbers: string;
   exact: BandKey;
   bands: BandKey[];
+  /** Bottom-k shingles as keys of the shared anchor buckets (minhash.ts anchorKeys). */
+  anchors: BandKey[];
   /** Bucket bits the keys were cut with; the index refuses a fingerprint cut differently. */
   bucketBits: number;
 }
@@ -23,15 +40,30 @@ export function fingerprint(
 ): Fingerprint {
   const tokens = contentKeyTokens(lead, body);
   const text = tokens.join(' ');
-  const sh = shingleHashes(tokens);
+  // Shingles drop tones and vowel marks: apps, aggregators and some feeds strip diacritics, and a
+  // stripped copy must share its shingles with the original. Three syllables of context keep
+  // the collisions this makes (mỹ/mì/mi) from making different texts alike.
+  const sh = shingleHashes(tokens.map(stripTone));
   const sig = minhashSignature(sh);
   const hash = hashOfKeyText(text);
   return {
     contentHash: hash,
     shingles: sh.length,
+    numbers: sh.length < DEDUPE.shortTextShingles ? numbersOf(tokens) : '',
     sketch: sketchOf(sig),
     exact: exactKey(hash, bucketBits),
     bands: bandKeys(sig, bucketBits),
+    anchors: anchorKeys(sh, bucketBits),
     bucketBits,
   };
+}
+
+function numbersOf(tokens: readonly string[]): string {
+  const hashes = new Set<number>();
+  for (const t of tokens) if (/^\d+$/.test(t)) hashes.add(hashString(t.replace(/^0+(?=\d)/, '')) & 0xffff);
+  return [...hashes]
+    .sort((a, b) => a - b)
+    .slice(0, DEDUPE.maxNumbers)
+    .map((h) => h.toString(16).padStart(4, '0'))
+    .join('');
 }

@@ -1,15 +1,16 @@
-// Near-duplicate fingerprints: MinHash over shingles of the folded text, banded for LSH.
+// Near-duplicate fingerprints: MinHash over shingles of the folded, tone-stripped text, banded
+// for LSH.
 //
 // Why MinHash-LSH and not 64-bit SimHash at Hamming ≤ 3: wire copy is republished with the last
-// paragraph trimmed, the lead rewritten or a paragraph added — 10–30 % of the shingles change. A
+// paragraph trimmed, the lead rewritten or a paragraph added — 10–60 % of the shingles change. A
 // SimHash bit flips when the removed features outweigh its margin; with 20 % of the features gone
 // about 8 of 64 bits flip on average, far past 3, so SimHash only catches copies changed by a few
-// percent. MinHash estimates the Jaccard similarity itself, so the threshold is a similarity (0.5)
-// that survives those edits, and the 8-bit sketch kept per story verifies candidates exactly
-// enough that two different write-ups of the same event (Jaccard < 0.2) are not merged.
+// percent. MinHash estimates the Jaccard similarity itself, so the rule (same-story.ts) is a
+// similarity that survives those edits, and the one-byte sketch kept per story verifies
+// candidates closely enough that two write-ups of the same event are not merged.
 import { DEDUPE } from '../../config/dedupe.js';
 
-const HASHES = DEDUPE.bands * DEDUPE.rows;
+const HASHES = DEDUPE.hashes;
 
 /** A 32-bit avalanche mixer (lowbias32): fast, and every input bit affects every output bit. */
 export function mix32(x: number): number {
@@ -54,7 +55,7 @@ export function shingleHashes(tokens: readonly string[], size: number = DEDUPE.s
   return all.subarray(0, distinct);
 }
 
-/** The MinHash signature: for each of the 64 hash functions, the least hash over the shingles. */
+/** The MinHash signature: for each hash function, the least hash over the shingles. */
 export function minhashSignature(shingles: Uint32Array): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   for (let s = 0; s < shingles.length; s++) {
@@ -67,39 +68,25 @@ export function minhashSignature(shingles: Uint32Array): Uint32Array {
   return sig;
 }
 
-/** One byte per hash function: enough to estimate similarity to ±0.06 at 64 hashes. */
+/** One byte per hash function: the low byte of each minimum (same-story.ts corrects for chance). */
 export function sketchOf(sig: Uint32Array): Buffer {
   const b = Buffer.alloc(sig.length);
   for (let i = 0; i < sig.length; i++) b[i] = sig[i]! & 0xff;
   return b;
 }
 
-/**
- * Jaccard estimate from two 8-bit sketches: equal bytes happen for equal minima (probability J)
- * and by chance otherwise (1/256), so J = (eq - 1/256) / (1 - 1/256).
- */
-export function jaccardFromSketches(a: Buffer, b: Buffer): number {
-  let eq = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) eq++;
-  const frac = eq / a.length;
-  return Math.max(0, (frac - 1 / 256) / (1 - 1 / 256));
-}
-
-/** Share of the smaller set inside the larger, from Jaccard and both sizes. */
-export function containmentFrom(jaccard: number, sizeA: number, sizeB: number): number {
-  if (sizeA === 0 || sizeB === 0) return 0;
-  const inter = (jaccard * (sizeA + sizeB)) / (1 + jaccard);
-  return Math.min(1, inter / Math.min(sizeA, sizeB));
-}
-
 export interface BandKey {
   /** Bucket number in [0, 2^bucketBits). */
   bucket: number;
-  /** The rest of the band's hash, stored as the field inside the bucket. */
+  /**
+   * 16 more bits of the band's hash, stored as the field inside the bucket: bucket and field
+   * tell band values apart to 1 in 2^(bits+16). A chance match is a candidate the rule rejects;
+   * two more bytes per band entry would cost more memory than it saves.
+   */
   field: Buffer;
 }
 
-/** LSH band keys: each band's rows hashed to 64 bits, split into bucket number and field. */
+/** LSH band keys from the signature's first bands × rows values, hashed, split into bucket number and field. */
 export function bandKeys(sig: Uint32Array, bucketBits: number = DEDUPE.bucketBits): BandKey[] {
   const out: BandKey[] = [];
   for (let b = 0; b < DEDUPE.bands; b++) {
@@ -110,9 +97,26 @@ export function bandKeys(sig: Uint32Array, bucketBits: number = DEDUPE.bucketBit
       h1 = mix32(h1 ^ v);
       h2 = mix32(h2 ^ mix32(v + 0x6a09e667));
     }
-    const field = Buffer.alloc(4);
-    field.writeUInt32BE(h2);
+    const field = Buffer.alloc(2);
+    field.writeUInt16BE(h2 >>> 16);
     out.push({ bucket: h1 >>> (32 - bucketBits), field });
+  }
+  return out;
+}
+
+/**
+ * Anchor keys: the `anchors` least shingle hashes (shingles come sorted), each re-mixed into a
+ * bucket and field of the shared anchor buckets — re-mixed, or the least hashes would all fall
+ * into bucket 0.
+ */
+export function anchorKeys(shingles: Uint32Array, bucketBits: number = DEDUPE.bucketBits): BandKey[] {
+  const bits = bucketBits + DEDUPE.anchorExtraBits;
+  const out: BandKey[] = [];
+  for (let i = 0; i < Math.min(DEDUPE.anchors, shingles.length); i++) {
+    const x = shingles[i]!;
+    const field = Buffer.alloc(2);
+    field.writeUInt16BE(mix32(x ^ 0x68e31da4) >>> 16);
+    out.push({ bucket: mix32(x ^ 0x1b56c4e9) >>> (32 - bits), field });
   }
   return out;
 }

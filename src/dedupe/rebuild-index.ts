@@ -89,7 +89,7 @@ export async function rebuildIndex(
       keys,
       fp,
       { storyId: e.id, outlet: String(e.outlet ?? ''), url: String(e.url ?? '') },
-      { retentionDays: retentionDays - ageDays },
+      { retentionDays: retentionDays - ageDays, writtenAt: Number.isFinite(written) ? new Date(written) : undefined },
     );
     if (verdict.kind === 'near' || verdict.kind === 'exact') {
       report.wouldMerge.push({ id: e.id, into: verdict.owner.storyId, similarity: verdict.jaccard });

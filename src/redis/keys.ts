@@ -11,15 +11,15 @@ export interface Keys {
   readonly seq: string;
   /** HASH storyId → assigned sequence number (so a retry reuses its number: no gaps, no repeats). */
   readonly storySeq: string;
-  /** HASH bucket of the dedupe index: band number (or 'x' for the exact layer) and bucket. */
-  dedupeBucket(band: number | 'x', bucket: number): string;
+  /** HASH bucket of the dedupe index: band number ('x' the exact layer, 'a' the anchors) and bucket. */
+  dedupeBucket(band: number | 'x' | 'a', bucket: number): string;
   /** SCAN pattern matching every dedupe bucket (and nothing else). */
   readonly dedupeBucketPattern: string;
   /** Prefix of the dedupe story records (`…:dd:r:<story number>`, TTL = retention). */
   readonly dedupeRecordPrefix: string;
   /** Counter behind dedupe story numbers. */
   readonly dedupeSeq: string;
-  /** STRING: the bucket bits the dedupe index was built with. */
+  /** STRING: the layout the dedupe index was built with (version, bucket bits, hashes, bands; see layoutMarker). */
   readonly dedupeBits: string;
   /** LIST of recent off-topic articles (JSON), capped: what `--show-skipped` and the dashboard list. */
   readonly skipped: string;

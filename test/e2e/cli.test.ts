@@ -1,7 +1,7 @@
 // The command line as users run it: `tinwatch crawl --once` in a child process against the
 // replay server and the test Redis, configured only through flags and environment.
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
@@ -10,6 +10,7 @@ import { replayOriginMap } from '../../src/fetch/origin-map.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
 import { SITES } from '../helpers/fixtures.js';
+import { loadEvalArticles, type EvalArticle } from '../../scripts/eval/eval-set.js';
 import { startReceiver } from '../helpers/http-receiver.js';
 import { tempDir, testPrefix } from '../helpers/test-runtime.js';
 
@@ -53,6 +54,32 @@ describe('tinwatch CLI', () => {
     expect(stdout).toMatch(/^kbs-vietnamese\s+3\s+3\s+2\s+0\s+1\s+0\s+2$/m);
     expect(stdout).toContain('off-topic kbs-vietnamese: Xuất khẩu mỹ phẩm Hàn Quốc đạt mức cao kỷ lục');
     expect(readdirSync(path.join(out, 'articles'))).toHaveLength(2);
+  });
+
+  it('dedupe compare answers as the index does, in words and as JSON', async () => {
+    const [orig, other] = loadEvalArticles().filter((a) => a.event === 'ufs-2026');
+    const file = (name: string, a: EvalArticle): string => {
+      const f = path.join(out, name);
+      writeFileSync(f, [a.title, a.lead ?? '', ...a.paragraphs].join('\n\n'));
+      return f;
+    };
+    const stripped = (x: string): string =>
+      x
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd');
+    const copy = {
+      ...orig!,
+      lead: `TTXVN - ${stripped(orig!.lead!)}`,
+      paragraphs: orig!.paragraphs.slice(0, -1).map(stripped),
+    };
+    const [a, b, c] = [file('a.txt', orig!), file('b.txt', copy), file('c.txt', other!)];
+    const same = await run(process.execPath, [BIN, 'dedupe', 'compare', a, b]);
+    expect(same.stdout).toMatch(/^verdict: same story \((jaccard|containment)\)$/m);
+    expect(same.stdout).toMatch(/^keys in common: \d+ of \d+ bands, \d+ of \d+ anchors/m);
+    const apart = JSON.parse((await run(process.execPath, [BIN, 'dedupe', 'compare', a, c, '--json'])).stdout);
+    expect(apart).toMatchObject({ same: false });
+    expect(apart.jaccard).toBeLessThan(0.2);
   });
 
   it('a bad origin map fails at start-up naming the variable', async () => {

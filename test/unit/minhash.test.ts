@@ -3,16 +3,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bandKeys,
-  containmentFrom,
   exactKey,
   hashString,
-  jaccardFromSketches,
   mix32,
   minhashSignature,
   shingleHashes,
   sketchOf,
 } from '../../src/dedupe/minhash.js';
+import { DEDUPE } from '../../config/dedupe.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
+import { judgeSimilarity, matchingHashes } from '../../src/dedupe/same-story.js';
+
+const estimate = (a: Buffer, b: Buffer): number => judgeSimilarity(matchingHashes(a, b), a.length, 500, 500).jaccard;
 
 const words = (n: number, seed: number): string[] =>
   Array.from({ length: n }, (_, i) => `w${(i * 7919 + seed) % 100_003}`);
@@ -54,7 +56,7 @@ describe('MinHash fingerprints', () => {
     );
   });
 
-  it('estimates Jaccard similarity within ±0.2 of the truth (property)', () => {
+  it('estimates Jaccard similarity within ±0.15 of the truth (property)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 60, max: 400 }),
@@ -66,8 +68,9 @@ describe('MinHash fingerprints', () => {
           const other = [...base.slice(0, cut), ...words(n - cut, seed + 1_000_003)];
           const a = shingleHashes(base);
           const b = shingleHashes(other);
-          const est = jaccardFromSketches(sketchOf(minhashSignature(a)), sketchOf(minhashSignature(b)));
-          expect(Math.abs(est - trueJaccard(a, b))).toBeLessThan(0.2);
+          const est = estimate(sketchOf(minhashSignature(a)), sketchOf(minhashSignature(b)));
+          // 256 hashes: standard error ≤ 0.031; 0.15 is beyond five of them.
+          expect(Math.abs(est - trueJaccard(a, b))).toBeLessThan(0.15);
         },
       ),
       { numRuns: 150 },
@@ -94,11 +97,11 @@ describe('MinHash fingerprints', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 50 }), (toks) => {
         const keys = bandKeys(minhashSignature(shingleHashes(toks)), 12);
-        expect(keys).toHaveLength(16);
+        expect(keys).toHaveLength(DEDUPE.bands);
         for (const k of keys) {
           expect(k.bucket).toBeGreaterThanOrEqual(0);
           expect(k.bucket).toBeLessThan(4096);
-          expect(k.field).toHaveLength(4);
+          expect(k.field).toHaveLength(2);
         }
       }),
     );
@@ -112,11 +115,5 @@ describe('MinHash fingerprints', () => {
     const ab = shingleHashes(['a', 'b', 'c', 'd']);
     const ba = shingleHashes(['d', 'c', 'b', 'a']);
     expect(trueJaccard(ab, ba)).toBe(0);
-  });
-
-  it('containment of a trimmed copy is ~1 even when Jaccard is lower', () => {
-    expect(containmentFrom(0.5, 100, 50)).toBeCloseTo(1, 5);
-    expect(containmentFrom(0, 100, 50)).toBe(0);
-    expect(containmentFrom(0.5, 0, 50)).toBe(0);
   });
 });

@@ -1,0 +1,18 @@
+// `tinwatch dedupe compare` in words: each number beside the threshold it is held to, and which
+// part of the rule decided.
+import { DEDUPE } from '../../config/dedupe.js';
+import type { Fingerprint } from './fingerprint.js';
+import type { PairVerdict } from './same-story.js';
+
+export function formatComparison(v: PairVerdict, a: Fingerprint, b: Fingerprint): string {
+  const short = Math.max(a.shingles, b.shingles) < DEDUPE.shortTextShingles;
+  const lines = [
+    `exact: ${v.basis === 'exact'}`,
+    `shingles: ${a.shingles} and ${b.shingles}${short ? ` (both under ${DEDUPE.shortTextShingles}: short texts, different stories when each has a number the other lacks)` : ''}`,
+    `jaccard≈ ${v.jaccard.toFixed(2)} (same story at ≥ ${DEDUPE.minJaccard})`,
+    `containment≈ ${v.containment.toFixed(2)} (same story at ≥ ${DEDUPE.minContainment} when the smaller text has ≥ ${DEDUPE.minShinglesForContainment} shingles)`,
+    `keys in common: ${v.sharedBands} of ${DEDUPE.bands} bands, ${v.sharedAnchors} of ${DEDUPE.anchors} anchors (the index compares only texts that share one)`,
+    `verdict: ${v.same ? 'same story' : 'different stories'} (${v.basis})`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,152 @@
+// The one rule that says "same story". Everything that decides it goes through here: the index's
+// atomic claim (as the Lua function below, run inside the claim script), `dedupe compare`,
+// `dedupe rebuild` (through the claim) and the evals. test/e2e/same-story-lua.test.ts runs the
+// Lua function on Redis against judgeSimilarity on generated cases so the two cannot drift.
+//
+// Inputs are what the index keeps per story: the one-byte MinHash sketch, the shingle count and,
+// for a short text, the numbers it carries (16-bit hashes as 4-hex-digit chunks).
+//  1. Jaccard is estimated from the share of equal sketch bytes, corrected for the 1/256 chance
+//     that two different minima share their low byte.
+//  2. Containment (share of the smaller text inside the larger) follows from Jaccard and both
+//     sizes: |A∩B| = J(|A|+|B|)/(1+J).
+//  3. Same at minJaccard, or at minContainment when the smaller text has at least
+//     minShinglesForContainment shingles (a trimmed republication)…
+//  4. …except that two short texts (even the larger under shortTextShingles) that each carry a
+//     number the other lacks are different stories: a shared template outweighs the few tokens
+//     that are the news, and in a brief those are its dates and figures.
+// Whether a pair is looked at (the exact hash, an LSH band or an anchor in common) is the index's
+// candidate step; `sharesCandidateKey` states it for a pair so `dedupe compare` answers as the
+// index would.
+import { DEDUPE, type SameStoryRule } from '../../config/dedupe.js';
+import type { Fingerprint } from './fingerprint.js';
+import type { BandKey } from './minhash.js';
+
+export type SameStoryBasis =
+  'exact' | 'jaccard' | 'containment' | 'short texts, numbers differ' | 'below thresholds' | 'no key in common';
+
+export interface Similarity {
+  same: boolean;
+  jaccard: number;
+  containment: number;
+  basis: SameStoryBasis;
+}
+
+/** Equal bytes of two sketches (one byte per hash function). */
+export function matchingHashes(a: Buffer, b: Buffer): number {
+  let eq = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) eq++;
+  return eq;
+}
+
+/** True when each list of 4-hex-digit chunks has a chunk the other lacks. */
+export function numbersDisagree(a: string, b: string): boolean {
+  const chunks = (x: string): Set<string> => {
+    const out = new Set<string>();
+    for (let i = 0; i + 4 <= x.length; i += 4) out.add(x.slice(i, i + 4));
+    return out;
+  };
+  const sa = chunks(a);
+  const sb = chunks(b);
+  let aOnly = false;
+  let bOnly = false;
+  for (const x of sa) if (!sb.has(x)) aOnly = true;
+  for (const x of sb) if (!sa.has(x)) bOnly = true;
+  return aOnly && bOnly;
+}
+
+/** The decision from equal sketch bytes out of `hashes`, the two shingle counts and numbers. */
+export function judgeSimilarity(
+  equal: number,
+  hashes: number,
+  sizeA: number,
+  sizeB: number,
+  numbersA = '',
+  numbersB = '',
+  rule: SameStoryRule = DEDUPE,
+): Similarity {
+  // The operations and their order are the Lua function's, so both give the same doubles.
+  let j = (equal / hashes - 1 / 256) / (1 - 1 / 256);
+  if (j < 0) j = 0;
+  const small = Math.min(sizeA, sizeB);
+  const large = Math.max(sizeA, sizeB);
+  let c = 0;
+  if (small > 0) c = Math.min(1, (j * (sizeA + sizeB)) / (1 + j) / small);
+  let basis: SameStoryBasis = 'below thresholds';
+  if (j >= rule.minJaccard) basis = 'jaccard';
+  else if (small >= rule.minShinglesForContainment && c >= rule.minContainment) basis = 'containment';
+  if (basis !== 'below thresholds' && large < rule.shortTextShingles && numbersDisagree(numbersA, numbersB))
+    basis = 'short texts, numbers differ';
+  return { same: basis === 'jaccard' || basis === 'containment', jaccard: j, containment: c, basis };
+}
+
+/** The Lua statement of judgeSimilarity: returns same (1/0), Jaccard, containment. */
+export const SAME_STORY_LUA = `
+local function numbers_disagree(x, y)
+  local sx, sy = {}, {}
+  for i = 1, #x - 3, 4 do sx[string.sub(x, i, i + 3)] = true end
+  for i = 1, #y - 3, 4 do sy[string.sub(y, i, i + 3)] = true end
+  local xOnly, yOnly = false, false
+  for v in pairs(sx) do if not sy[v] then xOnly = true end end
+  for v in pairs(sy) do if not sx[v] then yOnly = true end end
+  return xOnly and yOnly
+end
+
+local function same_story(eq, k, a, b, na, nb, minJ, minC, minCSize, shortMax)
+  local j = (eq / k - 1 / 256) / (1 - 1 / 256)
+  if j < 0 then j = 0 end
+  local small = math.min(a, b)
+  local large = math.max(a, b)
+  local c = 0
+  if small > 0 then c = math.min(1, (j * (a + b) / (1 + j)) / small) end
+  local same = j >= minJ or (small >= minCSize and c >= minC)
+  if same and large < shortMax and numbers_disagree(na, nb) then same = false end
+  if same then return 1, j, c end
+  return 0, j, c
+end
+`;
+
+/** The rule's thresholds in the order the Lua function takes them after the sizes. */
+export function ruleArgs(rule: SameStoryRule = DEDUPE): number[] {
+  return [rule.minJaccard, rule.minContainment, rule.minShinglesForContainment, rule.shortTextShingles];
+}
+
+/**
+ * The index's candidate step for one pair: the same exact key, a band in common (same band,
+ * same value) or an anchor in common (any two anchors: they share one bucket space).
+ */
+export function sharesCandidateKey(a: Fingerprint, b: Fingerprint): { exact: boolean; bands: number; anchors: number } {
+  const same = (x: BandKey, y: BandKey): boolean => x.bucket === y.bucket && x.field.equals(y.field);
+  let bands = 0;
+  for (let i = 0; i < a.bands.length; i++) if (same(a.bands[i]!, b.bands[i]!)) bands++;
+  const mine = new Set(a.anchors.map((x) => `${x.bucket}:${x.field.toString('hex')}`));
+  const anchors = new Set(b.anchors.map((x) => `${x.bucket}:${x.field.toString('hex')}`).filter((k) => mine.has(k)))
+    .size;
+  return { exact: same(a.exact, b.exact), bands, anchors };
+}
+
+export interface PairVerdict extends Similarity {
+  /** Bands and anchors in common: the index only looks at a pair that shares one (or the exact key). */
+  sharedBands: number;
+  sharedAnchors: number;
+}
+
+/**
+ * Two fingerprints judged exactly as the index judges a new article against one indexed story:
+ * the exact key decides at once; otherwise the pair must share a band, then the rule decides.
+ */
+export function compareFingerprints(a: Fingerprint, b: Fingerprint, rule: SameStoryRule = DEDUPE): PairVerdict {
+  const cand = sharesCandidateKey(a, b);
+  const sim = judgeSimilarity(
+    matchingHashes(a.sketch, b.sketch),
+    a.sketch.length,
+    a.shingles,
+    b.shingles,
+    a.numbers,
+    b.numbers,
+    rule,
+  );
+  const shared = { sharedBands: cand.bands, sharedAnchors: cand.anchors };
+  if (cand.exact) return { ...sim, same: true, basis: 'exact', ...shared };
+  if (cand.bands === 0 && cand.anchors === 0) return { ...sim, same: false, basis: 'no key in common', ...shared };
+  return { ...sim, ...shared };
+}
