@@ -7,6 +7,7 @@
 //   is moved back to delayed until the next window (nothing dropped, nothing sent early).
 // - A digest claims the pending stories atomically into a batch named after its job, so a retry
 //   resends the same batch and stories arriving meanwhile wait for the next digest.
+import { readStoryCarriers } from '../dedupe/story-carriers.js';
 import { DelayedError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
@@ -54,9 +55,7 @@ async function waitForRate(deps: AlertDeps, job: Job, token: string | undefined,
 }
 
 async function otherOutlets(deps: AlertDeps, storyId: string): Promise<{ outlet: string; url: string }[]> {
-  const raw = await deps.redis.smembers(deps.keys.storyOutlets(storyId));
-  return raw
-    .map((r) => JSON.parse(r) as { outlet: string; url: string })
+  return (await readStoryCarriers(deps.redis, deps.keys, storyId))
     .map(({ outlet, url }) => ({ outlet, url }))
     .sort((a, b) => a.outlet.localeCompare(b.outlet) || a.url.localeCompare(b.url));
 }

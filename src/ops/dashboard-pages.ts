@@ -28,7 +28,7 @@ table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;pad
 th{background:#f4f4f4}.num{text-align:right}.bad{color:#b00}.muted{color:#777}nav a{margin-right:1rem}
 pre{white-space:pre-wrap;max-width:48rem;font:15px/1.5 Georgia,serif}`;
 
-function layout(title: string, body: string): string {
+export function layout(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${e(title)}</title><style>${STYLE}</style></head>
 <body><nav><a href="/">tinwatch</a><a href="/queues">queues</a><a href="/metrics">metrics</a></nav>${body}</body></html>`;
 }
@@ -40,7 +40,7 @@ export function overviewPage(d: OverviewData): string {
           (
             a,
           ) => `<tr data-story="${e(a.id)}"><td><a class="article-link" href="/${e(a.file)}">${e(a.title)}</a></td><td>${e(a.outlet)}</td>
-<td>${e(a.published_at ?? '')}</td><td class="num">${a.storySize}</td><td>${e(a.matched_rules.join(', '))}</td></tr>`,
+<td>${e(a.published_at ?? '')}</td><td class="num"><a class="story-link" href="/story/${e(a.id)}">${a.storySize}</a></td><td>${e(a.matched_rules.join(', '))}</td></tr>`,
         )
         .join('\n')
     : '<tr><td colspan="5" class="muted">no articles written yet</td></tr>';

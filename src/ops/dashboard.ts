@@ -16,7 +16,9 @@ import type { Runtime } from '../app/runtime.js';
 import { ConfigError } from '../../config/load-sources.js';
 import { articlesDir } from '../write/article-files.js';
 import { articlePage, overviewPage, type AlertRow } from './dashboard-pages.js';
-import { latestArticles } from './latest-articles.js';
+import { findArticle, latestArticles } from './latest-articles.js';
+import { storyPage } from './story-page.js';
+import { readStoryCarriers } from '../dedupe/story-carriers.js';
 import { listMarks, saveMark } from '../relevance/relevance-marks.js';
 import { createMetricsRegistry } from './metrics.js';
 import { HostPolicy } from '../../crawlers/host-policy.js';
@@ -161,6 +163,14 @@ export function dashboardApp(rt: Runtime, token?: string): Hono {
       score: entry.relevance?.score ?? null,
     });
     return c.redirect('/#borderline', 303);
+  });
+
+  app.get('/story/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!/^[0-9a-f]{16}$/.test(id)) return c.text('not found', 404);
+    const story = await findArticle(rt.outDir, id);
+    if (!story) return c.text('no story with that id', 404);
+    return c.html(storyPage(story, await readStoryCarriers(rt.redis, rt.keys, id)));
   });
 
   app.get('/articles/:file', async (c) => {

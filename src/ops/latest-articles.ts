@@ -1,6 +1,8 @@
 // The newest manifest entries, read from the end of out/manifest.jsonl (never the whole file:
 // the manifest grows for months).
-import { readManifestTail } from '../write/article-files.js';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { manifestPath, readManifestTail } from '../write/article-files.js';
 
 export interface ManifestArticle {
   type: 'article';
@@ -12,6 +14,8 @@ export interface ManifestArticle {
   source_id: string;
   title: string;
   published_at: string | null;
+  fetched_at?: string;
+  written_at?: string;
   matched_rules: string[];
   relevance?: { profile?: string; verdict?: string; borderline?: boolean; score?: number; reason?: string };
 }
@@ -32,4 +36,34 @@ export async function latestArticles(outDir: string, limit = 50, tailBytes = 512
     }
   }
   return out;
+}
+
+/**
+ * One story's article line: looked for in the tail first (recent stories are the ones people
+ * open), then through the whole manifest, a line at a time.
+ */
+export async function findArticle(outDir: string, id: string): Promise<ManifestArticle | null> {
+  const recent = (await latestArticles(outDir, 5_000)).find((a) => a.id === id);
+  if (recent) return recent;
+  const needle = `"id":${JSON.stringify(id)}`;
+  let input;
+  try {
+    input = createReadStream(manifestPath(outDir), 'utf8');
+    await new Promise<void>((resolve, reject) => input!.once('open', () => resolve()).once('error', reject));
+  } catch {
+    return null; // no manifest yet
+  }
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    if (!line.includes(needle)) continue;
+    try {
+      const entry = JSON.parse(line) as ManifestArticle;
+      if (entry.type === 'article' && entry.id === id) {
+        input.destroy();
+        return entry;
+      }
+    } catch {
+      // a torn last line: not a story
+    }
+  }
+  return null;
 }

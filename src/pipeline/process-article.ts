@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { claimStory } from '../dedupe/dedupe-index.js';
 import { fingerprint } from '../dedupe/fingerprint.js';
+import { carrierMember } from '../dedupe/story-carriers.js';
 import { extractArticle } from '../extract/extract-article.js';
 import { renderSeedText } from '../format/seed-format.js';
 import type { Logger } from '../logger.js';
@@ -163,14 +164,23 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
         published_at: publishedAt,
         fetched_at: data.fetchedAt,
         content_hash: hash,
-        duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet },
-        match: { kind: verdict.kind, similarity: Math.round(verdict.jaccard * 100) / 100 },
+        duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet, written_at: owner.writtenAt },
+        match: { kind: verdict.kind, similarity: round2(verdict.jaccard), containment: round2(verdict.containment) },
       },
       (m) =>
         m
           .sadd(
             deps.keys.storyOutlets(owner.storyId),
-            JSON.stringify({ id: data.storyId, url: data.url, outlet: source.name }),
+            carrierMember({
+              id: data.storyId,
+              url: data.url,
+              outlet: source.name,
+              published_at: publishedAt,
+              fetched_at: data.fetchedAt,
+              kind: verdict.kind,
+              similarity: round2(verdict.jaccard),
+              containment: round2(verdict.containment),
+            }),
           )
           .del(data.rawKey),
     );
@@ -244,3 +254,5 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   );
   return { outcome: 'written', storyId: data.storyId, file: `articles/${file}`, seq, alertJobIds };
 }
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;

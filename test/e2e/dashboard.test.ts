@@ -1,7 +1,8 @@
 // The dashboard in a real browser: Playwright driving Debian's Chromium loads the overview after
 // a test crawl, sees its articles, clicks one open; /queues serves bull-board; /metrics reports
 // the crawl; bound beyond loopback it demands a token.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../crawlers/browser-fetcher.js';
@@ -12,6 +13,16 @@ import { startReplayServer, type ReplayServer } from '../../src/replay/replay-se
 import { goldenCases, SITES } from '../helpers/fixtures.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 import { BUNDLED_FIRST_RUN_TOTALS } from '../helpers/bundled-run.js';
+
+interface ManifestLine {
+  type: string;
+  id: string;
+  url: string;
+  outlet: string;
+  fetched_at: string;
+  duplicate_of: { id: string; url: string; outlet: string; written_at: string };
+  match: { similarity: number; containment: number };
+}
 
 describe('dashboard', () => {
   let replay: ReplayServer;
@@ -53,6 +64,39 @@ describe('dashboard', () => {
     const golden = goldenCases().find((g) => g.name === 'seed-004-bolton-seoul')!;
     expect(await page.locator('#article-text').textContent()).toBe(golden.expectedText);
     await page.close();
+  });
+
+  it('shows a story page listing every outlet that carried it, with URL, time and similarity', async () => {
+    const manifest = readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ManifestLine);
+    const dup = manifest.find((m) => m.type === 'duplicate')!;
+    const original = manifest.find((m) => m.type === 'article' && m.id === dup.duplicate_of.id)!;
+    // The manifest's duplicate line carries the same facts as the page.
+    expect(dup.duplicate_of).toMatchObject({ id: original.id, url: original.url, outlet: original.outlet });
+    expect(Date.parse(dup.duplicate_of.written_at)).toBeGreaterThan(0);
+    expect(dup.match.similarity).toBeGreaterThan(0.3);
+    expect(dup.match.containment).toBeGreaterThanOrEqual(dup.match.similarity);
+
+    const page = await browser.newPage();
+    await page.goto(dash.url);
+    await page.locator(`#articles tr[data-story="${original.id}"] a.story-link`).click();
+    await page.waitForSelector('#carriers');
+    const rows = page.locator('#carriers tbody tr');
+    expect(await rows.count()).toBe(2);
+    const first = rows.nth(0).locator('td');
+    expect(await first.nth(0).textContent()).toBe(original.outlet);
+    expect(await first.nth(1).textContent()).toBe(original.url);
+    const copy = rows.nth(1).locator('td');
+    expect(await copy.nth(0).textContent()).toBe(dup.outlet);
+    expect(await copy.nth(1).locator('a').getAttribute('href')).toBe(dup.url);
+    expect(await copy.nth(3).textContent()).toBe(dup.fetched_at);
+    expect(await copy.nth(5).textContent()).toBe(dup.match.similarity.toFixed(2));
+    expect(await copy.nth(6).textContent()).toBe(dup.match.containment.toFixed(2));
+    await page.close();
+    expect((await fetch(`${dash.url}/story/${'0'.repeat(16)}`)).status).toBe(404);
+    expect((await fetch(`${dash.url}/story/..%2Fx`)).status).toBe(404);
   });
 
   it('serves bull-board for the three queues', async () => {
