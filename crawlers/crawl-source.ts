@@ -18,7 +18,7 @@ import { discoveryLinks, type DiscoveredLinks } from './discovery/discovery-link
 import { newestChildren } from './discovery/sitemap-parser.js';
 import type { FetchedPage, FetchFailure, FetchRequest, PageFetcher } from './fetched-page.js';
 import { createHttpFetcher } from './http-fetcher.js';
-import { requestHeaders } from './request-policy.js';
+import { isSourceUrl, requestHeaders } from './request-policy.js';
 import { RobotsPolicy } from './robots-policy.js';
 import { HostPolicy } from './host-policy.js';
 import { extractArticle } from '../src/extract/extract-article.js';
@@ -258,7 +258,9 @@ export async function crawlSource(
     const cfg = source.discovery.sitemaps[Number(req.data?.sitemap)];
     const depth = Number(req.data?.depth ?? 0);
     if (!cfg || depth >= 2) return [];
-    return newestChildren(children, cfg.childPattern, cfg.maxChildren).map((url) => ({
+    // An index names its children; only the source's own, on its own port, are fetched.
+    const own = children.filter((c) => isSourceUrl(source, c.url));
+    return newestChildren(own, cfg.childPattern, cfg.maxChildren).map((url) => ({
       url,
       label: 'sitemap' as const,
       data: { ...req.data, depth: depth + 1 },

@@ -18,11 +18,27 @@ export class DisallowedHostError extends NonRetryableError {
   override name = 'DisallowedHostError';
 }
 
+/**
+ * Whether a URL is on one of the source's hosts, on the default port. An outlet's pages do not
+ * live on other ports, and a link naming one would be fetched as written: the origin map maps
+ * origins, port included, so `https://outlet:6470/` is not the mapped outlet.
+ */
+export function isSourceUrl(source: SourceConfig, realUrl: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(realUrl);
+  } catch {
+    return false;
+  }
+  if (u.port !== '' || (u.protocol !== 'https:' && u.protocol !== 'http:')) return false;
+  return source.hosts.includes(u.hostname.toLowerCase().replace(/^(?:www|m)\./, ''));
+}
+
 /** A redirect may not leave the source's hosts (the origin map has already turned replay URLs back). */
 export function assertAllowedFinalUrl(source: SourceConfig, realUrl: string): void {
-  const host = new URL(realUrl).hostname.toLowerCase().replace(/^(?:www|m)\./, '');
-  if (!source.hosts.includes(host)) {
-    throw new DisallowedHostError(`redirected to ${host}, which is not a host of source ${source.id}`);
+  if (!isSourceUrl(source, realUrl)) {
+    const u = new URL(realUrl);
+    throw new DisallowedHostError(`redirected to ${u.host}, which is not a host of source ${source.id}`);
   }
 }
 

@@ -3,6 +3,7 @@
 // of an identity wins.
 import type { SourceConfig } from '../../config/source-schema.js';
 import { articleIdentity, canonicalUrl, storyIdFor, stripTracking } from '../../src/url/canonical-url.js';
+import { isSourceUrl } from '../request-policy.js';
 
 export interface Candidate {
   url: string;
@@ -28,6 +29,8 @@ export function articleCandidates(
     }
     const host = new URL(canonical).hostname;
     if (!source.hosts.includes(host)) continue;
+    // Fetched as written, so the link itself must be the outlet's: no explicit port.
+    if (!isSourceUrl(source, link.url)) continue;
     if (!pattern.test(canonical)) continue;
     const identity = articleIdentity(canonical, source.canonical);
     if (out.has(identity)) continue;
