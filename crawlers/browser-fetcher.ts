@@ -11,6 +11,7 @@ import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, assertOkStatus, requestHeaders } from './request-policy.js';
 import { assertPublicDestination } from './ssrf-guard.js';
+import { guardEveryRequest, navigatedUrl } from './browser-request-guard.js';
 import type { HostPolicy } from './host-policy.js';
 
 export const CHROMIUM_PATH = process.env.TINWATCH_CHROMIUM ?? '/usr/bin/chromium';
@@ -53,13 +54,14 @@ export function createBrowserFetcher(
           preNavigationHooks: [
             async ({ page, request }) => {
               await assertPublicDestination(request.url, originMap);
+              await guardEveryRequest(page, originMap);
               await hosts?.waitTurn(new URL(originMap.toRealUrl(request.url)).hostname);
               await page.setExtraHTTPHeaders({ 'accept-language': headers['accept-language'] ?? 'vi' });
             },
           ],
           requestHandler: async ({ request, page, response }) => {
             const req = request.userData.req as FetchRequest;
-            const finalUrl = originMap.toRealUrl(page.url());
+            const finalUrl = originMap.toRealUrl(navigatedUrl(page));
             assertAllowedFinalUrl(source, finalUrl);
             assertOkStatus(response?.status() ?? 200);
             await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
