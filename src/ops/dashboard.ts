@@ -1,7 +1,7 @@
 // `tinwatch dashboard`: bull-board for the queues, tinwatch's own pages (latest articles, alerts,
 // source health), /metrics for Prometheus. Listens on 127.0.0.1 by default; bound anywhere else
-// it refuses to start without TINWATCH_DASHBOARD_TOKEN, and every request must then carry the
-// token (Authorization: Bearer …, or ?token=… once, which sets a cookie).
+// it refuses to start without TINWATCH_DASHBOARD_TOKEN. dashboard-guard.ts checks every request
+// first: the Host, the token whenever one is set, and same-origin for anything state-changing.
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -11,7 +11,6 @@ import { HonoAdapter } from '@bull-board/hono';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
 import type { Runtime } from '../app/runtime.js';
 import { ConfigError } from '../../config/load-sources.js';
 import { articlesDir } from '../write/article-files.js';
@@ -22,11 +21,14 @@ import { readStoryCarriers } from '../dedupe/story-carriers.js';
 import { listMarks, saveMark } from '../relevance/relevance-marks.js';
 import { createMetricsRegistry } from './metrics.js';
 import { HostPolicy } from '../../crawlers/host-policy.js';
+import { dashboardGuard, type GuardOptions } from './dashboard-guard.js';
 
 export interface DashboardOptions {
   host?: string;
   port?: number;
   token?: string;
+  /** Host names besides the bound address (default TINWATCH_DASHBOARD_HOSTS, comma-separated). */
+  allowedHosts?: string[];
 }
 
 export interface Dashboard {
@@ -56,17 +58,9 @@ async function alertRows(rt: Runtime, state: 'completed' | 'failed'): Promise<Al
   });
 }
 
-export function dashboardApp(rt: Runtime, token?: string): Hono {
+export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
   const app = new Hono();
-  if (token) {
-    app.use('*', async (c, next) => {
-      const given =
-        c.req.header('authorization')?.replace(/^Bearer /, '') ?? c.req.query('token') ?? getCookie(c, 'tw_token');
-      if (given !== token) return c.text('tinwatch dashboard: token required', 401);
-      if (c.req.query('token')) setCookie(c, 'tw_token', token, { httpOnly: true, sameSite: 'Strict', path: '/' });
-      return next();
-    });
-  }
+  app.use('*', dashboardGuard(guard));
 
   const board = new HonoAdapter(serveStatic);
   createBullBoard({
@@ -134,18 +128,9 @@ export function dashboardApp(rt: Runtime, token?: string): Hono {
     );
   });
 
-  // A person's on/off mark on a borderline story. State-changing, so only from the dashboard's
-  // own pages: a form posted by another site in the same browser carries its own Origin.
+  // A person's on/off mark on a borderline story: state-changing, so dashboardGuard lets it
+  // through only from the dashboard's own pages (or with the token).
   app.post('/relevance/mark', async (c) => {
-    const origin = c.req.header('origin');
-    const own = new URL(c.req.url).origin;
-    const fetchSite = c.req.header('sec-fetch-site');
-    if (
-      (origin !== undefined && origin !== own) ||
-      (fetchSite !== undefined && fetchSite !== 'same-origin') ||
-      (!origin && !fetchSite)
-    )
-      return c.text('tinwatch dashboard: cross-site request refused', 403);
     const form = await c.req.parseBody();
     const id = String(form.id ?? '');
     const label = String(form.label ?? '');
@@ -198,7 +183,11 @@ export async function startDashboard(rt: Runtime, opts: DashboardOptions = {}): 
       `the dashboard binds to ${host}, beyond this machine: set TINWATCH_DASHBOARD_TOKEN (bull-board has no authentication of its own)`,
     );
   }
-  const app = dashboardApp(rt, LOOPBACK.has(host) ? opts.token : token);
+  // The token is honoured whenever it is set, on loopback too.
+  const allowedHosts = (opts.allowedHosts ?? process.env.TINWATCH_DASHBOARD_HOSTS?.split(','))
+    ?.map((h) => h.trim())
+    .filter(Boolean);
+  const app = dashboardApp(rt, { boundHost: host, loopback: LOOPBACK.has(host), allowedHosts, token });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8090 }, () => resolve(s));
   });
