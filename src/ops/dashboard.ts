@@ -37,6 +37,7 @@ export interface Dashboard {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const HEALTH_TIMEOUT_MS = 800;
 
 async function alertRows(rt: Runtime, state: 'completed' | 'failed'): Promise<AlertRow[]> {
   const jobs = await rt.queues.alert.getJobs([state], 0, 49, false);
@@ -77,7 +78,18 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
   const registry = createMetricsRegistry(rt.stats, rt.queues);
   const hostPolicy = new HostPolicy(rt, 0);
   app.get('/metrics', async (c) => c.text(await registry.metrics(), 200, { 'content-type': registry.contentType }));
-  app.get('/healthz', async (c) => c.json({ ok: (await rt.redis.ping()) === 'PONG' }));
+  // Answers within a second whatever Redis does: while Redis is away, ioredis holds commands
+  // until it is back, and a health check that waits with them tells a supervisor nothing.
+  app.get('/healthz', async (c) => {
+    const redisUp = await Promise.race([
+      rt.redis.ping().then(
+        (r) => r === 'PONG',
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS).unref()),
+    ]);
+    return c.json({ ok: redisUp, redis: redisUp ? 'up' : 'unreachable' }, redisUp ? 200 : 503);
+  });
 
   app.get('/', async (c) => {
     // One read of the manifest tail serves both the latest list and the borderline list.
