@@ -1,4 +1,5 @@
 // The command line. Every command has --help; configuration errors exit 2 naming the field.
+import { redactUrl } from './url/redact-url.js';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { ConfigError, loadSources, sourceById, sourceForUrl } from '../config/load-sources.js';
@@ -99,7 +100,7 @@ program
     ];
     rt.log.info(
       {
-        redis: rt.redisTarget.url,
+        redis: redactUrl(rt.redisTarget.url),
         embedded: rt.redisTarget.embedded,
         out: rt.outDir,
         dashboard: dashboard?.url ?? null,

@@ -1,6 +1,7 @@
 // POST for the HTTP channels. Errors never include the URL: Telegram's carries the bot token and
-// Slack's is itself the secret. 429 and 5xx are transient (retried with backoff); any other
-// non-2xx is permanent (the failed list says why).
+// Slack's is itself the secret — nor do they repeat it when the receiver echoes the request in
+// its answer. 429 and 5xx are transient (retried with backoff); any other non-2xx is permanent
+// (the failed list says why).
 import { UnrecoverableError } from 'bullmq';
 
 export class ChannelHttpError extends Error {
@@ -28,7 +29,30 @@ export async function postJson(
   }
   const text = await res.text().catch(() => '');
   if (res.ok) return text;
-  const detail = text.slice(0, 200).replace(/\s+/g, ' ');
+  const detail = withoutSecretsOf(url, text).slice(0, 200).replace(/\s+/g, ' ');
   if (res.status === 429 || res.status >= 500) throw new ChannelHttpError(`HTTP ${res.status}: ${detail}`);
   throw new UnrecoverableError(`HTTP ${res.status}: ${detail}`);
+}
+
+/**
+ * A receiver's answer with the URL's secret parts taken out: the URL itself, its path segments
+ * and query values long enough to be tokens (a Telegram bot token, a Slack hook path), its
+ * password. What is left is safe for logs, the failed list and the dashboard.
+ */
+export function withoutSecretsOf(url: string, text: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return text;
+  }
+  const secrets = [url, u.pathname, u.password, ...u.pathname.split('/'), ...[...u.searchParams.values()]].filter(
+    (x) => x.length >= 12,
+  );
+  let out = text;
+  for (const s of secrets.sort((a, b) => b.length - a.length)) {
+    out = out.split(s).join('***');
+    out = out.split(encodeURIComponent(s)).join('***');
+  }
+  return out;
 }
