@@ -1,4 +1,5 @@
 // The command line. Every command has --help; configuration errors exit 2 naming the field.
+import { checkManifest } from './write/manifest-check.js';
 import { redactUrl } from './url/redact-url.js';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
@@ -354,6 +355,24 @@ sourcesCmd
     if (checks.some((c) => !c.ok)) process.exitCode = 1;
   });
 
+program
+  .command('manifest')
+  .description('the manifest (out/manifest.jsonl) that downstream archives read')
+  .command('check')
+  .description(
+    'find damaged lines (a write a full disk cut short); --repair rewrites the manifest without them (stop the workers first). Exit 1 while damage remains',
+  )
+  .option('--repair', 'rewrite the manifest without the damaged lines')
+  .action(async (opts: { repair?: boolean }) => {
+    const outDir = readEnv().TINWATCH_OUT;
+    const r = await checkManifest(outDir, { repair: opts.repair });
+    process.stdout.write(
+      `${r.lines} line(s), ${r.damaged.length} damaged${r.repaired ? ', removed' : ''}\n` +
+        r.damaged.map((d) => `! line ${d.line}: ${d.start}\n`).join(''),
+    );
+    if (r.damaged.length > 0 && !r.repaired) process.exitCode = 1;
+  });
+
 const dedupe = program.command('dedupe').description('the story index behind duplicate detection');
 
 dedupe
@@ -374,6 +393,9 @@ dedupe
         `indexed ${r.indexed} of ${r.articles} stories; ${r.expired} past the retention left out\n` +
           r.missingFiles.map((f) => `! file missing: ${f}\n`).join('') +
           r.hashMismatches.map((f) => `! text changed since written: ${f}\n`).join('') +
+          (r.damagedLines
+            ? `! ${r.damagedLines} damaged manifest line(s) skipped: run \`tinwatch manifest check --repair\`\n`
+            : '') +
           r.wouldMerge
             .map((m) => `! ${m.id} would now count as a copy of ${m.into} (similarity ${m.similarity.toFixed(2)})\n`)
             .join(''),

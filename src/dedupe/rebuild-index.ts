@@ -25,6 +25,8 @@ export interface RebuildReport {
   wouldMerge: { id: string; into: string; similarity: number }[];
   /** Files whose text no longer hashes to the manifest's content_hash (edited by hand?). */
   hashMismatches: string[];
+  /** Manifest lines that do not parse (a write a full disk cut short): skipped. */
+  damagedLines: number;
 }
 
 /** The parts of a written file that were fingerprinted: everything but the title and credit. */
@@ -50,6 +52,7 @@ export async function rebuildIndex(
     missingFiles: [],
     wouldMerge: [],
     hashMismatches: [],
+    damagedLines: 0,
   };
   await dropIndex(redis, keys);
   let input;
@@ -65,7 +68,8 @@ export async function rebuildIndex(
     try {
       e = JSON.parse(line) as Record<string, unknown>;
     } catch {
-      continue; // a torn last line after a crash: nothing to index
+      report.damagedLines++; // a fragment a failed write left: nothing to index
+      continue;
     }
     if (e.type !== 'article' || typeof e.file !== 'string' || typeof e.id !== 'string') continue;
     report.articles++;

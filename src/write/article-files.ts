@@ -1,13 +1,26 @@
 // Files on disk: articles are written to a temp name and renamed (a reader never sees half a
 // file); manifest lines are appended with one write each, so concurrent writers on one machine
-// never interleave inside a line.
+// never interleave inside a line. A write the disk cut short (ENOSPC, EIO) leaves a fragment:
+// the writer ends it with a newline if it can, and every append first checks that the manifest
+// ends with one, so a fragment is a bad line of its own, never glued to the next (readers skip
+// it; `tinwatch manifest check --repair` removes it).
 //
 // The per-article writes (file, rename, manifest line) use the synchronous calls on purpose. An
 // article file is a few KB on a local disk; each fs/promises call is a thread-pool round trip and
 // a wake-up of the event loop, and on the benchmark machine the six of them cost ~0.33 ms of CPU
 // per article against ~0.07 ms for the same syscalls made directly. Article jobs run in their own
 // worker threads (workers/article-threads.ts), so a blocked moment stalls no crawl.
-import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { open, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -43,14 +56,55 @@ export async function writeArticleFile(outDir: string, fileName: string, text: s
   const dir = articlesDir(outDir);
   const final = path.join(dir, fileName);
   const tmp = path.join(dir, `.${fileName}.${process.pid}.${Date.now()}.tmp`);
-  inDir(dir, () => writeFileSync(tmp, text, 'utf8'));
-  renameSync(tmp, final);
+  try {
+    inDir(dir, () => writeFileSync(tmp, text, 'utf8'));
+    renameSync(tmp, final);
+  } catch (err) {
+    // A full disk must not also fill the folder with the failed attempts' temp files.
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never created
+    }
+    throw err;
+  }
   return final;
 }
 
+const NEWLINE = Buffer.from('\n');
+
+/** Appends one line whole, or leaves at most a newline-ended fragment and throws. */
+function appendLine(file: string, line: Buffer): void {
+  const fd = openSync(file, 'a+');
+  try {
+    let buf = line;
+    const { size } = fstatSync(fd);
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) buf = Buffer.concat([NEWLINE, line]); // a fragment left by a failed write
+    }
+    let done = 0;
+    try {
+      while (done < buf.length) done += writeSync(fd, buf, done);
+    } catch (err) {
+      if (done > 0) {
+        try {
+          writeSync(fd, NEWLINE);
+        } catch {
+          // no byte left either: the next append adds the newline first
+        }
+      }
+      throw err;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function appendManifest(outDir: string, entry: object): Promise<void> {
-  const line = `${JSON.stringify(entry)}\n`;
-  inDir(outDir, () => appendFileSync(manifestPath(outDir), line, { encoding: 'utf8', flag: 'a' }));
+  const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
+  inDir(outDir, () => appendLine(manifestPath(outDir), line));
 }
 
 /**
@@ -75,12 +129,27 @@ export async function readManifestTail(outDir: string, tailBytes: number): Promi
   }
 }
 
-/** Whether a line for this story id is among the last `tailBytes` of the manifest. */
+/**
+ * Whether a whole, valid line for this story id is among the last `tailBytes` of the manifest.
+ * Only complete lines that parse count: a fragment a full disk cut short holds the id too, and
+ * taking it for the line would lose the story for good.
+ */
 export async function manifestTailHasStory(outDir: string, storyId: string, tailBytes = 1024 * 1024): Promise<boolean> {
   const { buf } = await readManifestTail(outDir, tailBytes);
-  // A story's own line has "id" after "type" (…,"id":"<id>"); inside another story's
-  // duplicate_of object "id" comes first ({"id":"<id>"…), which must not count.
-  return buf.includes(`,"id":"${storyId}"`);
+  const needle = `"id":"${storyId}"`;
+  if (!buf.includes(needle)) return false;
+  const lines = buf.toString('utf8').split('\n');
+  lines.pop(); // not newline-ended: a line being written, or a fragment
+  for (const line of lines) {
+    if (!line.includes(needle)) continue;
+    try {
+      const e = JSON.parse(line) as { id?: unknown; type?: unknown };
+      if (e.id === storyId && typeof e.type === 'string') return true;
+    } catch {
+      // a fragment: not this story's line
+    }
+  }
+  return false;
 }
 
 function processAlive(pid: number): boolean {

@@ -1,0 +1,54 @@
+// `tinwatch manifest check [--repair]`: every manifest line must be one JSON object with a type
+// and an id. A write the disk cut short leaves a fragment (see article-files.ts); readers skip
+// it, this finds it, and --repair rewrites the manifest without it (to a temp file, renamed over
+// the old one, so a reader sees the old manifest or the new, never half). Stop the workers first:
+// a line appended during the repair would be lost with the old file.
+import { closeSync, createReadStream, existsSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { manifestPath } from './article-files.js';
+
+export interface ManifestCheck {
+  lines: number;
+  /** 1-based line numbers and the start of each damaged line. */
+  damaged: { line: number; start: string }[];
+  repaired: boolean;
+}
+
+function isEntry(line: string): boolean {
+  try {
+    const e = JSON.parse(line) as { type?: unknown; id?: unknown };
+    return typeof e === 'object' && e !== null && typeof e.type === 'string' && typeof e.id === 'string';
+  } catch {
+    return false;
+  }
+}
+
+export async function checkManifest(outDir: string, opts: { repair?: boolean } = {}): Promise<ManifestCheck> {
+  const file = manifestPath(outDir);
+  const report: ManifestCheck = { lines: 0, damaged: [], repaired: false };
+  if (!existsSync(file)) return report;
+  // With --repair the good lines stream into a temp file as they are read: a manifest of
+  // months is never held in memory.
+  const tmp = `${file}.repair-${process.pid}.tmp`;
+  const out = opts.repair ? openSync(tmp, 'w') : null;
+  let n = 0;
+  try {
+    for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+      n++;
+      if (line === '') continue; // the newline that ends a fragment may stand alone
+      report.lines++;
+      if (isEntry(line)) {
+        if (out !== null) writeSync(out, `${line}\n`);
+      } else report.damaged.push({ line: n, start: line.slice(0, 80) });
+    }
+  } finally {
+    if (out !== null) closeSync(out);
+  }
+  if (out !== null) {
+    if (report.damaged.length > 0) {
+      renameSync(tmp, file);
+      report.repaired = true;
+    } else unlinkSync(tmp);
+  }
+  return report;
+}
