@@ -1,9 +1,10 @@
 // RSS 2.0 and Atom items → article links. Outlets' feeds are often slightly broken (VnExpress's
 // `</br>` inside descriptions, NFD titles, 2-digit years), so parsing is lenient about markup
-// and strict only about what we use: a link per item.
+// and strict only about what we use: a link per item. At most FEED_MAX_ITEMS items are read.
 import { load } from 'cheerio';
 import { parseDateIso } from '../../src/text/dates.js';
 import { cleanLine } from '../../src/text/normalize.js';
+import { cutAfterItems, FEED_MAX_ITEMS } from './item-cap.js';
 
 export interface FeedItem {
   url: string;
@@ -24,7 +25,7 @@ export function parseFeed(xml: string, feedUrl: string, timezone = '+07:00'): Fe
   if (!/^<(?:\?xml|rss|feed|rdf:RDF)/i.test(text)) {
     throw new FeedError(`not an RSS or Atom document: ${feedUrl} starts with ${JSON.stringify(text.slice(0, 40))}`);
   }
-  const $ = load(text, { xml: true });
+  const $ = load(cutAfterItems(text, /<\/(?:item|entry)\s*>/i, FEED_MAX_ITEMS).text, { xml: true });
   const nodes = $('item, entry').toArray();
   if (nodes.length === 0 && $('rss, feed, rdf\\:RDF').length === 0) {
     throw new FeedError(`no <rss> or <feed> element in ${feedUrl}`);

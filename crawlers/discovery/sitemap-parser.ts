@@ -1,9 +1,11 @@
 // XML sitemaps (sitemaps.org) and Google News sitemaps → child sitemaps or article links.
 // Outlets publish an index (Znews: sitemap/sitemap.xml with sitemap-article* and sitemap-news*
-// children); the news children list the last days' articles with their publication time.
+// children); the news children list the last days' articles with their publication time. At most
+// SITEMAP_MAX_ENTRIES entries are read.
 import { load } from 'cheerio';
 import { parseDateIso } from '../../src/text/dates.js';
 import { cleanLine } from '../../src/text/normalize.js';
+import { cutAfterItems, SITEMAP_MAX_ENTRIES } from './item-cap.js';
 
 export type Sitemap =
   | { kind: 'index'; sitemaps: { url: string; lastmod: string | null }[] }
@@ -18,7 +20,7 @@ export function parseSitemap(xml: string, sitemapUrl: string, timezone = '+07:00
   if (!/^<(?:\?xml|sitemapindex|urlset)/i.test(text)) {
     throw new SitemapError(`not a sitemap: ${sitemapUrl} starts with ${JSON.stringify(text.slice(0, 40))}`);
   }
-  const $ = load(text, { xml: true });
+  const $ = load(cutAfterItems(text, /<\/(?:url|sitemap)\s*>/i, SITEMAP_MAX_ENTRIES).text, { xml: true });
   const abs = (u: string): string | null => {
     try {
       return new URL(cleanLine(u), sitemapUrl).toString();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { FeedError, parseFeed } from '../../crawlers/discovery/feed-parser.js';
+import { FEED_MAX_ITEMS } from '../../crawlers/discovery/item-cap.js';
 import { SITES } from '../helpers/fixtures.js';
 
 const rss = (items: string) =>
@@ -66,20 +67,42 @@ describe('parseFeed', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { title: string; link: string; published: string });
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    const xml = rss(
-      real
-        .map(
-          (r) =>
-            `<item><title>${esc(r.title)}</title><link>${esc(r.link)}</link><pubDate>${esc(r.published)}</pubDate></item>`,
-        )
-        .join(''),
-    );
-    const items = parseFeed(xml, 'https://example.vn/rss');
-    const uniqueLinks = new Set(real.map((r) => new URL(r.link).toString()));
-    expect(items.length).toBe(uniqueLinks.size);
+    // As outlets serve them: feeds of a few hundred items (one document is read up to
+    // FEED_MAX_ITEMS items).
+    const items: ReturnType<typeof parseFeed> = [];
+    for (let i = 0; i < real.length; i += 400) {
+      const chunk = real.slice(i, i + 400);
+      const xml = rss(
+        chunk
+          .map(
+            (r) =>
+              `<item><title>${esc(r.title)}</title><link>${esc(r.link)}</link><pubDate>${esc(r.published)}</pubDate></item>`,
+          )
+          .join(''),
+      );
+      const got = parseFeed(xml, 'https://example.vn/rss');
+      expect(got.length).toBe(new Set(chunk.map((r) => new URL(r.link).toString())).size);
+      items.push(...got);
+    }
+    expect(items.length).toBeGreaterThan(14_000);
     expect(items.every((i) => i.title === i.title.normalize('NFC'))).toBe(true);
     expect(items.filter((i) => i.publishedAt === null).length).toBe(0);
     // 35 titles in the reference are NFD; they come out NFC.
     expect(real.filter((r) => r.title !== r.title.normalize('NFC')).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('reads at most FEED_MAX_ITEMS items of a huge feed, the newest (first) ones', () => {
+    const n = 75_000;
+    const xml = rss(
+      Array.from(
+        { length: n },
+        (_, i) => `<item><title>Tin ${i}</title><link>https://example.vn/tin-${i}.html</link></item>`,
+      ).join(''),
+    );
+    expect(xml.length).toBeGreaterThan(5_000_000);
+    const items = parseFeed(xml, 'https://example.vn/rss');
+    expect(items).toHaveLength(FEED_MAX_ITEMS);
+    expect(items[0]!.url).toBe('https://example.vn/tin-0.html');
+    expect(items.at(-1)!.url).toBe(`https://example.vn/tin-${FEED_MAX_ITEMS - 1}.html`);
   });
 });

@@ -1,6 +1,7 @@
 // Sitemaps: an index lists its children, a (news) urlset its articles with their dates.
 import { describe, expect, it } from 'vitest';
 import { parseSitemap } from '../../crawlers/discovery/sitemap-parser.js';
+import { SITEMAP_MAX_ENTRIES } from '../../crawlers/discovery/item-cap.js';
 
 describe('parseSitemap', () => {
   it('reads a sitemap index', () => {
@@ -42,5 +43,20 @@ describe('parseSitemap', () => {
       /not a sitemap: https:\/\/x\.vn\/sitemap\.xml/,
     );
     expect(() => parseSitemap('<?xml version="1.0"?><rss/>', 'https://x.vn/s.xml')).toThrow(/no <urlset>/);
+  });
+});
+
+describe('sitemap size', () => {
+  it('reads at most SITEMAP_MAX_ENTRIES entries of a huge sitemap, the first ones', () => {
+    const n = 60_000;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${Array.from(
+      { length: n },
+      (_, i) => `<url><loc>https://example.vn/tin-${i}.html</loc></url>`,
+    ).join('')}</urlset>`;
+    const map = parseSitemap(xml, 'https://example.vn/sitemap.xml');
+    expect(map.kind).toBe('urlset');
+    const urls = map.kind === 'urlset' ? map.urls : [];
+    expect(urls).toHaveLength(SITEMAP_MAX_ENTRIES);
+    expect(urls[0]!.url).toBe('https://example.vn/tin-0.html');
   });
 });
