@@ -2,15 +2,13 @@
 // lines and their files — for when Redis lost its data, the thresholds changed, or the index
 // should shed everything past a shorter retention. Duplicate lines need no entry: their story's
 // own entry already covers them.
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Redis } from 'ioredis';
 import { DEDUPE } from '../../config/dedupe.js';
 import type { Keys } from '../redis/keys.js';
 import { cleanLine } from '../text/normalize.js';
-import { manifestPath } from '../write/article-files.js';
+import { manifestLines } from '../write/article-files.js';
 import { claimStory, dropIndex } from './dedupe-index.js';
 import { fingerprint } from './fingerprint.js';
 
@@ -55,14 +53,8 @@ export async function rebuildIndex(
     damagedLines: 0,
   };
   await dropIndex(redis, keys);
-  let input;
-  try {
-    input = createReadStream(manifestPath(outDir), 'utf8');
-    await new Promise<void>((resolve, reject) => input!.once('open', () => resolve()).once('error', reject));
-  } catch {
-    return report; // no manifest yet: an empty index is the right index
-  }
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+  // No manifest yet: no lines, and an empty index is the right index.
+  for await (const line of manifestLines(outDir)) {
     if (!line.trim()) continue;
     let e: Record<string, unknown>;
     try {

@@ -1,8 +1,6 @@
 // The newest manifest entries, read from the end of out/manifest.jsonl (never the whole file:
 // the manifest grows for months).
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { manifestPath, readManifestTail } from '../write/article-files.js';
+import { manifestLines, readManifestTail } from '../write/article-files.js';
 
 export interface ManifestArticle {
   type: 'article';
@@ -46,23 +44,13 @@ export async function findArticle(outDir: string, id: string): Promise<ManifestA
   const recent = (await latestArticles(outDir, 5_000)).find((a) => a.id === id);
   if (recent) return recent;
   const needle = `"id":${JSON.stringify(id)}`;
-  let input;
-  try {
-    input = createReadStream(manifestPath(outDir), 'utf8');
-    await new Promise<void>((resolve, reject) => input!.once('open', () => resolve()).once('error', reject));
-  } catch {
-    return null; // no manifest yet
-  }
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+  for await (const line of manifestLines(outDir)) {
     if (!line.includes(needle)) continue;
     try {
       const entry = JSON.parse(line) as ManifestArticle;
-      if (entry.type === 'article' && entry.id === id) {
-        input.destroy();
-        return entry;
-      }
+      if (entry.type === 'article' && entry.id === id) return entry;
     } catch {
-      // a torn last line: not a story
+      // a fragment a failed write left: not a story
     }
   }
   return null;

@@ -12,6 +12,7 @@
 // worker threads (workers/article-threads.ts), so a blocked moment stalls no crawl.
 import {
   closeSync,
+  createReadStream,
   fstatSync,
   mkdirSync,
   openSync,
@@ -22,6 +23,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { open, readdir, unlink } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 
 export function articlesDir(outDir: string): string {
@@ -105,6 +107,25 @@ function appendLine(file: string, line: Buffer): void {
 export async function appendManifest(outDir: string, entry: object): Promise<void> {
   const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
   inDir(outDir, () => appendLine(manifestPath(outDir), line));
+}
+
+/**
+ * Every line of the manifest, first to last, read a line at a time (the manifest grows for
+ * months); none when there is no manifest yet. Lines are as written: a fragment left by a failed
+ * write is yielded too, for the caller to skip or report.
+ */
+export async function* manifestLines(outDir: string): AsyncGenerator<string> {
+  const input = createReadStream(manifestPath(outDir), 'utf8');
+  try {
+    await new Promise<void>((resolve, reject) => input.once('open', () => resolve()).once('error', reject));
+  } catch {
+    return; // no manifest yet
+  }
+  try {
+    yield* createInterface({ input, crlfDelay: Infinity });
+  } finally {
+    input.destroy();
+  }
 }
 
 /**

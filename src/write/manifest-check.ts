@@ -3,9 +3,8 @@
 // it, this finds it, and --repair rewrites the manifest without it (to a temp file, renamed over
 // the old one, so a reader sees the old manifest or the new, never half). Stop the workers first:
 // a line appended during the repair would be lost with the old file.
-import { closeSync, createReadStream, existsSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { manifestPath } from './article-files.js';
+import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { manifestLines, manifestPath } from './article-files.js';
 
 export interface ManifestCheck {
   lines: number;
@@ -33,7 +32,7 @@ export async function checkManifest(outDir: string, opts: { repair?: boolean } =
   const out = opts.repair ? openSync(tmp, 'w') : null;
   let n = 0;
   try {
-    for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    for await (const line of manifestLines(outDir)) {
       n++;
       if (line === '') continue; // the newline that ends a fragment may stand alone
       report.lines++;
