@@ -2,8 +2,8 @@
 // fetch() to a loopback canary, and a navigation redirected (over two hops) to the canary, are all
 // aborted — the canary hears nothing — while the outlet's own pages still render, through a
 // redirect within the outlet too.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { listenLocal } from '../helpers/http-receiver.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceSchema } from '../../config/source-schema.js';
 import { createBrowserFetcher } from '../../crawlers/browser-fetcher.js';
@@ -11,27 +11,18 @@ import { createOriginMap } from '../../src/fetch/origin-map.js';
 
 const HOST = 'hostile.example.vn';
 
-function listen(handler: http.RequestListener): Promise<{ server: http.Server; base: string }> {
-  const server = http.createServer(handler);
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
-    ),
-  );
-}
-
 describe('browser requests pass the SSRF guard', () => {
   const canaryHits: string[] = [];
   let canary: { server: http.Server; base: string };
   let outlet: { server: http.Server; base: string };
 
   beforeAll(async () => {
-    canary = await listen((req, res) => {
+    canary = await listenLocal((req, res) => {
       canaryHits.push(req.url ?? '');
       res.end('ok');
     });
     const port = new URL(canary.base).port;
-    outlet = await listen((req, res) => {
+    outlet = await listenLocal((req, res) => {
       const p = req.url ?? '';
       if (p === `/${HOST}/news/page-123456.html`) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -1,9 +1,9 @@
 // robots.txt from a hostile host: a redirect inward is refused at the hop (the canary on
 // loopback never hears a request), a redirect to another page of a mapped outlet is followed,
 // and a huge file is read and cached only up to Google's 500 KiB.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { Redis } from 'ioredis';
+import { listenLocal } from '../helpers/http-receiver.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROBOTS_MAX_BYTES, RobotsPolicy } from '../../crawlers/robots-policy.js';
 import { createOriginMap } from '../../src/fetch/origin-map.js';
@@ -11,15 +11,6 @@ import { createLogger } from '../../src/logger.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import { createKeys } from '../../src/redis/keys.js';
 import { testPrefix } from '../helpers/test-runtime.js';
-
-function listen(handler: http.RequestListener): Promise<{ server: http.Server; base: string }> {
-  const server = http.createServer(handler);
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
-    ),
-  );
-}
 
 describe('robots.txt from a hostile host', () => {
   let redis: Redis;
@@ -30,11 +21,11 @@ describe('robots.txt from a hostile host', () => {
 
   beforeAll(async () => {
     redis = new Redis(inject('redisUrl'));
-    canary = await listen((req, res) => {
+    canary = await listenLocal((req, res) => {
       canaryHits.push(req.url ?? '');
       res.end('User-agent: *\nAllow: /\n');
     });
-    outlet = await listen((req, res) => {
+    outlet = await listenLocal((req, res) => {
       const path = req.url ?? '';
       if (path === '/inward.test/robots.txt') {
         // A redirect to a loopback address that is not the origin map's: an SSRF attempt.

@@ -1,6 +1,6 @@
 // A small local HTTP server that records what it receives and answers with scripted statuses:
 // the far side of webhook, Slack and Telegram channels in tests.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Received {
@@ -54,4 +54,14 @@ export async function startReceiver(answer: (r: Received) => string = () => '{"o
         server.close(() => resolve());
       }),
   };
+}
+
+/** A bare local HTTP server on a free loopback port, for tests that script every answer. */
+export function listenLocal(handler: RequestListener): Promise<{ server: Server; base: string }> {
+  const server = createServer(handler);
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
 }
