@@ -1,7 +1,8 @@
 // The story index in Redis: is this article's text already a story (exact or near copy)?
 // Layout (prefix `<p>:dd:`): `b<band>:<bucket>` and `bx:<bucket>` HASHes field → story number,
 // `ba:<bucket>` the anchors' shared buckets, `r:<number>` story records with the retention as
-// TTL, `seq` the story counter, `meta:bits` the layout marker. The decision is same-story.ts's rule, run inside the claim script.
+// TTL, `seq` the story counter, `meta:bits` the layout marker. The decision is same-story.ts's
+// rule, run inside the claim script.
 // Memory per story is measured by `npm run bench:dedupe` (BENCHMARKS.md).
 import type { Redis } from 'ioredis';
 import { DEDUPE } from '../../config/dedupe.js';

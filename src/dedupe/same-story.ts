@@ -118,9 +118,9 @@ export function sharesCandidateKey(a: Fingerprint, b: Fingerprint): { exact: boo
   const same = (x: BandKey, y: BandKey): boolean => x.bucket === y.bucket && x.field.equals(y.field);
   let bands = 0;
   for (let i = 0; i < a.bands.length; i++) if (same(a.bands[i]!, b.bands[i]!)) bands++;
-  const mine = new Set(a.anchors.map((x) => `${x.bucket}:${x.field.toString('hex')}`));
-  const anchors = new Set(b.anchors.map((x) => `${x.bucket}:${x.field.toString('hex')}`).filter((k) => mine.has(k)))
-    .size;
+  const name = (x: BandKey): string => `${x.bucket}:${x.field.toString('hex')}`;
+  const mine = new Set(a.anchors.map(name));
+  const anchors = new Set(b.anchors.map(name).filter((k) => mine.has(k))).size;
   return { exact: same(a.exact, b.exact), bands, anchors };
 }
 
@@ -132,7 +132,8 @@ export interface PairVerdict extends Similarity {
 
 /**
  * Two fingerprints judged exactly as the index judges a new article against one indexed story:
- * the exact key decides at once; otherwise the pair must share a band, then the rule decides.
+ * the exact key decides at once; otherwise the pair must share a band or an anchor, then the
+ * rule decides.
  */
 export function compareFingerprints(a: Fingerprint, b: Fingerprint, rule: SameStoryRule = DEDUPE): PairVerdict {
   const cand = sharesCandidateKey(a, b);
