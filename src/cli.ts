@@ -1,7 +1,6 @@
 // The command line. Every command has --help; configuration errors exit 2 naming the field.
 import { checkManifest } from './write/manifest-check.js';
 import { redactUrl } from './url/redact-url.js';
-import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { ConfigError, loadSources, sourceById, sourceForUrl } from '../config/load-sources.js';
 import { startAlertWorker } from '../workers/alert-worker.js';
@@ -39,7 +38,7 @@ import { createOriginMap } from './fetch/origin-map.js';
 import { createLogger } from './logger.js';
 import { startDashboard } from './ops/dashboard.js';
 import { explainRule } from './match/explain-rule.js';
-import { loadArticleInput } from './app/article-input.js';
+import { loadArticleInput, readInputFile } from './app/article-input.js';
 import { explainRelevance } from './relevance/explain-relevance.js';
 import { exportMarks } from './relevance/relevance-marks.js';
 import { topicProfile } from '../config/load-topics.js';
@@ -228,7 +227,7 @@ program
   .action(async (file: string, opts: { url: string; source?: string; json?: boolean }) => {
     const source = opts.source ? sourceById(opts.source) : sourceForUrl(opts.url);
     if (!source) throw new ConfigError(`no source covers ${new URL(opts.url).hostname}; pass --source`);
-    const res = extractArticle(await readFile(file, 'utf8'), opts.url, source);
+    const res = extractArticle(await readInputFile(file), opts.url, source);
     if (!res.ok) {
       process.stderr.write(`tinwatch: ${res.reason}\n`);
       process.exitCode = 1;
@@ -428,7 +427,7 @@ dedupe
   .option('--json', 'print JSON')
   .action(async (a: string, b: string, opts: { json?: boolean }) => {
     const [fa, fb] = await Promise.all(
-      [a, b].map(async (f) => fingerprint(null, textBlocksOfFile(await readFile(f, 'utf8'), null))),
+      [a, b].map(async (f) => fingerprint(null, textBlocksOfFile(await readInputFile(f), null))),
     );
     const v = compareFingerprints(fa!, fb!);
     process.stdout.write(

@@ -20,14 +20,18 @@ function extracted(html: string, url: string): MatchableArticle {
   return { title: res.article.title, lead: res.article.lead, body: res.article.paragraphs };
 }
 
+/** A file the user named on the command line: a missing or unreadable one is one line, exit 2. */
+export async function readInputFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
 export async function loadArticleInput(opts: { file?: string; url?: string }): Promise<MatchableArticle> {
   if (opts.file) {
-    let text: string;
-    try {
-      text = await readFile(opts.file, 'utf8');
-    } catch (err) {
-      throw new ConfigError(`cannot read ${opts.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
+    const text = await readInputFile(opts.file);
     if (!looksLikeHtml(text)) return articleFromText(text);
     if (!opts.url)
       throw new ConfigError(`${opts.file} is an HTML page: pass --url URL (the address it was saved from)`);

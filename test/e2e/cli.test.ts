@@ -80,6 +80,12 @@ describe('tinwatch CLI', () => {
     const apart = JSON.parse((await run(process.execPath, [BIN, 'dedupe', 'compare', a, c, '--json'])).stdout);
     expect(apart).toMatchObject({ same: false });
     expect(apart.jaccard).toBeLessThan(0.2);
+    // A file that is not there: one line, exit 2, no stack trace.
+    const missing = await run(process.execPath, [BIN, 'dedupe', 'compare', a, path.join(out, 'nope.txt')]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(missing).toMatchObject({ code: 2 });
+    expect((missing as { stderr: string }).stderr.trim()).toMatch(/^tinwatch: cannot read .*nope\.txt: ENOENT$/);
   });
 
   it('a bad origin map fails at start-up naming the variable', async () => {
