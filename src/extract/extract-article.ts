@@ -8,6 +8,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { parseDateIso } from '../text/dates.js';
+import { countGarble, describeGarble, isGarbled } from '../text/garbled-text.js';
 import { cleanLine, paragraphKey } from '../text/normalize.js';
 import { isBoilerplate } from './boilerplate.js';
 import { densestBlock } from './density-body.js';
@@ -207,6 +208,11 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
   if (body.length === 0 || bodyChars < MIN_BODY_CHARS) {
     const shell = looksLikeScriptShell($, html) ? ' (page looks like a JavaScript shell: set render: browser)' : '';
     return { ok: false, reason: `no article body found on ${url}: ${bodyChars} characters${shell}` };
+  }
+  // The last gate against mojibake: a browser-rendered page was decoded by Chromium, not decodePage.
+  const garble = countGarble(title, lead, ...body);
+  if (isGarbled(garble)) {
+    return { ok: false, reason: `text on ${url} looks wrongly decoded (${describeGarble(garble)}): not written` };
   }
 
   return {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodePage } from '../../crawlers/decode-page.js';
+import { decodePage, textBytesOf, UndecodablePageError } from '../../crawlers/decode-page.js';
 
 /** windows-1258 writes tone marks as combining characters after precomposed base letters. */
 function encode1258(text: string): Buffer {
@@ -67,5 +67,98 @@ describe('decodePage', () => {
       { numRuns: 300 },
     );
     expect(decodePage(encode1258(html('<meta charset="windows-1258">')), 'text/html').utf8).toBeUndefined();
+  });
+});
+
+/** Vietnamese text from its own alphabet (every toned vowel, đ, capitals) and ASCII punctuation. */
+const VIETNAMESE_WORDS = fc
+  .array(
+    fc.constantFrom(
+      ...'aăâbcdđeêghiklmnoôơpqrstuưvxy'.split(''),
+      ...'àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ'.split(''),
+      'Đ',
+      'Ư',
+      'Ế',
+      ' ',
+      ', ',
+      '. ',
+    ),
+    { minLength: 40, maxLength: 400 },
+  )
+  .map((cs) => `Tin: ${cs.join('')}.`);
+
+describe('decodePage: the text decides, not stray bytes', () => {
+  const INVALID = Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]);
+  const page = (meta: string, scriptSrc: Buffer, body = TEXT): Buffer =>
+    Buffer.concat([
+      Buffer.from(`<html><head>${meta}<script src="/js/a`),
+      scriptSrc,
+      Buffer.from(`.js"></script><title>x</title></head><body><img alt="`),
+      scriptSrc,
+      Buffer.from(`"><p>${body}</p><!-- `),
+      scriptSrc,
+      Buffer.from(` --></body></html>`),
+    ]);
+
+  it('keeps a UTF-8 page UTF-8 when six bad bytes sit in a script URL, an attribute and a comment', () => {
+    const d = decodePage(page('<meta charset="utf-8">', INVALID), 'text/html; charset=utf-8');
+    expect(d.charset).toBe('utf-8');
+    expect(d.text).toContain(`<p>${TEXT}</p>`);
+    expect(d.utf8).toBeUndefined(); // the bytes are not valid UTF-8, so they are not handed on as such
+  });
+
+  it('reads any Vietnamese text right in UTF-8, windows-1258 or VISCII, whatever bad bytes sit in its markup', () => {
+    fc.assert(
+      fc.property(
+        VIETNAMESE_WORDS,
+        fc.constantFrom('utf-8', 'windows-1258', 'viscii'),
+        fc.uint8Array({ minLength: 0, maxLength: 12 }),
+        fc.boolean(),
+        (body, charset, noise, labelled) => {
+          const meta = labelled ? `<meta charset="${charset}">` : '';
+          const encode = (s: string) => (charset === 'windows-1258' ? encode1258(s) : iconv.encode(s, charset));
+          const bytes = Buffer.concat([
+            encode(`<html><head>${meta}<script src="/a`),
+            Buffer.from(noise.filter((b) => b !== 0x3c && b !== 0x3e && b !== 0x22)),
+            encode(`.js"></script></head><body><p>${body}</p></body></html>`),
+          ]);
+          // Unlabelled VISCII cannot be told from other single-byte charsets: only labelled is promised.
+          if (charset === 'viscii' && !labelled) return;
+          const d = decodePage(bytes, 'text/html');
+          expect(d.text.normalize('NFC')).toContain(`<p>${body.normalize('NFC')}</p>`);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses with a reason a page whose text no charset reads as Vietnamese (double-encoded UTF-8)', () => {
+    const doubled = Buffer.from(Buffer.from(html('<meta charset="utf-8">'), 'utf8').toString('latin1'), 'utf8');
+    expect(() => decodePage(doubled, 'text/html; charset=utf-8')).toThrow(UndecodablePageError);
+    expect(() => decodePage(doubled, 'text/html; charset=utf-8')).toThrow(
+      /page text does not decode cleanly \(as utf-8 \d+ of \d+ non-ASCII characters are marks of a wrong decode/,
+    );
+  });
+
+  it('refuses a page labelled UTF-8 whose text is full of bytes that are not UTF-8 and not a legacy charset', () => {
+    const body = Buffer.alloc(400);
+    for (let i = 0; i < body.length; i++) body[i] = i % 2 ? 0x61 : 0x80 + (i % 0x20); // C1 controls everywhere
+    const bytes = Buffer.concat([Buffer.from('<html><body><p>'), body, Buffer.from('</p></body></html>')]);
+    expect(() => decodePage(bytes, 'text/html; charset=utf-8')).toThrow(UndecodablePageError);
+  });
+});
+
+describe('textBytesOf', () => {
+  it('keeps text and CDATA, drops tags, scripts, styles and comments, even unclosed ones', () => {
+    const out = (s: string) => textBytesOf(Buffer.from(s, 'latin1')).toString('latin1');
+    expect(out('a<b title="x">b</b><script>var s="<p>"</script>c<style>p{}</style>d<!-- e -->f')).toBe('abcdf');
+    expect(out('<rss><description><![CDATA[tin <b>moi</b>]]></description></rss>')).toBe('tin moi]]>');
+    expect(out('text<script>never closed')).toBe('text');
+    expect(out('text<a href="never closed')).toBe('text');
+  });
+
+  it('takes one pass over a page of 100,000 unclosed scripts', () => {
+    const hostile = Buffer.from('<script'.repeat(100_000));
+    expect(textBytesOf(hostile).length).toBe(0);
   });
 });
