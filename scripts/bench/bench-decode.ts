@@ -14,7 +14,9 @@ const ROUNDS = 10;
 const PER_ROUND = 30;
 
 if (!existsSync(PAGES)) {
-  console.log(`bench:decode skipped: ${PAGES} is absent (the real pages live beside the project, not in it)`);
+  process.stdout.write(
+    `bench:decode skipped: ${PAGES} is absent (the real pages live beside the project, not in it)\n`,
+  );
   process.exit(0);
 }
 const pages = readdirSync(PAGES)
@@ -36,7 +38,9 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kib = Math.round(pages.reduce((s, p) => s + p.length, 0) / pages.length / 1024);
-console.log(
-  `${pages.length} real pages, mean ${kib} KiB; ${os.cpus().length} × ${os.cpus()[0]?.model}; node ${process.version}`,
+process.stdout.write(
+  `${pages.length} real pages, mean ${kib} KiB; ${os.cpus().length} × ${os.cpus()[0]?.model}; node ${process.version}\n`,
 );
-for (const [name, xs] of Object.entries(perPage)) console.log(`${name}: median ${median(xs).toFixed(3)} ms/page`);
+for (const [name, xs] of Object.entries(perPage)) {
+  process.stdout.write(`${name}: median ${median(xs).toFixed(3)} ms/page\n`);
+}
