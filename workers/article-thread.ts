@@ -24,6 +24,7 @@ const rt = await createRuntime({
   sources: data.runtime.sources,
   originMap: data.runtime.originMap,
   watchlist: data.runtime.watchlist,
+  quietRedisOutages: true,
 });
 const clock = data.timings ? new StageClock() : undefined;
 if (clock) rt.timings = clock;

@@ -33,6 +33,6 @@ export function startWorker(
       `${queue} job failed`,
     ),
   );
-  worker.on('error', (err) => rt.log.error({ queue, err: err.message }, `${queue} worker error`));
+  worker.on('error', (err) => rt.redisOutages.report(err, `${queue} worker error`, { queue }));
   return worker;
 }

@@ -15,6 +15,7 @@ import { createOriginMap, type OriginMap } from '../fetch/origin-map.js';
 import { createLogger, type Logger } from '../logger.js';
 import { openQueues, type Queues } from '../queues.js';
 import { createKeys, type Keys } from '../redis/keys.js';
+import { RedisOutageLog } from '../redis/outage-log.js';
 import { resolveRedis, type RedisTarget } from '../redis/resolve-redis.js';
 
 export interface Runtime {
@@ -23,6 +24,8 @@ export interface Runtime {
   redisTarget: RedisTarget;
   /** General-purpose connection (commands, queues). */
   redis: Redis;
+  /** One line per Redis outage for the whole process; errors of BullMQ's own clients go here. */
+  redisOutages: RedisOutageLog;
   keys: Keys;
   queues: Queues;
   originMap: OriginMap;
@@ -53,6 +56,8 @@ export interface RuntimeOptions {
   watchlist?: Watchlist;
   /** Where channel secrets are read (default: process.env). */
   secrets?: (name: string) => string | undefined;
+  /** Leave Redis outage lines to the parent (an article thread: the parent sees the same outage). */
+  quietRedisOutages?: boolean;
 }
 
 /** RuntimeOptions as plain data: the resolved Redis address, the logger as its level. */
@@ -77,27 +82,21 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   const alerts = createAlerts(watchlist, opts.secrets ?? ((n) => process.env[n]), log);
   const redisTarget = await resolveRedis({ redisUrl: env.REDIS_URL, dataDir: env.TINWATCH_DATA, log });
   const redis = connect(redisTarget.url);
-  // ioredis reconnects by itself (a Redis restart is survivable); without a listener it would
-  // also print every failed attempt to stderr outside the structured log. One line per outage.
-  let redisDown = false;
-  const onRedisError = (err: Error): void => {
-    if (!redisDown) log.warn({ err: err.message }, 'redis connection lost; reconnecting');
-    redisDown = true;
-  };
-  redis.on('error', onRedisError);
-  redis.on('ready', () => {
-    if (redisDown) log.info('redis connection back');
-    redisDown = false;
-  });
+  // ioredis reconnects by itself (a Redis restart is survivable); the outage log turns its
+  // attempts on every connection into one line when Redis goes and one when it is back.
+  const outages = new RedisOutageLog(log, opts.quietRedisOutages === true);
+  outages.watch(redis);
   const keys = createKeys(env.TINWATCH_PREFIX);
   // BullMQ gets its own connection: it defines its ~50 Lua scripts as ioredis commands on the
   // connection it is given, and every MULTI or pipeline on that connection copies all of them
   // (ioredis's Pipeline constructor) — on the benchmark, ~3 % of the article thread's CPU.
   const queueConnection = connect(redisTarget.url);
-  queueConnection.on('error', onRedisError);
+  outages.watch(queueConnection);
   const queues = openQueues(queueConnection, keys.bullPrefix);
   // BullMQ prints a queue's connection errors to the console unless someone listens.
-  for (const q of [queues.crawl, queues.article, queues.alert]) q.on('error', onRedisError);
+  for (const q of [queues.crawl, queues.article, queues.alert]) {
+    q.on('error', (err: Error) => outages.report(err, `${q.name} queue error`));
+  }
   const extraConnections: Redis[] = [];
   const originMap = opts.originMap ?? env.TINWATCH_ORIGIN_MAP ?? {};
   const stats = new PipelineStats(redis, keys);
@@ -106,6 +105,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     log,
     redisTarget,
     redis,
+    redisOutages: outages,
     keys,
     queues,
     originMap: createOriginMap(originMap),
@@ -118,7 +118,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       return s ?? sourceById(id);
     },
     workerConnection: () => {
-      const c = connect(redisTarget.url);
+      const c = outages.watch(connect(redisTarget.url));
       extraConnections.push(c);
       return c;
     },
