@@ -192,19 +192,36 @@ function clean(raw: string): string {
     .trim();
 }
 
+/** Before this, a "publication date" is a placeholder (0001-01-01, the Unix epoch), not news. */
+const EARLIEST_PLAUSIBLE = Date.UTC(1990, 0, 1);
+/** Outlets post a little ahead (time zones, scheduled posts); further ahead is a bad or hostile date. */
+const MAX_AHEAD_MS = 2 * 24 * 3600 * 1000;
+
 /**
  * Parses a date string as found in feeds or page metadata. `defaultOffset` is the outlet's zone,
- * used when the string has none. Returns epoch milliseconds, or null when nothing fits.
+ * used when the string has none. Returns epoch milliseconds, or null when nothing fits. A date outside 1990 … now + 2 days is null
+ * too: a feed item dated 9999 would otherwise sort first for ever and keep a backfill walking.
  */
-export function parseDate(raw: string, defaultOffset: string = VIETNAM_OFFSET): number | null {
+export function parseDate(
+  raw: string,
+  defaultOffset: string = VIETNAM_OFFSET,
+  now: number = Date.now(),
+): number | null {
   const s = clean(raw);
   if (!s) return null;
+  let ms: number | null = null;
   for (const parse of PARSERS) {
     const parts = parse(s);
-    if (parts) return toEpoch(parts, defaultOffset);
+    if (parts) {
+      ms = toEpoch(parts, defaultOffset);
+      break;
+    }
   }
-  const embedded = parseEmbedded(s);
-  return embedded ? toEpoch(embedded, defaultOffset) : null;
+  if (ms === null) {
+    const embedded = parseEmbedded(s);
+    ms = embedded ? toEpoch(embedded, defaultOffset) : null;
+  }
+  return ms !== null && ms >= EARLIEST_PLAUSIBLE && ms <= now + MAX_AHEAD_MS ? ms : null;
 }
 
 /** parseDate rendered as ISO 8601 in the outlet's offset, or null. */

@@ -61,12 +61,26 @@ describe('parseDateIso: every pubDate shape in reference/outlets.md §2.1', () =
   it('formatIso and parseDate round-trip any instant (property)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 4_000_000_000 }).map((s) => s * 1000),
+        fc.integer({ min: 631_152_000, max: 4_000_000_000 }).map((s) => s * 1000),
         fc.constantFrom('+07:00', '+09:00', '+00:00', '-05:00'),
         (ms, off) => {
-          expect(parseDate(formatIso(ms, off))).toBe(ms);
+          // Any plausible instant (1990 on), with "now" set past the range so the future bound stays out of it.
+          expect(parseDate(formatIso(ms, off), '+07:00', 4_100_000_000_000)).toBe(ms);
         },
       ),
     );
+  });
+});
+
+describe('implausible dates', () => {
+  const now = Date.parse('2026-11-27T12:00:00Z');
+  it('refuses dates far in the future or before 1990, keeps a little ahead for scheduled posts', () => {
+    expect(parseDate('9999-12-31T00:00:00Z', '+07:00', now)).toBeNull();
+    expect(parseDate('Fri, 01 Jan 2100 00:00:00 GMT', '+07:00', now)).toBeNull();
+    expect(parseDate('2026-12-05 08:00', '+07:00', now)).toBeNull();
+    expect(parseDate('0001-01-01T00:00:00Z', '+07:00', now)).toBeNull();
+    expect(parseDate('1970-01-01T00:00:00Z', '+07:00', now)).toBeNull();
+    expect(parseDate('2026-11-28T20:00:00+07:00', '+07:00', now)).toBe(Date.parse('2026-11-28T13:00:00Z'));
+    expect(parseDate('1995-03-01', '+07:00', now)).not.toBeNull();
   });
 });
