@@ -23,6 +23,11 @@ export const PIPELINE = {
   maxStalledCount: { crawl: 25, article: 5, alert: 5 },
   /** Raw pages wait in Redis (gzip) between fetch and extraction; a day covers any backlog. */
   rawPageTtlSeconds: 24 * 3600,
+  /**
+   * An article job's outcome is kept this long after its last write, so an attempt that repeats
+   * it (the worker was killed before the job completed) reports what the first one did.
+   */
+  articleOutcomeTtlSeconds: 7 * 24 * 3600,
   /** Pages above this are refused instead of parsed. */
   maxPageBytes: 5 * 1024 * 1024,
   /** Per-request timeout for outlet pages. */

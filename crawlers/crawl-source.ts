@@ -9,6 +9,7 @@ import type { SourceConfig } from '../config/source-schema.js';
 import type { OriginMap } from '../src/fetch/origin-map.js';
 import type { Logger } from '../src/logger.js';
 import { addArticleJob, type CrawlSummary } from '../src/queues.js';
+import { QueuedMarks } from './queued-marks.js';
 import { execChecked } from '../src/redis/exec-checked.js';
 import type { Keys } from '../src/redis/keys.js';
 import type { StageTimings } from '../src/stats/stage-timings.js';
@@ -297,14 +298,9 @@ export async function crawlSource(
     return goOn ? [w.next!] : [];
   }
 
-  // A page is marked seen only once its article job exists: a crash in between means a re-fetch,
-  // not a loss. The marks wait to ride along with the next page's SET (one round trip fewer per
-  // page on the crawling thread, the busier one); what is left is written when the crawl ends.
-  const seenLater: string[] = [];
-  const writeSeenMarks = async (): Promise<void> => {
-    const marks = seenLater.splice(0);
-    if (marks.length > 0) await deps.redis.sadd(deps.keys.seen, ...marks);
-  };
+  // A page is marked seen (and its job listed for the run) only once its article job exists.
+  const ownJobIds: string[] = [];
+  const queued = new QueuedMarks(deps.redis, deps.keys, runId ? deps.keys.runArticles(source.id, runId) : null);
 
   const onArticlePage = async (page: FetchedPage): Promise<FetchRequest[]> => {
     const cand = candidates.get(String(page.request.data?.canonicalUrl));
@@ -315,12 +311,11 @@ export async function crawlSource(
     // The page's own UTF-8 bytes when it came as UTF-8: the same text, without encoding it again.
     const raw = gzipSync(page.bodyUtf8 ?? page.body, { level: 1 });
     const park = deps.redis.pipeline().set(rawKey, raw, 'EX', PIPELINE.rawPageTtlSeconds);
-    const marks = seenLater.splice(0);
-    if (marks.length > 0) park.sadd(deps.keys.seen, ...marks);
+    const restore = queued.drainInto(park);
     try {
       await execChecked(park, `parking ${rawKey}`);
     } catch (err) {
-      seenLater.push(...marks);
+      restore();
       throw err;
     }
     const id = await addArticleJob(deps.articleQueue, {
@@ -333,10 +328,10 @@ export async function crawlSource(
       feedPublishedAt: cand.feedPublishedAt,
       ...(runId ? { runId } : {}),
     });
-    seenLater.push(cand.identity);
+    queued.add(cand.identity, id);
+    ownJobIds.push(id);
     deps.timings?.add('park raw page + queue article job', performance.now() - parkStart);
     summary.fetched++;
-    summary.articleJobIds.push(id);
     if (since === null || typeof page.request.data?.listingPage !== 'string') return [];
     // Backfill: the page's own date decides how far back the walk goes (listings carry none).
     const extracted = extractArticle(page.body, page.finalUrl, source);
@@ -372,10 +367,12 @@ export async function crawlSource(
     await fetchEverything();
   } catch (err) {
     // Pages whose jobs exist stay seen even when the crawl fails part-way.
-    await writeSeenMarks().catch(() => undefined);
+    await queued.flush().catch(() => undefined);
     throw err;
   }
-  await writeSeenMarks();
+  await queued.flush();
+  // Article jobs of every attempt of this run (a killed attempt's too); this attempt's otherwise.
+  summary.articleJobIds = (await queued.runJobIds()) ?? ownJobIds;
   deps.timings?.add('crawl job: discover + fetch (crawlee, whole crawl)', performance.now() - started);
 
   async function fetchEverything(): Promise<void> {

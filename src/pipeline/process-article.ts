@@ -5,7 +5,8 @@
 // retried with backoff.
 import { gunzipSync } from 'node:zlib';
 import { UnrecoverableError } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
+import { PIPELINE } from '../../config/pipeline.js';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { claimStory } from '../dedupe/dedupe-index.js';
 import { fingerprint } from '../dedupe/fingerprint.js';
@@ -13,7 +14,7 @@ import { carrierMember } from '../dedupe/story-carriers.js';
 import { extractArticle } from '../extract/extract-article.js';
 import { renderSeedText } from '../format/seed-format.js';
 import type { Logger } from '../logger.js';
-import type { ArticleJobData, ArticleOutcome } from '../queues.js';
+import { articleOutcomeSchema, type ArticleJobData, type ArticleOutcome } from '../queues.js';
 import { execChecked } from '../redis/exec-checked.js';
 import type { Keys } from '../redis/keys.js';
 import { recordSkipped } from './skipped-articles.js';
@@ -44,19 +45,30 @@ export interface ArticleDeps {
 }
 
 /**
- * Whether the story already has its manifest line, and the parked raw page: one round trip.
- * The page is read even when the story is done (it is small next to a second round trip).
+ * What an earlier attempt of this job did (if it finished its writes), whether the story has its
+ * manifest line, and the parked raw page: one round trip. The page is read even when the story
+ * is done (it is small next to a second round trip).
  */
 async function storyStateAndRaw(
   deps: ArticleDeps,
   storyId: string,
   rawKey: string,
-): Promise<{ done: boolean; raw: Buffer | null }> {
-  const [manifested, raw] = await execChecked(
-    deps.redis.pipeline().sismember(deps.keys.manifested, storyId).getBuffer(rawKey),
+): Promise<{ earlier: ArticleOutcome | null; done: boolean; raw: Buffer | null }> {
+  const [earlier, manifested, raw] = await execChecked(
+    deps.redis
+      .pipeline()
+      .get(deps.keys.articleOutcome(storyId))
+      .sismember(deps.keys.manifested, storyId)
+      .getBuffer(rawKey),
     'story state and raw page',
   );
-  return { done: manifested === 1, raw: raw as Buffer | null };
+  const parsed = earlier ? articleOutcomeSchema.safeParse(JSON.parse(earlier as string)) : null;
+  return { earlier: parsed?.success ? parsed.data : null, done: manifested === 1, raw: raw as Buffer | null };
+}
+
+/** Keeps the job's outcome beside its last write, so a repeat of the job can report it. */
+function keepOutcome(m: ChainableCommander, keys: Keys, outcome: ArticleOutcome): ChainableCommander {
+  return m.set(keys.articleOutcome(outcome.storyId), JSON.stringify(outcome), 'EX', PIPELINE.articleOutcomeTtlSeconds);
 }
 
 function decodeRaw(rawKey: string, buf: Buffer | null): string {
@@ -77,13 +89,14 @@ async function manifestOnce(
   storyId: string,
   entry: object,
   after: (m: ReturnType<Redis['multi']>) => void,
+  outcome: ArticleOutcome,
 ): Promise<void> {
   const repeat = deps.maybeRepeated === true;
   const written = repeat && (await deps.redis.sismember(deps.keys.manifested, storyId)) === 1;
   if (!written && !(repeat && (await manifestTailHasStory(deps.outDir, storyId)))) {
     await appendManifest(deps.outDir, entry);
   }
-  const m = deps.redis.multi().sadd(deps.keys.manifested, storyId);
+  const m = keepOutcome(deps.redis.multi().sadd(deps.keys.manifested, storyId), deps.keys, outcome);
   after(m);
   await m.exec();
 }
@@ -92,6 +105,9 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   const source = deps.sourceById(data.sourceId);
   const t = deps.timings;
   const state = await timed(t, 'load raw page', () => storyStateAndRaw(deps, data.storyId, data.rawKey));
+  // A repeat of a job whose writes all landed (its worker died before completing it) reports what
+  // the first attempt did, so a run's summary counts what was really written.
+  if (state.earlier) return state.earlier;
   if (state.done) return { outcome: 'already-written', storyId: data.storyId };
   const html = decodeRaw(data.rawKey, state.raw);
   const res = await timed(t, 'extract + normalize', () => extractArticle(html, data.url, source));
@@ -113,6 +129,15 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   if (!relevance.onTopic) {
     // The entry, then the raw page's removal: issued in this order on one connection, they leave
     // in one write (coalesce-writes.ts) and Redis runs them in that order.
+    const outcome: ArticleOutcome = {
+      outcome: 'off-topic',
+      storyId: data.storyId,
+      score: relevance.score,
+      title: article.title,
+      url: data.url,
+      topTerms: relevance.topTerms.map((x) => x.term),
+      reason: relevance.reason,
+    };
     const recorded = recordSkipped(deps.redis, deps.keys, {
       at: new Date().toISOString(),
       id: data.storyId,
@@ -124,16 +149,9 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       profile: relevance.profile,
       reason: relevance.reason,
     });
-    await Promise.all([recorded, deps.redis.del(data.rawKey)]);
-    return {
-      outcome: 'off-topic',
-      storyId: data.storyId,
-      score: relevance.score,
-      title: article.title,
-      url: data.url,
-      topTerms: relevance.topTerms.map((x) => x.term),
-      reason: relevance.reason,
-    };
+    // The outcome is kept before the raw page goes: a repeat that finds the page gone finds it.
+    await Promise.all([recorded, keepOutcome(deps.redis.multi(), deps.keys, outcome).del(data.rawKey).exec()]);
+    return outcome;
   }
 
   const fp = fingerprint(article.lead, article.paragraphs, deps.dedupe?.bucketBits);
@@ -150,6 +168,11 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   );
   if (verdict.kind === 'exact' || verdict.kind === 'near') {
     const owner = verdict.owner;
+    const duplicateOutcome: ArticleOutcome = {
+      outcome: 'duplicate',
+      storyId: data.storyId,
+      duplicateOf: owner.storyId,
+    };
     await manifestOnce(
       deps,
       data.storyId,
@@ -183,8 +206,9 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
             }),
           )
           .del(data.rawKey),
+      duplicateOutcome,
     );
-    return { outcome: 'duplicate', storyId: data.storyId, duplicateOf: owner.storyId };
+    return duplicateOutcome;
   }
 
   const seq = await assignSequence(deps.redis, deps.keys, data.storyId);
@@ -214,6 +238,13 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       matches,
     );
   }
+  const writtenOutcome: ArticleOutcome = {
+    outcome: 'written',
+    storyId: data.storyId,
+    file: `articles/${file}`,
+    seq,
+    alertJobIds,
+  };
   await timed(t, 'manifest', () =>
     manifestOnce(
       deps,
@@ -250,9 +281,10 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
         extraction: { fallbacks: article.fallbacks },
       },
       (m) => m.del(data.rawKey),
+      writtenOutcome,
     ),
   );
-  return { outcome: 'written', storyId: data.storyId, file: `articles/${file}`, seq, alertJobIds };
+  return writtenOutcome;
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;

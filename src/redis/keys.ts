@@ -27,6 +27,10 @@ export interface Keys {
   readonly relevanceMarks: string;
   /** SET of storyIds whose manifest line is written. */
   readonly manifested: string;
+  /** SET (expiring) of the article job ids a crawl run queued, across the crawl job's attempts. */
+  runArticles(sourceId: string, runId: string): string;
+  /** STRING (JSON ArticleOutcome, expiring): what the article job did, set with its last write. */
+  articleOutcome(storyId: string): string;
   /** SET of JSON {id,url,outlet}: the other outlets that carried this story. */
   storyOutlets(storyId: string): string;
   /** LIST of recent fetch failures (JSON), capped. */
@@ -75,6 +79,8 @@ export function createKeys(prefix: string): Keys {
     skipped: `${prefix}:skipped`,
     relevanceMarks: `${prefix}:relevance:marks`,
     manifested: `${prefix}:manifested`,
+    runArticles: (sourceId, runId) => `${prefix}:run-articles:${sourceId}:${runId}`,
+    articleOutcome: (id) => `${prefix}:article-outcome:${id}`,
     storyOutlets: (id) => `${prefix}:story-outlets:${id}`,
     fetchFailures: `${prefix}:failed:fetch`,
     alertSent: (k) => `${prefix}:alert-sent:${k}`,

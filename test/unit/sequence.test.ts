@@ -54,8 +54,10 @@ describe('manifest line once per story, even after a crash between append and fl
       const deps = { redis: rt.redis, keys: rt.keys, outDir: rt.outDir, log: rt.log, sourceById: () => source };
       await rt.redis.set(data.rawKey, gzipSync(html));
       expect((await processArticle(data, deps)).outcome).toBe('written');
-      // Simulate the crash: the line is in the manifest, the flag never made it to Redis.
+      // Simulate the crash: the line is in the manifest, the flag (and the outcome beside it) never
+      // made it to Redis.
       await rt.redis.srem(rt.keys.manifested, data.storyId);
+      await rt.redis.del(rt.keys.articleOutcome(data.storyId));
       await rt.redis.set(data.rawKey, gzipSync(html));
       expect((await processArticle(data, { ...deps, maybeRepeated: true })).outcome).toBe('written');
       const lines = readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8').trim().split('\n');
