@@ -96,6 +96,12 @@ export const sourceSchema = z.strictObject({
         }),
       )
       .default([]),
+    /**
+     * New articles one crawl fetches at most, in the order discovery found them (newest first
+     * on feeds and listings). The rest stay unseen and wait for the next crawl, so a listing of
+     * 10,000 links cannot turn one crawl into hours of requests to one host.
+     */
+    maxNewPerCrawl: z.number().int().min(1).max(5_000).default(300),
   }),
   /** A discovered URL must match this to be treated as an article. */
   articleUrlPattern: regexString,

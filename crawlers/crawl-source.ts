@@ -238,7 +238,17 @@ export async function crawlSource(
     if (found.length === 0) return [];
     const flags = await deps.redis.smismember(deps.keys.seen, ...found.map((c) => c.identity));
     // Disallowed URLs stay unseen: if the outlet's robots.txt changes, a later crawl fetches them.
-    const fresh = await allowedByRobots(found.filter((_, i) => flags[i] === 0));
+    const unseen = await allowedByRobots(found.filter((_, i) => flags[i] === 0));
+    const room = source.discovery.maxNewPerCrawl - summary.new;
+    if (unseen.length > room) {
+      log.warn(
+        { cap: source.discovery.maxNewPerCrawl, waiting: unseen.length - Math.max(0, room), page: page.request.url },
+        'new-article cap of this crawl reached: the rest wait for the next crawl',
+      );
+    }
+    const fresh = unseen.slice(0, Math.max(0, room));
+    // The cap reached: no further listing page either (a backfill resumes on the next crawl).
+    if (fresh.length === 0 && unseen.length > 0) return [];
     summary.new += fresh.length;
     for (const c of fresh) candidates.set(c.canonicalUrl, c);
     const requests = fresh.map((c) => ({
