@@ -101,7 +101,7 @@ export const sourceSchema = z.strictObject({
      * on feeds and listings). The rest stay unseen and wait for the next crawl, so a listing of
      * 10,000 links cannot turn one crawl into hours of requests to one host.
      */
-    maxNewPerCrawl: z.number().int().min(1).max(5_000).default(300),
+    maxNewPerCrawl: z.number().int().min(1).max(5_000).default(1_000),
   }),
   /** A discovered URL must match this to be treated as an article. */
   articleUrlPattern: regexString,
