@@ -51,24 +51,43 @@ export interface ArticleDeps {
  */
 async function storyStateAndRaw(
   deps: ArticleDeps,
-  storyId: string,
-  rawKey: string,
+  data: ArticleJobData,
 ): Promise<{ earlier: ArticleOutcome | null; done: boolean; raw: Buffer | null }> {
-  const [earlier, manifested, raw] = await execChecked(
+  const [kept, manifested, raw] = await execChecked(
     deps.redis
       .pipeline()
-      .get(deps.keys.articleOutcome(storyId))
-      .sismember(deps.keys.manifested, storyId)
-      .getBuffer(rawKey),
+      .get(deps.keys.articleOutcome(data.storyId))
+      .sismember(deps.keys.manifested, data.storyId)
+      .getBuffer(data.rawKey),
     'story state and raw page',
   );
-  const parsed = earlier ? articleOutcomeSchema.safeParse(JSON.parse(earlier as string)) : null;
-  return { earlier: parsed?.success ? parsed.data : null, done: manifested === 1, raw: raw as Buffer | null };
+  return { earlier: keptOutcomeOf(data, kept as string | null), done: manifested === 1, raw: raw as Buffer | null };
+}
+
+/**
+ * The kept outcome if it is this job's: same story fetched at the same time. A later crawl's job
+ * for the story (fetched again) did not write it, so it gets no outcome here.
+ */
+function keptOutcomeOf(data: ArticleJobData, kept: string | null): ArticleOutcome | null {
+  if (!kept) return null;
+  try {
+    const { fetchedAt, outcome } = JSON.parse(kept) as { fetchedAt?: string; outcome?: unknown };
+    const parsed = articleOutcomeSchema.safeParse(outcome);
+    return fetchedAt === data.fetchedAt && parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Keeps the job's outcome beside its last write, so a repeat of the job can report it. */
-function keepOutcome(m: ChainableCommander, keys: Keys, outcome: ArticleOutcome): ChainableCommander {
-  return m.set(keys.articleOutcome(outcome.storyId), JSON.stringify(outcome), 'EX', PIPELINE.articleOutcomeTtlSeconds);
+function keepOutcome(
+  m: ChainableCommander,
+  keys: Keys,
+  data: ArticleJobData,
+  outcome: ArticleOutcome,
+): ChainableCommander {
+  const kept = JSON.stringify({ fetchedAt: data.fetchedAt, outcome });
+  return m.set(keys.articleOutcome(data.storyId), kept, 'EX', PIPELINE.articleOutcomeTtlSeconds);
 }
 
 function decodeRaw(rawKey: string, buf: Buffer | null): string {
@@ -86,17 +105,18 @@ function decodeRaw(rawKey: string, buf: Buffer | null): string {
  */
 async function manifestOnce(
   deps: ArticleDeps,
-  storyId: string,
+  data: ArticleJobData,
   entry: object,
   after: (m: ReturnType<Redis['multi']>) => void,
   outcome: ArticleOutcome,
 ): Promise<void> {
+  const storyId = data.storyId;
   const repeat = deps.maybeRepeated === true;
   const written = repeat && (await deps.redis.sismember(deps.keys.manifested, storyId)) === 1;
   if (!written && !(repeat && (await manifestTailHasStory(deps.outDir, storyId)))) {
     await appendManifest(deps.outDir, entry);
   }
-  const m = keepOutcome(deps.redis.multi().sadd(deps.keys.manifested, storyId), deps.keys, outcome);
+  const m = keepOutcome(deps.redis.multi().sadd(deps.keys.manifested, storyId), deps.keys, data, outcome);
   after(m);
   await m.exec();
 }
@@ -104,7 +124,7 @@ async function manifestOnce(
 export async function processArticle(data: ArticleJobData, deps: ArticleDeps): Promise<ArticleOutcome> {
   const source = deps.sourceById(data.sourceId);
   const t = deps.timings;
-  const state = await timed(t, 'load raw page', () => storyStateAndRaw(deps, data.storyId, data.rawKey));
+  const state = await timed(t, 'load raw page', () => storyStateAndRaw(deps, data));
   // A repeat of a job whose writes all landed (its worker died before completing it) reports what
   // the first attempt did, so a run's summary counts what was really written.
   if (state.earlier) return state.earlier;
@@ -150,7 +170,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       reason: relevance.reason,
     });
     // The outcome is kept before the raw page goes: a repeat that finds the page gone finds it.
-    await Promise.all([recorded, keepOutcome(deps.redis.multi(), deps.keys, outcome).del(data.rawKey).exec()]);
+    await Promise.all([recorded, keepOutcome(deps.redis.multi(), deps.keys, data, outcome).del(data.rawKey).exec()]);
     return outcome;
   }
 
@@ -175,7 +195,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
     };
     await manifestOnce(
       deps,
-      data.storyId,
+      data,
       {
         type: 'duplicate',
         id: data.storyId,
@@ -248,7 +268,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   await timed(t, 'manifest', () =>
     manifestOnce(
       deps,
-      data.storyId,
+      data,
       {
         type: 'article',
         seq,

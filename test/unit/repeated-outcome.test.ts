@@ -48,6 +48,10 @@ describe('a repeated article job', () => {
     // The raw page went with the last write; the repeat still answers.
     expect(await rt.redis.exists(data.rawKey)).toBe(0);
     expect(await processArticle(data, { ...deps, maybeRepeated: true })).toEqual(first);
+    // A later crawl's job for the same story (fetched again) did not write it: it says so.
+    const later = { ...data, fetchedAt: new Date(Date.parse(data.fetchedAt) + 1000).toISOString() };
+    await rt.redis.set(data.rawKey, gzipSync(readFileSync(path.join(SITES, PAGES.onTopic))));
+    expect((await processArticle(later, deps)).outcome).toBe('already-written');
   });
 
   it('reports off-topic again, not "raw page gone"', async () => {
