@@ -43,6 +43,9 @@ const listingSchema = z.strictObject({
 
 const cronField = z.string().regex(/^(\S+\s+){4,5}\S+$/, 'a 5- or 6-field cron expression, e.g. "*/20 * * * *"');
 
+/** What a source says when no page as its outlet served it has confirmed its selectors. */
+export const NOT_CHECKED = 'not checked against a served page';
+
 export const sourceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
   name: z.string().min(1),
@@ -145,6 +148,12 @@ export const sourceSchema = z.strictObject({
     .prefault({}),
   /** Where the selectors came from and when they were last confirmed against the outlet. */
   provenance: z.string().min(1),
+  /**
+   * The page as the outlet served it that the extract selectors were checked on (where it is
+   * kept), or NOT_CHECKED: selectors inferred from descriptions or from pages written here are
+   * never presented as verified.
+   */
+  selectorsCheckedOn: z.string().min(1).default(NOT_CHECKED),
 });
 
 export type SourceInput = z.input<typeof sourceSchema>;

@@ -1,4 +1,4 @@
-import { defineSource } from '../source-schema.js';
+import { defineSource, NOT_CHECKED } from '../source-schema.js';
 
 // Báo Thế giới & Việt Nam / Báo Quốc tế (baoquocte.vn), reference/outlets.md §3.14: the newer
 // article-detail selectors [code], the date in span.format_time (older markup) or JSON-LD; RSS
@@ -29,4 +29,6 @@ export default defineSource({
     dropText: ['^Theo dõi Baoquocte\\.vn trên'],
   },
   provenance: 'reference/outlets.md §3.14 [code, live copy]; fixtures modeled 2026-11-23',
+  // No page as the outlet served it could be found to check these selectors against.
+  selectorsCheckedOn: NOT_CHECKED,
 });

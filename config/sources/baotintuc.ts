@@ -1,4 +1,4 @@
-import { defineSource } from '../source-schema.js';
+import { defineSource, NOT_CHECKED } from '../source-schema.js';
 
 // Báo Tin tức (baotintuc.vn, TTXVN). Selectors: reference/outlets.md §3.5, the ≤2021 dict
 // (`h1.title`, `h2.sapo`, `div.boxdetail`) and ltruonghai257's crawler; boilerplate from seeds
@@ -46,4 +46,6 @@ export default defineSource({
     dropText: [],
   },
   provenance: 'reference/outlets.md §3.5 [code, old dicts] + seeds 002/004; fixtures modeled 2026-11-22',
+  // No page as the outlet served it could be found to check these selectors against.
+  selectorsCheckedOn: NOT_CHECKED,
 });

@@ -25,13 +25,20 @@ export default defineSource({
   articleUrlPattern: '^https://dantri\\.com\\.vn/[a-z0-9-]+(?:/[a-z0-9-]+)?/[a-z0-9-]+-\\d{17}\\.htm$',
   canonical: { idPattern: '-(\\d{17})\\.htm$' },
   extract: {
-    title: ['article.singular-container h1.title-page'],
-    lead: ['h2.singular-sapo'],
-    body: ['div.singular-content'],
-    date: [{ selector: 'time.author-time', attr: 'datetime' }],
-    author: ['.author-wrap .author-name a b'],
-    section: [],
-    credit: ['div.singular-source'],
+    // Two layouts: the 2025 one (.singular-*) and the 2026 one, whose utility classes (dt-*)
+    // say nothing, so its data-slot attributes are read (real page of 2026-03-07 in
+    // ../shared/reference/real-pages).
+    title: ['article.singular-container h1.title-page', 'h1[data-slot="title"]'],
+    lead: ['h2.singular-sapo', 'h2[data-slot="sapo"]'],
+    body: ['div.singular-content', 'div[data-slot="content"]'],
+    date: [
+      { selector: 'time.author-time', attr: 'datetime' },
+      { selector: 'h1[data-slot="title"] ~ div time[datetime]', attr: 'datetime' },
+    ],
+    author: ['.author-wrap .author-name a b', 'h1[data-slot="title"] ~ div a[href*="/tac-gia/"]'],
+    section: ['a[data-content-name="article-breadcrumb"]'],
+    // The 2026 layout prints the byline beside the date, under the title.
+    credit: ['div.singular-source', 'h1[data-slot="title"] ~ div a[href*="/tac-gia/"]'],
     drop: [
       '.video-js',
       '[id^="ima-ad"]',
@@ -39,6 +46,7 @@ export default defineSource({
       'div.singular-source',
       'div.article-related',
       'figure',
+      'div.dantri-widget',
       'div.content-box',
       'div.tags-wrap',
       'ul.tags-wrap',
@@ -46,4 +54,6 @@ export default defineSource({
     dropText: ['^Trình phát Video', '^Xem thêm:'],
   },
   provenance: 'reference/outlets.md §3.9 (real page 2025-05 [html]); fixtures modeled 2026-11-23',
+  selectorsCheckedOn:
+    'dantri-20260307080054340 (2026-03-07, the 2026 layout) in ../shared/reference/real-pages (scored by npm run eval:extract)',
 });

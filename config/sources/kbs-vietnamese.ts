@@ -1,4 +1,4 @@
-import { defineSource } from '../source-schema.js';
+import { defineSource, NOT_CHECKED } from '../source-schema.js';
 
 // KBS World Radio, Vietnamese service (world.kbs.co.kr, lang=v). Selectors from the real English
 // page in reference/outlets.md §3.8 [html]; the Vietnamese pages share the template. The body is
@@ -35,4 +35,6 @@ export default defineSource({
     dropText: ['^Photo\\s*:'],
   },
   provenance: 'reference/outlets.md §3.8 (real English page [html], RSSHub route); fixtures modeled 2026-11-22',
+  // No page as the outlet served it could be found to check these selectors against.
+  selectorsCheckedOn: NOT_CHECKED,
 });

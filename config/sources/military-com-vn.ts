@@ -1,4 +1,4 @@
-import { defineSource } from '../source-schema.js';
+import { defineSource, NOT_CHECKED } from '../source-schema.js';
 
 // military.com.vn, the source of seed 003. Little is documented (reference/outlets.md §3.15): URL
 // `/<slug>.<id>.html`, a `dd-mm-yyyy HH:MM` date line, a "Tin Mới Nhất" sidebar, and the body
@@ -34,4 +34,6 @@ export default defineSource({
     dropText: [],
   },
   provenance: 'reference/outlets.md §3.15 [live copy] + seed 003; fixtures modeled 2026-11-22',
+  // No page as the outlet served it could be found to check these selectors against.
+  selectorsCheckedOn: NOT_CHECKED,
 });

@@ -27,17 +27,21 @@ export default defineSource({
     lead: ['h2.detail-sapo'],
     body: ['div.detail-content.afcbc-body'],
     date: [{ selector: 'meta[property="article:published_time"]', attr: 'content' }],
-    author: ['div.detail-author a.name'],
+    author: ['div.detail-author p.name', 'div.detail-author a.name'],
     section: ['div.detail-cate a'],
-    credit: [],
+    // The byline is printed above the article (p.name, data-role=author).
+    credit: ['div.detail-author p.name[data-role="author"]'],
     drop: [
       'div.detail-author',
       'div.detail-info',
       'div.detail-social',
-      'div.VCSortableInPreviewMode',
+      // Embedded boxes share one class; those of type "content" hold body paragraphs.
+      'div.VCSortableInPreviewMode:not([type="content"])',
       'div.detail-tab',
     ],
     dropText: [],
   },
   provenance: 'reference/outlets.md §3.11 [code]; fixtures modeled 2026-11-23',
+  selectorsCheckedOn:
+    'nld-196260307071308923 (2026-03-07) in ../shared/reference/real-pages (scored by npm run eval:extract)',
 });

@@ -1,4 +1,4 @@
-import { defineSource } from '../source-schema.js';
+import { defineSource, NOT_CHECKED } from '../source-schema.js';
 
 // Quân đội Nhân dân (qdnd.vn), reference/outlets.md §3.7. Its RSS answers only a session that
 // visited /rss first (which 302-redirects to itself while setting the session cookie): the
@@ -39,4 +39,6 @@ export default defineSource({
     creditPattern: ['^[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .-]+(?: \\((?:theo|tổng hợp)[^)]*\\))?$'],
   },
   provenance: 'reference/outlets.md §3.7 [code, doc]; fixtures modeled 2026-11-23',
+  // No page as the outlet served it could be found to check these selectors against.
+  selectorsCheckedOn: NOT_CHECKED,
 });

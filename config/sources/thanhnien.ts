@@ -1,4 +1,4 @@
-import { defineSource } from '../source-schema.js';
+import { defineSource, NOT_CHECKED } from '../source-schema.js';
 
 // Thanh Niên (thanhnien.vn), reference/outlets.md §3.3: current detail-* selectors [code], the
 // date line "dd/mm/yyyy HH:MM GMT+7", figures with PhotoCMS captions and author lines; RSS
@@ -39,4 +39,6 @@ export default defineSource({
     dropText: ['^>>', '^Xem thêm'],
   },
   provenance: 'reference/outlets.md §3.3 [code, rss]; fixtures modeled 2026-11-23',
+  // No page as the outlet served it could be found to check these selectors against.
+  selectorsCheckedOn: NOT_CHECKED,
 });

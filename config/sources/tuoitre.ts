@@ -37,9 +37,19 @@ export default defineSource({
     date: ['div.detail-time'],
     author: ['div.detail-author a.name', 'a.name'],
     section: ['div.detail-cate a'],
-    credit: [],
-    drop: ['figure', 'figcaption', 'div.VCSortableInPreviewMode', 'div.relate-container', 'div.detail-tab'],
+    // The byline the outlet prints under the article ("NHẬT XUÂN - NGHI VŨ").
+    credit: ['div.detail-author-bot'],
+    // Embedded boxes share one class; those of type "content" hold body paragraphs.
+    drop: [
+      'figure',
+      'figcaption',
+      'div.VCSortableInPreviewMode:not([type="content"])',
+      'div.relate-container',
+      'div.detail-tab',
+    ],
     dropText: ['^Đọc tiếp', '^>>'],
   },
   provenance: 'reference/outlets.md §3.2 [code, rss]; fixtures modeled 2026-11-23',
+  selectorsCheckedOn:
+    'tuoitre-20260307075519174 (2026-03-07) in ../shared/reference/real-pages (scored by npm run eval:extract)',
 });

@@ -1,4 +1,4 @@
-import { defineSource } from '../source-schema.js';
+import { defineSource, NOT_CHECKED } from '../source-schema.js';
 
 // VietnamPlus (vietnamplus.vn, TTXVN), reference/outlets.md §3.4: ZCE CMS selectors [code] and
 // the sibling ZCE page's time/author markup [html, PLO]; `+0700` offsets without a colon; some
@@ -40,4 +40,6 @@ export default defineSource({
     dropText: ['^Xem thêm:'],
   },
   provenance: 'reference/outlets.md §3.4 [code, rss, sibling html]; fixtures modeled 2026-11-23',
+  // No page as the outlet served it could be found to check these selectors against.
+  selectorsCheckedOn: NOT_CHECKED,
 });

@@ -51,4 +51,6 @@ export default defineSource({
     dropText: ['^Xem thêm:'],
   },
   provenance: 'reference/outlets.md §3.1 (real page 2023-11 [html]); fixtures modeled 2026-11-22',
+  selectorsCheckedOn:
+    'vnexpress-5047363 (2026-03-07) in ../shared/reference/real-pages (scored by npm run eval:extract)',
 });

@@ -1,4 +1,4 @@
-import { defineSource } from '../source-schema.js';
+import { defineSource, NOT_CHECKED } from '../source-schema.js';
 
 // VOV (vov.vn), reference/outlets.md §3.6: .article-title / .detail.detail--normal
 // (giapham123), div[itemprop=articleBody] (vpeopleonatank), the date from
@@ -37,4 +37,6 @@ export default defineSource({
     dropText: [],
   },
   provenance: 'reference/outlets.md §3.6 [code, rss]; fixtures modeled 2026-11-23',
+  // No page as the outlet served it could be found to check these selectors against.
+  selectorsCheckedOn: NOT_CHECKED,
 });

@@ -21,11 +21,14 @@ export default defineSource({
     lead: ['p.the-article-summary'],
     body: ['div.the-article-body'],
     date: ['ul.the-article-meta li.the-article-publish'],
-    author: ['ul.the-article-meta li.the-article-author a'],
+    author: ['ul.the-article-meta li.the-article-author a', 'div.the-article-credit p.author'],
     section: ['p.the-article-category a'],
-    credit: [],
-    drop: ['#innerarticle', 'figure', '.the-article-tags'],
+    credit: ['div.the-article-credit p.author'],
+    // div.notebox: an in-article promo; table.article: related-article cards inside the body;
+    // table.picture: a photo and its caption.
+    drop: ['#innerarticle', 'figure', '.the-article-tags', 'div.notebox', 'table.article', 'table.picture'],
     dropText: [],
   },
   provenance: 'reference/outlets.md §3.10 [code, doc]; fixtures modeled 2026-11-23',
+  selectorsCheckedOn: 'znews-1528657 (2025-02-02) in ../shared/reference/real-pages (scored by npm run eval:extract)',
 });
