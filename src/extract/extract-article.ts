@@ -14,6 +14,7 @@ import { isBoilerplate } from './boilerplate.js';
 import { densestBlock } from './density-body.js';
 import { readPageMetadata } from './page-metadata.js';
 import { paragraphsOf } from './paragraphs.js';
+import { findPrinted, isSapo, metadataText, printedBlocks, type PrintedBlock } from './printed-metadata.js';
 import { query } from './query.js';
 import { selectElements, selectText } from './select.js';
 
@@ -60,6 +61,20 @@ function joinedLength(lines: readonly string[]): number {
   return n;
 }
 
+/** A source with no selectors at all: the generic reading of a page (genericSource). */
+function hasNoSelectors(ex: SourceConfig['extract']): boolean {
+  return Object.values(ex).every((list) => list.length === 0);
+}
+
+/** Whether one of `inner` is inside (or is) one of `outer`. */
+function containsAny(outer: readonly AnyNode[], inner: readonly AnyNode[]): boolean {
+  const set = new Set<AnyNode>(outer);
+  return inner.some((node) => {
+    for (let n: AnyNode | null = node; n; n = n.parent) if (set.has(n)) return true;
+    return false;
+  });
+}
+
 /** Heuristic shell detection: pages that need JavaScript to show their text. */
 function looksLikeScriptShell($: CheerioAPI, html: string): boolean {
   const body = $('body');
@@ -102,18 +117,30 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
 
   // Title
   let title = '';
+  let printed: PrintedBlock[] | null = null;
+  const printedOnPage = (): PrintedBlock[] => (printed ??= printedBlocks($));
   const titleSel = selectText($, ex.title);
   if (titleSel) {
     title = titleSel.value;
     matched.title = titleSel.selector;
-  } else if (meta.title) {
-    title = meta.title;
-    fallback('title', 'metadata');
   } else {
-    const h1 = cleanLine($(query($, 'h1')[0]).text()) || cleanLine($(query($, 'title')[0]).text());
-    if (h1) {
+    // The headline as the page prints it: the <h1> when the metadata title names it (metadata
+    // may carry undecoded entities or " - Site name"), else the metadata title, else the <h1>.
+    const h1 = cleanLine($(query($, 'h1')[0]).text());
+    const metaTitle = meta.title ? metadataText(meta.title) : '';
+    const same = (a: string, b: string): boolean => a.toLowerCase().startsWith(b.toLowerCase());
+    if (h1 && metaTitle && (same(metaTitle, h1) || same(h1, metaTitle))) {
       title = h1;
       fallback('title', 'h1');
+    } else if (metaTitle) {
+      title = metaTitle;
+      fallback('title', 'metadata');
+    } else {
+      const shown = h1 || cleanLine($(query($, 'title')[0]).text());
+      if (shown) {
+        title = shown;
+        fallback('title', 'h1');
+      }
     }
   }
 
@@ -123,9 +150,15 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
   if (leadSel) {
     lead = leadSel.value;
     matched.lead = leadSel.selector;
-  } else if (ex.lead.length > 0 && meta.description) {
-    lead = meta.description;
-    fallback('lead', 'metadata');
+  } else if (meta.description) {
+    // The description is the lead when the page prints it as its sapo; a source that names lead
+    // selectors takes it even unprinted (its outlet's sapo and description are the same text).
+    // A description printed elsewhere (a teaser, a standfirst outside the article) is not the lead.
+    const shown = findPrinted(printedOnPage(), meta.description, { prefix: true, accept: isSapo });
+    if (shown || ex.lead.length > 0) {
+      lead = shown ?? metadataText(meta.description);
+      fallback('lead', shown ? 'printed description' : 'metadata');
+    }
   }
 
   // Body
@@ -137,8 +170,12 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
   }
   if (joinedLength(paragraphs) < MIN_BODY_CHARS) {
     const dense = densestBlock($);
-    const denseParas = dense ? paragraphsOf($, [dense]) : [];
-    if (joinedLength(denseParas) >= MIN_BODY_CHARS) {
+    const denseParas = dense ? paragraphsOf($, dense) : [];
+    // A short body the selector found inside what the generic finder picks is a short article,
+    // not a miss: the selector's reading stands.
+    const selectedInside =
+      bodySel !== null && paragraphs.length > 0 && dense !== null && containsAny(dense, bodySel.value as AnyNode[]);
+    if (!selectedInside && joinedLength(denseParas) >= MIN_BODY_CHARS) {
       paragraphs = denseParas;
       fallback('body', 'density');
     } else if (meta.articleBody && meta.articleBody.length >= MIN_BODY_CHARS) {
@@ -176,6 +213,15 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
       credit = last;
       body.pop();
       matched.credit = 'pattern';
+    } else if (hasNoSelectors(ex) && meta.author) {
+      // A page read without a source file: the author the metadata names, where the page prints it.
+      const shown = findPrinted(printedOnPage(), meta.author);
+      if (shown) {
+        credit = shown;
+        const at = bodyKeys.indexOf(paragraphKey(shown));
+        if (at >= 0) body.splice(at, 1);
+        matched.credit = 'printed author';
+      }
     }
   }
 

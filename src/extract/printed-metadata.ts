@@ -1,0 +1,82 @@
+// Metadata (JSON-LD, OpenGraph, <meta>) says what the page is about; the page itself says what
+// a reader sees. The generic path writes a metadata value only where the page prints it: the
+// description as the sapo when the page shows it, the author as the byline when the page names
+// them, the headline as the <h1> reads (JSON-LD sometimes carries undecoded entities or the
+// site's name). Leaf blocks are read once per page; most pages need no lookup at all.
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { decodeHTML } from 'entities';
+import { cleanLine } from '../text/normalize.js';
+
+const LEAF_CANDIDATES = 'h1, h2, h3, h4, p, div, span, strong, em, b, a, li, td, address, time';
+const BLOCKS = new Set(['p', 'div', 'section', 'article', 'table', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'li']);
+
+export interface PrintedBlock {
+  el: Element;
+  text: string;
+}
+
+/** Elements with no block inside them, with their text: what a reader sees as one line. */
+export function printedBlocks($: CheerioAPI): PrintedBlock[] {
+  const out: PrintedBlock[] = [];
+  $(LEAF_CANDIDATES).each((_, el) => {
+    if (el.type !== 'tag') return;
+    if (el.children.some((c) => c.type === 'tag' && BLOCKS.has(c.name.toLowerCase()))) return;
+    const text = cleanLine($(el).text());
+    if (text) out.push({ el, text });
+  });
+  return out;
+}
+
+/**
+ * Whether an element is marked as an article's sapo (Vietnamese outlets' word for the standfirst,
+ * which they print in bold under the title and count as the article's first paragraph).
+ */
+export function isSapo(el: Element): boolean {
+  for (let n: AnyNode | null = el, depth = 0; n && n.type === 'tag' && depth < 3; n = n.parent, depth++) {
+    const a = (n as Element).attribs;
+    if (/sapo|chapeau/i.test(`${a.class ?? ''} ${a.id ?? ''} ${a['data-slot'] ?? ''} ${a['data-role'] ?? ''}`))
+      return true;
+  }
+  return false;
+}
+
+/** A metadata string as text: entities decoded (some sites double-encode them), spaces cleaned. */
+export function metadataText(value: string): string {
+  return cleanLine(decodeHTML(decodeHTML(value))).normalize('NFC');
+}
+
+const comparable = (s: string): string =>
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[.…\s]+$/u, '');
+
+/**
+ * The printed line that is `wanted`: the same text, or (with `prefix`) one that starts with it
+ * (a description cut short with "…") or that it starts with (covering most of it). Lines inside
+ * `outside` are not looked at.
+ */
+export function findPrinted(
+  blocks: readonly PrintedBlock[],
+  wanted: string,
+  opts: { prefix?: boolean; outside?: readonly AnyNode[]; accept?: (el: Element) => boolean } = {},
+): string | null {
+  const want = comparable(metadataText(wanted));
+  if (!want) return null;
+  const excluded = new Set(opts.outside ?? []);
+  const isExcluded = (el: Element): boolean => {
+    if (excluded.size === 0) return false;
+    for (let n: AnyNode | null = el; n; n = n.parent) if (excluded.has(n)) return true;
+    return false;
+  };
+  for (const b of blocks) {
+    const text = comparable(b.text);
+    const same =
+      text === want ||
+      (opts.prefix === true &&
+        ((text.startsWith(want) && want.length >= 40) || (want.startsWith(text) && text.length >= want.length * 0.8)));
+    if (same && !isExcluded(b.el) && (opts.accept?.(b.el) ?? true)) return b.text;
+  }
+  return null;
+}
