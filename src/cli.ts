@@ -2,7 +2,7 @@
 import { checkManifest } from './write/manifest-check.js';
 import { redactUrl } from './url/redact-url.js';
 import { Command, Option } from 'commander';
-import { ConfigError, loadSources, sourceById, sourceForUrl } from '../config/load-sources.js';
+import { ConfigError, loadSources, sourceById } from '../config/load-sources.js';
 import { startAlertWorker } from '../workers/alert-worker.js';
 import { startArticleWorkers } from '../workers/article-threads.js';
 import { startCrawlWorker } from '../workers/crawl-worker.js';
@@ -20,8 +20,6 @@ import { runDemo } from './app/demo.js';
 import { ttyProgress } from './app/progress.js';
 import { createRuntime, type Runtime } from './app/runtime.js';
 import { onShutdown } from './app/shutdown.js';
-import { extractArticle } from './extract/extract-article.js';
-import { renderSeedText } from './format/seed-format.js';
 import { replayOriginMap } from './fetch/origin-map.js';
 import { JOB, type QueueName } from './queues.js';
 import { listFailed, retryFailed } from './app/failed-work.js';
@@ -39,6 +37,7 @@ import { createLogger } from './logger.js';
 import { startDashboard } from './ops/dashboard.js';
 import { explainRule } from './match/explain-rule.js';
 import { loadArticleInput, readInputFile } from './app/article-input.js';
+import { runExtract, type ExtractOptions } from './app/extract-command.js';
 import { explainRelevance } from './relevance/explain-relevance.js';
 import { exportMarks } from './relevance/relevance-marks.js';
 import { topicProfile } from '../config/load-topics.js';
@@ -219,21 +218,17 @@ program
 
 program
   .command('extract')
-  .description('print the seed-format text tinwatch would write for a saved page (no Redis needed)')
-  .argument('<file>', 'saved HTML page')
-  .requiredOption('--url <url>', 'the URL the page was saved from (picks the source)')
-  .option('--source <id>', 'source id, when the URL host does not identify it')
-  .option('--json', 'print the extracted fields and which selectors matched instead')
-  .action(async (file: string, opts: { url: string; source?: string; json?: boolean }) => {
-    const source = opts.source ? sourceById(opts.source) : sourceForUrl(opts.url);
-    if (!source) throw new ConfigError(`no source covers ${new URL(opts.url).hostname}; pass --source`);
-    const res = extractArticle(await readInputFile(file), opts.url, source);
-    if (!res.ok) {
-      process.stderr.write(`tinwatch: ${res.reason}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    process.stdout.write(opts.json ? `${JSON.stringify(res.article, null, 2)}\n` : renderSeedText(res.article));
+  .description('print the seed-format text tinwatch would write for saved pages (no Redis needed; any outlet)')
+  .argument('<files...>', 'saved HTML pages (- reads one from stdin)')
+  .option('--url <url>', 'the URL the page was saved from (default: the canonical URL the page states)')
+  .option('--source <id>', 'read with this source file (default: the one covering the URL host, else generic)')
+  .option('--json', 'print the extracted fields, the source used and which selectors matched instead')
+  .action(async (files: string[], opts: ExtractOptions) => {
+    process.exitCode = await runExtract(files, opts, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+    });
   });
 
 program

@@ -43,8 +43,8 @@ const BLOCK_CHILDREN = new Set([
   'footer',
 ]);
 
-/** Minimum prose (characters) a winner must gather to be taken for the article. */
-const MIN_SCORE = 20;
+/** Any prose at all: whether it is enough for an article is decided by the caller (MIN_BODY_CHARS). */
+const MIN_SCORE = 1;
 
 function classAndId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
