@@ -100,18 +100,19 @@ const ENOUGH_TEXT = 500;
  * "PageBuilder-pageRow" reads as "pager"), then without class weights.
  */
 export function densestBlock($: CheerioAPI): Element[] | null {
-  let found: { blocks: Element[]; length: number; skipUnlikely: boolean } | null = null;
+  let found: { blocks: Element[]; length: number; scores: Map<Element, number>; skipUnlikely: boolean } | null = null;
   for (const pass of [
     { skipUnlikely: true, weighClasses: true },
     { skipUnlikely: false, weighClasses: true },
     { skipUnlikely: false, weighClasses: false },
   ]) {
-    const { blocks, length } = scorePass($, pass);
-    if (blocks && (!found || length > found.length)) found = { blocks, length, skipUnlikely: pass.skipUnlikely };
+    const { blocks, length, scores } = scorePass($, pass);
+    if (blocks && (!found || length > found.length))
+      found = { blocks, length, scores, skipUnlikely: pass.skipUnlikely };
     if (length >= ENOUGH_TEXT) break;
   }
   // Cleaning changes the page, so it runs once, on the pass that was kept.
-  if (found) cleanInside($, found.blocks, found.skipUnlikely);
+  if (found) cleanInside($, found.blocks, found.scores, found.skipUnlikely);
   return found?.blocks ?? null;
 }
 
@@ -122,7 +123,7 @@ const CONDITIONAL = 'div, section, ul, ol, table, aside, header, footer, dl';
  * down): asides, headers and footers; elements that say they are not the article; and lists,
  * tables and divisions mostly made of links (teasers, tag lists, share bars).
  */
-function cleanInside($: CheerioAPI, blocks: Element[], dropUnlikely: boolean): void {
+function cleanInside($: CheerioAPI, blocks: Element[], scores: Map<Element, number>, dropUnlikely: boolean): void {
   for (const block of blocks) {
     $(block)
       .find(CONDITIONAL)
@@ -133,7 +134,9 @@ function cleanInside($: CheerioAPI, blocks: Element[], dropUnlikely: boolean): v
           $(el).remove();
           return;
         }
-        if ((dropUnlikely && isUnlikely(el)) || classWeight(el) < 0) {
+        // A negative name is outweighed by the prose the element holds (a theme's "widget" around
+        // the article text), as in Readability's weight + content score.
+        if ((dropUnlikely && isUnlikely(el)) || classWeight(el) + (scores.get(el) ?? 0) < 0) {
           $(el).remove();
           return;
         }
@@ -150,7 +153,7 @@ function cleanInside($: CheerioAPI, blocks: Element[], dropUnlikely: boolean): v
 function scorePass(
   $: CheerioAPI,
   pass: { skipUnlikely: boolean; weighClasses: boolean },
-): { blocks: Element[] | null; length: number } {
+): { blocks: Element[] | null; length: number; scores: Map<Element, number> } {
   const prose: [Element, number][] = [];
   const textOf = (el: AnyNode): string => cleanLine($(el).text());
   const linkDensity = (el: Element, text: string): number =>
@@ -216,7 +219,8 @@ function scorePass(
       bestScore = f;
     }
   }
-  if (!best || bestScore < MIN_SCORE) return { blocks: null, length: 0 };
+  if (!best || bestScore < MIN_SCORE) return { blocks: null, length: 0, scores: final };
+  ({ best, bestScore } = widenedWinner(best, bestScore, final));
   const blocks = withSiblings($, best, bestScore, final, unlikely);
   const inBlocks = (el: Element): boolean => {
     for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {
@@ -224,7 +228,53 @@ function scorePass(
     }
     return false;
   };
-  return { blocks, length: prose.reduce((sum, [el, n]) => sum + (inBlocks(el) ? n : 0), 0) };
+  return { blocks, length: prose.reduce((sum, [el, n]) => sum + (inBlocks(el) ? n : 0), 0), scores: final };
+}
+
+/**
+ * Readability's second look at the winner: a story cut into several containers (one per
+ * paragraph card, or sections between photos) makes several close candidates, so the winner
+ * becomes the nearest ancestor holding three of the five best within 75 % of its score, and an
+ * only child gives way to its parent.
+ */
+function widenedWinner(
+  best: Element,
+  bestScore: number,
+  final: Map<Element, number>,
+): { best: Element; bestScore: number } {
+  const alternatives = [...final.entries()]
+    .filter(([el, score]) => el !== best && score >= bestScore * 0.75)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([el]) => el);
+  const contains = (outer: Element, inner: Element): boolean => {
+    for (let n: Element | null = inner; n && n.type === 'tag'; n = n.parent as Element | null)
+      if (n === outer) return true;
+    return false;
+  };
+  let top = best;
+  if (alternatives.length >= 3) {
+    for (
+      let n = best.parent as Element | null;
+      n && n.type === 'tag' && n.name !== 'body';
+      n = n.parent as Element | null
+    ) {
+      if (alternatives.filter((alt) => contains(n!, alt)).length >= 3) {
+        top = n;
+        break;
+      }
+    }
+  }
+  const elementChildren = (el: Element): number => el.children.filter((c) => c.type === 'tag').length;
+  for (
+    let parent = top.parent as Element | null;
+    parent && parent.type === 'tag' && parent.name !== 'body' && elementChildren(parent) === 1;
+    parent = top.parent as Element | null
+  ) {
+    top = parent;
+  }
+  const score = final.get(top) ?? bestScore;
+  return { best: top, bestScore: Math.max(score, bestScore) };
 }
 
 /** The winner and those of its siblings that belong with it. */
