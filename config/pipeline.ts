@@ -28,6 +28,12 @@ export const PIPELINE = {
    * it (the worker was killed before the job completed) reports what the first one did.
    */
   articleOutcomeTtlSeconds: 7 * 24 * 3600,
+  /**
+   * Selector rot: a source whose title or body fell back to the generic reading on more than
+   * this share of its articles in a day (Vietnam time), over at least minArticles, is flagged on
+   * the dashboard and in /metrics. Per-day counts are kept keepDays.
+   */
+  selectorRot: { maxFallbackShare: 0.3, minArticles: 5, keepDays: 8 },
   /** Pages above this are refused instead of parsed. */
   maxPageBytes: 5 * 1024 * 1024,
   /** Per-request timeout for outlet pages. */

@@ -1,6 +1,7 @@
 // The article queue: wiring only; the work is processArticle in src/pipeline.
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import type { Runtime } from '../src/app/runtime.js';
+import { countExtraction } from '../src/stats/selector-rot.js';
 import { startWorker } from './start-worker.js';
 import { removeStaleTempFiles } from '../src/write/article-files.js';
 import { processArticle } from '../src/pipeline/process-article.js';
@@ -28,7 +29,10 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
       ...(rt.timings ? { timings: rt.timings } : {}),
       maybeRepeated: job.attemptsMade > 0 || job.stalledCounter > 0,
       dedupe: { bucketBits: rt.env.TINWATCH_DEDUPE_BUCKET_BITS, retentionDays: rt.env.TINWATCH_DEDUPE_RETENTION_DAYS },
-      onFallback: () => rt.stats.count({ name: 'extraction_fallbacks', source }),
+      onExtracted: async (fallbacks) => {
+        countExtraction(rt.stats, source, fallbacks);
+        if (fallbacks.length > 0) await rt.stats.count({ name: 'extraction_fallbacks', source });
+      },
     });
   } catch (err) {
     await rt.stats.count({ name: 'articles', source, outcome: 'error' });

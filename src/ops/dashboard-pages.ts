@@ -1,5 +1,6 @@
 // Server-rendered HTML for tinwatch's own dashboard pages: no client bundle to build or ship.
 import { escapeHtml as e } from '../alert/alert-content.js';
+import type { SelectorRot } from '../stats/selector-rot.js';
 import type { SourceHealth } from '../stats/pipeline-stats.js';
 import type { ManifestArticle } from './latest-articles.js';
 
@@ -16,7 +17,15 @@ export interface OverviewData {
   /** Stories written as borderline, newest first, with a person's mark if given. */
   borderline: (ManifestArticle & { mark: 'on' | 'off' | null })[];
   articles: (ManifestArticle & { storySize: number })[];
-  sources: { id: string; name: string; health: SourceHealth; fallbacks: number; errors: number; paused: string[] }[];
+  sources: {
+    id: string;
+    name: string;
+    health: SourceHealth;
+    fallbacks: number;
+    rot: SelectorRot;
+    errors: number;
+    paused: string[];
+  }[];
   alertsSent: AlertRow[];
   alertsFailed: AlertRow[];
 }
@@ -27,6 +36,15 @@ h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f4f4f4}.num{text-align:right}.bad{color:#b00}.muted{color:#777}nav a{margin-right:1rem}
 pre{white-space:pre-wrap;max-width:48rem;font:15px/1.5 Georgia,serif}`;
+
+/** Today's share of articles whose title or body fell back; flagged past PIPELINE.selectorRot. */
+function rotCell(sourceId: string, rot: SelectorRot): string {
+  if (rot.extracted === 0) return '<td class="muted">no articles today</td>';
+  const figures = `${rot.fellBack} of ${rot.extracted} (${Math.round(rot.share * 100)} %)`;
+  return rot.flagged
+    ? `<td class="bad selector-rot">${figures}: selectors broken? run <code>tinwatch sources check ${e(sourceId)}</code></td>`
+    : `<td>${figures}</td>`;
+}
 
 export function layout(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${e(title)}</title><style>${STYLE}</style></head>
@@ -49,7 +67,7 @@ export function overviewPage(d: OverviewData): string {
       (
         s,
       ) => `<tr><td>${e(s.name)} <span class="muted">${e(s.id)}</span></td><td>${e(s.health.lastCrawlAt ?? 'never')}</td>
-<td class="num">${e(s.health.lastNew ?? '–')}</td><td class="num">${s.fallbacks}</td><td class="num ${s.errors ? 'bad' : ''}">${s.errors}</td>
+<td class="num">${e(s.health.lastNew ?? '–')}</td><td class="num">${s.fallbacks}</td>${rotCell(s.id, s.rot)}<td class="num ${s.errors ? 'bad' : ''}">${s.errors}</td>
 <td class="${s.health.lastError ? 'bad' : ''}">${e(s.health.lastError ?? '')}</td><td class="${s.paused.length ? 'bad' : 'muted'}">${s.paused.length ? e(s.paused.join(', ')) : 'none'}</td></tr>`,
     )
     .join('\n');
@@ -83,7 +101,7 @@ ${borderline}</table>
 <table id="articles"><tr><th>Title</th><th>Outlet</th><th>Published</th><th class="num">Outlets carrying it</th><th>Matched rules</th></tr>
 ${articles}</table>
 <h2>Sources</h2>
-<table id="sources"><tr><th>Source</th><th>Last crawl</th><th class="num">New last crawl</th><th class="num">Fallback extractions</th><th class="num">Errors</th><th>Last error</th><th>Paused hosts</th></tr>
+<table id="sources"><tr><th>Source</th><th>Last crawl</th><th class="num">New last crawl</th><th class="num">Fallback extractions</th><th>Title/body fallbacks today</th><th class="num">Errors</th><th>Last error</th><th>Paused hosts</th></tr>
 ${sources}</table>
 <h2>Alerts sent</h2>
 <table id="alerts-sent"><tr><th>Rule</th><th>Channel</th><th>Story</th><th>At</th></tr>${alerts(d.alertsSent, false)}</table>

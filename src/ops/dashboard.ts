@@ -2,6 +2,7 @@
 // source health), /metrics for Prometheus. Listens on 127.0.0.1 by default; bound anywhere else
 // it refuses to start without TINWATCH_DASHBOARD_TOKEN. dashboard-guard.ts checks every request
 // first: the Host, the token whenever one is set, and same-origin for anything state-changing.
+import { selectorRot } from '../stats/selector-rot.js';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -75,7 +76,11 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
   board.setBasePath('/queues');
   app.route('/queues', board.registerPlugin());
 
-  const registry = createMetricsRegistry(rt.stats, rt.queues);
+  const registry = createMetricsRegistry(
+    rt.stats,
+    rt.queues,
+    rt.sources.map((s) => s.id),
+  );
   const hostPolicy = new HostPolicy(rt, 0);
   app.get('/metrics', async (c) => c.text(await registry.metrics(), 200, { 'content-type': registry.contentType }));
   // Answers within a second whatever Redis does: while Redis is away, ioredis holds commands
@@ -99,6 +104,10 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
       latest.map(async (a) => ({ ...a, storySize: 1 + (await rt.redis.scard(rt.keys.storyOutlets(a.id))) })),
     );
     const counters = await rt.stats.counters();
+    const rot = await selectorRot(
+      rt.stats,
+      rt.sources.map((s) => s.id),
+    );
     const sources = await Promise.all(
       rt.sources.map(async (s) => ({
         id: s.id,
@@ -115,6 +124,7 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
         fallbacks: counters
           .filter((x) => x.name === 'extraction_fallbacks' && x.labels[0] === s.id)
           .reduce((a, x) => a + x.value, 0),
+        rot: rot.get(s.id)!,
         errors: counters
           .filter(
             (x) =>

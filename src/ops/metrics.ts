@@ -3,6 +3,7 @@
 import { Registry, Gauge, type MetricValue } from 'prom-client';
 import type { Queues } from '../queues.js';
 import type { PipelineStats } from '../stats/pipeline-stats.js';
+import { selectorRot } from '../stats/selector-rot.js';
 
 const COUNTERS: Record<string, { help: string; labels: string[] }> = {
   pages_fetched: {
@@ -20,7 +21,7 @@ const COUNTERS: Record<string, { help: string; labels: string[] }> = {
   alerts: { help: 'Alert deliveries by channel and outcome', labels: ['channel', 'outcome'] },
 };
 
-export function createMetricsRegistry(stats: PipelineStats, queues: Queues): Registry {
+export function createMetricsRegistry(stats: PipelineStats, queues: Queues, sourceIds: readonly string[]): Registry {
   const registry = new Registry();
   let snapshot: Promise<{ name: string; labels: string[]; value: number }[]> | null = null;
   // One Redis read per scrape, shared by every counter family.
@@ -59,6 +60,31 @@ export function createMetricsRegistry(stats: PipelineStats, queues: Queues): Reg
         const counts = await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
         for (const [state, n] of Object.entries(counts)) this.set({ queue: q.name, state }, n);
       }
+    },
+  });
+
+  // Selector rot (selector-rot.ts): today's share of a source's articles whose title or body fell
+  // back, and whether that is past the flag; alert on tinwatch_selector_rot == 1.
+  let rot: ReturnType<typeof selectorRot> | null = null;
+  const rotToday = () => (rot ??= selectorRot(stats, sourceIds).finally(() => setTimeout(() => (rot = null), 0)));
+  new Gauge({
+    name: 'tinwatch_selector_fallback_share',
+    help: "Today's share (Vietnam day) of a source's articles whose title or body needed the generic fallback",
+    labelNames: ['source'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [source, r] of await rotToday()) this.set({ source }, r.share);
+    },
+  });
+  new Gauge({
+    name: 'tinwatch_selector_rot',
+    help: '1 when a source is flagged: its title/body fallback share today is past the set share (selectors broken?)',
+    labelNames: ['source'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [source, r] of await rotToday()) this.set({ source }, r.flagged ? 1 : 0);
     },
   });
 

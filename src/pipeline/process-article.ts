@@ -11,7 +11,7 @@ import type { SourceConfig } from '../../config/source-schema.js';
 import { claimStory } from '../dedupe/dedupe-index.js';
 import { fingerprint } from '../dedupe/fingerprint.js';
 import { carrierMember } from '../dedupe/story-carriers.js';
-import { extractArticle } from '../extract/extract-article.js';
+import { extractArticle, type ExtractField } from '../extract/extract-article.js';
 import { renderSeedText } from '../format/seed-format.js';
 import type { Logger } from '../logger.js';
 import { articleOutcomeSchema, type ArticleJobData, type ArticleOutcome } from '../queues.js';
@@ -36,8 +36,8 @@ export interface ArticleDeps {
   timings?: StageTimings;
   /** This job may have run before (retry or stall): check the manifest before appending. */
   maybeRepeated?: boolean;
-  /** Told when extraction needed a generic fallback (a selector of the source missed). */
-  onFallback?: () => Promise<void>;
+  /** Told of every extracted article, with the fields that needed a generic fallback (a selector missed). */
+  onExtracted?: (fallbacks: ExtractField[]) => Promise<void> | void;
   /** Dedupe index settings (env TINWATCH_DEDUPE_*); defaults from config/dedupe.ts. */
   dedupe?: { bucketBits: number; retentionDays: number };
   /** Watch rules and the alert queue; absent = no alerts (e.g. `extract`-style tools). */
@@ -138,8 +138,8 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       { fallbacks: article.fallbacks, matched: article.matched },
       'selectors missed: generic fallback used',
     );
-    await deps.onFallback?.();
   }
+  await deps.onExtracted?.(article.fallbacks);
   const publishedAt = article.publishedAt ?? data.feedPublishedAt;
 
   const topics = await timed(t, 'relevance', () =>

@@ -27,6 +27,8 @@ export interface Keys {
   readonly relevanceMarks: string;
   /** SET of storyIds whose manifest line is written. */
   readonly manifested: string;
+  /** HASH (expiring) `<source>|extracted` and `<source>|core_fallback` counts of one day (YYYY-MM-DD, Vietnam time). */
+  extractionsOfDay(day: string): string;
   /** SET (expiring) of the article job ids a crawl run queued, across the crawl job's attempts. */
   runArticles(sourceId: string, runId: string): string;
   /** STRING (JSON ArticleOutcome, expiring): what the article job did, set with its last write. */
@@ -79,6 +81,7 @@ export function createKeys(prefix: string): Keys {
     skipped: `${prefix}:skipped`,
     relevanceMarks: `${prefix}:relevance:marks`,
     manifested: `${prefix}:manifested`,
+    extractionsOfDay: (day) => `${prefix}:stats:extractions:${day}`,
     runArticles: (sourceId, runId) => `${prefix}:run-articles:${sourceId}:${runId}`,
     articleOutcome: (id) => `${prefix}:article-outcome:${id}`,
     storyOutlets: (id) => `${prefix}:story-outlets:${id}`,

@@ -4,6 +4,7 @@
 import type { Redis } from 'ioredis';
 import { execChecked } from '../redis/exec-checked.js';
 import type { Keys } from '../redis/keys.js';
+import { PIPELINE } from '../../config/pipeline.js';
 
 /** Upper bounds (seconds) of the job duration histogram buckets. */
 export const DURATION_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
@@ -53,6 +54,8 @@ interface PendingDurations {
 
 export class PipelineStats {
   private counts = new Map<string, number>();
+  /** Per-day counts (selector rot), by day then field. */
+  private daily = new Map<string, Map<string, number>>();
   private durationsByQueue = new Map<string, PendingDurations>();
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
@@ -68,6 +71,21 @@ export class PipelineStats {
     const f = field(c);
     this.counts.set(f, (this.counts.get(f) ?? 0) + by);
     this.schedule();
+  }
+
+  /** Adds to a per-day count (a HASH per day that expires after `keepDays`). */
+  countDaily(day: string, fieldName: string, by = 1): void {
+    let d = this.daily.get(day);
+    if (!d) this.daily.set(day, (d = new Map()));
+    d.set(fieldName, (d.get(fieldName) ?? 0) + by);
+    this.schedule();
+  }
+
+  /** One day's per-day counts (this process's pending ones included). */
+  async dailyCounts(day: string): Promise<Record<string, number>> {
+    await this.flush().catch(() => undefined);
+    const raw = await this.redis.hgetall(this.keys.extractionsOfDay(day));
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]));
   }
 
   /**
@@ -107,11 +125,18 @@ export class PipelineStats {
     }
     const counts = this.counts;
     const durations = this.durationsByQueue;
-    if (counts.size === 0 && durations.size === 0) return this.writing;
+    const daily = this.daily;
+    if (counts.size === 0 && durations.size === 0 && daily.size === 0) return this.writing;
     this.counts = new Map();
     this.durationsByQueue = new Map();
+    this.daily = new Map();
     const m = this.redis.multi();
     for (const [f, by] of counts) m.hincrby(this.keys.statsCounters, f, by);
+    for (const [day, fields] of daily) {
+      const key = this.keys.extractionsOfDay(day);
+      for (const [f, by] of fields) m.hincrby(key, f, by);
+      m.expire(key, PIPELINE.selectorRot.keepDays * 24 * 3600);
+    }
     for (const [queue, d] of durations) {
       const key = this.keys.statsDurations(queue);
       for (const [f, n] of d.fields) m.hincrby(key, f, n);
@@ -122,7 +147,7 @@ export class PipelineStats {
       try {
         await execChecked(m, 'stats');
       } catch (err) {
-        this.restore(counts, durations);
+        this.restore(counts, durations, daily);
         throw err;
       }
     });
@@ -130,8 +155,13 @@ export class PipelineStats {
     return write;
   }
 
-  private restore(counts: Map<string, number>, durations: Map<string, PendingDurations>): void {
+  private restore(
+    counts: Map<string, number>,
+    durations: Map<string, PendingDurations>,
+    daily: Map<string, Map<string, number>>,
+  ): void {
     for (const [f, by] of counts) this.counts.set(f, (this.counts.get(f) ?? 0) + by);
+    for (const [day, fields] of daily) for (const [f, by] of fields) this.countDaily(day, f, by);
     for (const [queue, d] of durations) {
       const mine = this.pendingDurations(queue);
       for (const [f, n] of d.fields) mine.fields.set(f, (mine.fields.get(f) ?? 0) + n);
