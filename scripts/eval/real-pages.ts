@@ -42,7 +42,7 @@ const tokens = (s: string): string[] =>
     .toLowerCase()
     .match(/[\p{L}\p{N}\p{M}_]+/gu) ?? [];
 
-function prf(got: string, want: string): { precision: number; recall: number; f1: number } {
+export function prf(got: string, want: string): { precision: number; recall: number; f1: number } {
   const count = (xs: string[]) => xs.reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map<string, number>());
   const g = count(tokens(got));
   const w = count(tokens(want));
