@@ -11,6 +11,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { cleanLine } from '../text/normalize.js';
+import { BLOCK_TAGS } from './paragraphs.js';
 
 const UNLIKELY =
   /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|share|promo|recommend|most-read|trending|tin-lien-quan|lienquan|box-tin/i;
@@ -20,28 +21,8 @@ const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline|newsletter|subscribe|recommend/i;
 
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote']);
-const BLOCK_CHILDREN = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'table',
-  'ul',
-  'ol',
-  'dl',
-  'blockquote',
-  'pre',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'figure',
-  'aside',
-  'header',
-  'footer',
-]);
+/** Children that end a container's own prose: blocks, and figures (their captions are not prose). */
+const isBlockChild = (name: string): boolean => BLOCK_TAGS.has(name) || name === 'figure';
 
 /** Any prose at all: whether it is enough for an article is decided by the caller (MIN_BODY_CHARS). */
 const MIN_SCORE = 1;
@@ -69,7 +50,7 @@ function ownInlineText($: CheerioAPI, el: Element): string {
   let out = '';
   for (const c of el.children) {
     if (c.type === 'text') out += c.data;
-    else if (c.type === 'tag' && !BLOCK_CHILDREN.has(c.name.toLowerCase())) out += ` ${$(c).text()} `;
+    else if (c.type === 'tag' && !isBlockChild(c.name.toLowerCase())) out += ` ${$(c).text()} `;
   }
   return out;
 }
@@ -78,7 +59,7 @@ function ownInlineText($: CheerioAPI, el: Element): string {
 function ownLinkShare($: CheerioAPI, el: Element, own: string): number {
   let links = 0;
   for (const c of el.children) {
-    if (c.type !== 'tag' || BLOCK_CHILDREN.has(c.name.toLowerCase())) continue;
+    if (c.type !== 'tag' || isBlockChild(c.name.toLowerCase())) continue;
     links += c.name.toLowerCase() === 'a' ? cleanLine($(c).text()).length : cleanLine($(c).find('a').text()).length;
   }
   return own.length === 0 ? 0 : Math.min(1, links / own.length);

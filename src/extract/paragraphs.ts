@@ -5,7 +5,8 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { cleanLine } from '../text/normalize.js';
 
-const BLOCK = new Set([
+/** Elements that start a new line of text: a paragraph boundary wherever they sit. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'p',
   'div',
   'section',
@@ -88,7 +89,7 @@ export function paragraphsOf($: CheerioAPI, roots: AnyNode[]): string[] {
       flush();
       return;
     }
-    const block = BLOCK.has(name);
+    const block = BLOCK_TAGS.has(name);
     if (block) flush();
     for (const child of node.children) walk(child);
     if (block) flush();

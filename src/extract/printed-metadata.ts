@@ -7,9 +7,9 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { cleanLine } from '../text/normalize.js';
+import { BLOCK_TAGS } from './paragraphs.js';
 
 const LEAF_CANDIDATES = 'h1, h2, h3, h4, p, div, span, strong, em, b, a, li, td, address, time';
-const BLOCKS = new Set(['p', 'div', 'section', 'article', 'table', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'li']);
 
 export interface PrintedBlock {
   el: Element;
@@ -21,7 +21,7 @@ export function printedBlocks($: CheerioAPI): PrintedBlock[] {
   const out: PrintedBlock[] = [];
   $(LEAF_CANDIDATES).each((_, el) => {
     if (el.type !== 'tag') return;
-    if (el.children.some((c) => c.type === 'tag' && BLOCKS.has(c.name.toLowerCase()))) return;
+    if (el.children.some((c) => c.type === 'tag' && BLOCK_TAGS.has(c.name.toLowerCase()))) return;
     const text = cleanLine($(el).text());
     if (text) out.push({ el, text });
   });
