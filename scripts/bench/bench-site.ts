@@ -3,7 +3,8 @@
 // on topic and distinct; every 20th repeats another page's text (a wire duplicate) and every
 // 10th is off topic, so dedupe and relevance do real work.
 // A page carries what a news site wraps around every article (page-chrome.ts: section menu,
-// inline scripts, related and most-read teasers, footer), ~39 KiB in all. With the article
+// inline state script, icons, related and most-read teasers, footer), ~238 KiB in all, the size
+// of real article pages. With the article
 // markup alone (3.2 KiB) the benchmark measured per-page overhead on pages no outlet serves; the
 // report still gives one pair of runs on such pages (`chrome: false`).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,10 @@
 // metadata, inline scripts and critical CSS, the section menu, related / most-read / latest
 // teasers and a footer of section links, in VnExpress's class names. The article extractor must
 // look past all of it (its selectors name the article's own elements); the bare crawler's stock
-// CheerioCrawler parses all of it, as it would on a real outlet. It adds ~37 KB to a page.
+// CheerioCrawler parses all of it, as it would on a real outlet. Real article pages run
+// 200–500 KiB (../shared/reference/real-pages, median 265 KiB), most of it an inline state
+// script (the page's data for the site's JavaScript), inline SVG icons and teaser boxes; this
+// chrome carries the same kinds of bulk: pages of ~238 KiB.
 import { escapeHtml as esc } from '../../src/alert/alert-content.js';
 
 const SECTIONS = [
@@ -68,6 +71,31 @@ function teaserList(cls: string, heading: string, items: Teaser[], withSapo: boo
   return `<div class="${cls}"><h2 class="title-box">${heading}</h2>${li.join('\n')}</div>`;
 }
 
+/** The page's data for the site's JavaScript, inline as real outlets ship it: every box's stories. */
+function stateScript(n: number, items: Teaser[]): string {
+  const state = {
+    page: { articleId: n, type: 'article', section: 'the-gioi' },
+    boxes: items.map((t, k) => ({
+      id: 4_000_000 + t.id,
+      slot: `box-${k % 12}`,
+      title: t.title,
+      lead: t.sapo,
+      url: teaserUrl(t),
+      thumb: { src: `https://i1-vnexpress.vnecdn.net/2026/08/01/${t.id}.jpg`, w: 680, h: 408, crop: '0-0-680-408' },
+      stats: { views: (t.id * 37) % 100_000, comments: (t.id * 7) % 300, shares: (t.id * 13) % 900 },
+      tags: ['Hàn Quốc', 'Mỹ', 'quốc phòng', 'liên minh'].slice(0, 1 + (k % 4)),
+    })),
+  };
+  return `<script>window.__INITIAL_STATE__=${JSON.stringify(state)};</script>`;
+}
+
+/** Inline SVG icons (a sprite), as outlets embed them in every page. */
+function iconSprite(): string {
+  const icon = (k: number) =>
+    `<symbol id="icon-${k}" viewBox="0 0 24 24"><path d="M${k % 24} 2 L${(k * 7) % 24} 22 L${(k * 13) % 24} 12 C 4 ${k % 20} 8 ${(k * 3) % 20} 12 ${(k * 5) % 20} S 20 ${(k * 11) % 20} 22 ${(k * 17) % 20} Z M3 3h18v18H3z M6 6h12v12H6z M9 9h6v6H9z"/></symbol>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" style="display:none">${Array.from({ length: 60 }, (_, k) => icon(k)).join('')}</svg>`;
+}
+
 export function pageChrome({ n, url, title, pubdate, teasers }: ChromeInput): PageChrome {
   const t = (from: number, count: number): Teaser[] => Array.from({ length: count }, (_, k) => teasers(from + k));
   const head = `
@@ -79,7 +107,8 @@ export function pageChrome({ n, url, title, pubdate, teasers }: ChromeInput): Pa
 <script>window.VNE_CONFIG={site:'vnexpress',device:'pc',articleId:${n},categoryId:1001002,categoryName:'Thế giới',parentId:1001002,typeArticle:1,isVideo:0,ads:{enabled:true,zones:['top_banner','sidebar_1','sidebar_2','inread','footer']},comment:{enabled:true,objectType:1,siteId:1000000},cdn:'https://s1.vnecdn.net/vnexpress/restruct/',tracking:{ga:'G-XXXXXXXXXX',fosp:'aid=${n}'}};</script>
 <script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','G-XXXXXXXXXX',{page_path:location.pathname,article_id:'${n}',category:'the-gioi',author_id:'${n % 50}',published:'${pubdate}'});</script>
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":${JSON.stringify(title)},"datePublished":"${pubdate}","dateModified":"${pubdate}","image":["https://i1-vnexpress.vnecdn.net/2026/08/01/${n}.jpg"],"author":{"@type":"Person","name":"Phóng viên ${n % 50}"},"publisher":{"@type":"Organization","name":"VnExpress","logo":{"@type":"ImageObject","url":"https://s1.vnecdn.net/vnexpress/restruct/i/v1000/logo.svg"}},"mainEntityOfPage":{"@type":"WebPage","@id":"${url}"}}</script>
-<script async src="https://s1.vnecdn.net/vnexpress/restruct/j/v1000/pc/common.js"></script><script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>`;
+<script async src="https://s1.vnecdn.net/vnexpress/restruct/j/v1000/pc/common.js"></script><script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+${stateScript(n, t(40, 300))}`;
   const header = `
 <div class="main-nav"><ul class="parent">${SECTIONS.map(
     ([slug, name]) =>
@@ -87,11 +116,14 @@ export function pageChrome({ n, url, title, pubdate, teasers }: ChromeInput): Pa
         ([sub, subName]) => `<li><a href="/${slug}/${sub}" title="${subName}">${subName}</a></li>`,
       ).join('')}</ul></li>`,
   ).join('\n')}</ul></div>
-<div class="top-banner" id="banner_top"><div class="ads" data-zone="top_banner" data-size="970x250"></div></div>`;
+<div class="top-banner" id="banner_top"><div class="ads" data-zone="top_banner" data-size="970x250"></div></div>
+${iconSprite()}`;
   const aside = `
 <div class="box-tinlienquan">${teaserList('list-news-subfolder', 'Tin liên quan', t(0, 5), true)}</div>
 <div class="sidebar-2">${teaserList('box-category box-xemnhieu', 'Xem nhiều', t(5, 10), false)}
-<div class="ads" data-zone="sidebar_1" data-size="300x600"></div>${teaserList('box-category box-tinmoi', 'Tin mới nhất', t(15, 8), true)}</div>`;
+<div class="ads" data-zone="sidebar_1" data-size="300x600"></div>${teaserList('box-category box-tinmoi', 'Tin mới nhất', t(15, 8), true)}</div>
+${teaserList('box-category box-goiy', 'Có thể bạn quan tâm', t(23, 20), true)}
+${teaserList('box-category box-chuyenmuc', 'Tin khác cùng chuyên mục', t(43, 20), true)}`;
   const footer = `
 <footer class="footer"><div class="container"><div class="wrap-sitemap">${SECTIONS.map(
     ([slug, name]) =>
