@@ -58,6 +58,12 @@ export interface BenchSiteWriter {
 export interface BenchSiteOptions {
   /** Wrap each article in a news site's page chrome (default), or serve the article markup alone. */
   chrome?: boolean;
+  /**
+   * With the chrome, the bulk real pages carry (inline state script, icons, more teaser boxes:
+   * ~238 KiB pages; default), or menus, teasers and footer alone (~39 KiB: the crash tests, whose
+   * 960 pages need not weigh what the benchmark's do).
+   */
+  bulk?: boolean;
 }
 
 export function benchSiteWriter(
@@ -120,7 +126,14 @@ export function benchSiteWriter(
     const title = n % 10 === 3 ? `Tin trong nước số ${n}` : `Hàn Quốc, Mỹ thảo luận hợp tác quốc phòng (bài ${dupOf})`;
     const pubdate = `2026-08-${String(1 + (n % 28)).padStart(2, '0')}T08:00:00+07:00`;
     const chrome = withChrome
-      ? pageChrome({ n, url, title, pubdate, teasers: (k) => teaserOf((n * 31 + k * 17) % 9_973) })
+      ? pageChrome({
+          n,
+          url,
+          title,
+          pubdate,
+          bulk: opts.bulk ?? true,
+          teasers: (k) => teaserOf((n * 31 + k * 17) % 9_973),
+        })
       : { head: '', header: '', aside: '', footer: '' };
     const html = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <meta name="pubdate" content="${pubdate}">${chrome.head}</head><body>

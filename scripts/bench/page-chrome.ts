@@ -52,6 +52,8 @@ export interface ChromeInput {
   pubdate: string;
   /** The k-th teaser shown around this page (another story). */
   teasers: (k: number) => Teaser;
+  /** Add the state script, icons and extra teaser boxes real pages carry (default true). */
+  bulk?: boolean;
 }
 
 export interface PageChrome {
@@ -96,7 +98,7 @@ function iconSprite(): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" style="display:none">${Array.from({ length: 60 }, (_, k) => icon(k)).join('')}</svg>`;
 }
 
-export function pageChrome({ n, url, title, pubdate, teasers }: ChromeInput): PageChrome {
+export function pageChrome({ n, url, title, pubdate, teasers, bulk = true }: ChromeInput): PageChrome {
   const t = (from: number, count: number): Teaser[] => Array.from({ length: count }, (_, k) => teasers(from + k));
   const head = `
 <meta name="description" content="${esc(title)}"><meta name="keywords" content="Hàn Quốc, Mỹ, quốc phòng, liên minh, tập trận">
@@ -108,7 +110,7 @@ export function pageChrome({ n, url, title, pubdate, teasers }: ChromeInput): Pa
 <script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','G-XXXXXXXXXX',{page_path:location.pathname,article_id:'${n}',category:'the-gioi',author_id:'${n % 50}',published:'${pubdate}'});</script>
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":${JSON.stringify(title)},"datePublished":"${pubdate}","dateModified":"${pubdate}","image":["https://i1-vnexpress.vnecdn.net/2026/08/01/${n}.jpg"],"author":{"@type":"Person","name":"Phóng viên ${n % 50}"},"publisher":{"@type":"Organization","name":"VnExpress","logo":{"@type":"ImageObject","url":"https://s1.vnecdn.net/vnexpress/restruct/i/v1000/logo.svg"}},"mainEntityOfPage":{"@type":"WebPage","@id":"${url}"}}</script>
 <script async src="https://s1.vnecdn.net/vnexpress/restruct/j/v1000/pc/common.js"></script><script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
-${stateScript(n, t(40, 300))}`;
+${bulk ? stateScript(n, t(40, 300)) : ''}`;
   const header = `
 <div class="main-nav"><ul class="parent">${SECTIONS.map(
     ([slug, name]) =>
@@ -117,13 +119,13 @@ ${stateScript(n, t(40, 300))}`;
       ).join('')}</ul></li>`,
   ).join('\n')}</ul></div>
 <div class="top-banner" id="banner_top"><div class="ads" data-zone="top_banner" data-size="970x250"></div></div>
-${iconSprite()}`;
+${bulk ? iconSprite() : ''}`;
   const aside = `
 <div class="box-tinlienquan">${teaserList('list-news-subfolder', 'Tin liên quan', t(0, 5), true)}</div>
 <div class="sidebar-2">${teaserList('box-category box-xemnhieu', 'Xem nhiều', t(5, 10), false)}
 <div class="ads" data-zone="sidebar_1" data-size="300x600"></div>${teaserList('box-category box-tinmoi', 'Tin mới nhất', t(15, 8), true)}</div>
-${teaserList('box-category box-goiy', 'Có thể bạn quan tâm', t(23, 20), true)}
-${teaserList('box-category box-chuyenmuc', 'Tin khác cùng chuyên mục', t(43, 20), true)}`;
+${bulk ? teaserList('box-category box-goiy', 'Có thể bạn quan tâm', t(23, 20), true) : ''}
+${bulk ? teaserList('box-category box-chuyenmuc', 'Tin khác cùng chuyên mục', t(43, 20), true) : ''}`;
   const footer = `
 <footer class="footer"><div class="container"><div class="wrap-sitemap">${SECTIONS.map(
     ([slug, name]) =>
