@@ -2,26 +2,23 @@
 // the plain UTF-8 decode every page needs anyway (the baseline, in the same run). Reads the real
 // pages in ../shared/reference/real-pages (never copied here); without them it says so and stops.
 // Rounds alternate baseline and decodePage so drift in machine load hits both alike.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { decodePage } from '../../crawlers/decode-page.js';
+import { REAL_PAGES_DIR, realPagesMissing } from '../eval/real-pages.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PAGES = path.resolve(ROOT, '../shared/reference/real-pages');
 const ROUNDS = 10;
 const PER_ROUND = 30;
 
-if (!existsSync(PAGES)) {
-  process.stdout.write(
-    `bench:decode skipped: ${PAGES} is absent (the real pages live beside the project, not in it)\n`,
-  );
+const missing = realPagesMissing();
+if (missing) {
+  process.stdout.write(`bench:decode ${missing}\n`);
   process.exit(0);
 }
-const pages = readdirSync(PAGES)
+const pages = readdirSync(REAL_PAGES_DIR)
   .filter((f) => f.endsWith('.html'))
-  .map((f) => readFileSync(path.join(PAGES, f)));
+  .map((f) => readFileSync(path.join(REAL_PAGES_DIR, f)));
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const contenders = {
   'plain UTF-8 decode (baseline)': (p: Buffer) => utf8.decode(p),

@@ -21,22 +21,27 @@ export interface PageScore {
   error?: string;
 }
 
-/** Multiset token overlap (case- and tone-placement-insensitive tokens). */
-export function tokenPrf(got: string, want: string): { precision: number; recall: number; f1: number } {
-  const count = (s: string): Map<string, number> => {
+/** Precision, recall and F1 of one token multiset against another (the extraction measure). */
+export function multisetPrf(
+  got: readonly string[],
+  want: readonly string[],
+): { precision: number; recall: number; f1: number } {
+  const count = (xs: readonly string[]): Map<string, number> => {
     const m = new Map<string, number>();
-    for (const t of foldTokens(s)) m.set(t, (m.get(t) ?? 0) + 1);
+    for (const t of xs) m.set(t, (m.get(t) ?? 0) + 1);
     return m;
   };
-  const g = count(got);
   const w = count(want);
   let overlap = 0;
-  for (const [t, n] of g) overlap += Math.min(n, w.get(t) ?? 0);
-  const gn = [...g.values()].reduce((a, b) => a + b, 0);
-  const wn = [...w.values()].reduce((a, b) => a + b, 0);
-  const precision = gn === 0 ? (wn === 0 ? 1 : 0) : overlap / gn;
-  const recall = wn === 0 ? 1 : overlap / wn;
+  for (const [t, n] of count(got)) overlap += Math.min(n, w.get(t) ?? 0);
+  const precision = got.length === 0 ? (want.length === 0 ? 1 : 0) : overlap / got.length;
+  const recall = want.length === 0 ? 1 : overlap / want.length;
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
+/** Multiset token overlap (case- and tone-placement-insensitive tokens). */
+export function tokenPrf(got: string, want: string): { precision: number; recall: number; f1: number } {
+  return multisetPrf(foldTokens(got), foldTokens(want));
 }
 
 const minute = (iso: string): number => Math.floor(Date.parse(iso) / 60_000);

@@ -5,15 +5,13 @@
 // source file is read with that source; any other with the generic extractor alone.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { genericSource } from '../../config/generic-source.js';
 import { sourceForUrl } from '../../config/load-sources.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
+import { multisetPrf } from './extract-eval.js';
+import { SHARED_REFERENCE } from './real-relevance-sets.js';
 
-export const REAL_PAGES_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../shared/reference/real-pages',
-);
+export const REAL_PAGES_DIR = path.join(SHARED_REFERENCE, 'real-pages');
 
 export interface RealPageScore {
   name: string;
@@ -42,17 +40,9 @@ const tokens = (s: string): string[] =>
     .toLowerCase()
     .match(/[\p{L}\p{N}\p{M}_]+/gu) ?? [];
 
+/** Body token P/R/F1 as the set's README scores it. */
 export function prf(got: string, want: string): { precision: number; recall: number; f1: number } {
-  const count = (xs: string[]) => xs.reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map<string, number>());
-  const g = count(tokens(got));
-  const w = count(tokens(want));
-  let overlap = 0;
-  for (const [t, n] of g) overlap += Math.min(n, w.get(t) ?? 0);
-  const gn = [...g.values()].reduce((a, b) => a + b, 0);
-  const wn = [...w.values()].reduce((a, b) => a + b, 0);
-  const precision = gn ? overlap / gn : 0;
-  const recall = wn ? overlap / wn : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  return multisetPrf(tokens(got), tokens(want));
 }
 
 export function scoreRealPages(): RealPageScore[] {

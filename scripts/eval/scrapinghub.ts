@@ -7,16 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { decodePage } from '../../crawlers/decode-page.js';
 import { genericSource } from '../../config/generic-source.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
+import { SHARED_REFERENCE } from './real-relevance-sets.js';
 
-export const BENCHMARK_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../shared/reference/extraction-benchmark',
-);
+export const BENCHMARK_DIR = path.join(SHARED_REFERENCE, 'extraction-benchmark');
 
 export interface BenchmarkRow {
   name: string;
