@@ -27,6 +27,15 @@ const isBlockChild = (name: string): boolean => BLOCK_TAGS.has(name) || name ===
 /** Any prose at all: whether it is enough for an article is decided by the caller (MIN_BODY_CHARS). */
 const MIN_SCORE = 1;
 
+function textOf($: CheerioAPI, el: AnyNode): string {
+  return cleanLine($(el).text());
+}
+
+/** The share of an element's text (`text`) that sits in links. */
+function linkDensity($: CheerioAPI, el: Element, text: string): number {
+  return text.length === 0 ? 0 : Math.min(1, cleanLine($(el).find('a').text()).length / text.length);
+}
+
 function classAndId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
 }
@@ -121,9 +130,9 @@ function cleanInside($: CheerioAPI, blocks: Element[], scores: Map<Element, numb
           $(el).remove();
           return;
         }
-        const text = cleanLine($(el).text());
+        const text = textOf($, el);
         if (text.length === 0) return;
-        const links = cleanLine($(el).find('a').text()).length / text.length;
+        const links = linkDensity($, el, text);
         const paragraphs = $(el).find('p').length;
         if (links > 0.5 || (name !== 'div' && name !== 'section' && links > 0.3 && paragraphs === 0)) $(el).remove();
       });
@@ -136,9 +145,6 @@ function scorePass(
   pass: { skipUnlikely: boolean; weighClasses: boolean },
 ): { blocks: Element[] | null; length: number; scores: Map<Element, number> } {
   const prose: [Element, number][] = [];
-  const textOf = (el: AnyNode): string => cleanLine($(el).text());
-  const linkDensity = (el: Element, text: string): number =>
-    text.length === 0 ? 0 : Math.min(1, cleanLine($(el).find('a').text()).length / text.length);
 
   // 1. Set aside what says it is not the article.
   const unlikely = new Set<Element>();
@@ -172,9 +178,9 @@ function scorePass(
   $('p, pre, blockquote, div, td, section, article').each((_, node) => {
     if (node.type !== 'tag' || inUnlikely(node)) return;
     if (PARAGRAPH_TAGS.has(node.name.toLowerCase())) {
-      const text = textOf(node);
+      const text = textOf($, node);
       if (text.length >= 25) {
-        give(node.parent as Element | null, proseScore(text, linkDensity(node, text)), 0);
+        give(node.parent as Element | null, proseScore(text, linkDensity($, node, text)), 0);
         prose.push([node, text.length]);
       }
       return;
@@ -193,7 +199,7 @@ function scorePass(
   let bestScore = 0;
   const final = new Map<Element, number>();
   for (const [el, score] of scores) {
-    const f = score * (1 - linkDensity(el, textOf(el)));
+    const f = score * (1 - linkDensity($, el, textOf($, el)));
     final.set(el, f);
     if (f > bestScore) {
       best = el;
@@ -266,10 +272,6 @@ function withSiblings(
   final: Map<Element, number>,
   unlikely: Set<Element>,
 ): Element[] {
-  const textOf = (el: AnyNode): string => cleanLine($(el).text());
-  const linkDensity = (el: Element, text: string): number =>
-    text.length === 0 ? 0 : Math.min(1, cleanLine($(el).find('a').text()).length / text.length);
-
   // 3. Siblings that belong with the winner.
   const parent = best.parent as Element | null;
   if (!parent || parent.type !== 'tag') return [best];
@@ -291,8 +293,8 @@ function withSiblings(
       continue;
     }
     if (sib.name.toLowerCase() === 'p') {
-      const text = textOf(sib);
-      const density = linkDensity(sib, text);
+      const text = textOf($, sib);
+      const density = linkDensity($, sib, text);
       if ((text.length > 80 && density < 0.25) || (text.length > 0 && density === 0 && /\.( |$)/.test(text))) {
         out.push(sib);
       }
