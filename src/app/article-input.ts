@@ -20,13 +20,18 @@ function extracted(html: string, url: string): MatchableArticle {
   return { title: res.article.title, lead: res.article.lead, body: res.article.paragraphs };
 }
 
-/** A file the user named on the command line: a missing or unreadable one is one line, exit 2. */
-export async function readInputFile(file: string): Promise<string> {
+/** A file the user named on the command line, as bytes: a missing or unreadable one is one line, exit 2. */
+export async function readInputBytes(file: string): Promise<Buffer> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (err) {
     throw new ConfigError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
+}
+
+/** The same as UTF-8 text. */
+export async function readInputFile(file: string): Promise<string> {
+  return (await readInputBytes(file)).toString('utf8');
 }
 
 export async function loadArticleInput(opts: { file?: string; url?: string }): Promise<MatchableArticle> {

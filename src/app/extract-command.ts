@@ -4,7 +4,6 @@
 // crawler decodes them (decodePage); the URL defaults to the canonical URL the page states; `-`
 // reads the page from stdin. Several files print one after another (text) or one JSON object per
 // line (--json), like trafilatura's CLI; exit 1 if any page gave no article.
-import { readFile } from 'node:fs/promises';
 import { load } from 'cheerio/slim';
 import { genericSource } from '../../config/generic-source.js';
 import { ConfigError, sourceById, sourceForUrl } from '../../config/load-sources.js';
@@ -12,6 +11,7 @@ import type { SourceConfig } from '../../config/source-schema.js';
 import { decodePage } from '../../crawlers/decode-page.js';
 import { extractArticle } from '../extract/extract-article.js';
 import { renderSeedText } from '../format/seed-format.js';
+import { readInputBytes } from './article-input.js';
 
 export interface ExtractOptions {
   url?: string;
@@ -29,11 +29,7 @@ async function readBytes(file: string, stdin: AsyncIterable<Buffer | string>): P
     for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
     return Buffer.concat(chunks);
   }
-  try {
-    return await readFile(file);
-  } catch (err) {
-    throw new ConfigError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
+  return readInputBytes(file);
 }
 
 /** The absolute http(s) URL the page states as its own (canonical link, then og:url), or null. */
