@@ -7,10 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlOnce } from '../../src/app/crawl-once.js';
 import { startDashboard, type Dashboard } from '../../src/ops/dashboard.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
-import { loadEvalArticles } from '../../scripts/eval/eval-set.js';
-import { classifyTopics } from '../../src/relevance/classify-topics.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
-import { testArticlePage, testSource } from '../helpers/test-source.js';
+import { classifiedOnTopicArticles, testArticlePage, testSource } from '../helpers/test-source.js';
 
 const HEALTHY = 'healthy.example.vn';
 const ROTTEN = 'rotten.example.vn';
@@ -22,9 +20,7 @@ describe('selector rot', () => {
 
   beforeAll(async () => {
     const root = tempDir('tw-rot');
-    const stories = loadEvalArticles().filter(
-      (a) => a.onTopic && classifyTopics({ title: a.title, lead: a.lead, body: a.paragraphs }).best.onTopic,
-    );
+    const stories = classifiedOnTopicArticles();
     for (const [h, host] of [HEALTHY, ROTTEN].entries()) {
       mkdirSync(path.join(root, host), { recursive: true });
       const items = Array.from({ length: 6 }, (_, i) => {

@@ -6,10 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import iconv from 'iconv-lite';
-import { loadEvalArticles } from '../../scripts/eval/eval-set.js';
-import { classifyTopics } from '../../src/relevance/classify-topics.js';
 import { listenLocal } from './http-receiver.js';
-import { testArticlePage } from './test-source.js';
+import { classifiedOnTopicArticles, testArticlePage } from './test-source.js';
 
 export const HOSTILE_HOST = 'hostile.example.vn';
 const ORIGIN = `https://${HOSTILE_HOST}`;
@@ -41,9 +39,7 @@ export interface HostileOutlet {
 
 export async function startHostileOutlet(): Promise<HostileOutlet> {
   // Stories the classifier takes as on topic, so a page's fate depends only on its attack.
-  const stories = loadEvalArticles().filter(
-    (a) => a.onTopic && classifyTopics({ title: a.title, lead: a.lead, body: a.paragraphs }).best.onTopic,
-  );
+  const stories = classifiedOnTopicArticles();
   const story = (i: number) => stories[i % stories.length]!;
   // The attack pages take stories from the end of the set, the listing from the start.
   const last = (k: number) => stories[stories.length - k]!;

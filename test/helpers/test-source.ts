@@ -2,7 +2,8 @@
 // /rss.xml (or the discovery given), articles with an <h1> title and an <article> body, and
 // the page for one such article.
 import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
-import type { EvalArticle } from '../../scripts/eval/eval-set.js';
+import { loadEvalArticles, type EvalArticle } from '../../scripts/eval/eval-set.js';
+import { classifyTopics } from '../../src/relevance/classify-topics.js';
 
 export function testSource(
   host: string,
@@ -18,6 +19,16 @@ export function testSource(
     extract: overrides.extract ?? { title: ['h1'], body: ['article'] },
     provenance: 'test',
   });
+}
+
+/**
+ * The eval set's on-topic articles that the classifier also takes as on topic: pages whose fate
+ * in a test should depend only on what the test does to them.
+ */
+export function classifiedOnTopicArticles(): EvalArticle[] {
+  return loadEvalArticles().filter(
+    (a) => a.onTopic && classifyTopics({ title: a.title, lead: a.lead, body: a.paragraphs }).best.onTopic,
+  );
 }
 
 /** An eval-set article as a page testSource reads; `extra` goes between title and body. */
