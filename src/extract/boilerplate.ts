@@ -16,6 +16,30 @@ export const COMMON_BOILERPLATE: readonly RegExp[] = [
   /^(?:tags?|từ khóa|từ khoá):/iu,
 ];
 
+/**
+ * A line that is only a dateline: an optional weekday, a date, an optional time and zone
+ * ("Thứ hai, 24-08-2026, 10:15", "20/08/2026 08:00 GMT+7", "2019-11-20 17:27:46"). Pages print
+ * it under the headline, where a widened body can catch it; it is never article text.
+ */
+const WEEKDAY = String.raw`(?:thứ (?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ nhật|t[2-7]|cn|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?`;
+const DATE = String.raw`(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2} (?:tháng )?\d{1,2},? \d{4})`;
+const TIME = String.raw`(?:\d{1,2}[:h]\d{2}(?::\d{2})?(?: ?(?:am|pm|sa|ch))?)`;
+const ZONE = String.raw`(?:\(?(?:gmt|utc)(?: ?[+-] ?\d{1,2}(?::?\d{2})?)?\)?)`;
+const DATELINE = new RegExp(
+  String.raw`^(?:${WEEKDAY}[,\s]+)?(?:(?:ngày|lúc)\s+)?(?:${DATE}|${TIME})(?:[,\s|-]+(?:(?:ngày|lúc)\s+)?(?:${DATE}|${TIME}))?(?:[,\s]+${ZONE})?$`,
+  'iu',
+);
+
+const HAS_DATE = new RegExp(DATE, 'iu');
+
+export function isDateline(paragraph: string): boolean {
+  return paragraph.length <= 60 && DATELINE.test(paragraph) && HAS_DATE.test(paragraph);
+}
+
 export function isBoilerplate(paragraph: string, extra: readonly RegExp[]): boolean {
-  return COMMON_BOILERPLATE.some((re) => re.test(paragraph)) || extra.some((re) => re.test(paragraph));
+  return (
+    isDateline(paragraph) ||
+    COMMON_BOILERPLATE.some((re) => re.test(paragraph)) ||
+    extra.some((re) => re.test(paragraph))
+  );
 }

@@ -11,6 +11,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { cleanLine } from '../text/normalize.js';
+import { descendantsNamed, linkTextUnder, textUnder } from './dom-walk.js';
 import { BLOCK_TAGS } from './paragraphs.js';
 
 const UNLIKELY =
@@ -33,7 +34,7 @@ function textOf($: CheerioAPI, el: AnyNode): string {
 
 /** The share of an element's text (`text`) that sits in links. */
 function linkDensity($: CheerioAPI, el: Element, text: string): number {
-  return text.length === 0 ? 0 : Math.min(1, cleanLine($(el).find('a').text()).length / text.length);
+  return text.length === 0 ? 0 : Math.min(1, cleanLine(linkTextUnder(el)).length / text.length);
 }
 
 function classAndId(el: Element): string {
@@ -69,7 +70,7 @@ function ownLinkShare($: CheerioAPI, el: Element, own: string): number {
   let links = 0;
   for (const c of el.children) {
     if (c.type !== 'tag' || isBlockChild(c.name.toLowerCase())) continue;
-    links += c.name.toLowerCase() === 'a' ? cleanLine($(c).text()).length : cleanLine($(c).find('a').text()).length;
+    links += c.name.toLowerCase() === 'a' ? cleanLine(textUnder(c)).length : cleanLine(linkTextUnder(c)).length;
   }
   return own.length === 0 ? 0 : Math.min(1, links / own.length);
 }
@@ -79,6 +80,11 @@ function isUnlikely(el: Element): boolean {
   if (name === 'body' || name === 'html' || name === 'article' || name === 'main') return false;
   const s = classAndId(el);
   return UNLIKELY.test(s) && !MAYBE.test(s);
+}
+
+/** A container of inline content only: a paragraph written as a <div> (CNN, Vietnamese CMSs). */
+function isInlineOnly(el: Element): boolean {
+  return !el.children.some((c) => c.type === 'tag' && isBlockChild(c.name.toLowerCase()));
 }
 
 /** Prose a result should reach before the stricter passes are trusted (Readability's 500). */
@@ -106,7 +112,8 @@ export function densestBlock($: CheerioAPI): Element[] | null {
   return found?.blocks ?? null;
 }
 
-const CONDITIONAL = 'div, section, ul, ol, table, aside, header, footer, dl';
+const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'table', 'aside', 'header', 'footer', 'dl']);
+const PARAGRAPH = new Set(['p']);
 
 /**
  * Inside the chosen blocks, removes what is not prose (Readability's conditional cleaning, cut
@@ -115,27 +122,25 @@ const CONDITIONAL = 'div, section, ul, ol, table, aside, header, footer, dl';
  */
 function cleanInside($: CheerioAPI, blocks: Element[], scores: Map<Element, number>, dropUnlikely: boolean): void {
   for (const block of blocks) {
-    $(block)
-      .find(CONDITIONAL)
-      .each((_, el) => {
-        if (el.type !== 'tag' || !el.parent) return;
-        const name = el.name.toLowerCase();
-        if (name === 'aside' || name === 'header' || name === 'footer') {
-          $(el).remove();
-          return;
-        }
-        // A negative name is outweighed by the prose the element holds (a theme's "widget" around
-        // the article text), as in Readability's weight + content score.
-        if ((dropUnlikely && isUnlikely(el)) || classWeight(el) + (scores.get(el) ?? 0) < 0) {
-          $(el).remove();
-          return;
-        }
-        const text = textOf($, el);
-        if (text.length === 0) return;
-        const links = linkDensity($, el, text);
-        const paragraphs = $(el).find('p').length;
-        if (links > 0.5 || (name !== 'div' && name !== 'section' && links > 0.3 && paragraphs === 0)) $(el).remove();
-      });
+    for (const el of descendantsNamed(block, CONDITIONAL)) {
+      if (el.type !== 'tag' || !el.parent) continue;
+      const name = el.name.toLowerCase();
+      if (name === 'aside' || name === 'header' || name === 'footer') {
+        $(el).remove();
+        continue;
+      }
+      // A negative name is outweighed by the prose the element holds (a theme's "widget" around
+      // the article text), as in Readability's weight + content score.
+      if ((dropUnlikely && isUnlikely(el)) || classWeight(el) + (scores.get(el) ?? 0) < 0) {
+        $(el).remove();
+        continue;
+      }
+      const text = textOf($, el);
+      if (text.length === 0) continue;
+      const links = linkDensity($, el, text);
+      const paragraphs = descendantsNamed(el, PARAGRAPH).length;
+      if (links > 0.5 || (name !== 'div' && name !== 'section' && links > 0.3 && paragraphs === 0)) $(el).remove();
+    }
   }
 }
 
@@ -187,9 +192,13 @@ function scorePass(
     }
     // A container's own prose (text between <br>s, or in inline elements, beside any blocks):
     // paragraphs written without <p>. It counts for the container itself first.
+    // A container of inline content only is a paragraph written as a <div> (Readability turns
+    // it into a <p>): its score goes to its parent, so a teaser's or a sapo's class never makes
+    // it a candidate of its own.
     const own = cleanLine(ownInlineText($, node));
     if (own.length >= 25) {
-      give(node, proseScore(own, ownLinkShare($, node, own)), 0);
+      if (isInlineOnly(node)) give(node.parent as Element | null, proseScore(own, ownLinkShare($, node, own)), 0);
+      else give(node, proseScore(own, ownLinkShare($, node, own)), 0);
       prose.push([node, own.length]);
     }
   });
@@ -292,7 +301,8 @@ function withSiblings(
       out.push(sib);
       continue;
     }
-    if (sib.name.toLowerCase() === 'p') {
+    const sibName = sib.name.toLowerCase();
+    if (sibName === 'p' || ((sibName === 'div' || sibName === 'section') && isInlineOnly(sib))) {
       const text = textOf($, sib);
       const density = linkDensity($, sib, text);
       if ((text.length > 80 && density < 0.25) || (text.length > 0 && density === 0 && /\.( |$)/.test(text))) {

@@ -12,9 +12,17 @@ import { countGarble, describeGarble, isGarbled } from '../text/garbled-text.js'
 import { cleanLine, paragraphKey } from '../text/normalize.js';
 import { isBoilerplate } from './boilerplate.js';
 import { densestBlock } from './density-body.js';
+import { descendantsNamed } from './dom-walk.js';
 import { readPageMetadata } from './page-metadata.js';
 import { paragraphsOf } from './paragraphs.js';
-import { findPrinted, isSapo, metadataText, printedBlocks, type PrintedBlock } from './printed-metadata.js';
+import {
+  findPrinted,
+  isPrintedByline,
+  isSapo,
+  metadataText,
+  printedBlocks,
+  type PrintedBlock,
+} from './printed-metadata.js';
 import { query } from './query.js';
 import { selectElements, selectText } from './select.js';
 
@@ -38,9 +46,55 @@ export interface ExtractedArticle {
 export type ExtractResult = { ok: true; article: ExtractedArticle } | { ok: false; reason: string };
 
 // Removed on every page before reading: never article text on any outlet.
-const ALWAYS_DROP = 'script, style, noscript, template, iframe, svg, form, button, nav';
+const ALWAYS_DROP = 'script, style, noscript, template, iframe, svg, button, nav';
+
+/**
+ * Forms are search boxes, newsletters and comment boxes, except the one an ASP.NET page wraps
+ * around everything (Al Jazeera's 2019 pages): a form holding the headline or article prose stays.
+ */
+const HEADLINE_OR_ARTICLE = new Set(['h1', 'article']);
+const PARAGRAPH = new Set(['p']);
+
+function dropForms($: CheerioAPI): void {
+  for (const form of query($, 'form')) {
+    if (descendantsNamed(form, HEADLINE_OR_ARTICLE).length === 0 && descendantsNamed(form, PARAGRAPH).length < 3)
+      $(form).remove();
+  }
+}
 
 const MIN_BODY_CHARS = 200;
+
+/** A repeated run of paragraphs at least this long is a copy of the body, not the article. */
+const REPEATED_RUN_CHARS = 200;
+
+/**
+ * Indexes of paragraphs that copy an earlier run of the body holding a large share of its text
+ * (REPEATED_RUN_CHARS or more, and a quarter of the whole): a page holding its text twice, as a
+ * hidden print or mobile copy. Lines an article repeats by design ("Meal 1", a table's "0", the
+ * same step in two plans of a recipe) are short runs of a long text, and stay.
+ */
+function repeatedRuns(keys: readonly string[]): Set<number> {
+  const total = keys.reduce((n, k) => n + k.length, 0);
+  const minChars = Math.max(REPEATED_RUN_CHARS, total / 4);
+  const first = new Map<string, number>();
+  const out = new Set<number>();
+  // A page of endless identical lines must not make this quadratic: comparisons are capped.
+  let budget = 1_000_000;
+  for (let i = 0; i < keys.length && budget > 0; i++) {
+    const j = first.get(keys[i]!);
+    if (j === undefined) {
+      first.set(keys[i]!, i);
+      continue;
+    }
+    if (out.has(i)) continue;
+    let len = 0;
+    let chars = 0;
+    while (i + len < keys.length && j + len < i && keys[j + len] === keys[i + len] && budget-- > 0)
+      chars += keys[i + len++]!.length;
+    if (chars >= minChars) for (let k = i; k < i + len; k++) out.add(k);
+  }
+  return out;
+}
 
 // Compiled once per source's pattern list (the config objects live as long as the process).
 const compiled = new WeakMap<readonly string[], RegExp[]>();
@@ -113,6 +167,7 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
   const creditSel = selectText($, ex.credit);
 
   $(query($, ALWAYS_DROP)).remove();
+  dropForms($);
   for (const sel of ex.drop) $(query($, sel)).remove();
 
   // Title
@@ -184,20 +239,39 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
     }
   }
 
-  // Clean the paragraphs: boilerplate, repeats (duplicated blocks are written once), echoes of
-  // the title or lead.
+  // Clean the paragraphs: boilerplate, echoes of the title or lead, repeated prose (a body the
+  // page holds twice is written once).
   const dropText = compile(ex.dropText);
-  const seen = new Set<string>([paragraphKey(title)]);
-  if (lead) seen.add(paragraphKey(lead));
+  const echoes = new Set<string>([paragraphKey(title)]);
+  if (lead) echoes.add(paragraphKey(lead));
+  const kept = paragraphs
+    .filter((p) => !isBoilerplate(p, dropText))
+    .map((p) => ({ p, key: paragraphKey(p) }))
+    .filter(({ key }) => key && !echoes.has(key));
+  const repeated = repeatedRuns(kept.map(({ key }) => key));
   const body: string[] = [];
-  const bodyKeys: string[] = []; // body[i]'s key: each is unique, since repeats were dropped
-  for (const p of paragraphs) {
-    if (isBoilerplate(p, dropText)) continue;
-    const key = paragraphKey(p);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
+  const bodyKeys: string[] = []; // body[i]'s key
+  kept.forEach(({ p, key }, i) => {
+    if (repeated.has(i)) return;
     body.push(p);
     bodyKeys.push(key);
+  });
+
+  // A sapo the page prints with no description to name it: a line the page marks as the sapo,
+  // between the headline and the body's first line (teasers elsewhere may be marked alike).
+  if (lead === null && body.length > 0) {
+    const blocks = printedOnPage();
+    const h1At = blocks.findIndex((b) => b.el.name === 'h1');
+    const bodyAt = blocks.findIndex((b) => b.text === body[0]);
+    const sapo = blocks.find((b, i) => i > h1At && (bodyAt < 0 || i <= bodyAt) && b.text.length >= 40 && isSapo(b.el));
+    if (sapo) {
+      lead = sapo.text;
+      if (body[0] === sapo.text) {
+        body.shift();
+        bodyKeys.shift();
+      }
+      fallback('lead', 'printed sapo');
+    }
   }
 
   // Credit: the selector's line, taken out of the body; else a final line that looks like one.
@@ -222,6 +296,13 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
         if (at >= 0) body.splice(at, 1);
         matched.credit = 'printed author';
       }
+    }
+    if (credit === null && hasNoSelectors(ex) && last && body.length > 1 && isPrintedByline(last, printedOnPage())) {
+      // No metadata names the author; the page signs the article with a byline line at its end.
+      credit = last;
+      body.pop();
+      bodyKeys.pop();
+      matched.credit = 'printed byline';
     }
   }
 

@@ -67,6 +67,14 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && cleanLine(v) ? cleanLine(v) : undefined;
 }
 
+/** Whether an author string is the outlet's own name (the site name, or contained in it). */
+function namesPublisher(author: string, siteName: string | undefined): boolean {
+  if (!siteName) return false;
+  const a = cleanLine(author).toLowerCase();
+  const site = cleanLine(siteName).toLowerCase();
+  return a.length > 0 && (site.includes(a) || a.includes(site));
+}
+
 export function readPageMetadata($: CheerioAPI): PageMetadata {
   const ld = jsonLdArticle($);
   const out: PageMetadata = {};
@@ -87,7 +95,10 @@ export function readPageMetadata($: CheerioAPI): PageMetadata {
         'meta[property="og:article:published_time"]',
       ),
   );
-  set('author', nameOf(ld?.author) ?? meta($, 'meta[name="author"]', 'meta[property="article:author"]'));
+  // Many outlets name themselves as the author ("Báo Nhân Dân"): that is the publisher, not a byline.
+  const siteName = meta($, 'meta[property="og:site_name"]', 'meta[name="application-name"]') ?? nameOf(ld?.publisher);
+  const author = nameOf(ld?.author) ?? meta($, 'meta[name="author"]', 'meta[property="article:author"]');
+  if (author && !namesPublisher(author, siteName)) set('author', author);
   set('section', str(ld?.articleSection) ?? meta($, 'meta[property="article:section"]'));
   if (typeof ld?.articleBody === 'string') out.articleBody = ld.articleBody;
   set('canonical', query($, 'link[rel="canonical"]')[0]?.attribs.href ?? meta($, 'meta[property="og:url"]'));

@@ -42,7 +42,8 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'summary',
 ]);
 
-// Never part of the article text: media, embeds, widgets and their captions.
+// Never part of the article text: media, embeds, widgets and their captions. (A <form> that
+// survived extraction's drop wraps the article itself, as ASP.NET pages do: it is read.)
 const SKIP = new Set([
   'script',
   'style',
@@ -60,7 +61,6 @@ const SKIP = new Set([
   'figure',
   'figcaption',
   'button',
-  'form',
   'input',
   'select',
   'textarea',
@@ -87,6 +87,14 @@ export function paragraphsOf($: CheerioAPI, roots: AnyNode[]): string[] {
     if (SKIP.has(name)) return;
     if (name === 'br') {
       flush();
+      return;
+    }
+    // A table row is one line, its cells side by side (a results table reads "1 Kyle Busch 5040");
+    // a block inside a cell still starts its own line.
+    if (name === 'td' || name === 'th') {
+      buf += ' ';
+      for (const child of node.children) walk(child);
+      buf += ' ';
       return;
     }
     const block = BLOCK_TAGS.has(name);

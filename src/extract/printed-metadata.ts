@@ -80,3 +80,33 @@ export function findPrinted(
   }
   return null;
 }
+
+/** Wholly upper case (a name printed in capitals: "MINH ANH"), with at least two letters. */
+const isUpperCase = (text: string): boolean => /\p{Lu}.*\p{Lu}/u.test(text) && text === text.toUpperCase();
+/** An agency credit: "Theo Yonhap", "(Theo TTXVN)", "(TTXVN/Vietnam+)". */
+const AGENCY_CREDIT = /^\((?:theo )?[^()]{2,40}\)$|^theo [\p{Lu}][^.!?]{1,38}$/iu;
+
+/**
+ * Whether a body's last line is its byline as Vietnamese outlets print it: a short line of a
+ * name or an agency, with no sentence in it, set apart as a byline is (capitals, bold, right
+ * aligned, or a class that says so), or an agency credit in its usual words.
+ */
+export function isPrintedByline(text: string, blocks: readonly PrintedBlock[]): boolean {
+  if (text.length > 40 || text.split(/\s+/).length > 6) return false;
+  if (AGENCY_CREDIT.test(text)) return true;
+  if (/[.!?:;,]$/.test(text) || /\d/.test(text)) return false;
+  if (isUpperCase(text)) return true;
+  const block = blocks.find((b) => b.text === text);
+  for (
+    let n: AnyNode | null = block?.el ?? null, depth = 0;
+    n && n.type === 'tag' && depth < 3;
+    n = n.parent, depth++
+  ) {
+    const el = n as Element;
+    const name = el.name.toLowerCase();
+    if (name === 'strong' || name === 'b') return true;
+    if (/text-align:\s*right/i.test(el.attribs.style ?? '')) return true;
+    if (/author|byline|tac-?gia|signature/i.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) return true;
+  }
+  return false;
+}

@@ -49,6 +49,72 @@ describe('generic body', () => {
   });
 });
 
+describe('generic body: pages nobody here wrote have these shapes', () => {
+  it('does not let teaser summaries (divs of text named "story") pull the body out to the page column', () => {
+    const teaser = (i: number) =>
+      `<article class="story"><h2 class="story__heading"><a href="/t${i}">Tin khác số ${i}</a></h2><div class="story__summary">Tóm tắt của một tin khác hẳn, đủ dài để đọc như một đoạn văn của bài số ${i}.</div></article>`;
+    const a = extract(
+      `<html><body><div class="col-main"><article class="article"><h1>Tiêu đề</h1><div class="article__sapo">Sapo của bài, in đậm dưới tiêu đề và dài hơn hai mươi lăm ký tự.</div><div class="article__body">${paras(1, 3)}</div></article><section class="box-news-same">${teaser(1)}${teaser(2)}</section></div></body></html>`,
+    );
+    // No description names the sapo; the page marks it as one.
+    expect(a.lead).toBe('Sapo của bài, in đậm dưới tiêu đề và dài hơn hai mươi lăm ký tự.');
+    expect(a.paragraphs).toEqual([1, 2, 3].map(sentence));
+  });
+
+  it('joins paragraph divs beside the winning container (CNN: the first paragraphs, then a "read all" box)', () => {
+    const a = extract(
+      `<html><body><h1>Tiêu đề</h1><div class="l-container">${paras(1, 2, 'div')}<div class="read-more">Read More</div><div class="read-all">${paras(3, 6, 'div')}</div></div></body></html>`,
+    );
+    expect(a.paragraphs).toEqual(Array.from({ length: 8 }, (_, i) => sentence(i + 1)));
+  });
+
+  it('keeps a page that an ASP.NET form wraps whole, and drops a search form', () => {
+    const a = extract(
+      `<html><body><form class="search"><p>Tìm kiếm trên trang</p><p>Từ khóa nổi bật hôm nay</p></form><form id="page" method="post"><h1>Tiêu đề</h1><article>${paras(1, 4)}</article></form></body></html>`,
+    );
+    expect(a.paragraphs).toEqual([1, 2, 3, 4].map(sentence));
+  });
+
+  it('reads a table row as one line, its cells side by side, and keeps rows that repeat cells', () => {
+    const row = (...cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+    const a = extract(
+      `<html><body><h1>Bảng xếp hạng</h1><article>${paras(1, 2)}<table>${row('Hạng', 'Đội', 'Điểm')}${row('1', 'Hà Nội', '0')}${row('2', 'Hải Phòng', '0')}</table></article></body></html>`,
+    );
+    expect(a.paragraphs.slice(2)).toEqual(['Hạng Đội Điểm', '1 Hà Nội 0', '2 Hải Phòng 0']);
+  });
+
+  it('keeps lines an article repeats by design, and writes a body the page holds twice once', () => {
+    const plan = (n: number) =>
+      `<h3>Bữa ${n}</h3><p>Ăn cách nhau 2–3 giờ</p><p>Một chén cơm gạo lứt, một đĩa rau luộc và 100 g thịt gà luộc, chấm nước mắm gừng.</p>`;
+    const recipe = extract(
+      `<html><body><h1>Thực đơn</h1><article>${paras(1, 2)}${plan(1)}${plan(2)}${plan(3)}</article></body></html>`,
+    );
+    expect(recipe.paragraphs.filter((p) => p === 'Ăn cách nhau 2–3 giờ')).toHaveLength(3);
+    expect(recipe.paragraphs.filter((p) => p.startsWith('Một chén cơm'))).toHaveLength(3);
+
+    const twice = extract(
+      `<html><body><h1>Tiêu đề</h1><article><div class="content">${paras(1, 5)}</div><div class="content print-copy">${paras(1, 5)}</div></article></body></html>`,
+    );
+    expect(twice.paragraphs).toEqual([1, 2, 3, 4, 5].map(sentence));
+  });
+
+  it('handles a hostile page of endless identical lines without quadratic work', () => {
+    const lines = Array.from({ length: 60_000 }, () => '<p>Dòng lặp lại giống hệt nhau ở khắp nơi.</p>').join('');
+    const started = process.hrtime.bigint();
+    const a = extract(`<html><body><h1>Tiêu đề</h1><article>${lines}</article></body></html>`);
+    expect(a.paragraphs.length).toBeGreaterThan(0);
+    // Generous: the point is linear vs quadratic (minutes), not a timing to the millisecond.
+    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(30);
+  });
+
+  it('leaves out a dateline printed under the headline', () => {
+    const a = extract(
+      `<html><body><h1>Tiêu đề</h1><article><div class="meta">Thứ hai, 24-08-2026, 10:15 (GMT+7)</div>${paras(1, 3)}</article></body></html>`,
+    );
+    expect(a.paragraphs).toEqual([1, 2, 3].map(sentence));
+  });
+});
+
 describe('generic metadata as printed', () => {
   it('prefers the <h1> to a JSON-LD headline with undecoded entities, and decodes a headline it must use', () => {
     const ld = (h: string) => `<script type="application/ld+json">{"@type":"NewsArticle","headline":"${h}"}</script>`;
@@ -72,6 +138,23 @@ describe('generic metadata as printed', () => {
       `<html><head>${head}</head><body><h1>T</h1><article>${paras(1, 4)}</article></body></html>`,
     );
     expect(unprinted.lead).toBeNull();
+  });
+
+  it('takes a signed last line as the byline when no metadata names the author, and nothing else', () => {
+    const page = (last: string) => `<html><body><h1>T</h1><article>${paras(1, 4)}${last}</article></body></html>`;
+    expect(extract(page('<p>MINH ANH</p>')).credit).toBe('MINH ANH');
+    expect(extract(page('<p style="text-align:right"><strong>Minh Anh</strong></p>')).credit).toBe('Minh Anh');
+    expect(extract(page('<p>(Theo Yonhap)</p>')).credit).toBe('(Theo Yonhap)');
+    const plain = extract(page('<p>Hai bên sẽ họp lại vào tháng tới.</p>'));
+    expect(plain.credit).toBeNull();
+    expect(plain.paragraphs.at(-1)).toBe('Hai bên sẽ họp lại vào tháng tới.');
+  });
+
+  it('does not take the outlet naming itself in the author tag for an author', () => {
+    const a = extract(
+      `<html><head><meta name="author" content="Báo Nhân Dân"><meta property="og:site_name" content="Báo Nhân Dân điện tử"></head><body><h1>T</h1><article>${paras(1, 4)}</article></body></html>`,
+    );
+    expect(a.author).toBeNull();
   });
 
   it('writes the author as the byline where the page names them, and only then', () => {
