@@ -21,6 +21,8 @@ const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination
 const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline|newsletter|subscribe|recommend/i;
 
+const BYLINE = /byline/i;
+
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote']);
 /** Children that end a container's own prose: blocks, and figures (their captions are not prose). */
 const isBlockChild = (name: string): boolean => BLOCK_TAGS.has(name) || name === 'figure';
@@ -37,8 +39,10 @@ function linkDensity($: CheerioAPI, el: Element, text: string): number {
   return text.length === 0 ? 0 : Math.min(1, cleanLine(linkTextUnder(el)).length / text.length);
 }
 
+/** What an element says it is: class and id, and the region label of sites with hashed class names (BBC: aria-labelledby="article-byline"). */
 function classAndId(el: Element): string {
-  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+  const a = el.attribs;
+  return `${a.class ?? ''} ${a.id ?? ''} ${a['aria-labelledby'] ?? ''} ${a['data-component'] ?? ''}`;
 }
 
 function classWeight(el: Element): number {
@@ -125,7 +129,8 @@ function cleanInside($: CheerioAPI, blocks: Element[], scores: Map<Element, numb
     for (const el of descendantsNamed(block, CONDITIONAL)) {
       if (el.type !== 'tag' || !el.parent) continue;
       const name = el.name.toLowerCase();
-      if (name === 'aside' || name === 'header' || name === 'footer') {
+      // A byline box is written as the credit, never as body text.
+      if (name === 'aside' || name === 'header' || name === 'footer' || BYLINE.test(classAndId(el))) {
         $(el).remove();
         continue;
       }

@@ -18,6 +18,7 @@ import { paragraphsOf } from './paragraphs.js';
 import {
   findPrinted,
   isPrintedByline,
+  printedBylineBlock,
   isSapo,
   metadataText,
   printedBlocks,
@@ -303,6 +304,11 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
       body.pop();
       bodyKeys.pop();
       matched.credit = 'printed byline';
+    }
+    if (credit === null && hasNoSelectors(ex)) {
+      // …or in an element named as the byline, above or below the body.
+      credit = printedBylineBlock(printedOnPage());
+      if (credit) matched.credit = 'printed byline';
     }
   }
 

@@ -14,7 +14,9 @@ export interface PageMetadata {
   canonical?: string;
 }
 
-const ARTICLE_TYPES = /^(?:News|Report|Analysis|Opinion|Background)?Article$|^BlogPosting$|^LiveBlogPosting$/;
+// schema.org's article types: NewsArticle and its kinds (BBC writes ReportageNewsArticle,
+// others AnalysisNewsArticle, OpinionNewsArticle…), Article, Report, blog and live-blog posts.
+const ARTICLE_TYPES = /^(?:\w*NewsArticle|(?:Report|Scholarly|Tech)?Article|Report|BlogPosting|LiveBlogPosting)$/;
 
 function asArray(v: unknown): unknown[] {
   return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
@@ -75,6 +77,13 @@ function namesPublisher(author: string, siteName: string | undefined): boolean {
   return a.length > 0 && (site.includes(a) || a.includes(site));
 }
 
+/** The last link of a breadcrumb trail (read before navigation is dropped): the article's section. */
+function breadcrumbSection($: CheerioAPI): string | undefined {
+  const trail = query($, '[class*="breadcrumb"] a, [id*="breadcrumb"] a');
+  const last = trail.at(-1);
+  return last ? str($(last).text()) : undefined;
+}
+
 export function readPageMetadata($: CheerioAPI): PageMetadata {
   const ld = jsonLdArticle($);
   const out: PageMetadata = {};
@@ -89,6 +98,7 @@ export function readPageMetadata($: CheerioAPI): PageMetadata {
       meta(
         $,
         'meta[property="article:published_time"]',
+        'meta[name="article:published_time"]',
         'meta[itemprop="datePublished"]',
         'meta[name="pubdate"]',
         'meta[name="publishdate"]',
@@ -99,7 +109,7 @@ export function readPageMetadata($: CheerioAPI): PageMetadata {
   const siteName = meta($, 'meta[property="og:site_name"]', 'meta[name="application-name"]') ?? nameOf(ld?.publisher);
   const author = nameOf(ld?.author) ?? meta($, 'meta[name="author"]', 'meta[property="article:author"]');
   if (author && !namesPublisher(author, siteName)) set('author', author);
-  set('section', str(ld?.articleSection) ?? meta($, 'meta[property="article:section"]'));
+  set('section', str(ld?.articleSection) ?? meta($, 'meta[property="article:section"]') ?? breadcrumbSection($));
   if (typeof ld?.articleBody === 'string') out.articleBody = ld.articleBody;
   set('canonical', query($, 'link[rel="canonical"]')[0]?.attribs.href ?? meta($, 'meta[property="og:url"]'));
   return out;

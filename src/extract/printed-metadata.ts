@@ -86,6 +86,40 @@ const isUpperCase = (text: string): boolean => /\p{Lu}.*\p{Lu}/u.test(text) && t
 /** An agency credit: "Theo Yonhap", "(Theo TTXVN)", "(TTXVN/Vietnam+)". */
 const AGENCY_CREDIT = /^\((?:theo )?[^()]{2,40}\)$|^theo [\p{Lu}][^.!?]{1,38}$/iu;
 
+const BYLINE_CLASS = /author|byline|tac-?gia|signature/i;
+/** The label a byline may start with: "Tác giả, Lê Minh" (BBC), "By Jane Doe", "Author: …". */
+const BYLINE_LABEL = /^(?:tác giả|author|written by|viết bởi)\s*[,:]\s*|^by\s+/iu;
+
+/** A short line of a name: no sentence, no digits, a few words. */
+function looksLikeName(text: string): boolean {
+  return text.length <= 40 && text.split(/\s+/).length <= 6 && !/[.!?:;,]$/.test(text) && !/\d/.test(text);
+}
+
+/** Whether the element or one of its two nearest ancestors says it holds the byline. */
+function markedAsByline(el: Element): boolean {
+  for (let n: AnyNode | null = el, depth = 0; n && n.type === 'tag' && depth < 4; n = n.parent, depth++) {
+    const a = (n as Element).attribs;
+    if (BYLINE_CLASS.test(`${a.class ?? ''} ${a.id ?? ''} ${a['aria-labelledby'] ?? ''}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * The byline a page prints where no metadata names the author: the first line after the
+ * headline in an element named as the author's (VTV's news-info author, Báo Chính phủ's author
+ * box under the body), holding a name.
+ */
+export function printedBylineBlock(blocks: readonly PrintedBlock[]): string | null {
+  const h1At = blocks.findIndex((b) => b.el.name === 'h1');
+  for (let i = h1At + 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (/^h[1-6]$/i.test(b.el.name)) continue; // a heading labels a byline region; it is not a name
+    const text = b.text.replace(BYLINE_LABEL, '');
+    if (looksLikeName(text) && /\p{L}/u.test(text) && markedAsByline(b.el)) return text;
+  }
+  return null;
+}
+
 /**
  * Whether a body's last line is its byline as Vietnamese outlets print it: a short line of a
  * name or an agency, with no sentence in it, set apart as a byline is (capitals, bold, right
@@ -94,19 +128,15 @@ const AGENCY_CREDIT = /^\((?:theo )?[^()]{2,40}\)$|^theo [\p{Lu}][^.!?]{1,38}$/i
 export function isPrintedByline(text: string, blocks: readonly PrintedBlock[]): boolean {
   if (text.length > 40 || text.split(/\s+/).length > 6) return false;
   if (AGENCY_CREDIT.test(text)) return true;
-  if (/[.!?:;,]$/.test(text) || /\d/.test(text)) return false;
+  if (!looksLikeName(text)) return false;
   if (isUpperCase(text)) return true;
   const block = blocks.find((b) => b.text === text);
-  for (
-    let n: AnyNode | null = block?.el ?? null, depth = 0;
-    n && n.type === 'tag' && depth < 3;
-    n = n.parent, depth++
-  ) {
+  if (!block) return false;
+  if (markedAsByline(block.el)) return true;
+  for (let n: AnyNode | null = block.el, depth = 0; n && n.type === 'tag' && depth < 3; n = n.parent, depth++) {
     const el = n as Element;
-    const name = el.name.toLowerCase();
-    if (name === 'strong' || name === 'b') return true;
+    if (el.name.toLowerCase() === 'strong' || el.name.toLowerCase() === 'b') return true;
     if (/text-align:\s*right/i.test(el.attribs.style ?? '')) return true;
-    if (/author|byline|tac-?gia|signature/i.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) return true;
   }
   return false;
 }

@@ -150,6 +150,26 @@ describe('generic metadata as printed', () => {
     expect(plain.paragraphs.at(-1)).toBe('Hai bên sẽ họp lại vào tháng tới.');
   });
 
+  it('finds a byline in an element named for it, above or below the body, and keeps its box out of the body', () => {
+    const top = extract(
+      `<html><body><h1>T</h1><section aria-labelledby="article-byline"><h2 id="article-byline">Thông tin tác giả</h2><ul><li><span>Tác giả, </span>Lê Minh</li><li>Vai trò, BBC News Tiếng Việt</li></ul></section><main>${paras(1, 4, 'div')}</main></body></html>`,
+    );
+    expect(top.credit).toBe('Lê Minh');
+    expect(top.paragraphs).toEqual([1, 2, 3, 4].map(sentence));
+    const below = extract(
+      `<html><body><h1>T</h1><div class="detail-content">${paras(1, 4)}</div><div class="detail-author"><div class="detail-author__name">Thu Trang</div></div></body></html>`,
+    );
+    expect(below.credit).toBe('Thu Trang');
+  });
+
+  it('reads the date and section of schema.org article kinds and the breadcrumb', () => {
+    const a = extract(
+      `<html><head><script type="application/ld+json">{"@type":"ReportageNewsArticle","headline":"T","datePublished":"2026-08-24T03:10:22Z"}</script></head><body><div class="breadcrumb"><a href="/">Trang chủ</a><a href="/the-gioi">Thế giới</a></div><h1>T</h1><article>${paras(1, 4)}</article></body></html>`,
+    );
+    expect(a.publishedAt).toBe('2026-08-24T10:10:22+07:00');
+    expect(a.section).toBe('Thế giới');
+  });
+
   it('does not take the outlet naming itself in the author tag for an author', () => {
     const a = extract(
       `<html><head><meta name="author" content="Báo Nhân Dân"><meta property="og:site_name" content="Báo Nhân Dân điện tử"></head><body><h1>T</h1><article>${paras(1, 4)}</article></body></html>`,
