@@ -30,7 +30,7 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
       maybeRepeated: job.attemptsMade > 0 || job.stalledCounter > 0,
       dedupe: { bucketBits: rt.env.TINWATCH_DEDUPE_BUCKET_BITS, retentionDays: rt.env.TINWATCH_DEDUPE_RETENTION_DAYS },
       onExtracted: async (fallbacks) => {
-        countExtraction(rt.stats, source, fallbacks);
+        countExtraction(rt.stats, rt.sourceById(source), fallbacks);
         if (fallbacks.length > 0) await rt.stats.count({ name: 'extraction_fallbacks', source });
       },
     });

@@ -4,6 +4,7 @@
 // (PIPELINE.selectorRot) the source is flagged on the dashboard and in /metrics, and
 // `tinwatch sources check <id>` names the selector that no longer matches.
 import { PIPELINE } from '../../config/pipeline.js';
+import type { SourceConfig } from '../../config/source-schema.js';
 import type { ExtractField } from '../extract/extract-article.js';
 import type { PipelineStats } from './pipeline-stats.js';
 
@@ -15,11 +16,20 @@ export function vietnamDay(at: Date = new Date()): string {
   return new Date(at.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
-/** Counts one extracted article of a source, and whether its title or body fell back. */
-export function countExtraction(stats: PipelineStats, sourceId: string, fallbacks: readonly ExtractField[]): void {
+/**
+ * Counts one extracted article of a source, and whether its title or body fell back. A field the
+ * source names no selectors for is read generically by design (the outlets that rely on the
+ * generic extractor): nothing there can rot.
+ */
+export function countExtraction(
+  stats: PipelineStats,
+  source: Pick<SourceConfig, 'id' | 'extract'>,
+  fallbacks: readonly ExtractField[],
+): void {
   const day = vietnamDay();
-  stats.countDaily(day, `${sourceId}|extracted`);
-  if (fallbacks.some((f) => CORE.includes(f))) stats.countDaily(day, `${sourceId}|core_fallback`);
+  stats.countDaily(day, `${source.id}|extracted`);
+  if (fallbacks.some((f) => CORE.includes(f) && source.extract[f].length > 0))
+    stats.countDaily(day, `${source.id}|core_fallback`);
 }
 
 export interface SelectorRot {
