@@ -12,6 +12,8 @@ import { classifiedOnTopicArticles, testArticlePage, testSource } from '../helpe
 
 const HEALTHY = 'healthy.example.vn';
 const ROTTEN = 'rotten.example.vn';
+/** An outlet read by the generic extractor alone: every field "falls back", by design. */
+const GENERIC = 'generic.example.vn';
 
 describe('selector rot', () => {
   let replay: ReplayServer;
@@ -21,7 +23,7 @@ describe('selector rot', () => {
   beforeAll(async () => {
     const root = tempDir('tw-rot');
     const stories = classifiedOnTopicArticles();
-    for (const [h, host] of [HEALTHY, ROTTEN].entries()) {
+    for (const [h, host] of [HEALTHY, ROTTEN, GENERIC].entries()) {
       mkdirSync(path.join(root, host), { recursive: true });
       const items = Array.from({ length: 6 }, (_, i) => {
         const file = `bai-${2_000_000 + i}.html`;
@@ -37,15 +39,16 @@ describe('selector rot', () => {
     // The rotten source still names the outlet's old title markup.
     const rotten = testSource(ROTTEN, { extract: { title: ['h1.old-headline'], body: ['article'] } });
     rt = await testRuntime({
-      sources: [testSource(HEALTHY), rotten],
+      sources: [testSource(HEALTHY), rotten, testSource(GENERIC, { extract: {} })],
       originMap: {
         [`https://${HEALTHY}`]: `${replay.url}/${HEALTHY}`,
         [`https://${ROTTEN}`]: `${replay.url}/${ROTTEN}`,
+        [`https://${GENERIC}`]: `${replay.url}/${GENERIC}`,
       },
       env: { TINWATCH_HOST_DELAY_MS: 0 },
     });
     const run = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
-    expect(run.totals.written).toBe(12); // the generic reading kept the rotten source working
+    expect(run.totals.written).toBe(18); // the generic reading kept the rotten source working
     dash = await startDashboard(rt, { port: 0 });
   }, 120_000);
   afterAll(async () => {
@@ -61,12 +64,16 @@ describe('selector rot', () => {
     expect(row('rotten')).toContain('6 of 6 (100 %): selectors broken? run <code>tinwatch sources check rotten</code>');
     expect(row('healthy')).not.toContain('selector-rot');
     expect(row('healthy')).toContain('0 of 6 (0 %)');
+    // A source with no selectors has nothing that can break.
+    expect(row('generic')).not.toContain('selector-rot');
+    expect(row('generic')).toContain('0 of 6 (0 %)');
   });
 
   it('exports the share and the flag in /metrics', async () => {
     const text = await (await fetch(`${dash.url}/metrics`)).text();
     expect(text).toContain('tinwatch_selector_rot{source="rotten"} 1');
     expect(text).toContain('tinwatch_selector_rot{source="healthy"} 0');
+    expect(text).toContain('tinwatch_selector_rot{source="generic"} 0');
     expect(text).toContain('tinwatch_selector_fallback_share{source="rotten"} 1');
   });
 });
