@@ -28,7 +28,10 @@ export interface SourceCheck {
   article: {
     url: string;
     matched?: Record<ExtractField, string | null>;
+    /** Fields whose selectors missed (fields the source names no selectors for are not listed). */
     fallbacks?: ExtractField[];
+    /** Fields the source names no selectors for: read by the generic extractor by design. */
+    generic?: ExtractField[];
     fields?: {
       title: string;
       publishedAt: string | null;
@@ -96,7 +99,8 @@ export async function checkSource(source: SourceConfig, originMap: OriginMap): P
         ? {
             url: first,
             matched: res.article.matched,
-            fallbacks: res.article.fallbacks,
+            fallbacks: res.article.fallbacks.filter((f) => source.extract[f].length > 0),
+            generic: (Object.keys(res.article.matched) as ExtractField[]).filter((f) => source.extract[f].length === 0),
             fields: {
               title: res.article.title,
               publishedAt: res.article.publishedAt,
@@ -119,7 +123,12 @@ export async function checkSource(source: SourceConfig, originMap: OriginMap): P
 const clip = (s: string | null, n = 90): string => (s === null ? '—' : s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function formatSourceCheck(c: SourceCheck): string {
-  const out = [`${c.sourceId}: ${c.ok ? 'OK' : 'PROBLEM'}${c.article?.fallbacks?.length ? ' (fallbacks used)' : ''}`];
+  const note = c.article?.fallbacks?.length
+    ? ' (fallbacks used)'
+    : c.article?.generic?.length && c.article.generic.length === Object.keys(c.article.matched ?? {}).length
+      ? ' (read by the generic extractor: no selectors)'
+      : '';
+  const out = [`${c.sourceId}: ${c.ok ? 'OK' : 'PROBLEM'}${note}`];
   for (const d of c.discovery) {
     out.push(
       d.error
@@ -143,7 +152,14 @@ export function formatSourceCheck(c: SourceCheck): string {
     };
     for (const f of Object.keys(value) as ExtractField[]) {
       const how = a.matched![f];
-      const tag = how === null ? 'MISSING ' : how.startsWith('fallback:') ? 'FALLBACK' : 'selector';
+      const tag =
+        how === null
+          ? 'MISSING '
+          : a.generic?.includes(f)
+            ? 'generic '
+            : how.startsWith('fallback:')
+              ? 'FALLBACK'
+              : 'selector';
       out.push(`    ${f.padEnd(8)} ${tag} ${how ?? ''}${how ? ' → ' : '→ '}${value[f]}`);
     }
   }

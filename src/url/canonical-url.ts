@@ -17,6 +17,8 @@ const TRACKING_PARAMS = [
   /^mc_[a-z]+$/i,
   /^_ga$/i,
   /^cmpid$/i,
+  // AT Internet's campaign tags (BBC feeds: at_medium=RSS&at_campaign=rss).
+  /^at_[a-z]+$/i,
 ];
 
 export interface CanonicalOptions {

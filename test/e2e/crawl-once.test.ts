@@ -79,12 +79,15 @@ describe('crawl --once end to end', () => {
     expect(by.qdnd).toMatchObject({ discovered: 3, new: 3, written: 2, duplicate: 0, offTopic: 1, failed: 0 });
     for (const id of ['dantri', 'tuoitre', 'thanhnien', 'vietnamplus', 'vov', 'znews', 'nld', 'baoquocte'])
       expect(by[id], id).toMatchObject({ discovered: 3, new: 3, written: 2, duplicate: 0, offTopic: 1, failed: 0 });
+    // The outlets read by the generic extractor alone (no extract selectors).
+    for (const id of ['nhandan', 'cand', 'tienphong', 'vtv', 'sggp', 'baochinhphu', 'bbc-vietnamese'])
+      expect(by[id], id).toMatchObject({ discovered: 3, new: 3, written: 2, duplicate: 0, offTopic: 1, failed: 0 });
     expect(first.totals).toEqual(BUNDLED_FIRST_RUN_TOTALS);
     // VnExpress's site search was read too (its results are articles already found by the feed).
     expect(replay.hits.some((h) => h.startsWith('/timkiem.vnexpress.net/?q=H%C3%A0n+Qu%E1%BB%91c'))).toBe(true);
   });
 
-  it('writes each on-topic golden article once, byte for byte, named NNN_<story id>.txt with NNN 000..025', () => {
+  it('writes each on-topic golden article once, byte for byte, named NNN_<story id>.txt with NNN 000..039', () => {
     const files = readdirSync(path.join(rt.outDir, 'articles')).sort();
     expect(files.map((f) => f.slice(0, 3))).toEqual(BUNDLED_WRITTEN_NNN);
     for (const f of files) expect(f).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
@@ -142,12 +145,12 @@ describe('crawl --once end to end', () => {
     expect(readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8')).toBe(manifestBefore);
     // Only feeds and listings were requested.
     const articleHits = replay.hits.filter((h) =>
-      /\d{7}\.html|\d{17}\.htm|Seq_Code=|\.\d+\.html|-\d{6}$|\d{18}\.htm|-185\d+\.htm|\.vnp$|\.vov$|-post\d+\.html$|-196\d+\.htm|-3\d{5}\.html$/.test(
+      /\d{7}\.html|\d{17}\.htm|Seq_Code=|\.\d+\.html|-\d{6}$|\d{18}\.htm|-185\d+\.htm|\.vnp$|\.vov$|-post\d+\.html$|-196\d+\.htm|-3\d{5}\.html$|\.tpo$|\/articles\//.test(
         h,
       ),
     );
     expect(articleHits).toEqual([]);
-    expect(replay.hits.length).toBe(26); // Znews: the index answers 304, so its child is not asked for
+    expect(replay.hits.length).toBe(33); // Znews: the index answers 304, so its child is not asked for
     // QĐND's session is primed before its feed is asked for.
     const prime = replay.hits.indexOf('/qdnd.vn/rss');
     expect(prime).toBeGreaterThanOrEqual(0);
@@ -163,6 +166,6 @@ describe('crawl --once end to end', () => {
     const third = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
     expect(third.sources.find((s) => s.sourceId === 'vnexpress')).toMatchObject({ discovered: 3, new: 0 });
     expect(third.totals.written).toBe(0);
-    expect(replay.hits.length).toBe(26); // Znews: the index answers 304, so its child is not asked for
+    expect(replay.hits.length).toBe(33); // Znews: the index answers 304, so its child is not asked for
   });
 });

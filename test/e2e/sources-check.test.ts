@@ -35,7 +35,13 @@ describe('tinwatch sources check', () => {
         ...process.env,
         LOG_LEVEL: 'silent',
         TINWATCH_ORIGIN_MAP: JSON.stringify(
-          replayOriginMap(replay.url, ['vnexpress.net', 'timkiem.vnexpress.net', 'baotintuc.vn', 'world.kbs.co.kr']),
+          replayOriginMap(replay.url, [
+            'vnexpress.net',
+            'timkiem.vnexpress.net',
+            'baotintuc.vn',
+            'world.kbs.co.kr',
+            'nhandan.vn',
+          ]),
         ),
       },
     });
@@ -46,6 +52,14 @@ describe('tinwatch sources check', () => {
     expect(stdout).toContain('feed https://baotintuc.vn/tin-moi-nhat.rss: 4 links, 3 articles of this source');
     expect(stdout).toMatch(/title +selector h1\.detail-title → Hàn Quốc và Mỹ tổ chức Đối thoại/);
     expect(stdout).toMatch(/body +selector div\.boxdetail → 8 paragraphs/);
+  });
+
+  it('says an outlet without selectors is read by the generic extractor, not that it fell back (exit 0)', async () => {
+    const { stdout } = await check('nhandan');
+    expect(stdout).toMatch(/^nhandan: OK \(read by the generic extractor: no selectors\)$/m);
+    expect(stdout).not.toContain('FALLBACK');
+    expect(stdout).toMatch(/title +generic +fallback:h1 → Mỹ và Hàn Quốc ký kết/);
+    expect(stdout).toMatch(/credit +generic +printed byline → MINH ANH/);
   });
 
   it('shows the generic fallback when a selector stopped matching', async () => {

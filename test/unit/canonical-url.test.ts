@@ -11,6 +11,7 @@ describe('canonicalUrl', () => {
     'https://vnexpress.net/han-quoc-my-5112299.html#box_comment',
     'https://vnexpress.net/han-quoc-my-5112299.html?utm_source=rss&utm_medium=feed',
     'https://vnexpress.net/han-quoc-my-5112299.html?fbclid=abc',
+    'https://vnexpress.net/han-quoc-my-5112299.html?at_medium=RSS&at_campaign=rss',
     'https://vnexpress.net//han-quoc-my-5112299.html',
     'https://vnexpress.net:443/han-quoc-my-5112299.html',
     'https://vnexpress.net/han-quoc-my-5112299.html/amp',

@@ -19,7 +19,20 @@ describe('source configuration', () => {
       'znews',
       'nld',
       'baoquocte',
+      'nhandan',
+      'cand',
+      'tienphong',
+      'vtv',
+      'sggp',
+      'baochinhphu',
+      'bbc-vietnamese',
     ]);
+  });
+
+  it('keeps the outlets read by the generic extractor free of extract selectors', () => {
+    const generic = ['nhandan', 'cand', 'tienphong', 'vtv', 'sggp', 'baochinhphu', 'bbc-vietnamese'];
+    for (const s of loadSources().filter((x) => generic.includes(x.id)))
+      expect(Object.values(s.extract).flat(), s.id).toEqual([]);
   });
 
   it('names the file and the field that is wrong', () => {
