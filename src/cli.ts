@@ -37,6 +37,7 @@ import { createLogger } from './logger.js';
 import { startDashboard } from './ops/dashboard.js';
 import { explainRule } from './match/explain-rule.js';
 import { loadArticleInput, readInputFile } from './app/article-input.js';
+import { runExport, type ExportCommandOptions } from './app/export-command.js';
 import { runExtract, type ExtractOptions } from './app/extract-command.js';
 import { explainRelevance } from './relevance/explain-relevance.js';
 import { exportMarks } from './relevance/relevance-marks.js';
@@ -347,6 +348,23 @@ sourcesCmd
       opts.json ? `${JSON.stringify(checks, null, 2)}\n` : `${checks.map(formatSourceCheck).join('\n\n')}\n`,
     );
     if (checks.some((c) => !c.ok)) process.exitCode = 1;
+  });
+
+program
+  .command('export')
+  .description('print the manifest entries after a cursor, for archives that pull what is new')
+  .option(
+    '--since <seq|date>',
+    'the seq of the last article line you pulled, or an ISO date/time (default: everything)',
+  )
+  .option('--format <jsonl|csv>', 'jsonl (the manifest lines as written) or csv', 'jsonl')
+  .option('--with-text', "add each article's text (jsonl: a text field; csv: a text column)")
+  .option('--follow', 'then keep printing new entries as they are written, until interrupted')
+  .action(async (opts: ExportCommandOptions) => {
+    process.exitCode = await runExport(readEnv().TINWATCH_OUT, opts, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
   });
 
 program

@@ -9,6 +9,7 @@ import { DEDUPE } from '../../config/dedupe.js';
 import type { Keys } from '../redis/keys.js';
 import { cleanLine } from '../text/normalize.js';
 import { manifestLines } from '../write/article-files.js';
+import { parseManifestLine } from '../write/manifest-entry.js';
 import { claimStory, dropIndex } from './dedupe-index.js';
 import { fingerprint } from './fingerprint.js';
 
@@ -56,13 +57,12 @@ export async function rebuildIndex(
   // No manifest yet: no lines, and an empty index is the right index.
   for await (const line of manifestLines(outDir)) {
     if (!line.trim()) continue;
-    let e: Record<string, unknown>;
-    try {
-      e = JSON.parse(line) as Record<string, unknown>;
-    } catch {
+    const read = parseManifestLine(line);
+    if (!read.ok) {
       report.damagedLines++; // a fragment a failed write left: nothing to index
       continue;
     }
+    const e = read.entry;
     if (e.type !== 'article' || typeof e.file !== 'string' || typeof e.id !== 'string') continue;
     report.articles++;
     const written = Date.parse(String(e.written_at ?? e.fetched_at ?? ''));

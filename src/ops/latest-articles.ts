@@ -1,6 +1,7 @@
 // The newest manifest entries, read from the end of out/manifest.jsonl (never the whole file:
 // the manifest grows for months).
 import { manifestLines, readManifestTail } from '../write/article-files.js';
+import { parseManifestLine } from '../write/manifest-entry.js';
 
 export interface ManifestArticle {
   type: 'article';
@@ -26,12 +27,9 @@ export async function latestArticles(outDir: string, limit = 50, tailBytes = 512
   for (let i = lines.length - 1; i >= 0 && out.length < limit; i--) {
     const line = lines[i]!.trim();
     if (!line) continue;
-    try {
-      const entry = JSON.parse(line) as { type?: string };
-      if (entry.type === 'article') out.push(entry as ManifestArticle);
-    } catch {
-      // A line being appended right now; it shows on the next load.
-    }
+    // A line being appended right now does not parse; it shows on the next load.
+    const read = parseManifestLine(line);
+    if (read.ok && read.entry.type === 'article') out.push(read.entry as unknown as ManifestArticle);
   }
   return out;
 }
@@ -46,12 +44,10 @@ export async function findArticle(outDir: string, id: string): Promise<ManifestA
   const needle = `"id":${JSON.stringify(id)}`;
   for await (const line of manifestLines(outDir)) {
     if (!line.includes(needle)) continue;
-    try {
-      const entry = JSON.parse(line) as ManifestArticle;
-      if (entry.type === 'article' && entry.id === id) return entry;
-    } catch {
-      // a fragment a failed write left: not a story
-    }
+    // A fragment a failed write left does not parse: not a story.
+    const read = parseManifestLine(line);
+    if (read.ok && read.entry.type === 'article' && read.entry.id === id)
+      return read.entry as unknown as ManifestArticle;
   }
   return null;
 }

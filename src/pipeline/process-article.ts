@@ -11,6 +11,7 @@ import type { SourceConfig } from '../../config/source-schema.js';
 import { claimStory } from '../dedupe/dedupe-index.js';
 import { fingerprint } from '../dedupe/fingerprint.js';
 import { carrierMember } from '../dedupe/story-carriers.js';
+import { MANIFEST_SCHEMA_VERSION, type ManifestEntry } from '../write/manifest-entry.js';
 import { extractArticle, type ExtractField } from '../extract/extract-article.js';
 import { renderSeedText } from '../format/seed-format.js';
 import type { Logger } from '../logger.js';
@@ -106,7 +107,7 @@ function decodeRaw(rawKey: string, buf: Buffer | null): string {
 async function manifestOnce(
   deps: ArticleDeps,
   data: ArticleJobData,
-  entry: object,
+  entry: ManifestEntry,
   after: (m: ReturnType<Redis['multi']>) => void,
   outcome: ArticleOutcome,
 ): Promise<void> {
@@ -198,6 +199,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       data,
       {
         type: 'duplicate',
+        schema_version: MANIFEST_SCHEMA_VERSION,
         id: data.storyId,
         url: data.url,
         canonical_url: data.canonicalUrl,
@@ -271,6 +273,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       data,
       {
         type: 'article',
+        schema_version: MANIFEST_SCHEMA_VERSION,
         seq,
         file: `articles/${file}`,
         id: data.storyId,
@@ -299,6 +302,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
         },
         matched_rules: matches.map((m) => m.rule.name),
         extraction: { fallbacks: article.fallbacks },
+        warc: null,
       },
       (m) => m.del(data.rawKey),
       writtenOutcome,

@@ -10,6 +10,7 @@
 // a wake-up of the event loop, and on the benchmark machine the six of them cost ~0.33 ms of CPU
 // per article against ~0.07 ms for the same syscalls made directly. Article jobs run in their own
 // worker threads (workers/article-threads.ts), so a blocked moment stalls no crawl.
+import { parseManifestLine } from './manifest-entry.js';
 import {
   closeSync,
   createReadStream,
@@ -163,12 +164,9 @@ export async function manifestTailHasStory(outDir: string, storyId: string, tail
   lines.pop(); // not newline-ended: a line being written, or a fragment
   for (const line of lines) {
     if (!line.includes(needle)) continue;
-    try {
-      const e = JSON.parse(line) as { id?: unknown; type?: unknown };
-      if (e.id === storyId && typeof e.type === 'string') return true;
-    } catch {
-      // a fragment: not this story's line
-    }
+    // A fragment does not parse: not this story's line.
+    const read = parseManifestLine(line);
+    if (read.ok && read.entry.id === storyId) return true;
   }
   return false;
 }

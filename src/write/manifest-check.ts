@@ -5,6 +5,7 @@
 // a line appended during the repair would be lost with the old file.
 import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { manifestLines, manifestPath } from './article-files.js';
+import { parseManifestLine } from './manifest-entry.js';
 
 export interface ManifestCheck {
   lines: number;
@@ -13,14 +14,7 @@ export interface ManifestCheck {
   repaired: boolean;
 }
 
-function isEntry(line: string): boolean {
-  try {
-    const e = JSON.parse(line) as { type?: unknown; id?: unknown };
-    return typeof e === 'object' && e !== null && typeof e.type === 'string' && typeof e.id === 'string';
-  } catch {
-    return false;
-  }
-}
+const isEntry = (line: string): boolean => parseManifestLine(line).ok;
 
 export async function checkManifest(outDir: string, opts: { repair?: boolean } = {}): Promise<ManifestCheck> {
   const file = manifestPath(outDir);

@@ -6,7 +6,9 @@ import { describe, expect, it, inject } from 'vitest';
 import { runDemo } from '../../src/app/demo.js';
 import { goldenCases } from '../helpers/fixtures.js';
 import { BUNDLED_FIRST_RUN_TOTALS } from '../helpers/bundled-run.js';
+import { manifestLineProblems } from '../helpers/manifest-validator.js';
 import { tempDir } from '../helpers/test-runtime.js';
+import { MANIFEST_SCHEMA_VERSION } from '../../src/write/manifest-entry.js';
 
 describe('demo', () => {
   it('writes every on-topic article and the manifest, twice in a row', async () => {
@@ -17,9 +19,11 @@ describe('demo', () => {
       expect(files).toHaveLength(BUNDLED_FIRST_RUN_TOTALS.written);
       const texts = new Set(files.map((f) => readFileSync(path.join(out, 'articles', f), 'utf8')));
       for (const g of goldenCases().filter((c) => c.onTopic)) expect(texts.has(g.expectedText)).toBe(true);
-      expect(readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n')).toHaveLength(
-        BUNDLED_FIRST_RUN_TOTALS.written + BUNDLED_FIRST_RUN_TOTALS.duplicate,
-      );
+      const lines = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n');
+      expect(lines).toHaveLength(BUNDLED_FIRST_RUN_TOTALS.written + BUNDLED_FIRST_RUN_TOTALS.duplicate);
+      // Every line keeps the published contract, checked by a validator other than the writer's.
+      expect(manifestLineProblems(lines)).toEqual([]);
+      for (const l of lines) expect(JSON.parse(l)).toMatchObject({ schema_version: MANIFEST_SCHEMA_VERSION });
     }
   }, 60_000);
 
