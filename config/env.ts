@@ -45,6 +45,12 @@ const envSchema = z.object({
   TINWATCH_DEDUPE_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(DEDUPE.retentionDays),
   /** Per-request timeout for outlet pages, body included (config/pipeline.ts). */
   TINWATCH_REQUEST_TIMEOUT_SECS: z.coerce.number().int().min(1).max(300).default(PIPELINE.requestTimeoutSecs),
+  /** Keep each written article's page as served in WARC files under out/warc/ (src/archive). */
+  TINWATCH_WARC: z.enum(['on', 'off']).default('on'),
+  /** A WARC file is closed (and a new one begun) past this size, in MB. */
+  TINWATCH_WARC_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  /** A WARC file with no new capture for this long is closed, so archives can read it. */
+  TINWATCH_WARC_IDLE_CLOSE_SECS: z.coerce.number().int().min(1).max(86_400).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

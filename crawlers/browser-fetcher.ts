@@ -1,6 +1,8 @@
 // For sources with render: 'browser': crawlee's PlaywrightCrawler driving Debian's Chromium
 // (Playwright's own browser download does not work offline). The flags keep Chromium from
 // reaching out to Google's services, which this closed network refuses.
+import type { Response as PlaywrightResponse } from 'playwright-core';
+import type { HttpExchange } from '../src/archive/http-exchange.js';
 import { PlaywrightCrawler } from 'crawlee';
 import { chromium } from 'playwright-core';
 import { PIPELINE } from '../config/pipeline.js';
@@ -66,12 +68,14 @@ export function createBrowserFetcher(
             assertOkStatus(response?.status() ?? 200);
             await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
             const body = await page.content();
+            const capture = response ? await browserCapture(response, finalUrl) : null;
             const more = await onPage({
               request: req,
               finalUrl,
               status: response?.status() ?? 200,
               contentType: (await response?.headerValue('content-type')) ?? 'text/html',
               body,
+              ...(capture ? { capture } : {}),
             });
             if (more && more.length > 0) await crawler.addRequests(toCrawleeRequests(more, originMap));
           },
@@ -83,4 +87,42 @@ export function createBrowserFetcher(
       await crawler.teardown();
     },
   };
+}
+
+/**
+ * The document's exchange as Chromium made it, for the WARC capture: the bytes the outlet served
+ * (not the rendered DOM) and the headers of both sides. Chromium has undone any content coding.
+ */
+async function browserCapture(
+  response: PlaywrightResponse,
+  finalUrl: string,
+): Promise<{ exchange: HttpExchange; payload: Buffer } | null> {
+  try {
+    const [payload, responseHeaders, requestHeaders] = await Promise.all([
+      response.body(),
+      response.headersArray(),
+      response.request().headersArray(),
+    ]);
+    const encoding = responseHeaders.find((h) => h.name.toLowerCase() === 'content-encoding')?.value ?? null;
+    return {
+      exchange: {
+        request: {
+          method: response.request().method(),
+          url: finalUrl,
+          headers: requestHeaders.map((h) => [h.name, h.value]),
+        },
+        response: {
+          status: response.status(),
+          statusText: response.statusText(),
+          httpVersion: '1.1',
+          headers: responseHeaders.map((h) => [h.name, h.value]),
+        },
+        removedContentEncoding: encoding && encoding !== 'identity' ? encoding : null,
+      },
+      payload,
+    };
+  } catch {
+    // A document Chromium kept no body for (a redirect chain's end it streamed): no capture.
+    return null;
+  }
 }

@@ -1,6 +1,7 @@
 // One crawl of one source: discover article links (feeds, then listings), keep only URLs never
 // fetched before (canonical URL set in Redis), fetch those once, park each raw page in Redis and
 // queue an article job for it. Returns the counts `crawl --once` reports.
+import { packExchange } from '../src/archive/http-exchange.js';
 import { gzipSync } from 'node:zlib';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -36,6 +37,8 @@ export interface CrawlDeps {
   hostDelayMs?: number;
   /** Per-request timeout, body included (default PIPELINE.requestTimeoutSecs). */
   requestTimeoutSecs?: number;
+  /** Park each article page's HTTP exchange for its WARC capture (TINWATCH_WARC). */
+  captureWarc?: boolean;
   /** Test seam: build fetchers differently (defaults to HTTP / browser by source.render). */
   fetcherFor?: (source: SourceConfig, kind: 'discovery' | 'article') => PageFetcher;
 }
@@ -321,6 +324,14 @@ export async function crawlSource(
     // The page's own UTF-8 bytes when it came as UTF-8: the same text, without encoding it again.
     const raw = gzipSync(page.bodyUtf8 ?? page.body, { level: 1 });
     const park = deps.redis.pipeline().set(rawKey, raw, 'EX', PIPELINE.rawPageTtlSeconds);
+    // The exchange for the WARC capture; its payload is the parked page itself when the page came
+    // as UTF-8 (most outlets), so it is not stored twice.
+    const captureKey = deps.captureWarc && page.capture ? deps.keys.capture(cand.storyId) : null;
+    if (captureKey && page.capture) {
+      const same = page.bodyUtf8 !== undefined && page.bodyUtf8.equals(page.capture.payload);
+      const packed = packExchange(page.capture.exchange, same ? null : page.capture.payload);
+      park.set(captureKey, gzipSync(packed, { level: 1 }), 'EX', PIPELINE.rawPageTtlSeconds);
+    }
     const restore = queued.drainInto(park);
     try {
       await execChecked(park, `parking ${rawKey}`);
@@ -334,6 +345,7 @@ export async function crawlSource(
       canonicalUrl: cand.canonicalUrl,
       storyId: cand.storyId,
       rawKey,
+      ...(captureKey ? { captureKey } : {}),
       fetchedAt: new Date().toISOString(),
       feedPublishedAt: cand.feedPublishedAt,
       ...(runId ? { runId } : {}),

@@ -1,5 +1,7 @@
 // What both fetchers (HTTP and browser) hand back: the page as text plus where it really came
 // from, with replay URLs turned back into the outlet's real URLs.
+import type { HttpExchange } from '../src/archive/http-exchange.js';
+
 export interface FetchRequest {
   /** The outlet's real URL. */
   url: string;
@@ -20,6 +22,8 @@ export interface FetchedPage {
   body: string;
   /** `body` as UTF-8 bytes, when the page arrived as UTF-8 (parked as is, not encoded again). */
   bodyUtf8?: Buffer;
+  /** The exchange and the payload as served, for a WARC capture (HTTP fetches). */
+  capture?: { exchange: HttpExchange; payload: Buffer };
   /** Cache validators the server sent, for the next conditional GET. */
   etag?: string;
   lastModified?: string;

@@ -1,6 +1,8 @@
 // The default fetcher: crawlee's CheerioCrawler (plain HTTP). A new crawler and configuration
 // per call; requests go through the origin map, results come back with real URLs.
+import type { IncomingMessage } from 'node:http';
 import { NonRetryableError } from 'crawlee';
+import { headerPairs, type HttpExchange } from '../src/archive/http-exchange.js';
 import { cookieChallenge, withCookie } from './cookie-challenge.js';
 import { PIPELINE } from '../config/pipeline.js';
 import type { SourceConfig } from '../config/source-schema.js';
@@ -134,6 +136,7 @@ export function createHttpFetcher(
                 : {}),
               body: text,
               ...(decoded.utf8 ? { bodyUtf8: decoded.utf8 } : {}),
+              capture: { exchange: exchangeOf(response, request.method, finalUrl), payload: decoded.payload },
             });
             if (more && more.length > 0) await crawler.addRequests(toCrawleeRequests(more, originMap));
           },
@@ -156,5 +159,28 @@ export function createHttpFetcher(
       await crawler.run(toCrawleeRequests(requests, originMap));
       await crawler.teardown();
     },
+  };
+}
+
+/** The request as got sent it and the response as it came, for the page's WARC capture. */
+function exchangeOf(response: IncomingMessage, method: string, finalUrl: string): HttpExchange {
+  const sent = (response as { request?: { options?: { headers?: Record<string, unknown> } } }).request?.options
+    ?.headers;
+  const encoding = response.headers['content-encoding'];
+  return {
+    request: {
+      method,
+      url: finalUrl,
+      headers: Object.entries(sent ?? {})
+        .filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number')
+        .map(([k, v]) => [k, String(v)]),
+    },
+    response: {
+      status: response.statusCode ?? 200,
+      statusText: response.statusMessage ?? '',
+      httpVersion: response.httpVersion || '1.1',
+      headers: headerPairs(response.rawHeaders ?? []),
+    },
+    removedContentEncoding: typeof encoding === 'string' && encoding !== 'identity' ? encoding : null,
   };
 }

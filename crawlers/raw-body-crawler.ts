@@ -17,10 +17,10 @@ async function readAll(stream: IncomingMessage): Promise<Buffer> {
 }
 
 /** The page as text: inflated (capped) and decoded by its declared charset. */
-export function responseText(bytes: Buffer, response: IncomingMessage): Decoded {
+export function responseText(bytes: Buffer, response: IncomingMessage): Decoded & { payload: Buffer } {
   const inflated = inflateCapped(bytes, response.headers['content-encoding'], PIPELINE.maxPageBytes);
   const type = response.headers['content-type'];
-  return decodePage(inflated, Array.isArray(type) ? type[0] : type);
+  return { ...decodePage(inflated, Array.isArray(type) ? type[0] : type), payload: inflated };
 }
 
 export class RawBodyCheerioCrawler extends CheerioCrawler {

@@ -31,6 +31,8 @@ export const articleJobSchema = z.strictObject({
   canonicalUrl: z.url(),
   storyId: z.string().regex(/^[0-9a-f]{16}$/),
   rawKey: z.string().min(1),
+  /** The parked HTTP exchange for the page's WARC capture, when capture is on. */
+  captureKey: z.string().min(1).optional(),
   fetchedAt: z.iso.datetime({ offset: true }),
   /** pubDate from the feed, used when the page prints no date. */
   feedPublishedAt: z.string().nullable(),

@@ -28,6 +28,7 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
       alerts: { matcher: rt.alerts.matcher, alertQueue: rt.queues.alert },
       ...(rt.timings ? { timings: rt.timings } : {}),
       maybeRepeated: job.attemptsMade > 0 || job.stalledCounter > 0,
+      warc: rt.warc,
       dedupe: { bucketBits: rt.env.TINWATCH_DEDUPE_BUCKET_BITS, retentionDays: rt.env.TINWATCH_DEDUPE_RETENTION_DAYS },
       onExtracted: async (fallbacks) => {
         countExtraction(rt.stats, rt.sourceById(source), fallbacks);

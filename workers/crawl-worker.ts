@@ -34,6 +34,7 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
         ...(rt.timings ? { timings: rt.timings } : {}),
         ...(rt.env.TINWATCH_HOST_DELAY_MS !== undefined ? { hostDelayMs: rt.env.TINWATCH_HOST_DELAY_MS } : {}),
         requestTimeoutSecs: rt.env.TINWATCH_REQUEST_TIMEOUT_SECS,
+        captureWarc: rt.env.TINWATCH_WARC === 'on',
       },
       source,
       parsed.data.runId,

@@ -7,6 +7,7 @@ import { loadWatchlist } from '../../config/load-watchlist.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
 import { createAlerts, type Alerts } from '../alert/alert-setup.js';
 import { runRuntimeClosers } from './runtime-closers.js';
+import { recoverOpenWarcs, WarcWriter } from '../archive/warc-writer.js';
 import { PipelineStats } from '../stats/pipeline-stats.js';
 import type { StageTimings } from '../stats/stage-timings.js';
 import { loadSources, sourceById } from '../../config/load-sources.js';
@@ -38,6 +39,8 @@ export interface Runtime {
   stats: PipelineStats;
   /** Per-stage time accounting, set only by the benchmark. */
   timings?: StageTimings;
+  /** This process's (or thread's) WARC writer; null when TINWATCH_WARC=off. */
+  warc: WarcWriter | null;
   /** A new connection for a BullMQ Worker (blocking commands need their own). */
   workerConnection(): Redis;
   /** What a worker thread needs to build the same runtime (plain data, structured-cloneable). */
@@ -99,6 +102,19 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   }
   const extraConnections: Redis[] = [];
   const originMap = opts.originMap ?? env.TINWATCH_ORIGIN_MAP ?? {};
+  const warc =
+    env.TINWATCH_WARC === 'on'
+      ? new WarcWriter(env.TINWATCH_OUT, {
+          maxBytes: env.TINWATCH_WARC_MAX_MB * 1024 * 1024,
+          idleCloseMs: env.TINWATCH_WARC_IDLE_CLOSE_SECS * 1000,
+        })
+      : null;
+  // WARC files a killed writer left open are cut at their last whole record and closed; a
+  // thread leaves it to its parent, which started first.
+  if (warc && opts.quietRedisOutages !== true) {
+    for (const r of recoverOpenWarcs(env.TINWATCH_OUT))
+      log.warn({ file: r.file, cutBytes: r.cutBytes }, 'closed a WARC file a stopped writer left open');
+  }
   const stats = new PipelineStats(redis, keys);
   return {
     env,
@@ -113,6 +129,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     sources,
     alerts,
     stats,
+    warc,
     sourceById: (id) => {
       const s = sources.find((x) => x.id === id);
       return s ?? sourceById(id);
@@ -132,6 +149,8 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     }),
     close: async () => {
       await runRuntimeClosers();
+      // After the workers (closers above): no capture is appended to a closed file.
+      warc?.close();
       // Counts batched in memory (STATS_FLUSH_MS) are written before the connection goes.
       await stats.flush().catch((err: Error) => log.warn({ err: err.message }, 'stats not written at close'));
       await queues.close();

@@ -10,6 +10,7 @@ import { PIPELINE } from '../../config/pipeline.js';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { claimStory } from '../dedupe/dedupe-index.js';
 import { fingerprint } from '../dedupe/fingerprint.js';
+import { captureStory, type WarcSink } from '../archive/capture-story.js';
 import { carrierMember } from '../dedupe/story-carriers.js';
 import { MANIFEST_SCHEMA_VERSION, type ManifestEntry } from '../write/manifest-entry.js';
 import { extractArticle, type ExtractField } from '../extract/extract-article.js';
@@ -43,6 +44,8 @@ export interface ArticleDeps {
   dedupe?: { bucketBits: number; retentionDays: number };
   /** Watch rules and the alert queue; absent = no alerts (e.g. `extract`-style tools). */
   alerts?: { matcher: RuleMatcher; alertQueue: Queue };
+  /** Where written stories' pages as served go (WARC files); absent or null = no capture. */
+  warc?: WarcSink | null;
 }
 
 /**
@@ -171,7 +174,12 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       reason: relevance.reason,
     });
     // The outcome is kept before the raw page goes: a repeat that finds the page gone finds it.
-    await Promise.all([recorded, keepOutcome(deps.redis.multi(), deps.keys, data, outcome).del(data.rawKey).exec()]);
+    await Promise.all([
+      recorded,
+      keepOutcome(deps.redis.multi(), deps.keys, data, outcome)
+        .del(...parkedKeys(data))
+        .exec(),
+    ]);
     return outcome;
   }
 
@@ -227,7 +235,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
               containment: round2(verdict.containment),
             }),
           )
-          .del(data.rawKey),
+          .del(...parkedKeys(data)),
       duplicateOutcome,
     );
     return duplicateOutcome;
@@ -235,7 +243,11 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
 
   const seq = await assignSequence(deps.redis, deps.keys, data.storyId);
   const file = fileNameFor(seq, data.storyId);
-  await timed(t, 'write file', () => writeArticleFile(deps.outDir, file, renderSeedText(article)));
+  const text = renderSeedText(article);
+  await timed(t, 'write file', () => writeArticleFile(deps.outDir, file, text));
+  const warc = await timed(t, 'WARC capture', () =>
+    captureStory(deps, data, state.raw!, { text, file: `articles/${file}` }),
+  );
 
   // Alerts are queued before the manifest line: the manifest line is what marks the story done,
   // so a crash in between retries the job and re-queues the same (idempotent) alert jobs.
@@ -302,13 +314,17 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
         },
         matched_rules: matches.map((m) => m.rule.name),
         extraction: { fallbacks: article.fallbacks },
-        warc: null,
+        warc,
       },
-      (m) => m.del(data.rawKey),
+      (m) => m.del(...parkedKeys(data)),
       writtenOutcome,
     ),
   );
   return writtenOutcome;
 }
+
+/** The job's parked page and, when capture is on, its HTTP exchange: gone once the story is done. */
+const parkedKeys = (data: ArticleJobData): string[] =>
+  data.captureKey ? [data.rawKey, data.captureKey] : [data.rawKey];
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;

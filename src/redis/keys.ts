@@ -7,6 +7,10 @@ export interface Keys {
   readonly seen: string;
   /** gzip'd raw page waiting for its article job. */
   raw(storyId: string): string;
+  /** The page's HTTP exchange for its WARC capture, parked beside the raw page (http-exchange.ts). */
+  capture(storyId: string): string;
+  /** Where a story's WARC capture was written, kept so a retried job does not capture it twice. */
+  warcPointer(storyId: string): string;
   /** Counter behind the NNN sequence in file names. */
   readonly seq: string;
   /** HASH storyId → assigned sequence number (so a retry reuses its number: no gaps, no repeats). */
@@ -71,6 +75,8 @@ export function createKeys(prefix: string): Keys {
     bullPrefix: `${prefix}:bull`,
     seen: `${prefix}:seen`,
     raw: (id) => `${prefix}:raw:${id}`,
+    capture: (id) => `${prefix}:capture:${id}`,
+    warcPointer: (id) => `${prefix}:warc-at:${id}`,
     seq: `${prefix}:seq`,
     storySeq: `${prefix}:story-seq`,
     dedupeBucket: (band, bucket) => `${prefix}:dd:b${band}:${bucket.toString(16)}`,

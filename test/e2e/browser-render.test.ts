@@ -76,9 +76,16 @@ describe('render: browser', () => {
     expect(!res.ok && res.reason).toMatch(/JavaScript shell: set render: browser/);
   });
 
-  it('the browser fetcher renders the page and the article is written', async () => {
+  it('the browser fetcher renders the page, the article is written, and the page as served is captured', async () => {
     const summary = await crawlSource(
-      { redis: rt.redis, keys: rt.keys, originMap: rt.originMap, articleQueue: rt.queues.article, log: rt.log },
+      {
+        redis: rt.redis,
+        keys: rt.keys,
+        originMap: rt.originMap,
+        articleQueue: rt.queues.article,
+        log: rt.log,
+        captureWarc: true,
+      },
       source,
     );
     expect(summary).toMatchObject({ discovered: 1, new: 1, fetched: 1, fetchFailed: 0 });
@@ -89,8 +96,24 @@ describe('render: browser', () => {
       outDir: rt.outDir,
       log: rt.log,
       sourceById: () => source,
+      warc: rt.warc,
     });
     expect(outcome.outcome).toBe('written');
+    // The WARC response holds the bytes the outlet served (the script shell), not the rendered DOM.
+    const { readFileSync: read } = await import('node:fs');
+    const { gunzipSync } = await import('node:zlib');
+    const entry = JSON.parse(read(path.join(rt.outDir, 'manifest.jsonl'), 'utf8').trim()) as {
+      warc: { file: string; offset: number; length: number };
+    };
+    rt.warc!.close();
+    const bytes = read(path.join(rt.outDir, entry.warc.file)).subarray(
+      entry.warc.offset,
+      entry.warc.offset + entry.warc.length,
+    );
+    const records = gunzipSync(bytes).toString('utf8');
+    expect(records).toContain('WARC-Type: response');
+    expect(records).toContain("document.getElementById('app').innerHTML");
+    expect(records).not.toContain('<h1 class="t">Hàn Quốc');
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(path.join(rt.outDir, (outcome as { file: string }).file), 'utf8');
     expect(text).toBe(['Hàn Quốc và Mỹ tập trận chung tại Pocheon', ...BODY].join('\n\n'));

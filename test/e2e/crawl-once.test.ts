@@ -124,6 +124,7 @@ describe('crawl --once end to end', () => {
 
   it('leaves no raw pages and no temp files behind', async () => {
     expect(await rt.redis.keys(`${rt.keys.prefix}:raw:*`)).toEqual([]);
+    expect(await rt.redis.keys(`${rt.keys.prefix}:capture:*`)).toEqual([]);
     expect(readdirSync(path.join(rt.outDir, 'articles')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
