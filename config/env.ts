@@ -51,6 +51,10 @@ const envSchema = z.object({
   TINWATCH_WARC_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1_000),
   /** A WARC file with no new capture for this long is closed, so archives can read it. */
   TINWATCH_WARC_IDLE_CLOSE_SECS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** Days an article's text file is kept (0: for ever); its manifest line stays (src/archive/storage.ts). */
+  TINWATCH_TEXT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
+  /** Days a closed WARC file is kept after its last capture (0: for ever). */
+  TINWATCH_WARC_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,6 +1,8 @@
-// Housekeeping the scheduler process runs: today, giving back dedupe index memory past the
-// retention. A Redis lock makes it once a day per deployment however many schedulers run.
+// Housekeeping the scheduler process runs: giving back dedupe index memory past the retention,
+// and deleting article texts and WARC files past theirs. A Redis lock per task makes each run
+// once a day per deployment however many schedulers run.
 import type { Runtime } from '../src/app/runtime.js';
+import { pruneStorage } from '../src/archive/storage.js';
 import { pruneExpired } from '../src/dedupe/dedupe-index.js';
 
 const DAY_SECONDS = 24 * 3600;
@@ -20,10 +22,29 @@ export async function pruneDedupeIfDue(rt: Runtime): Promise<boolean> {
   return true;
 }
 
+/** Deletes texts and WARC files past their retention, once a day; nothing when both keep for ever. */
+export async function pruneStorageIfDue(rt: Runtime): Promise<boolean> {
+  const retention = { textDays: rt.env.TINWATCH_TEXT_RETENTION_DAYS, warcDays: rt.env.TINWATCH_WARC_RETENTION_DAYS };
+  if (retention.textDays === 0 && retention.warcDays === 0) return false;
+  const got = await rt.redis.set(
+    `${rt.keys.prefix}:maintenance:storage-prune`,
+    new Date().toISOString(),
+    'EX',
+    DAY_SECONDS,
+    'NX',
+  );
+  if (got !== 'OK') return false;
+  const r = await pruneStorage(rt.outDir, retention);
+  rt.log.info({ ...r, ...retention }, 'output past retention deleted');
+  return true;
+}
+
 /** Starts the hourly check; returns the function that stops it. */
 export function startMaintenance(rt: Runtime): () => void {
-  const run = (): void =>
+  const run = (): void => {
     void pruneDedupeIfDue(rt).catch((e: unknown) => rt.log.error({ err: String(e) }, 'dedupe prune failed'));
+    void pruneStorageIfDue(rt).catch((e: unknown) => rt.log.error({ err: String(e) }, 'storage prune failed'));
+  };
   run();
   const timer = setInterval(run, CHECK_EVERY_MS);
   timer.unref();

@@ -9,6 +9,7 @@
 // more pair runs on the article markup alone, where per-page overhead is all there is to see.
 // Usage: npm run bench [-- --write]   (--write appends the results to BENCHMARKS.md)
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { storageReport } from '../../src/archive/storage.js';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -244,6 +245,7 @@ async function main(): Promise<void> {
   // The same stories as article markup alone, for the comparison pair (the earlier benchmark's pages).
   const bareSite = path.join(work, 'site-article-markup-only');
   let runs = 0;
+  let pipelineDir = '';
   const outDir = (): string => path.join(work, `out-${++runs}`);
   process.stderr.write(`building ${PAGES} pages across ${OUTLETS} outlets in ${site}\n`);
   buildBenchSite(site, PAGES);
@@ -266,7 +268,8 @@ async function main(): Promise<void> {
       process.stderr.write(`round ${r}/${ROUNDS}: tinwatch pipeline…\n`);
       await flushRedis(redis.url); // every pipeline run starts from an empty Redis
       const before = await redisCommandStats(redis.url, true);
-      const pipeline = await child('pipeline', replayUrl, redis.url, outDir());
+      pipelineDir = outDir();
+      const pipeline = await child('pipeline', replayUrl, redis.url, pipelineDir);
       const after = await redisCommandStats(redis.url, false);
       const replayCpu2 = processCpuSecs(replay.pid!);
       rounds.push({
@@ -290,6 +293,8 @@ async function main(): Promise<void> {
     process.stderr.write('tinwatch pipeline, article markup only…\n');
     await flushRedis(redis.url);
     const markupOnly = await child('pipeline', bareReplayUrl, redis.url, outDir());
+    // Every round writes the same stories: one round's output says what each costs on disk.
+    const disk = await storageReport(pipelineDir);
     const rate = (r: RunResult) => r.pages / r.seconds;
     const ratio = (x: Round) => rate(x.pipeline) / rate(x.bare);
     const byRatio = [...rounds].sort((a, b) => ratio(a) - ratio(b));
@@ -327,6 +332,7 @@ async function main(): Promise<void> {
       '',
       `Ratio end to end / bare with the same flags, per round: ${rounds.map((x) => ratio(x).toFixed(2)).join(', ')}; median **${ratio(median).toFixed(2)}** (target ≥ 0.7). With V8's default heap on both sides: ${(rate(unbudgeted) / rate(bareUnbudgeted)).toFixed(2)}. On the article markup alone (no page chrome, ${bareSiteKib} KiB pages): ${(rate(markupOnly) / rate(bareMarkupOnly)).toFixed(2)}. End to end ≥ 150 pages/s and peak RSS ≤ 600 MB are the other targets. Alert jobs are queued (matching is measured); their delivery is not part of the run. The lines below are from the median round.`,
       `Outcomes: ${JSON.stringify(single.totals)}`,
+      `Disk per written article (\`tinwatch storage report\` on one round's output; WARC capture on, as shipped): ${disk.perArticle ? `${(disk.perArticle.textBytes / 1024).toFixed(1)} KiB of text, ${(disk.perArticle.warcBytes / 1024).toFixed(1)} KiB of WARC (request, response and metadata records, gzip per record)` : 'nothing written'}; manifest ${(disk.totals.manifestBytes / Math.max(1, disk.totals.articles) / 1024).toFixed(2)} KiB per article.`,
       `CPU of the replay server that served the pages: ${median.replayCpuBare.toFixed(1)} s during the bare run, ${median.replayCpuPipeline.toFixed(1)} s during the end-to-end run.`,
       `Redis during the end-to-end run: ${(redisTotal / single.pages).toFixed(1)} commands per page, ${median.redisCpu.toFixed(1)} s of Redis CPU; most called: ${redisCalls
         .slice(0, 8)

@@ -4,7 +4,7 @@
 // offset of each capture without locks.
 // Crash safety: a file is written as `<name>.warc.gz.open` and renamed to `<name>.warc.gz` when
 // it is closed (size, day, idle, shutdown), as Heritrix does; readers and archives read closed
-// files only. A capture is appended with one write and fsynced before the manifest points to it.
+// files only. A capture is appended with one write before the manifest points to it.
 // A writer killed mid-append leaves a torn member at the end of its `.open` file: the next start
 // (recoverOpenWarcs) cuts the file at the last whole member and closes it. The manifest names the
 // closed file.
@@ -91,8 +91,10 @@ export class WarcWriter {
   async append(c: Capture): Promise<CapturePointer> {
     const { bytes, recordId } = await serializeCapture(c);
     const file = this.fileFor(bytes.length);
+    // One write: a killed process cannot tear what the kernel already has. No fsync per capture
+    // (as for the text files and the manifest): it would stall the thread's other jobs on every
+    // article; a file is fsynced when it is closed.
     writeAll(file.fd, bytes);
-    fsyncSync(file.fd);
     const offset = file.size;
     file.size += bytes.length;
     file.lastWrite = this.now();

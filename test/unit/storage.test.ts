@@ -1,0 +1,84 @@
+// Disk use per day and retention: texts and closed WARC files past their days go (a dry run
+// only counts), open WARC files and manifest lines stay, and the report adds up per Vietnam day.
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pruneStorage, storageReport } from '../../src/archive/storage.js';
+import { tempDir } from '../helpers/test-runtime.js';
+
+const NOW = Date.parse('2026-08-30T12:00:00Z');
+const DAY = 86_400_000;
+
+function outDir(): string {
+  const out = tempDir('tw-storage');
+  mkdirSync(path.join(out, 'articles'));
+  mkdirSync(path.join(out, 'warc'));
+  const lines: string[] = [];
+  // Two old stories (written 20 days ago, the second just after midnight in Vietnam the next day) and one new.
+  const stories = [
+    { seq: 0, at: NOW - 20 * DAY, text: 'a'.repeat(1000), warc: 5000 },
+    { seq: 1, at: NOW - 20 * DAY + 10 * 3600_000, text: 'b'.repeat(2000), warc: 7000 },
+    { seq: 2, at: NOW - DAY, text: 'c'.repeat(3000), warc: 9000 },
+  ];
+  for (const s of stories) {
+    const file = `articles/00${s.seq}_000000000000000${s.seq}.txt`;
+    writeFileSync(path.join(out, file), s.text);
+    lines.push(
+      JSON.stringify({
+        type: 'article',
+        schema_version: 2,
+        seq: s.seq,
+        id: `000000000000000${s.seq}`,
+        url: 'https://vnexpress.net/a.html',
+        outlet: 'VnExpress',
+        file,
+        written_at: new Date(s.at).toISOString(),
+        warc: { file: 'warc/x.warc.gz', offset: 0, length: s.warc, record_id: '<urn:uuid:x>' },
+      }),
+    );
+  }
+  writeFileSync(path.join(out, 'manifest.jsonl'), `${lines.join('\n')}\n`);
+  const old = path.join(out, 'warc', 'old.warc.gz');
+  writeFileSync(old, Buffer.alloc(12_000));
+  utimesSync(old, new Date(NOW - 15 * DAY), new Date(NOW - 15 * DAY));
+  writeFileSync(path.join(out, 'warc', 'new.warc.gz'), Buffer.alloc(9_000));
+  const open = path.join(out, 'warc', 'writing.warc.gz.open');
+  writeFileSync(open, Buffer.alloc(100));
+  utimesSync(open, new Date(NOW - 15 * DAY), new Date(NOW - 15 * DAY));
+  return out;
+}
+
+describe('storage', () => {
+  it('reports text and WARC bytes per Vietnam day, totals and bytes per article', async () => {
+    const r = await storageReport(outDir());
+    expect(r.days.map((d) => [d.day, d.articles, d.textBytes, d.warcBytes])).toEqual([
+      ['2026-08-10', 1, 1000, 5000],
+      ['2026-08-11', 1, 2000, 7000],
+      ['2026-08-29', 1, 3000, 9000],
+    ]);
+    expect(r.totals).toMatchObject({ articles: 3, textBytes: 6000, warcBytes: 21000, warcFilesOnDisk: 3 });
+    expect(r.perArticle).toEqual({ textBytes: 2000, warcBytes: 7000 });
+  });
+
+  it('deletes texts and closed WARC files past retention, keeps open files and the manifest; a dry run deletes nothing', async () => {
+    const out = outDir();
+    const dry = await pruneStorage(out, { textDays: 10, warcDays: 10 }, { dryRun: true, now: NOW });
+    expect(dry).toEqual({ textFiles: 2, warcFiles: 1, bytes: 1000 + 2000 + 12_000 });
+    expect(existsSync(path.join(out, 'articles/000_0000000000000000.txt'))).toBe(true);
+    await pruneStorage(out, { textDays: 10, warcDays: 10 }, { now: NOW });
+    expect(existsSync(path.join(out, 'articles/000_0000000000000000.txt'))).toBe(false);
+    expect(existsSync(path.join(out, 'articles/002_0000000000000002.txt'))).toBe(true);
+    expect(existsSync(path.join(out, 'warc/old.warc.gz'))).toBe(false);
+    expect(existsSync(path.join(out, 'warc/new.warc.gz'))).toBe(true);
+    expect(existsSync(path.join(out, 'warc/writing.warc.gz.open'))).toBe(true);
+    expect((await storageReport(out)).totals.articles).toBe(3); // the lines stay
+  });
+
+  it('keeps everything when retention is 0 (the default)', async () => {
+    expect(await pruneStorage(outDir(), { textDays: 0, warcDays: 0 }, { now: NOW })).toEqual({
+      textFiles: 0,
+      warcFiles: 0,
+      bytes: 0,
+    });
+  });
+});
