@@ -37,6 +37,8 @@ export async function runDemo(
   outDir: string,
   redisUrl?: string,
   onProgress?: CrawlOnceOptions['onProgress'],
+  /** Redis prefix of the run (reset first): two demos at once need their own. */
+  prefix: string = DEMO_PREFIX,
 ): Promise<{ summary: RunSummary; files: string[] }> {
   await prepareOutDir(outDir);
   const replay = await startReplayServer(FIXTURE_SITES);
@@ -45,7 +47,7 @@ export async function runDemo(
     .map((d) => d.name);
   const rt = await createRuntime({
     env: {
-      TINWATCH_PREFIX: DEMO_PREFIX,
+      TINWATCH_PREFIX: prefix,
       TINWATCH_OUT: outDir,
       TINWATCH_HOST_DELAY_MS: 0,
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
@@ -53,7 +55,7 @@ export async function runDemo(
     originMap: replayOriginMap(replay.url, hosts),
   });
   try {
-    await clearPrefix(rt.redis, DEMO_PREFIX);
+    await clearPrefix(rt.redis, prefix);
     const summary = await crawlOnce(rt, { sources: rt.sources, ...(onProgress ? { onProgress } : {}) });
     const files = existsSync(path.join(outDir, 'articles'))
       ? (await readdir(path.join(outDir, 'articles'))).sort()

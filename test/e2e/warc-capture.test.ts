@@ -12,7 +12,7 @@ import nodeWarc from 'node-warc';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { recoverOpenWarcs } from '../../src/archive/warc-writer.js';
 import { runDemo } from '../../src/app/demo.js';
-import { tempDir } from '../helpers/test-runtime.js';
+import { tempDir, testPrefix } from '../helpers/test-runtime.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/tinwatch.js');
@@ -78,7 +78,8 @@ describe('WARC captures', () => {
   }[];
 
   beforeAll(async () => {
-    await runDemo(out, inject('redisUrl'));
+    // Its own Redis prefix: demo.test.ts runs the demo at the same time.
+    await runDemo(out, inject('redisUrl'), undefined, testPrefix());
     manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8')
       .trim()
       .split('\n')
