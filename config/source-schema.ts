@@ -1,6 +1,7 @@
 // The shape of a source file in config/sources/. Per-outlet knowledge is data: selectors, feeds,
 // URL patterns, time zone. zod checks every file at start-up and names the file and field that
 // is wrong, so a typo never turns into a silent empty crawl.
+import { parse as parseSelector } from 'css-what';
 import { z } from 'zod';
 
 const regexString = z.string().refine(
@@ -15,15 +16,27 @@ const regexString = z.string().refine(
   { message: 'not a valid regular expression' },
 );
 
+/** A CSS selector that parses (cheerio's own :first, :eq(n)… included); a typo fails at start. */
+const cssSelector = z
+  .string()
+  .min(1)
+  .superRefine((s, ctx) => {
+    try {
+      parseSelector(s);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: `not a valid CSS selector (${(err as Error).message})` });
+    }
+  });
+
 /**
  * A CSS selector, optionally reading an attribute instead of the text, or a key of the JSON in
  * the matched elements (JSON-LD: `{ selector: 'script[type="application/ld+json"]', json:
  * 'datePublished' }`, looked up in the object, its arrays and its @graph).
  */
 export const selectorSpec = z.union([
-  z.string().min(1),
-  z.strictObject({ selector: z.string().min(1), attr: z.string().min(1) }),
-  z.strictObject({ selector: z.string().min(1), json: z.string().min(1) }),
+  cssSelector,
+  z.strictObject({ selector: cssSelector, attr: z.string().min(1) }),
+  z.strictObject({ selector: cssSelector, json: z.string().min(1) }),
 ]);
 export type SelectorSpec = z.infer<typeof selectorSpec>;
 
@@ -32,7 +45,7 @@ const selectorList = z.array(selectorSpec).default([]);
 const listingSchema = z.strictObject({
   url: z.url(),
   /** Anchors to article pages on the listing page. */
-  linkSelector: z.string().min(1),
+  linkSelector: cssSelector,
   /** `{n}` is replaced by the page number for pages 2.. (backfill and deep listings). */
   pageUrl: z.string().includes('{n}').optional(),
   /** Pages read on every crawl (1 = the first page only). */
@@ -95,7 +108,7 @@ export const sourceSchema = z.strictObject({
         z.strictObject({
           urlTemplate: z.string().includes('{q}'),
           queries: z.array(z.string().min(1)).min(1),
-          linkSelector: z.string().min(1),
+          linkSelector: cssSelector,
         }),
       )
       .default([]),
@@ -127,7 +140,7 @@ export const sourceSchema = z.strictObject({
     /** Credit line (author/agency as printed at the end), taken out of the body. */
     credit: selectorList,
     /** Elements removed before reading title, lead and body (share bars, captions, teasers). */
-    drop: z.array(z.string().min(1)).default([]),
+    drop: z.array(cssSelector).default([]),
     /** Whole paragraphs matching one of these are dropped (outlet-specific boilerplate). */
     dropText: z.array(regexString).default([]),
     /** A final body paragraph matching one of these is the credit line. */

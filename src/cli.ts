@@ -1,7 +1,7 @@
 // The command line. Every command has --help; configuration errors exit 2 naming the field.
 import { checkManifest } from './write/manifest-check.js';
 import { redactUrl } from './url/redact-url.js';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadSources, sourceById } from '../config/load-sources.js';
 import { startAlertWorker } from '../workers/alert-worker.js';
 import { startArticleWorkers } from '../workers/article-threads.js';
@@ -25,7 +25,7 @@ import { JOB, type QueueName } from './queues.js';
 import { listFailed, retryFailed } from './app/failed-work.js';
 import { RedisUnavailableError } from './redis/embedded-redis.js';
 import { startReplayServer } from './replay/replay-server.js';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { readEnv } from '../config/env.js';
 import { loadWatchlist } from '../config/load-watchlist.js';
 import { closeCrawleeEvents } from '../crawlers/crawlee-setup.js';
@@ -39,6 +39,7 @@ import { explainRule } from './match/explain-rule.js';
 import { loadArticleInput, readInputFile } from './app/article-input.js';
 import { runExport, type ExportCommandOptions } from './app/export-command.js';
 import { formatStorageReport, pruneStorage, storageReport } from './archive/storage.js';
+import { missingChannelEnv } from './alert/channel-check.js';
 import { runExtract, type ExtractOptions } from './app/extract-command.js';
 import { explainRelevance } from './relevance/explain-relevance.js';
 import { exportMarks } from './relevance/relevance-marks.js';
@@ -52,7 +53,7 @@ program
   .option('--out <dir>', 'output folder (env TINWATCH_OUT, default out/)')
   .option('--origin-map <json>', 'JSON {"https://real.origin": "http://127.0.0.1:PORT/base"} (env TINWATCH_ORIGIN_MAP)')
   .option('--redis-url <url>', 'Redis to use (env REDIS_URL; default: 127.0.0.1:6379, else an embedded redis-server)')
-  .showHelpAfterError()
+  .showHelpAfterError('(tinwatch <command> --help shows the options)')
   .hook('preAction', (cmd) => {
     const o = cmd.opts<{ out?: string; originMap?: string; redisUrl?: string }>();
     if (o.out) process.env.TINWATCH_OUT = o.out;
@@ -70,8 +71,26 @@ function parseSince(value: string): string {
   return new Date(t).toISOString();
 }
 
+/** An option's whole number in 1..max; anything else stops with one line (commander exits 1). */
+function positiveInt(name: string, max: number): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
+      throw new InvalidArgumentError(`${name} takes a whole number from 1 to ${max}, not "${value}"`);
+    return Number(value);
+  };
+}
+
 function pickSources(ids: string[] | undefined) {
   return ids && ids.length ? ids.map((id) => sourceById(id)) : loadSources();
+}
+
+/** One warning per channel variable a rule needs and the environment lacks (start, crawl --once). */
+function warnMissingChannelEnv(rt: Runtime): void {
+  for (const m of missingChannelEnv(rt.alerts.watchlist, (n) => process.env[n]))
+    rt.log.warn(
+      { channel: m.channel, variable: m.variable, rules: m.rules },
+      `alert channel "${m.channel}" needs ${m.variable}, which is not set: alerts of ${m.rules.join(', ')} through it will fail`,
+    );
 }
 
 async function runUntilSignal(rt: Runtime, stop: () => Promise<void>): Promise<void> {
@@ -89,6 +108,7 @@ program
   .option('--dashboard-port <n>', 'dashboard port', '8090')
   .action(async (opts: { dashboard: boolean; dashboardHost: string; dashboardPort: string }) => {
     const rt = await createRuntime();
+    warnMissingChannelEnv(rt);
     await syncSchedulers(rt);
     const stopMaintenance = startMaintenance(rt);
     const dashboard = opts.dashboard
@@ -190,6 +210,7 @@ program
       const sources = pickSources(opts.source);
       const since = opts.since ? parseSince(opts.since) : undefined;
       const rt = await createRuntime();
+      if (opts.once) warnMissingChannelEnv(rt);
       try {
         if (!opts.once) {
           for (const s of sources)
@@ -239,6 +260,8 @@ program
   .argument('<dir>', 'folder of recorded pages')
   .option('--port <n>', 'port (default: a free one)', '0')
   .action(async (dir: string, opts: { port: string }) => {
+    if (!(await stat(dir).catch(() => null))?.isDirectory())
+      throw new ConfigError(`replay: ${dir} is not a folder of recorded pages (DIR/<host>/<path>)`);
     const server = await startReplayServer(dir, Number(opts.port));
     const hosts = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
     process.stdout.write(`replay server on ${server.url}\n`);
@@ -299,6 +322,13 @@ program
     const rt = await createRuntime();
     try {
       const r = await retryFailed(rt, opts.queue, ids);
+      const unknown = ids.filter((id) => !r.requeued.includes(id) && !r.refetch.includes(id));
+      if (unknown.length > 0) {
+        process.stderr.write(
+          `tinwatch: no failed job ${unknown.join(', ')} in the ${opts.queue.join(', ')} queue(s) (tinwatch failed lists them)\n`,
+        );
+        process.exitCode = 1;
+      }
       process.stdout.write(
         `re-queued ${r.requeued.length} job(s)${r.refetch.length ? `; ${r.refetch.length} article(s) will be fetched again on the next crawl` : ''}\n`,
       );
@@ -316,16 +346,14 @@ async function printRecentSkipped(rt: Runtime, limit: number): Promise<void> {
 program
   .command('skipped')
   .description('list the most recent off-topic articles (not written) with their relevance score and terms')
-  .option('--limit <n>', 'how many', '50')
+  .option('--limit <n>', 'how many (1–1000)', positiveInt('--limit', 1_000), 50)
   .option('--json', 'print JSON')
-  .action(async (opts: { limit: string; json?: boolean }) => {
+  .action(async (opts: { limit: number; json?: boolean }) => {
     const rt = await createRuntime();
     try {
       if (opts.json)
-        process.stdout.write(
-          `${JSON.stringify(await recentSkipped(rt.redis, rt.keys, Number(opts.limit)), null, 2)}\n`,
-        );
-      else await printRecentSkipped(rt, Number(opts.limit));
+        process.stdout.write(`${JSON.stringify(await recentSkipped(rt.redis, rt.keys, opts.limit), null, 2)}\n`);
+      else await printRecentSkipped(rt, opts.limit);
     } finally {
       await rt.close();
     }
@@ -554,9 +582,12 @@ try {
   // process-wide system-info timer; it would keep the process alive.
   await closeCrawleeEvents();
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof RedisUnavailableError) {
-    process.stderr.write(`tinwatch: ${err.message}\n`);
-    process.exit(2);
-  }
-  throw err;
+  // A wrong setting or input: one line, exit 2. Anything else: one line, exit 1; the stack only
+  // when asked for (LOG_LEVEL=debug or trace), since an ordinary mistake is not a crash.
+  const usage = err instanceof ConfigError || err instanceof RedisUnavailableError;
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`tinwatch: ${message.split('\n').join('\n  ')}\n`);
+  if (!usage && /^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '') && err instanceof Error && err.stack)
+    process.stderr.write(`${err.stack}\n`);
+  process.exit(usage ? 2 : 1);
 }

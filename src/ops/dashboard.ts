@@ -210,8 +210,23 @@ export async function startDashboard(rt: Runtime, opts: DashboardOptions = {}): 
     ?.map((h) => h.trim())
     .filter(Boolean);
   const app = dashboardApp(rt, { boundHost: host, loopback: LOOPBACK.has(host), allowedHosts, token });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8090 }, () => resolve(s));
+  const port = opts.port ?? 8090;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(s));
+    // A port already taken is a setting to change, said in one line, not an unhandled 'error' event.
+    s.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new ConfigError(
+              `dashboard: port ${port} on ${host} is already in use (another tinwatch?); choose one with --port`,
+            )
+          : err.code === 'EACCES'
+            ? new ConfigError(
+                `dashboard: not allowed to listen on ${host}:${port}; choose a port above 1023 with --port`,
+              )
+            : err,
+      ),
+    );
   });
   const addr = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;

@@ -1,0 +1,88 @@
+// Ordinary mistakes a user makes at the command line end in one line on stderr and a non-zero
+// exit, never a stack trace: a busy dashboard port, a replay folder that is not there, a bad
+// --limit, a retry of a job that does not exist, the demo's refusal, a selector that does not parse.
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, inject, it } from 'vitest';
+import { parseSources } from '../../config/load-sources.js';
+import vnexpress from '../../config/sources/vnexpress.js';
+import { tempDir, testPrefix } from '../helpers/test-runtime.js';
+
+const run = promisify(execFile);
+const BIN = path.resolve(import.meta.dirname, '../../bin/tinwatch.js');
+
+interface Failure {
+  code: number;
+  stderr: string;
+}
+
+async function fails(args: string[], env: Record<string, string> = {}): Promise<Failure> {
+  const res = await run(process.execPath, [BIN, ...args], {
+    env: { ...process.env, REDIS_URL: inject('redisUrl'), TINWATCH_PREFIX: testPrefix(), LOG_LEVEL: 'silent', ...env },
+  }).catch((e: Failure) => e);
+  expect(res, `tinwatch ${args.join(' ')} should fail`).toHaveProperty('code');
+  const f = res as Failure;
+  expect(f.stderr, 'no stack trace').not.toMatch(/\n\s+at |node:internal|Unhandled/);
+  return f;
+}
+
+const lastLine = (s: string): string => s.trim().split('\n').at(-1)!;
+
+describe('ordinary mistakes at the command line', () => {
+  it('a dashboard port already taken says so and which option changes it', async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const f = await fails(['dashboard', '--port', String(port)]);
+      expect(f.code).toBe(2);
+      expect(f.stderr.trim()).toBe(
+        `tinwatch: dashboard: port ${port} on 127.0.0.1 is already in use (another tinwatch?); choose one with --port`,
+      );
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('replay of a folder that is not there', async () => {
+    const f = await fails(['replay', '/nonexistent-tinwatch-folder']);
+    expect(f).toMatchObject({ code: 2 });
+    expect(f.stderr.trim()).toBe(
+      'tinwatch: replay: /nonexistent-tinwatch-folder is not a folder of recorded pages (DIR/<host>/<path>)',
+    );
+  });
+
+  it('skipped --limit that is not a number', async () => {
+    const f = await fails(['skipped', '--limit', 'abc']);
+    expect(f.code).not.toBe(0);
+    expect(f.stderr).toContain('--limit takes a whole number from 1 to 1000, not "abc"');
+    expect(f.stderr.trim().split('\n').length).toBeLessThanOrEqual(2); // the error and the --help hint
+  });
+
+  it('retry of a job id that does not exist', async () => {
+    const f = await fails(['retry', 'no-such-job']);
+    expect(f.code).toBe(1);
+    expect(f.stderr).toContain('tinwatch: no failed job no-such-job in the crawl, article, alert queue(s)');
+  });
+
+  it("the demo's refusal of a folder it did not fill", async () => {
+    const out = tempDir('tw-mistake-demo');
+    mkdirSync(path.join(out, 'articles'));
+    writeFileSync(path.join(out, 'manifest.jsonl'), '{"precious":true}\n');
+    const f = await fails(['demo', '--out', out]);
+    expect(f.code).toBe(1);
+    expect(lastLine(f.stderr)).toMatch(/^tinwatch: .*holds files that a demo did not write/);
+  });
+
+  it('a selector that does not parse fails the configuration, naming file and field', () => {
+    expect(() =>
+      parseSources({ 'x.ts': { ...vnexpress, extract: { ...vnexpress.extract, body: ['article.fck_detail['] } } }),
+    ).toThrow(/config\/sources\/x\.ts: extract\.body\.0: not a valid CSS selector/);
+    expect(() =>
+      parseSources({ 'x.ts': { ...vnexpress, extract: { ...vnexpress.extract, drop: ['div:eq(2)', 'figure'] } } }),
+    ).not.toThrow();
+  });
+});
