@@ -8,15 +8,14 @@ import { pruneExpired } from '../src/dedupe/dedupe-index.js';
 const DAY_SECONDS = 24 * 3600;
 const CHECK_EVERY_MS = 3600_000;
 
+/** Takes the day's lock of one task; false when another scheduler already ran it today. */
+async function claimToday(rt: Runtime, task: string): Promise<boolean> {
+  const key = `${rt.keys.prefix}:maintenance:${task}`;
+  return (await rt.redis.set(key, new Date().toISOString(), 'EX', DAY_SECONDS, 'NX')) === 'OK';
+}
+
 export async function pruneDedupeIfDue(rt: Runtime): Promise<boolean> {
-  const got = await rt.redis.set(
-    `${rt.keys.prefix}:maintenance:dedupe-prune`,
-    new Date().toISOString(),
-    'EX',
-    DAY_SECONDS,
-    'NX',
-  );
-  if (got !== 'OK') return false;
+  if (!(await claimToday(rt, 'dedupe-prune'))) return false;
   const r = await pruneExpired(rt.redis, rt.keys);
   rt.log.info(r, 'dedupe index: expired entries pruned');
   return true;
@@ -26,14 +25,7 @@ export async function pruneDedupeIfDue(rt: Runtime): Promise<boolean> {
 export async function pruneStorageIfDue(rt: Runtime): Promise<boolean> {
   const retention = { textDays: rt.env.TINWATCH_TEXT_RETENTION_DAYS, warcDays: rt.env.TINWATCH_WARC_RETENTION_DAYS };
   if (retention.textDays === 0 && retention.warcDays === 0) return false;
-  const got = await rt.redis.set(
-    `${rt.keys.prefix}:maintenance:storage-prune`,
-    new Date().toISOString(),
-    'EX',
-    DAY_SECONDS,
-    'NX',
-  );
-  if (got !== 'OK') return false;
+  if (!(await claimToday(rt, 'storage-prune'))) return false;
   const r = await pruneStorage(rt.outDir, retention);
   rt.log.info({ ...r, ...retention }, 'output past retention deleted');
   return true;

@@ -26,6 +26,7 @@ import { threadId } from 'node:worker_threads';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import type { HttpExchange } from './http-exchange.js';
 import { payloadHeaders } from './http-exchange.js';
+import { processAlive } from '../write/process-alive.js';
 import { lastWholeMemberEnd } from './gzip-members.js';
 
 export const WARC_DIR = 'warc';
@@ -236,13 +237,4 @@ export function recoverOpenWarcs(outDir: string): { file: string; cutBytes: numb
     renameSync(full, full.slice(0, -OPEN_SUFFIX.length));
   }
   return out;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

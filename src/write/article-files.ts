@@ -11,6 +11,7 @@
 // per article against ~0.07 ms for the same syscalls made directly. Article jobs run in their own
 // worker threads (workers/article-threads.ts), so a blocked moment stalls no crawl.
 import { parseManifestLine } from './manifest-entry.js';
+import { processAlive } from './process-alive.js';
 import {
   closeSync,
   createReadStream,
@@ -169,15 +170,6 @@ export async function manifestTailHasStory(outDir: string, storyId: string, tail
     if (read.ok && read.entry.id === storyId) return true;
   }
   return false;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
