@@ -17,7 +17,10 @@ const originMap = z
   .pipe(z.record(z.url(), z.url()));
 
 const envSchema = z.object({
-  REDIS_URL: z.url().optional(),
+  REDIS_URL: z
+    .url()
+    .refine((u) => /^rediss?:\/\//i.test(u), 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
+    .optional(),
   TINWATCH_OUT: z.string().min(1).default('out'),
   TINWATCH_DATA: z.string().min(1).default('data'),
   TINWATCH_PREFIX: z

@@ -16,24 +16,51 @@ export class RedisUnavailableError extends Error {
   override name = 'RedisUnavailableError';
 }
 
-/** True when a Redis server answers PING at this URL within the timeout. */
-export async function redisAnswers(url: string, timeoutMs = 1_000): Promise<boolean> {
+/**
+ * Whether a Redis server answers PING at this URL within the timeout, and if not, why: the
+ * connection's own error (ECONNREFUSED, ENOTFOUND…), or that something answered but not as Redis.
+ */
+export async function probeRedis(
+  url: string,
+  timeoutMs = 1_000,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  let lastError = '';
   const client = new Redis(url, {
     lazyConnect: true,
     connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  client.on('error', () => undefined);
+  client.on('error', (err: NodeJS.ErrnoException) => (lastError = err.code ?? err.message));
+  // A program that accepts the connection and never answers holds ioredis's ready check: the
+  // whole probe has a deadline of its own.
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), timeoutMs * 2);
+  });
   try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
+    const pong = await Promise.race([client.connect().then(() => client.ping()), deadline]);
+    return pong === 'PONG' ? { ok: true } : { ok: false, reason: `it answered PING with ${JSON.stringify(pong)}` };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code ?? lastError ?? e.message;
+    return {
+      ok: false,
+      reason: /timed? ?out|ETIMEDOUT/i.test(`${why} ${e.message}`)
+        ? `no answer within ${timeoutMs} ms (something else on that port, or a firewall)`
+        : why || e.message,
+    };
   } finally {
+    clearTimeout(timer);
     client.disconnect();
   }
+}
+
+/** True when a Redis server answers PING at this URL within the timeout. */
+export async function redisAnswers(url: string, timeoutMs = 1_000): Promise<boolean> {
+  return (await probeRedis(url, timeoutMs)).ok;
 }
 
 /** A free TCP port on loopback (for tests that start their own server). */

@@ -9,6 +9,9 @@ import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { parseSources } from '../../config/load-sources.js';
 import vnexpress from '../../config/sources/vnexpress.js';
+import { createLogger } from '../../src/logger.js';
+import { freePort } from '../../src/redis/embedded-redis.js';
+import { resolveRedis } from '../../src/redis/resolve-redis.js';
 import { tempDir, testPrefix } from '../helpers/test-runtime.js';
 
 const run = promisify(execFile);
@@ -75,6 +78,40 @@ describe('ordinary mistakes at the command line', () => {
     const f = await fails(['demo', '--out', out]);
     expect(f.code).toBe(1);
     expect(lastLine(f.stderr)).toMatch(/^tinwatch: .*holds files that a demo did not write/);
+  });
+
+  it('a REDIS_URL nothing answers on: one line naming the address and the cause, exit 2, in seconds', async () => {
+    const port = await freePort();
+    const started = Date.now();
+    const f = await fails(['failed'], { REDIS_URL: `redis://:secret@127.0.0.1:${port}` });
+    expect(f.code).toBe(2);
+    expect(f.stderr.trim()).toBe(
+      `tinwatch: cannot reach Redis at redis://:***@127.0.0.1:${port} (REDIS_URL): ECONNREFUSED`,
+    );
+    // Generous for a loaded machine; the point is that it ends (it used to retry for ever).
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('a REDIS_URL that is not a redis:// URL names the variable', async () => {
+    const f = await fails(['failed'], { REDIS_URL: 'http://127.0.0.1:6473' });
+    expect(f.code).toBe(2);
+    expect(f.stderr).toContain('REDIS_URL');
+    expect(f.stderr).toContain('a redis:// or rediss:// URL');
+  });
+
+  it('a program that is not Redis on the default port is named as such', async () => {
+    const impostor = createServer((socket) => socket.on('data', () => undefined)); // accepts, never answers
+    await new Promise<void>((r) => impostor.listen(0, '127.0.0.1', () => r()));
+    const port = (impostor.address() as { port: number }).port;
+    try {
+      await expect(
+        resolveRedis({ dataDir: tempDir('tw-impostor'), log: createLogger('silent'), defaultPort: port }),
+      ).rejects.toThrow(
+        `127.0.0.1:${port} is taken by a program that is not Redis (it did not answer PING): stop it, or set REDIS_URL to your Redis`,
+      );
+    } finally {
+      impostor.close();
+    }
   });
 
   it('a selector that does not parse fails the configuration, naming file and field', () => {

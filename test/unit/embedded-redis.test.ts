@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { pino } from 'pino';
 import { freePort, NO_REDIS_SERVER_MESSAGE, redisAnswers, startRedisServer } from '../../src/redis/embedded-redis.js';
 import { resolveRedis } from '../../src/redis/resolve-redis.js';
@@ -38,8 +38,12 @@ describe('embedded redis-server', () => {
 
   it('resolveRedis: REDIS_URL first, then the default address, else an embedded server it stops', async () => {
     const log = pino({ level: 'silent' });
-    const given = await resolveRedis({ redisUrl: 'redis://example.invalid:1', dataDir: tempDir('tw-x'), log });
-    expect(given).toMatchObject({ url: 'redis://example.invalid:1', embedded: false });
+    const given = await resolveRedis({ redisUrl: inject('redisUrl'), dataDir: tempDir('tw-x'), log });
+    expect(given).toMatchObject({ url: inject('redisUrl'), embedded: false });
+    // A REDIS_URL named on purpose must answer: no silent fallback, and no retrying for ever.
+    await expect(
+      resolveRedis({ redisUrl: 'redis://example.invalid:1', dataDir: tempDir('tw-x'), log }),
+    ).rejects.toThrow('cannot reach Redis at redis://example.invalid:1 (REDIS_URL): ENOTFOUND');
 
     const port = await freePort();
     const dataDir = tempDir('tw-data');
