@@ -58,26 +58,31 @@ export async function runExport(
 /** Prints new lines as they land: on each change event, and at least once a second. */
 async function follow(exporter: ManifestExport, outDir: string, stop?: AbortSignal): Promise<void> {
   const signal = stop ?? stopSignal();
+  // One listener for the whole follow: a change event or the stop ends the current wait early.
   let wake: (() => void) | null = null;
+  const wakeUp = (): void => wake?.();
+  signal.addEventListener('abort', wakeUp, { once: true });
   let watcher: ReturnType<typeof watch> | null = null;
   try {
-    watcher = watch(outDir, () => wake?.());
+    watcher = watch(outDir, wakeUp);
   } catch {
     // No change events here: the poll alone.
   }
   try {
     while (!signal.aborted) {
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        const t = setTimeout(resolve, FOLLOW_POLL_MS);
-        signal.addEventListener('abort', () => resolve(), { once: true });
-        void t;
+        const timer = setTimeout(resolve, FOLLOW_POLL_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
       wake = null;
       await exporter.drain();
     }
   } finally {
     watcher?.close();
+    signal.removeEventListener('abort', wakeUp);
   }
 }
 

@@ -4,8 +4,10 @@ import { execFile, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { getEventListeners } from 'node:events';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { runExport } from '../../src/app/export-command.js';
 import { tempDir } from '../helpers/test-runtime.js';
 
 const run = promisify(execFile);
@@ -168,5 +170,31 @@ describe('tinwatch export', () => {
     const code = await new Promise((r) => child.on('exit', r));
     expect(code).toBe(0);
     expect(stderr).toContain('next pull: tinwatch export --since 4');
+  }, 60_000);
+
+  it('--follow keeps one stop listener however many lines land (no listener per wait)', async () => {
+    const out = outWith(entries.slice(0, 1));
+    const stop = new AbortController();
+    let stdout = '';
+    const done = runExport(
+      out,
+      { follow: true },
+      { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, stop: stop.signal },
+    );
+    const printed = () => stdout.split('\n').filter(Boolean).length;
+    const waitFor = async (n: number) => {
+      for (let i = 0; i < 600 && printed() < n; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(printed()).toBe(n);
+    };
+    await waitFor(1);
+    // More waits than EventTarget's warning threshold (10 listeners), each ended by a new line.
+    for (let seq = 10; seq < 25; seq++) {
+      appendFileSync(path.join(out, 'manifest.jsonl'), `${JSON.stringify(article(seq, '2026-08-22T00:00:00.000Z'))}\n`);
+      await waitFor(seq - 8);
+    }
+    expect(getEventListeners(stop.signal, 'abort').length).toBeLessThanOrEqual(1);
+    stop.abort();
+    expect(await done).toBe(0);
+    expect(getEventListeners(stop.signal, 'abort')).toHaveLength(0);
   }, 60_000);
 });
