@@ -19,6 +19,7 @@ export interface WarcSink {
 export async function captureStory(
   deps: { redis: Redis; keys: Keys; log: Logger; warc?: WarcSink | null },
   data: ArticleJobData,
+  /** The parked page, inflated: the payload itself when the page came as UTF-8. */
   rawPage: Buffer,
   written: { text: string; file: string },
 ): Promise<WarcPointer | null> {
@@ -33,7 +34,7 @@ export async function captureStory(
     );
     return null;
   }
-  const { exchange, payload } = unpackExchange(gunzipSync(packed), gunzipSync(rawPage));
+  const { exchange, payload } = unpackExchange(gunzipSync(packed), rawPage);
   const pointer = await deps.warc.append({
     storyId: data.storyId,
     sourceId: data.sourceId,

@@ -94,10 +94,11 @@ function keepOutcome(
   return m.set(keys.articleOutcome(data.storyId), kept, 'EX', PIPELINE.articleOutcomeTtlSeconds);
 }
 
-function decodeRaw(rawKey: string, buf: Buffer | null): string {
+/** The parked page's bytes (UTF-8), inflated once: extraction reads them, the WARC capture keeps them. */
+function inflateRaw(rawKey: string, buf: Buffer | null): Buffer {
   if (!buf)
     throw new UnrecoverableError(`raw page ${rawKey} is gone (expired before extraction); re-crawl to fetch it again`);
-  return gunzipSync(buf).toString('utf8');
+  return gunzipSync(buf);
 }
 
 /**
@@ -133,7 +134,8 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   // the first attempt did, so a run's summary counts what was really written.
   if (state.earlier) return state.earlier;
   if (state.done) return { outcome: 'already-written', storyId: data.storyId };
-  const html = decodeRaw(data.rawKey, state.raw);
+  const rawPage = inflateRaw(data.rawKey, state.raw);
+  const html = rawPage.toString('utf8');
   const res = await timed(t, 'extract + normalize', () => extractArticle(html, data.url, source));
   if (!res.ok) throw new UnrecoverableError(res.reason);
   const article = res.article;
@@ -246,7 +248,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   const text = renderSeedText(article);
   await timed(t, 'write file', () => writeArticleFile(deps.outDir, file, text));
   const warc = await timed(t, 'WARC capture', () =>
-    captureStory(deps, data, state.raw!, { text, file: `articles/${file}` }),
+    captureStory(deps, data, rawPage, { text, file: `articles/${file}` }),
   );
 
   // Alerts are queued before the manifest line: the manifest line is what marks the story done,
