@@ -218,8 +218,8 @@ export function recoverOpenWarcs(outDir: string): { file: string; cutBytes: numb
   for (const name of readdirSync(dir)) {
     if (!name.endsWith(`.warc.gz${OPEN_SUFFIX}`)) continue;
     const m = /-([^-]+)-(\d+)-(\d+)\.warc\.gz\.open$/.exec(name);
-    if (m && m[1] === safe(hostname()) && Number(m[2]) !== process.pid && processAlive(Number(m[2]))) continue;
-    if (m && m[1] === safe(hostname()) && Number(m[2]) === process.pid) continue;
+    // A writer of this host that still runs (this process included) keeps its file.
+    if (m && m[1] === safe(hostname()) && processAlive(Number(m[2]))) continue;
     const full = path.join(dir, name);
     const fd = openSync(full, 'r+');
     try {

@@ -95,7 +95,7 @@ function looksLikeName(text: string): boolean {
   return text.length <= 40 && text.split(/\s+/).length <= 6 && !/[.!?:;,]$/.test(text) && !/\d/.test(text);
 }
 
-/** Whether the element or one of its two nearest ancestors says it holds the byline. */
+/** Whether the element or one of its three nearest ancestors says it holds the byline. */
 function markedAsByline(el: Element): boolean {
   for (let n: AnyNode | null = el, depth = 0; n && n.type === 'tag' && depth < 4; n = n.parent, depth++) {
     const a = (n as Element).attribs;
