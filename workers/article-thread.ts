@@ -25,6 +25,7 @@ const rt = await createRuntime({
   originMap: data.runtime.originMap,
   watchlist: data.runtime.watchlist,
   quietRedisOutages: true,
+  redisResolved: true,
 });
 const clock = data.timings ? new StageClock() : undefined;
 if (clock) rt.timings = clock;

@@ -61,6 +61,12 @@ export interface RuntimeOptions {
   secrets?: (name: string) => string | undefined;
   /** Leave Redis outage lines to the parent (an article thread: the parent sees the same outage). */
   quietRedisOutages?: boolean;
+  /**
+   * The Redis address was resolved and answered in the parent (an article thread). The thread
+   * then connects without its own start-up probe: a thread started during a Redis restart waits
+   * for Redis like every other connection instead of failing its process.
+   */
+  redisResolved?: boolean;
 }
 
 /** RuntimeOptions as plain data: the resolved Redis address, the logger as its level. */
@@ -83,7 +89,10 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   const sources = opts.sources ?? loadSources();
   const watchlist = opts.watchlist ?? loadWatchlist();
   const alerts = createAlerts(watchlist, opts.secrets ?? ((n) => process.env[n]), log);
-  const redisTarget = await resolveRedis({ redisUrl: env.REDIS_URL, dataDir: env.TINWATCH_DATA, log });
+  const redisTarget =
+    opts.redisResolved && env.REDIS_URL
+      ? { url: env.REDIS_URL, embedded: false, stop: async () => undefined }
+      : await resolveRedis({ redisUrl: env.REDIS_URL, dataDir: env.TINWATCH_DATA, log });
   const redis = connect(redisTarget.url);
   // ioredis reconnects by itself (a Redis restart is survivable); the outage log turns its
   // attempts on every connection into one line when Redis goes and one when it is back.

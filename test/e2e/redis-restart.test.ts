@@ -14,6 +14,7 @@ import {
   expectExactlyOnce,
   SITE_DUPLICATES,
   SITE_WRITTEN,
+  waitForWorkerProcesses,
   workerSpawner,
 } from '../helpers/exactly-once.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
@@ -50,10 +51,11 @@ describe('Redis restart mid-run', () => {
     const startWorker = workerSpawner(rt, redisServer.url, workers);
     startWorker();
     startWorker();
+    await waitForWorkerProcesses(rt, 2);
     let restarts = 0;
     let done = false;
     const restarter = (async () => {
-      await new Promise((r) => setTimeout(r, 3_000)); // workers loaded, crawl under way
+      await new Promise((r) => setTimeout(r, 1_000)); // crawl under way
       while (restarts < RESTARTS && !done) {
         // SIGTERM: Redis flushes the append-only file and exits, as on a deploy or a reboot.
         await redisServer.stop();

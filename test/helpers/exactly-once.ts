@@ -53,6 +53,18 @@ export function workerSpawner(rt: Runtime, redisUrl: string, workers: Set<ChildP
   };
 }
 
+/**
+ * Waits until `n` worker processes have their alert workers connected (each process starts them
+ * last), so a fault injected next lands on running workers, not on a process still loading.
+ */
+export async function waitForWorkerProcesses(rt: Runtime, n: number): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if ((await rt.queues.alert.getWorkers()).length >= n) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${n} worker processes did not connect within 2 minutes`);
+}
+
 /** Waits until no article or alert job is waiting, active or delayed (at most 2 minutes). */
 export async function drainQueues(rt: Runtime): Promise<void> {
   for (let i = 0; i < 600; i++) {
