@@ -12,7 +12,7 @@ COPY config ./config
 COPY crawlers ./crawlers
 COPY workers ./workers
 COPY src ./src
-COPY test/fixtures ./test/fixtures
+COPY app ./app
 # The V8 heap budget (config/pipeline.ts heapBudgetMb): without it V8 sizes the heap from the
 # host's memory and a busy worker's RSS floats far above what it uses.
 ENV NODE_ENV=production TINWATCH_OUT=/data/out NODE_OPTIONS=--max-old-space-size=384

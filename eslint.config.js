@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'data/', 'test/fixtures/'] },
+  { ignores: ['node_modules/', 'out/', 'data/', 'test/fixtures/', 'app/demo/sites/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

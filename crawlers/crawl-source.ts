@@ -7,7 +7,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { PIPELINE } from '../config/pipeline.js';
 import type { SourceConfig } from '../config/source-schema.js';
-import type { OriginMap } from '../src/fetch/origin-map.js';
+import type { OriginMap } from '../src/url/origin-map.js';
 import type { Logger } from '../src/logger.js';
 import { addArticleJob, type CrawlSummary } from '../src/queues.js';
 import { QueuedMarks } from './queued-marks.js';

@@ -1,7 +1,7 @@
 // What the HTTP and browser fetchers share: how tinwatch requests become crawlee requests (through
 // the origin map, keyed by the real URL) and how crawlee's failures come back.
 import type { FetchFailure, FetchRequest } from './fetched-page.js';
-import type { OriginMap } from '../src/fetch/origin-map.js';
+import type { OriginMap } from '../src/url/origin-map.js';
 
 export function toCrawleeRequests(requests: readonly FetchRequest[], originMap: OriginMap) {
   return requests.map((req) => ({

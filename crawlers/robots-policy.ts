@@ -5,7 +5,7 @@
 // "disallow everything" for a short while — when we cannot see the rules, we do not crawl.
 import { RobotsTxtFile } from 'crawlee';
 import type { Redis } from 'ioredis';
-import type { OriginMap } from '../src/fetch/origin-map.js';
+import type { OriginMap } from '../src/url/origin-map.js';
 import type { Logger } from '../src/logger.js';
 import type { Keys } from '../src/redis/keys.js';
 import { assertPublicDestination } from './ssrf-guard.js';

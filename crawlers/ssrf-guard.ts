@@ -12,7 +12,7 @@ import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { NonRetryableError } from 'crawlee';
-import type { OriginMap } from '../src/fetch/origin-map.js';
+import type { OriginMap } from '../src/url/origin-map.js';
 
 export class ForbiddenAddressError extends NonRetryableError {
   override name = 'ForbiddenAddressError';

@@ -1,6 +1,6 @@
 // The alert queue: wiring only; delivery rules live in src/alert/deliver-alert.ts.
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
-import type { Runtime } from '../src/app/runtime.js';
+import type { Runtime } from '../src/runtime/runtime.js';
 import { startWorker } from './start-worker.js';
 import { deliverAlert, type AlertOutcome } from '../src/alert/deliver-alert.js';
 import { alertJobSchema, QUEUE, type AlertJobData } from '../src/queues.js';

@@ -2,7 +2,7 @@
 // the parent's plain options, and an article worker on it. The parent says 'close' to stop it;
 // the thread answers with its stage timings (benchmark) once everything is closed.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRuntime, type ThreadRuntimeOptions } from '../src/app/runtime.js';
+import { createRuntime, type ThreadRuntimeOptions } from '../src/runtime/runtime.js';
 import { createLogger } from '../src/logger.js';
 import { StageClock } from '../src/stats/stage-timings.js';
 import { startArticleWorker } from './article-worker.js';

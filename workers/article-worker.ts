@@ -1,10 +1,10 @@
-// The article queue: wiring only; the work is processArticle in src/pipeline.
+// The article queue: wiring only; the work is processArticle in src/article.
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
-import type { Runtime } from '../src/app/runtime.js';
+import type { Runtime } from '../src/runtime/runtime.js';
 import { countExtraction } from '../src/stats/selector-rot.js';
 import { startWorker } from './start-worker.js';
 import { removeStaleTempFiles } from '../src/write/article-files.js';
-import { processArticle } from '../src/pipeline/process-article.js';
+import { processArticle } from '../src/article/process-article.js';
 import { articleJobSchema, QUEUE, type ArticleOutcome } from '../src/queues.js';
 
 export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOutcome> {

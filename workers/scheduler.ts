@@ -1,7 +1,7 @@
 // One BullMQ job scheduler per source (cron from the source file). Each tick becomes a crawl job
 // delayed by a random jitter (workers/crawl-worker.ts). Schedulers for sources no longer in the
 // config are removed, so deleting a source file stops its crawls.
-import type { Runtime } from '../src/app/runtime.js';
+import type { Runtime } from '../src/runtime/runtime.js';
 import { JOB, jobId } from '../src/queues.js';
 
 export async function syncSchedulers(rt: Runtime): Promise<string[]> {

@@ -2,7 +2,7 @@
 // deployment's prefix, one stalled interval and lock duration everywhere, failures logged.
 import { Worker, type Job } from 'bullmq';
 import { PIPELINE } from '../config/pipeline.js';
-import type { Runtime } from '../src/app/runtime.js';
+import type { Runtime } from '../src/runtime/runtime.js';
 import type { QueueName } from '../src/queues.js';
 
 export function startWorker(

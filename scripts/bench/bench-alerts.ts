@@ -13,9 +13,9 @@ import { pino } from 'pino';
 import { loadSources } from '../../config/load-sources.js';
 import { watchlistSchema } from '../../config/watchlist-schema.js';
 import { longArticle, syntheticRules } from './bench-alerts-lib.js';
-import { createRuntime } from '../../src/app/runtime.js';
+import { createRuntime } from '../../src/runtime/runtime.js';
 import { RuleMatcher } from '../../src/match/rule-matcher.js';
-import { processArticle } from '../../src/pipeline/process-article.js';
+import { processArticle } from '../../src/article/process-article.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
 import { storyIdFor } from '../../src/url/canonical-url.js';
@@ -94,7 +94,7 @@ async function benchLatency(): Promise<string[]> {
   const page = readFileSync(
     path.join(
       ROOT,
-      'test/fixtures/sites/baotintuc.vn/the-gioi/han-quoc-va-my-to-chuc-doi-thoai-quoc-phong-tich-hop-kidd-lan-thu-16-20190927093045123.htm',
+      'app/demo/sites/baotintuc.vn/the-gioi/han-quoc-va-my-to-chuc-doi-thoai-quoc-phong-tich-hop-kidd-lan-thu-16-20190927093045123.htm',
     ),
     'utf8',
   );

@@ -5,7 +5,7 @@
 // Redis are child processes too, so they share the machine's two cores as they would in use.
 // The two are run back to back BENCH_ROUNDS times (3): this machine's speed drifts from minute to
 // minute, so a ratio is only fair between neighbouring runs, and the median of the rounds is
-// what the report gives. Pages carry a news site's chrome around the article (bench-site.ts); one
+// what the report gives. Pages carry a news site's chrome around the article (app/replay/synthetic-site.ts); one
 // more pair runs on the article markup alone, where per-page overhead is all there is to see.
 // Usage: npm run bench [-- --write]   (--write appends the results to BENCHMARKS.md)
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -19,12 +19,12 @@ import { pino } from 'pino';
 import { loadWatchlist } from '../../config/load-watchlist.js';
 import { PIPELINE } from '../../config/pipeline.js';
 import { freshCrawleeConfig } from '../../crawlers/crawlee-setup.js';
-import { crawlOnce } from '../../src/app/crawl-once.js';
-import { createRuntime } from '../../src/app/runtime.js';
-import { createOriginMap } from '../../src/fetch/origin-map.js';
+import { crawlOnce } from '../../app/cli/crawl-once.js';
+import { createRuntime } from '../../src/runtime/runtime.js';
+import { createOriginMap } from '../../src/url/origin-map.js';
 import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
 import { StageClock } from '../../src/stats/stage-timings.js';
-import { benchHost, benchSources, buildBenchSite, OUTLETS } from './bench-site.js';
+import { benchHost, benchSources, buildBenchSite, OUTLETS } from '../../app/replay/synthetic-site.js';
 import { sampleThreadCpu, type ThreadCpu } from './thread-cpu.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -365,7 +365,7 @@ async function main(): Promise<void> {
 
 if (process.argv[2] === '--child') {
   const [, , , mode, replayUrl, redisUrl, outDir] = process.argv;
-  const { articleUrl } = await import('./bench-site.js');
+  const { articleUrl } = await import('../../app/replay/synthetic-site.js');
   const urls = Array.from({ length: PAGES }, (_, n) => articleUrl(n));
   const cpuStart = process.cpuUsage();
   const result = mode === 'bare' ? await runBare(replayUrl!, urls) : await runPipeline(replayUrl!, redisUrl!, outDir!);

@@ -7,12 +7,15 @@
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { goldenCases } from '../../test/helpers/fixtures.js';
-import { EVAL_DIR } from './eval-set.js';
-import { scoreGolden, summarize } from './extract-eval.js';
-import { realPagesMissing, scoreRealPages } from './real-pages.js';
-import { benchmarkMissing, runBenchmark } from './scrapinghub.js';
+import { readGoldenCases } from '../../src/evaluation/golden-cases.js';
+import { EVAL_DIR } from '../../src/evaluation/own-eval-set.js';
+import { scoreGolden, summarize } from '../../src/evaluation/extraction-scores.js';
+import { realPagesMissing, scoreRealPages } from '../../src/evaluation/real-pages.js';
+import { benchmarkMissing, runBenchmark } from '../../src/evaluation/scrapinghub.js';
 
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const goldenCases = (): ReturnType<typeof readGoldenCases> =>
+  readGoldenCases(path.join(ROOT, 'test/fixtures'), path.join(ROOT, 'app/demo/sites'));
 const scores = goldenCases().map((g) => scoreGolden(g));
 const s = summarize(scores);
 const generic = goldenCases().map((g) => scoreGolden(g, { genericOnly: true }));

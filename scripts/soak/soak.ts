@@ -11,14 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { loadWatchlist } from '../../config/load-watchlist.js';
-import { createRuntime } from '../../src/app/runtime.js';
+import { createRuntime } from '../../src/runtime/runtime.js';
 import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
-import { startReplayServer } from '../../src/replay/replay-server.js';
+import { startReplayServer } from '../../app/replay/replay-server.js';
 import { JOB } from '../../src/queues.js';
 import { startAlertWorker } from '../../workers/alert-worker.js';
 import { startArticleWorkers } from '../../workers/article-threads.js';
 import { startCrawlWorker } from '../../workers/crawl-worker.js';
-import { benchHost, benchSiteWriter, benchSources } from '../bench/bench-site.js';
+import { benchHost, benchSiteWriter, benchSources } from '../../app/replay/synthetic-site.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 30);

@@ -8,7 +8,7 @@ import type { Worker } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadSources } from '../../config/load-sources.js';
 import { watchlistSchema } from '../../config/watchlist-schema.js';
-import { processArticle } from '../../src/pipeline/process-article.js';
+import { processArticle } from '../../src/article/process-article.js';
 import { JOB, type ArticleJobData } from '../../src/queues.js';
 import { storyIdFor } from '../../src/url/canonical-url.js';
 import { handleAlertJob, startAlertWorker } from '../../workers/alert-worker.js';

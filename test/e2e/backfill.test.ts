@@ -5,9 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlOnce } from '../../src/app/crawl-once.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
-import { loadEvalArticles } from '../../scripts/eval/eval-set.js';
+import { crawlOnce } from '../../app/cli/crawl-once.js';
+import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
+import { loadEvalArticles } from '../../src/evaluation/own-eval-set.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testArticlePage, testSource } from '../helpers/test-source.js';
 

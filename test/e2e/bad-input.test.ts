@@ -4,9 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlOnce, type RunSummary } from '../../src/app/crawl-once.js';
-import { listFailed } from '../../src/app/failed-work.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { crawlOnce, type RunSummary } from '../../app/cli/crawl-once.js';
+import { listFailed } from '../../app/cli/failed-work.js';
+import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testSource } from '../helpers/test-source.js';
 

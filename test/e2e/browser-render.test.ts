@@ -8,8 +8,8 @@ import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
 import { crawlSource } from '../../crawlers/crawl-source.js';
 import { createHttpFetcher } from '../../crawlers/http-fetcher.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
-import { processArticle } from '../../src/pipeline/process-article.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { processArticle } from '../../src/article/process-article.js';
+import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 
 const HOST = 'spa.example.vn';

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { replayOriginMap } from '../../src/fetch/origin-map.js';
+import { replayOriginMap } from '../../src/url/origin-map.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { SITES } from '../helpers/fixtures.js';
-import { loadEvalArticles, type EvalArticle } from '../../scripts/eval/eval-set.js';
+import { loadEvalArticles, type EvalArticle } from '../../src/evaluation/own-eval-set.js';
 import { startReceiver } from '../helpers/http-receiver.js';
 import { tempDir, testPrefix } from '../helpers/test-runtime.js';
 

@@ -4,11 +4,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlOnce, type RunSummary } from '../../src/app/crawl-once.js';
-import { listFailed } from '../../src/app/failed-work.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { crawlOnce, type RunSummary } from '../../app/cli/crawl-once.js';
+import { listFailed } from '../../app/cli/failed-work.js';
+import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { cookieChallenge, withCookie } from '../../crawlers/cookie-challenge.js';
-import { loadEvalArticles } from '../../scripts/eval/eval-set.js';
+import { loadEvalArticles } from '../../src/evaluation/own-eval-set.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testArticlePage, testSource } from '../helpers/test-source.js';
 

@@ -3,9 +3,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlOnce, type RunSummary } from '../../src/app/crawl-once.js';
-import { replayOriginMap } from '../../src/fetch/origin-map.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { crawlOnce, type RunSummary } from '../../app/cli/crawl-once.js';
+import { replayOriginMap } from '../../src/url/origin-map.js';
+import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { goldenCases, SITES } from '../helpers/fixtures.js';
 import { BUNDLED_FIRST_RUN_TOTALS, BUNDLED_WRITTEN_NNN } from '../helpers/bundled-run.js';
 import { testRuntime } from '../helpers/test-runtime.js';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../crawlers/browser-fetcher.js';
-import { startDashboard, type Dashboard } from '../../src/ops/dashboard.js';
+import { startDashboard, type Dashboard } from '../../app/dashboard/dashboard.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 
 const addJob = (dashUrl: string) => `fetch('${dashUrl}/queues/api/queues/alert/add', {

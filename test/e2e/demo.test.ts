@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, inject } from 'vitest';
-import { runDemo } from '../../src/app/demo.js';
+import { runDemo } from '../../app/demo/demo.js';
 import { goldenCases } from '../helpers/fixtures.js';
 import { BUNDLED_FIRST_RUN_TOTALS } from '../helpers/bundled-run.js';
 import { manifestLineProblems } from '../helpers/manifest-validator.js';

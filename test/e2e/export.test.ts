@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { getEventListeners } from 'node:events';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { runExport } from '../../src/app/export-command.js';
+import { runExport } from '../../app/cli/export-command.js';
 import { tempDir } from '../helpers/test-runtime.js';
 
 const run = promisify(execFile);

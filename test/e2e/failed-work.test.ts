@@ -5,9 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceSchema } from '../../config/source-schema.js';
-import { crawlOnce } from '../../src/app/crawl-once.js';
-import { listFailed, retryFailed } from '../../src/app/failed-work.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { crawlOnce } from '../../app/cli/crawl-once.js';
+import { listFailed, retryFailed } from '../../app/cli/failed-work.js';
+import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testSource } from '../helpers/test-source.js';
 

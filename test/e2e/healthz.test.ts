@@ -1,7 +1,7 @@
 // /healthz tells a supervisor the truth within a second: 200 while Redis answers, 503 as soon as
 // it is gone (the health check does not wait in ioredis's queue for Redis to come back).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDashboard, type Dashboard } from '../../src/ops/dashboard.js';
+import { startDashboard, type Dashboard } from '../../app/dashboard/dashboard.js';
 import { freePort, startRedisServer, type RedisServerProcess } from '../../src/redis/embedded-redis.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 

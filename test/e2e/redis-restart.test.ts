@@ -4,10 +4,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSources } from '../../config/load-sources.js';
-import { crawlOnce } from '../../src/app/crawl-once.js';
-import { replayOriginMap } from '../../src/fetch/origin-map.js';
+import { crawlOnce } from '../../app/cli/crawl-once.js';
+import { replayOriginMap } from '../../src/url/origin-map.js';
 import { freePort, startRedisServer, type RedisServerProcess } from '../../src/redis/embedded-redis.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import {
   buildVnexpressSite,
   drainQueues,

@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadMarks } from '../../scripts/eval/real-relevance-sets.js';
-import { startDashboard, type Dashboard } from '../../src/ops/dashboard.js';
+import { loadMarks } from '../../src/evaluation/real-relevance-sets.js';
+import { startDashboard, type Dashboard } from '../../app/dashboard/dashboard.js';
 import { exportMarks } from '../../src/relevance/relevance-marks.js';
 import { articlesDir, manifestPath } from '../../src/write/article-files.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../crawlers/crawl-source.js';
 import { retryAfterMs, retryWaitMs } from '../../crawlers/request-policy.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testSource } from '../helpers/test-source.js';
 

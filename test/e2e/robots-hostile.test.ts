@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { listenLocal } from '../helpers/http-receiver.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROBOTS_MAX_BYTES, RobotsPolicy } from '../../crawlers/robots-policy.js';
-import { createOriginMap } from '../../src/fetch/origin-map.js';
+import { createOriginMap } from '../../src/url/origin-map.js';
 import { createLogger } from '../../src/logger.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import { createKeys } from '../../src/redis/keys.js';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../crawlers/crawl-source.js';
 import type { FetchRequest, PageFetcher } from '../../crawlers/fetched-page.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testSource } from '../helpers/test-source.js';
 

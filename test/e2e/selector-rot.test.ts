@@ -4,9 +4,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlOnce } from '../../src/app/crawl-once.js';
-import { startDashboard, type Dashboard } from '../../src/ops/dashboard.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/replay-server.js';
+import { crawlOnce } from '../../app/cli/crawl-once.js';
+import { startDashboard, type Dashboard } from '../../app/dashboard/dashboard.js';
+import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { classifiedOnTopicArticles, testArticlePage, testSource } from '../helpers/test-source.js';
 

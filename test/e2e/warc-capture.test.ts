@@ -11,7 +11,7 @@ import { createGunzip, gunzipSync } from 'node:zlib';
 import nodeWarc from 'node-warc';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { recoverOpenWarcs } from '../../src/archive/warc-writer.js';
-import { runDemo } from '../../src/app/demo.js';
+import { runDemo } from '../../app/demo/demo.js';
 import { tempDir, testPrefix } from '../helpers/test-runtime.js';
 
 const run = promisify(execFile);

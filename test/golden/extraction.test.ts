@@ -109,7 +109,7 @@ describe('tinwatch extract (CLI)', () => {
   }
 
   it('exits 1 with the reason for a page with no article', async () => {
-    const empty = path.join(import.meta.dirname, '../fixtures/sites/vnexpress.net/the-gioi/quan-su');
+    const empty = path.join(import.meta.dirname, '../../app/demo/sites/vnexpress.net/the-gioi/quan-su');
     await expect(
       run(process.execPath, [BIN, 'extract', empty, '--url', 'https://vnexpress.net/x-1234567.html']),
     ).rejects.toMatchObject({

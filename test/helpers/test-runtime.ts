@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import type { SourceConfig } from '../../config/source-schema.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
 import type { Env } from '../../config/env.js';
-import { createRuntime, type Runtime } from '../../src/app/runtime.js';
+import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 
 export function testPrefix(): string {

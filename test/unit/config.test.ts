@@ -111,7 +111,7 @@ describe('heap budget', () => {
     const { readFileSync } = await import('node:fs');
     const { PIPELINE } = await import('../../config/pipeline.js');
     const flag = `--max-old-space-size=${PIPELINE.heapBudgetMb}`;
-    const root = new URL('../../', import.meta.url);
+    const root = new URL('../..', import.meta.url);
     expect(readFileSync(new URL('Dockerfile', root), 'utf8')).toContain(`NODE_OPTIONS=${flag}`);
     const scripts = (
       JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FeedError, parseFeed } from '../../crawlers/discovery/feed-parser.js';
 import { FEED_MAX_ITEMS } from '../../crawlers/discovery/item-cap.js';
 import { SITES } from '../helpers/fixtures.js';
-import { RSS_ITEMS } from '../../scripts/eval/real-relevance-sets.js';
+import { RSS_ITEMS } from '../../src/evaluation/real-relevance-sets.js';
 
 const rss = (items: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>x</title>${items}</channel></rss>`;

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findArticle } from '../../src/ops/latest-articles.js';
+import { findArticle } from '../../app/dashboard/latest-articles.js';
 import { tempDir } from '../helpers/test-runtime.js';
 
 const line = (id: string, type = 'article') => JSON.stringify({ type, id, title: `t ${id}`, url: `https://x/${id}` });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProgress, ttyProgress } from '../../src/app/progress.js';
-import type { SourceRunSummary } from '../../src/app/crawl-once.js';
+import { formatProgress, ttyProgress } from '../../app/cli/progress.js';
+import type { SourceRunSummary } from '../../app/cli/crawl-once.js';
 
 const src = (sourceId: string, o: Partial<SourceRunSummary>): SourceRunSummary => ({
   sourceId,

@@ -1,0 +1,50 @@
+// One article for the commands that judge a single story (`alerts test`, `relevance explain`):
+// a text file in the output format, a saved HTML page (its source picked by --url), or a live
+// page fetched through the guarded fetcher and the origin map.
+import { readFile } from 'node:fs/promises';
+import { readEnv } from '../../config/env.js';
+import { ConfigError, sourceForUrl } from '../../config/load-sources.js';
+import { fetchOnePage } from '../../crawlers/fetch-one-page.js';
+import { extractArticle } from '../../src/extract/extract-article.js';
+import { createOriginMap } from '../../src/url/origin-map.js';
+import { articleFromText } from '../../src/match/explain-rule.js';
+import type { MatchableArticle } from '../../src/match/rule-matcher.js';
+
+const looksLikeHtml = (text: string): boolean => /^\s*(<!doctype html|<html|<head|<body)/i.test(text);
+
+function extracted(html: string, url: string): MatchableArticle {
+  const source = sourceForUrl(url);
+  if (!source) throw new ConfigError(`no source covers ${new URL(url).hostname}`);
+  const res = extractArticle(html, url, source);
+  if (!res.ok) throw new ConfigError(res.reason);
+  return { title: res.article.title, lead: res.article.lead, body: res.article.paragraphs };
+}
+
+/** A file the user named on the command line, as bytes: a missing or unreadable one is one line, exit 2. */
+export async function readInputBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    throw new ConfigError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+/** The same as UTF-8 text. */
+export async function readInputFile(file: string): Promise<string> {
+  return (await readInputBytes(file)).toString('utf8');
+}
+
+export async function loadArticleInput(opts: { file?: string; url?: string }): Promise<MatchableArticle> {
+  if (opts.file) {
+    const text = await readInputFile(opts.file);
+    if (!looksLikeHtml(text)) return articleFromText(text);
+    if (!opts.url)
+      throw new ConfigError(`${opts.file} is an HTML page: pass --url URL (the address it was saved from)`);
+    return extracted(text, opts.url);
+  }
+  if (!opts.url) throw new ConfigError('give a FILE or --url URL');
+  const source = sourceForUrl(opts.url);
+  if (!source) throw new ConfigError(`no source covers ${new URL(opts.url).hostname}`);
+  const html = await fetchOnePage(source, createOriginMap(readEnv().TINWATCH_ORIGIN_MAP ?? {}), opts.url);
+  return extracted(html, opts.url);
+}

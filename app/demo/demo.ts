@@ -1,0 +1,68 @@
+// `npm run demo`: the whole pipeline against the bundled recorded pages, no internet needed. It
+// starts the replay server, maps every recorded outlet to it, runs one crawl with in-process
+// workers under its own Redis prefix (reset first), and leaves the files in the output folder.
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { replayOriginMap } from '../../src/url/origin-map.js';
+import { clearPrefix } from '../../src/redis/clear-prefix.js';
+import { startReplayServer } from '../replay/replay-server.js';
+import { crawlOnce, type CrawlOnceOptions, type RunSummary } from '../cli/crawl-once.js';
+import { createRuntime } from '../../src/runtime/runtime.js';
+
+export const FIXTURE_SITES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'sites');
+export const DEMO_PREFIX = 'tw-demo';
+const DEMO_MARKER = '.tinwatch-demo';
+
+async function prepareOutDir(outDir: string): Promise<void> {
+  if (existsSync(outDir)) {
+    const entries = (await readdir(outDir)).filter((e) => e !== DEMO_MARKER);
+    if (entries.length > 0 && !existsSync(path.join(outDir, DEMO_MARKER))) {
+      throw new Error(
+        `${outDir} holds files that a demo did not write; the demo will not mix its files with them. ` +
+          'Use --out to pick another folder.',
+      );
+    }
+    await rm(outDir, { recursive: true, force: true });
+  }
+  await mkdir(outDir, { recursive: true });
+  await writeFile(
+    path.join(outDir, DEMO_MARKER),
+    'written by `tinwatch demo`; the next demo run replaces this folder\n',
+  );
+}
+
+export async function runDemo(
+  outDir: string,
+  redisUrl?: string,
+  onProgress?: CrawlOnceOptions['onProgress'],
+  /** Redis prefix of the run (reset first): two demos at once need their own. */
+  prefix: string = DEMO_PREFIX,
+): Promise<{ summary: RunSummary; files: string[] }> {
+  await prepareOutDir(outDir);
+  const replay = await startReplayServer(FIXTURE_SITES);
+  const hosts = (await readdir(FIXTURE_SITES, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  const rt = await createRuntime({
+    env: {
+      TINWATCH_PREFIX: prefix,
+      TINWATCH_OUT: outDir,
+      TINWATCH_HOST_DELAY_MS: 0,
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    },
+    originMap: replayOriginMap(replay.url, hosts),
+  });
+  try {
+    await clearPrefix(rt.redis, prefix);
+    const summary = await crawlOnce(rt, { sources: rt.sources, ...(onProgress ? { onProgress } : {}) });
+    const files = existsSync(path.join(outDir, 'articles'))
+      ? (await readdir(path.join(outDir, 'articles'))).sort()
+      : [];
+    return { summary, files };
+  } finally {
+    await rt.close();
+    await replay.close();
+  }
+}
