@@ -1,4 +1,8 @@
-// Environment variables, parsed once and checked: a wrong value stops start-up naming the variable.
+// Every setting tinwatch reads, in one table, with one precedence rule:
+//   command-line flag > environment variable > settings file (tinwatch.json) > default.
+// A wrong value stops start-up naming the variable (and the file and line when it came from one).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './load-sources.js';
 import { PIPELINE } from './pipeline.js';
@@ -59,15 +63,119 @@ const envSchema = z.object({
   /** Days a closed WARC file is kept after its last capture (0: for ever). */
   TINWATCH_WARC_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The dashboard's bearer token; required when it binds beyond loopback. */
+  TINWATCH_DASHBOARD_TOKEN: z.string().min(1).optional(),
+  /** Host names the dashboard answers to besides its bound address, comma-separated. */
+  TINWATCH_DASHBOARD_HOSTS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    )
+    .optional(),
+  /** The Chromium the browser fetcher drives (Debian's by default). */
+  TINWATCH_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
+  /** The settings file (default ./tinwatch.json when it exists). */
+  TINWATCH_SETTINGS: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
+export type SettingName = keyof Env;
 
+/** Every setting's name, for the README table and the settings file's check. */
+export const SETTING_NAMES = Object.keys(envSchema.shape) as SettingName[];
+
+let flagSettings: Partial<Record<SettingName, string>> = {};
+
+/** The command line's settings (--out, --redis-url, …): they win over everything else. */
+export function setFlagSettings(flags: Partial<Record<SettingName, string | undefined>>): void {
+  flagSettings = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) as typeof flagSettings;
+}
+
+interface SettingsFile {
+  /** The values as strings, like the environment's. */
+  values: Record<string, string>;
+  /** Where each value was written: "file:line". */
+  at: Record<string, string>;
+}
+
+/** The settings file's values; none when there is no file. */
+export function readSettingsFile(file: string | undefined): SettingsFile {
+  const target = file ?? (existsSync('tinwatch.json') ? 'tinwatch.json' : undefined);
+  if (!target) return { values: {}, at: {} };
+  const where = path.resolve(target);
+  let text: string;
+  try {
+    text = readFileSync(where, 'utf8');
+  } catch (err) {
+    throw new ConfigError(
+      `${where}: cannot read the settings file (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const at = /position (\d+)/.exec((err as Error).message);
+    const line = at ? text.slice(0, Number(at[1])).split('\n').length : 1;
+    throw new ConfigError(`${where}:${line}: not valid JSON (${(err as Error).message})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new ConfigError(`${where}:1: the settings file is one JSON object of "NAME": value`);
+  const out: Record<string, string> = {};
+  const at: Record<string, string> = {};
+  for (const [k, v] of Object.entries(data)) {
+    const line = lineOf(text, `"${k}"`);
+    at[k] = `${where}:${line}`;
+    if (!SETTING_NAMES.includes(k as SettingName))
+      throw new ConfigError(`${where}:${line}: ${k}: not a tinwatch setting (known: ${SETTING_NAMES.join(', ')})`);
+    if (k === 'TINWATCH_ORIGIN_MAP' && typeof v === 'object' && v !== null) out[k] = JSON.stringify(v);
+    else if (v === null || typeof v === 'object')
+      throw new ConfigError(`${where}:${line}: ${k}: a string, number or boolean`);
+    else out[k] = String(v);
+  }
+  return { values: out, at };
+}
+
+function lineOf(text: string, needle: string): number {
+  const i = text.indexOf(needle);
+  return i < 0 ? 1 : text.slice(0, i).split('\n').length;
+}
+
+/**
+ * The settings: flags over `source` (the environment) over the settings file over the defaults.
+ * Tests pass their own `source`; the settings file is read from the working folder.
+ */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const res = envSchema.safeParse(source);
+  const file = readSettingsFile(flagSettings.TINWATCH_SETTINGS ?? source.TINWATCH_SETTINGS);
+  const fromEnv = Object.fromEntries(SETTING_NAMES.filter((n) => source[n] !== undefined).map((n) => [n, source[n]]));
+  const merged = { ...file.values, ...fromEnv, ...flagSettings };
+  const res = envSchema.safeParse(merged);
   if (!res.success) {
-    const msg = res.error.issues.map((i) => `environment ${i.path.join('.')}: ${i.message}`).join('\n');
+    const msg = res.error.issues
+      .map((i) => {
+        const name = String(i.path[0]);
+        if (name in flagSettings) return `command line ${name}: ${i.message}`;
+        if (name in fromEnv) return `environment ${name}: ${i.message}`;
+        return `${file.at[name] ?? 'settings file'}: ${name}: ${i.message}`;
+      })
+      .join('\n');
     throw new ConfigError(msg);
   }
   return res.data;
+}
+
+/**
+ * A channel secret named by the watchlist (secretEnv, TINWATCH_WEBHOOK_URL, …): read from the
+ * environment only, never from a file in the project folder, so a secret is not committed.
+ */
+export function readSecret(name: string): string | undefined {
+  return process.env[name];
+}
+
+/** Whether LOG_LEVEL asks for debug output, even when other settings are wrong (error reporting). */
+export function debugRequested(): boolean {
+  return /^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '');
 }

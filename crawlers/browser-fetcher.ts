@@ -12,11 +12,15 @@ import { freshCrawleeConfig } from './crawlee-setup.js';
 import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, assertOkStatus, requestHeaders } from './request-policy.js';
+import { readEnv } from '../config/env.js';
 import { assertPublicDestination } from './ssrf-guard.js';
 import { guardEveryRequest, navigatedUrl } from './browser-request-guard.js';
 import type { HostPolicy } from './host-policy.js';
 
-export const CHROMIUM_PATH = process.env.TINWATCH_CHROMIUM ?? '/usr/bin/chromium';
+/** The Chromium to drive (TINWATCH_CHROMIUM; Debian's by default). */
+export function chromiumPath(): string {
+  return readEnv().TINWATCH_CHROMIUM;
+}
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -50,7 +54,7 @@ export function createBrowserFetcher(
             launcher: chromium,
             useChrome: false,
             userAgent: headers['user-agent'],
-            launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true },
+            launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true },
           },
           browserPoolOptions: { useFingerprints: false, maxOpenPagesPerBrowser: 4 },
           preNavigationHooks: [

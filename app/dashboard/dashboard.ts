@@ -199,16 +199,14 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
 
 export async function startDashboard(rt: Runtime, opts: DashboardOptions = {}): Promise<Dashboard> {
   const host = opts.host ?? '127.0.0.1';
-  const token = opts.token ?? process.env.TINWATCH_DASHBOARD_TOKEN;
+  const token = opts.token ?? rt.env.TINWATCH_DASHBOARD_TOKEN;
   if (!LOOPBACK.has(host) && !token) {
     throw new ConfigError(
       `the dashboard binds to ${host}, beyond this machine: set TINWATCH_DASHBOARD_TOKEN (bull-board has no authentication of its own)`,
     );
   }
   // The token is honoured whenever it is set, on loopback too.
-  const allowedHosts = (opts.allowedHosts ?? process.env.TINWATCH_DASHBOARD_HOSTS?.split(','))
-    ?.map((h) => h.trim())
-    .filter(Boolean);
+  const allowedHosts = opts.allowedHosts ?? rt.env.TINWATCH_DASHBOARD_HOSTS;
   const app = dashboardApp(rt, { boundHost: host, loopback: LOOPBACK.has(host), allowedHosts, token });
   const port = opts.port ?? 8090;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

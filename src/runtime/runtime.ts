@@ -2,7 +2,7 @@
 // origin map, sources. Built once per process by the CLI; tests build it with their own Redis.
 import { Redis } from 'ioredis';
 import { coalesceWrites } from '../redis/coalesce-writes.js';
-import { readEnv, type Env } from '../../config/env.js';
+import { readEnv, readSecret, type Env } from '../../config/env.js';
 import { loadWatchlist } from '../../config/load-watchlist.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
 import { createAlerts, type Alerts } from '../alert/alert-setup.js';
@@ -88,7 +88,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   const log = opts.log ?? createLogger(env.LOG_LEVEL);
   const sources = opts.sources ?? loadSources();
   const watchlist = opts.watchlist ?? loadWatchlist();
-  const alerts = createAlerts(watchlist, opts.secrets ?? ((n) => process.env[n]), log);
+  const alerts = createAlerts(watchlist, opts.secrets ?? readSecret, log);
   const redisTarget =
     opts.redisResolved && env.REDIS_URL
       ? { url: env.REDIS_URL, embedded: false, stop: async () => undefined }

@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../crawlers/browser-fetcher.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../../crawlers/browser-fetcher.js';
 import { startDashboard, type Dashboard } from '../../app/dashboard/dashboard.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 
@@ -35,7 +35,7 @@ describe('dashboard against a page in the operator’s browser', () => {
     await new Promise<void>((r) => evil.listen(0, '127.0.0.1', () => r()));
     evilUrl = `http://127.0.0.1:${(evil.address() as AddressInfo).port}/`;
     browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
+      executablePath: chromiumPath(),
       args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP rebind.test 127.0.0.1'],
       headless: true,
     });

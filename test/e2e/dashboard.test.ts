@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../crawlers/browser-fetcher.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../../crawlers/browser-fetcher.js';
 import { crawlOnce } from '../../app/cli/crawl-once.js';
 import { replayOriginMap } from '../../src/url/origin-map.js';
 import { startDashboard, type Dashboard } from '../../app/dashboard/dashboard.js';
@@ -35,7 +35,7 @@ describe('dashboard', () => {
     rt = await testRuntime({ originMap: replayOriginMap(replay.url, readdirSync(SITES)) });
     await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
     dash = await startDashboard(rt, { port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readEnv } from '../../config/env.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readEnv, setFlagSettings } from '../../config/env.js';
+import { tempDir } from '../helpers/test-runtime.js';
 import { ConfigError, loadSources, parseSources } from '../../config/load-sources.js';
 import vnexpress from '../../config/sources/vnexpress.js';
 
@@ -68,6 +71,36 @@ describe('environment', () => {
       /environment TINWATCH_ORIGIN_MAP/,
     );
     expect(() => readEnv({ TINWATCH_PREFIX: 'a:b' })).toThrow(/environment TINWATCH_PREFIX/);
+  });
+
+  it('takes flags over the environment over the settings file over the defaults', () => {
+    const file = path.join(tempDir('tw-settings'), 'tinwatch.json');
+    writeFileSync(file, JSON.stringify({ TINWATCH_OUT: 'from-file', TINWATCH_PREFIX: 'filep', TINWATCH_WARC: 'off' }));
+    const env = { TINWATCH_SETTINGS: file, TINWATCH_PREFIX: 'envp', TINWATCH_OUT: 'from-env' };
+    try {
+      expect(readEnv(env)).toMatchObject({ TINWATCH_OUT: 'from-env', TINWATCH_PREFIX: 'envp', TINWATCH_WARC: 'off' });
+      setFlagSettings({ TINWATCH_OUT: 'from-flag' });
+      expect(readEnv(env)).toMatchObject({ TINWATCH_OUT: 'from-flag', TINWATCH_PREFIX: 'envp', LOG_LEVEL: 'info' });
+    } finally {
+      setFlagSettings({});
+    }
+  });
+
+  it('names the settings file, the line and the field that is wrong', () => {
+    const dir = tempDir('tw-settings-bad');
+    const bad = (name: string, text: string): string => {
+      writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+    const unknown = bad('unknown.json', '{\n  "TINWATCH_OUT": "x",\n  "TINWATCH_OTU": "y"\n}\n');
+    expect(() => readEnv({ TINWATCH_SETTINGS: unknown })).toThrow(
+      /unknown\.json:3: TINWATCH_OTU: not a tinwatch setting/,
+    );
+    const broken = bad('broken.json', '{\n  "TINWATCH_OUT": "x"\n  "LOG_LEVEL": "info"\n}\n');
+    expect(() => readEnv({ TINWATCH_SETTINGS: broken })).toThrow(/broken\.json:3: not valid JSON/);
+    const wrong = bad('wrong.json', '{ "TINWATCH_WARC": "maybe" }');
+    expect(() => readEnv({ TINWATCH_SETTINGS: wrong })).toThrow(/wrong\.json:1: TINWATCH_WARC/);
+    expect(() => readEnv({ TINWATCH_SETTINGS: path.join(dir, 'none.json') })).toThrow(/none\.json: cannot read/);
   });
 });
 

@@ -1,0 +1,30 @@
+// Option parsers and choices shared by several commands. A bad value stops with one line.
+import { InvalidArgumentError } from 'commander';
+import { ConfigError, loadSources, sourceById } from '../../config/load-sources.js';
+import type { SourceConfig } from '../../config/source-schema.js';
+
+export const QUEUE_CHOICES = ['crawl', 'article', 'alert'] as const;
+
+/** `--since`: a day (midnight, Vietnam time) or a full ISO 8601 time; anything else stops with exit 2. */
+export function parseSince(value: string): string {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+07:00` : value;
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t) || !/[zZ]|[+-]\d{2}:\d{2}$/.test(iso)) {
+    throw new ConfigError(`--since: "${value}" is not a date (YYYY-MM-DD or ISO 8601 with an offset)`);
+  }
+  return new Date(t).toISOString();
+}
+
+/** An option's whole number in 1..max; anything else stops with one line (commander exits 1). */
+export function positiveInt(name: string, max: number): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
+      throw new InvalidArgumentError(`${name} takes a whole number from 1 to ${max}, not "${value}"`);
+    return Number(value);
+  };
+}
+
+/** The named sources (an unknown id stops with exit 2), or every source. */
+export function pickSources(ids: string[] | undefined): SourceConfig[] {
+  return ids && ids.length ? ids.map((id) => sourceById(id)) : loadSources();
+}

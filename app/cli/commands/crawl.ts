@@ -1,0 +1,61 @@
+// `tinwatch crawl`: queue a crawl now, or with --once run one cycle here and wait for all it caused.
+import type { Command } from 'commander';
+import { printRecentSkipped } from '../print-skipped.js';
+import { crawlOnce, formatRunSummary } from '../crawl-once.js';
+import { ttyProgress } from '../progress.js';
+import { createRuntime } from '../../../src/runtime/runtime.js';
+import { JOB } from '../../../src/queues.js';
+import { parseSince, pickSources } from '../cli-options.js';
+import { warnMissingChannelEnv } from '../channel-warnings.js';
+
+export function registerCrawlCommand(program: Command): void {
+  program
+    .command('crawl')
+    .description('crawl sources now: with --once, run one cycle here and wait for every job it caused')
+    .option('--once', 'run one discovery+fetch cycle, wait for all its jobs, print a summary')
+    .option('--source <ids...>', 'only these source ids (default: all)')
+    .option('--remote-workers', 'with --once: do not start workers here, wait for workers elsewhere')
+    .option('--show-skipped', 'also list off-topic articles (this run with --once, else the most recent ones)')
+    .option('--since <date>', 'backfill: walk listing pages back to this date (YYYY-MM-DD, Vietnam time, or ISO 8601)')
+    .option('--json', 'print the summary as JSON')
+    .action(
+      async (opts: {
+        once?: boolean;
+        source?: string[];
+        remoteWorkers?: boolean;
+        showSkipped?: boolean;
+        json?: boolean;
+        since?: string;
+      }) => {
+        const sources = pickSources(opts.source);
+        const since = opts.since ? parseSince(opts.since) : undefined;
+        const rt = await createRuntime();
+        if (opts.once) warnMissingChannelEnv(rt);
+        try {
+          if (!opts.once) {
+            for (const s of sources)
+              await rt.queues.crawl.add(JOB.crawl, { sourceId: s.id, ...(since ? { since } : {}) });
+            process.stdout.write(`queued a crawl for ${sources.map((s) => s.id).join(', ')}\n`);
+            if (opts.showSkipped) await printRecentSkipped(rt, 50);
+            return;
+          }
+          const summary = await crawlOnce(rt, {
+            sources,
+            ...(since ? { since } : {}),
+            useRemoteWorkers: opts.remoteWorkers,
+            ...(process.stderr.isTTY && !opts.json ? { onProgress: ttyProgress(process.stderr) } : {}),
+          });
+          if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+          else {
+            process.stdout.write(`${formatRunSummary(summary)}\n`);
+            if (opts.showSkipped) {
+              for (const s of summary.sources)
+                for (const t of s.offTopicTitles) process.stdout.write(`off-topic ${s.sourceId}: ${t}\n`);
+            }
+          }
+        } finally {
+          await rt.close();
+        }
+      },
+    );
+}

@@ -1,0 +1,78 @@
+// `tinwatch dedupe rebuild|prune|compare`: the story index behind duplicate detection.
+import type { Command } from 'commander';
+import { pruneExpired } from '../../../src/dedupe/dedupe-index.js';
+import { fingerprint } from '../../../src/dedupe/fingerprint.js';
+import { compareFingerprints } from '../../../src/dedupe/same-story.js';
+import { formatComparison } from '../../../src/dedupe/format-comparison.js';
+import { rebuildIndex, textBlocksOfFile } from '../../../src/dedupe/rebuild-index.js';
+import { createRuntime } from '../../../src/runtime/runtime.js';
+import { readInputFile } from '../article-input.js';
+
+export function registerDedupeCommand(program: Command): void {
+  const dedupe = program.command('dedupe').description('the story index behind duplicate detection');
+
+  dedupe
+    .command('rebuild')
+    .description('rebuild the index from the manifest and the written files (drops the current index first)')
+    .option(
+      '--retention-days <n>',
+      'leave out stories written longer ago than this (default TINWATCH_DEDUPE_RETENTION_DAYS)',
+    )
+    .action(async (opts: { retentionDays?: string }) => {
+      const rt = await createRuntime();
+      try {
+        const r = await rebuildIndex(rt.redis, rt.keys, rt.outDir, {
+          retentionDays: opts.retentionDays ? Number(opts.retentionDays) : rt.env.TINWATCH_DEDUPE_RETENTION_DAYS,
+          bucketBits: rt.env.TINWATCH_DEDUPE_BUCKET_BITS,
+        });
+        process.stdout.write(
+          `indexed ${r.indexed} of ${r.articles} stories; ${r.expired} past the retention left out\n` +
+            r.missingFiles.map((f) => `! file missing: ${f}\n`).join('') +
+            r.hashMismatches.map((f) => `! text changed since written: ${f}\n`).join('') +
+            (r.damagedLines
+              ? `! ${r.damagedLines} damaged manifest line(s) skipped: run \`tinwatch manifest check --repair\`\n`
+              : '') +
+            r.wouldMerge
+              .map((m) => `! ${m.id} would now count as a copy of ${m.into} (similarity ${m.similarity.toFixed(2)})\n`)
+              .join(''),
+        );
+      } finally {
+        await rt.close();
+      }
+    });
+
+  dedupe
+    .command('prune')
+    .description('give back the memory of index entries past the retention (the scheduler runs this daily)')
+    .action(async () => {
+      const rt = await createRuntime();
+      try {
+        const r = await pruneExpired(rt.redis, rt.keys);
+        process.stdout.write(
+          `scanned ${r.keys} bucket(s), removed ${r.removed} expired entr${r.removed === 1 ? 'y' : 'ies'}\n`,
+        );
+      } finally {
+        await rt.close();
+      }
+    });
+
+  dedupe
+    .command('compare')
+    .description(
+      'whether two article texts (seed-format files) are the same story, decided exactly as the index decides',
+    )
+    .argument('<a>', 'first file')
+    .argument('<b>', 'second file')
+    .option('--json', 'print JSON')
+    .action(async (a: string, b: string, opts: { json?: boolean }) => {
+      const [fa, fb] = await Promise.all(
+        [a, b].map(async (f) => fingerprint(null, textBlocksOfFile(await readInputFile(f), null))),
+      );
+      const v = compareFingerprints(fa!, fb!);
+      process.stdout.write(
+        opts.json
+          ? `${JSON.stringify({ ...v, shingles: [fa!.shingles, fb!.shingles] })}\n`
+          : formatComparison(v, fa!, fb!),
+      );
+    });
+}

@@ -1,0 +1,23 @@
+// `tinwatch export`: manifest entries after a cursor, for archives that pull.
+import type { Command } from 'commander';
+import { readEnv } from '../../../config/env.js';
+import { runExport, type ExportCommandOptions } from '../export-command.js';
+
+export function registerExportCommand(program: Command): void {
+  program
+    .command('export')
+    .description('print the manifest entries after a cursor, for archives that pull what is new')
+    .option(
+      '--since <seq|date>',
+      'the seq of the last article line you pulled, or an ISO date/time (default: everything)',
+    )
+    .option('--format <jsonl|csv>', 'jsonl (the manifest lines as written) or csv', 'jsonl')
+    .option('--with-text', "add each article's text (jsonl: a text field; csv: a text column)")
+    .option('--follow', 'then keep printing new entries as they are written, until interrupted')
+    .action(async (opts: ExportCommandOptions) => {
+      process.exitCode = await runExport(readEnv().TINWATCH_OUT, opts, {
+        stdout: process.stdout,
+        stderr: process.stderr,
+      });
+    });
+}

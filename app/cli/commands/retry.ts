@@ -1,0 +1,34 @@
+// `tinwatch retry`: re-queue failed jobs; an unknown id is an error, not a silent zero.
+import { type Command, Option } from 'commander';
+import { createRuntime } from '../../../src/runtime/runtime.js';
+import { type QueueName } from '../../../src/queues.js';
+import { retryFailed } from '../failed-work.js';
+import { QUEUE_CHOICES } from '../cli-options.js';
+
+export function registerRetryCommand(program: Command): void {
+  program
+    .command('retry')
+    .description(
+      're-queue failed jobs (all, or the given ids); articles whose raw page expired are fetched again by the next crawl',
+    )
+    .argument('[ids...]', 'job ids (default: every failed job)')
+    .addOption(new Option('--queue <names...>', 'queues').choices([...QUEUE_CHOICES]).default([...QUEUE_CHOICES]))
+    .action(async (ids: string[], opts: { queue: QueueName[] }) => {
+      const rt = await createRuntime();
+      try {
+        const r = await retryFailed(rt, opts.queue, ids);
+        const unknown = ids.filter((id) => !r.requeued.includes(id) && !r.refetch.includes(id));
+        if (unknown.length > 0) {
+          process.stderr.write(
+            `tinwatch: no failed job ${unknown.join(', ')} in the ${opts.queue.join(', ')} queue(s) (tinwatch failed lists them)\n`,
+          );
+          process.exitCode = 1;
+        }
+        process.stdout.write(
+          `re-queued ${r.requeued.length} job(s)${r.refetch.length ? `; ${r.refetch.length} article(s) will be fetched again on the next crawl` : ''}\n`,
+        );
+      } finally {
+        await rt.close();
+      }
+    });
+}

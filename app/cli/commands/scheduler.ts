@@ -1,0 +1,26 @@
+// `tinwatch scheduler`: one job scheduler per source, re-applied until stopped, plus daily maintenance.
+import type { Command } from 'commander';
+import { syncSchedulers } from '../../../workers/scheduler.js';
+import { startMaintenance } from '../../../workers/maintenance.js';
+import { createRuntime } from '../../../src/runtime/runtime.js';
+import { runUntilSignal } from '../run-until-signal.js';
+
+export function registerSchedulerCommand(program: Command): void {
+  program
+    .command('scheduler')
+    .description('install one job scheduler per source (cron + jitter) and keep them in sync until stopped')
+    .option('--resync-minutes <n>', 'how often to re-apply the schedules', '10')
+    .action(async (opts: { resyncMinutes: string }) => {
+      const rt = await createRuntime();
+      await syncSchedulers(rt);
+      const timer = setInterval(
+        () => void syncSchedulers(rt).catch((e: unknown) => rt.log.error({ err: String(e) }, 'resync failed')),
+        Number(opts.resyncMinutes) * 60_000,
+      );
+      const stopMaintenance = startMaintenance(rt);
+      await runUntilSignal(rt, async () => {
+        clearInterval(timer);
+        stopMaintenance();
+      });
+    });
+}

@@ -1,0 +1,35 @@
+// `tinwatch storage report|prune`: disk use per day and retention.
+import type { Command } from 'commander';
+import { readEnv } from '../../../config/env.js';
+import { formatStorageReport, pruneStorage, storageReport } from '../../../src/archive/storage.js';
+
+export function registerStorageCommand(program: Command): void {
+  const storage = program.command('storage').description('what the output takes on disk, and retention');
+
+  storage
+    .command('report')
+    .description('disk used per day (Vietnam time) by article texts and WARC captures, totals, and bytes per article')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const r = await storageReport(readEnv().TINWATCH_OUT);
+      process.stdout.write(opts.json ? `${JSON.stringify(r, null, 2)}\n` : `${formatStorageReport(r)}\n`);
+    });
+
+  storage
+    .command('prune')
+    .description(
+      'delete article texts and closed WARC files past TINWATCH_TEXT_RETENTION_DAYS / TINWATCH_WARC_RETENTION_DAYS (the scheduler does it daily); manifest lines stay',
+    )
+    .option('--dry-run', 'say what would go, delete nothing')
+    .action(async (opts: { dryRun?: boolean }) => {
+      const env = readEnv();
+      const r = await pruneStorage(
+        env.TINWATCH_OUT,
+        { textDays: env.TINWATCH_TEXT_RETENTION_DAYS, warcDays: env.TINWATCH_WARC_RETENTION_DAYS },
+        { dryRun: opts.dryRun === true },
+      );
+      process.stdout.write(
+        `${opts.dryRun ? 'would delete' : 'deleted'} ${r.textFiles} text file(s) and ${r.warcFiles} WARC file(s), ${(r.bytes / 1024).toFixed(1)} KB\n`,
+      );
+    });
+}

@@ -1,0 +1,32 @@
+// `tinwatch worker`: crawl, article and alert workers only; start as many as the Redis serves.
+import { type Command, Option } from 'commander';
+import { startAlertWorker } from '../../../workers/alert-worker.js';
+import { startArticleWorkers } from '../../../workers/article-threads.js';
+import { startCrawlWorker } from '../../../workers/crawl-worker.js';
+import { createRuntime } from '../../../src/runtime/runtime.js';
+import { runUntilSignal } from '../run-until-signal.js';
+
+export function registerWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description('run crawl and article workers only (start as many as you like, on any machine sharing the Redis)')
+    .addOption(
+      new Option('--queues <names...>', 'queues to work')
+        .choices(['crawl', 'article', 'alert'])
+        .default(['crawl', 'article', 'alert']),
+    )
+    .action(async (opts: { queues: string[] }) => {
+      const rt = await createRuntime();
+      const workers = [
+        ...(opts.queues.includes('crawl') ? [startCrawlWorker(rt)] : []),
+        ...(opts.queues.includes('article')
+          ? [await startArticleWorkers(rt, { besideCrawler: opts.queues.includes('crawl') })]
+          : []),
+        ...(opts.queues.includes('alert') ? [startAlertWorker(rt)] : []),
+      ];
+      rt.log.info({ queues: opts.queues }, 'workers started');
+      await runUntilSignal(rt, async () => {
+        await Promise.all(workers.map((w) => w.close()));
+      });
+    });
+}
