@@ -1,6 +1,7 @@
 // What the HTTP and browser fetchers share: how tinwatch requests become crawlee requests (through
 // the origin map, keyed by the real URL) and how crawlee's failures come back.
-import type { FetchFailure, FetchRequest } from './fetched-page.js';
+import { fetchFailure, type FetchFailure } from './fetch-failure.js';
+import type { FetchRequest } from './fetched-page.js';
 import type { OriginMap } from '../src/url/origin-map.js';
 
 export function toCrawleeRequests(requests: readonly FetchRequest[], originMap: OriginMap) {
@@ -17,10 +18,7 @@ export function failureHandler(
   addMore?: (more: FetchRequest[]) => Promise<unknown>,
 ) {
   return async ({ request }: { request: { userData: Record<string, unknown> } }, error: Error): Promise<void> => {
-    const more = await onFailure({
-      request: request.userData.req as FetchRequest,
-      reason: error.message.split('\n')[0] ?? String(error),
-    });
+    const more = await onFailure(fetchFailure(request.userData.req as FetchRequest, error));
     if (more && more.length > 0) await addMore?.(more);
   };
 }

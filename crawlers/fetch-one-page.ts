@@ -10,7 +10,7 @@ export async function fetchOnePage(source: SourceConfig, originMap: OriginMap, u
   let body: string | null = null;
   let failure = '';
   await fetcher.fetchAll(
-    [{ url, label: 'article' }],
+    [{ url, label: 'article', data: { canonicalUrl: url } }],
     async (p) => {
       body = p.body;
     },

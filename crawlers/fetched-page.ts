@@ -1,17 +1,41 @@
 // What both fetchers (HTTP and browser) hand back: the page as text plus where it really came
 // from, with replay URLs turned back into the outlet's real URLs.
 import type { HttpExchange } from '../src/archive/http-exchange.js';
+import type { FetchFailure } from './fetch-failure.js';
 
-export interface FetchRequest {
+interface RequestBase {
   /** The outlet's real URL. */
   url: string;
-  /** prime: visited first for its session cookie (source.discovery.primeUrl). */
-  label: 'prime' | 'feed' | 'sitemap' | 'listing' | 'article';
-  /** Anything the caller needs back in its handler. */
-  data?: Record<string, unknown>;
   /** Extra request headers (conditional GET validators). */
   headers?: Record<string, string>;
 }
+
+/** Visited first for its session cookie (source.discovery.primeUrl). */
+export interface PrimeRequest extends RequestBase {
+  label: 'prime';
+}
+export interface FeedRequest extends RequestBase {
+  label: 'feed';
+}
+export interface SitemapRequest extends RequestBase {
+  label: 'sitemap';
+  /** Which of the source's sitemaps, and how deep in its index. */
+  data: { sitemap: number; depth: number };
+}
+/** A listing page, or a site-search result page (`search` set, `listing` not). */
+export interface ListingRequest extends RequestBase {
+  label: 'listing';
+  data: { linkSelector: string; search?: string; listing?: number; page?: number };
+}
+export interface ArticleRequest extends RequestBase {
+  label: 'article';
+  /** `listingPage`: the backfill page it was found on ("listing:page"), to walk on from. */
+  data: { canonicalUrl: string; listingPage?: string };
+}
+
+/** What a crawl asks a fetcher for; the label says what the page is and what its data holds. */
+export type FetchRequest = PrimeRequest | FeedRequest | SitemapRequest | ListingRequest | ArticleRequest;
+export type DiscoveryRequest = FeedRequest | SitemapRequest | ListingRequest;
 
 export interface FetchedPage {
   request: FetchRequest;
@@ -27,11 +51,6 @@ export interface FetchedPage {
   /** Cache validators the server sent, for the next conditional GET. */
   etag?: string;
   lastModified?: string;
-}
-
-export interface FetchFailure {
-  request: FetchRequest;
-  reason: string;
 }
 
 export interface PageFetcher {

@@ -3,7 +3,7 @@
 //   crawl jobs and worker processes (SET NX PX: whoever sets the key has the turn);
 // - a circuit breaker that pauses a host after repeated failures (network errors, 429, 5xx
 //   after retries), so a struggling outlet is left alone instead of hammered, and reports it.
-import { NonRetryableError } from 'crawlee';
+import { HostPausedError } from './errors.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../src/logger.js';
 import type { Keys } from '../src/redis/keys.js';
@@ -13,10 +13,6 @@ export const BREAKER_WINDOW_SECONDS = 10 * 60;
 export const BREAKER_PAUSE_SECONDS = 15 * 60;
 /** A challenge cookie is reused for a session; six hours, then the next challenge renews it. */
 export const COOKIE_TTL_SECONDS = 6 * 3600;
-
-export class HostPausedError extends NonRetryableError {
-  override name = 'HostPausedError';
-}
 
 export interface HostPolicyDeps {
   redis: Redis;

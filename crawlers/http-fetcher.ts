@@ -1,7 +1,7 @@
 // The default fetcher: crawlee's CheerioCrawler (plain HTTP). A new crawler and configuration
 // per call; requests go through the origin map, results come back with real URLs.
 import type { IncomingMessage } from 'node:http';
-import { NonRetryableError } from 'crawlee';
+import { CookieChallengeError, PageTooLargeError } from './errors.js';
 import { headerPairs, type HttpExchange } from '../src/archive/http-exchange.js';
 import { cookieChallenge, withCookie } from './cookie-challenge.js';
 import { PIPELINE } from '../config/pipeline.js';
@@ -108,7 +108,7 @@ export function createHttpFetcher(
             const challenge = cookieChallenge(text);
             if (challenge) {
               if (request.userData.challengeAnswered) {
-                throw new NonRetryableError(
+                throw new CookieChallengeError(
                   `cookie challenge not passed: still challenged after sending ${challenge.split('=')[0]}`,
                 );
               }
@@ -142,7 +142,8 @@ export function createHttpFetcher(
           },
           // crawlee rejects 429 and 5xx before the request handler; this runs before each retry.
           errorHandler: async ({ request, response }, error) => {
-            if (error.message.includes(TOO_LARGE)) request.noRetry = true;
+            // A cap hit while downloading reaches here wrapped by the HTTP client: the class is lost, the words stay.
+            if (error instanceof PageTooLargeError || error.message.includes(TOO_LARGE)) request.noRetry = true;
             const status = response?.statusCode;
             if (status !== 429 && status !== 503) return;
             const header = response?.headers['retry-after'];

@@ -7,7 +7,9 @@
 import type { IncomingMessage } from 'node:http';
 import { CheerioCrawler, type CheerioCrawlingContext, type Request } from 'crawlee';
 import { PIPELINE } from '../config/pipeline.js';
-import { decodePage, type Decoded } from './decode-page.js';
+import { decodePage, type Decoded } from '../src/text/decode-page.js';
+import { UndecodableTextError } from '../src/errors.js';
+import { UndecodablePageError } from './errors.js';
 import { inflateCapped } from './size-limits.js';
 
 async function readAll(stream: IncomingMessage): Promise<Buffer> {
@@ -20,7 +22,13 @@ async function readAll(stream: IncomingMessage): Promise<Buffer> {
 export function responseText(bytes: Buffer, response: IncomingMessage): Decoded & { payload: Buffer } {
   const inflated = inflateCapped(bytes, response.headers['content-encoding'], PIPELINE.maxPageBytes);
   const type = response.headers['content-type'];
-  return { ...decodePage(inflated, Array.isArray(type) ? type[0] : type), payload: inflated };
+  try {
+    return { ...decodePage(inflated, Array.isArray(type) ? type[0] : type), payload: inflated };
+  } catch (err) {
+    // Not retried: the same bytes decode the same way.
+    if (err instanceof UndecodableTextError) throw new UndecodablePageError(err.message);
+    throw err;
+  }
 }
 
 export class RawBodyCheerioCrawler extends CheerioCrawler {

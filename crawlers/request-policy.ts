@@ -1,5 +1,5 @@
 // What every outlet request carries and where it may end up.
-import { NonRetryableError } from 'crawlee';
+import { DisallowedHostError, FinalHttpStatusError, HttpStatusError } from './errors.js';
 import type { SourceConfig } from '../config/source-schema.js';
 
 export const DEFAULT_USER_AGENT =
@@ -11,11 +11,6 @@ export function requestHeaders(source: SourceConfig): Record<string, string> {
     accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8',
     'accept-language': source.http.acceptLanguage,
   };
-}
-
-// Not retryable: asking again leads to the same place.
-export class DisallowedHostError extends NonRetryableError {
-  override name = 'DisallowedHostError';
 }
 
 /**
@@ -49,8 +44,8 @@ export function assertAllowedFinalUrl(source: SourceConfig, realUrl: string): vo
  */
 export function assertOkStatus(status: number): void {
   if (status < 400) return;
-  if (status === 429 || status >= 500) throw new Error(`HTTP ${status}`);
-  throw new NonRetryableError(`HTTP ${status}`);
+  if (status === 429 || status >= 500) throw new HttpStatusError(status);
+  throw new FinalHttpStatusError(status);
 }
 
 /** Longest Retry-After we wait inside a crawl; beyond it the request fails and the next crawl retries. */

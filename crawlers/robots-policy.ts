@@ -1,8 +1,9 @@
 // robots.txt, obeyed for every discovery and article URL. Each host's file is cached in Redis
 // (shared by every worker, expiring after `ttlSeconds`) and parsed with crawlee's RobotsTxtFile.
 // Only its first 500 KiB are read, and every redirect hop passes the SSRF guard.
-// A missing file (4xx) allows everything; an unreachable one (5xx, timeout) is read as
-// "disallow everything" for a short while — when we cannot see the rules, we do not crawl.
+// A missing file (4xx) allows everything; an unreachable one (5xx, timeout, refused) is read as
+// "disallow everything" for a short while — when we cannot see the rules, we do not crawl — and
+// says so: the verdict is "unreachable" with the cause, a failure to report, not a disallow.
 import { RobotsTxtFile } from 'crawlee';
 import type { Redis } from 'ioredis';
 import type { OriginMap } from '../src/url/origin-map.js';
@@ -13,6 +14,10 @@ import { assertPublicDestination } from './ssrf-guard.js';
 export const ROBOTS_TTL_SECONDS = 6 * 3600;
 const UNREACHABLE_TTL_SECONDS = 10 * 60;
 const DISALLOW_ALL = 'User-agent: *\nDisallow: /\n';
+/** Marks a cached stand-in for an unreachable file (a comment to any robots.txt parser). */
+const UNREACHABLE_MARK = '# tinwatch: robots.txt unreachable: ';
+
+export type RobotsVerdict = { kind: 'allowed' } | { kind: 'disallowed' } | { kind: 'unreachable'; reason: string };
 
 export interface RobotsDeps {
   redis: Redis;
@@ -73,19 +78,34 @@ async function download(deps: RobotsDeps, origin: string): Promise<{ content: st
     await res.body?.cancel().catch(() => {});
     if (res.status >= 400 && res.status < 500 && res.status !== 429) return { content: '', ttl: ROBOTS_TTL_SECONDS };
     deps.log.warn({ origin, status: res.status }, 'robots.txt unavailable: not crawling this host for now');
+    return unreachable(`HTTP ${res.status}`);
   } catch (err) {
     deps.log.warn({ origin, err: (err as Error).message }, 'robots.txt unreachable: not crawling this host for now');
+    return unreachable(errorWords(err));
   }
-  return { content: DISALLOW_ALL, ttl: UNREACHABLE_TTL_SECONDS };
+}
+
+/** The error and the cause it wraps (fetch says only "fetch failed"; the socket's code is inside). */
+function errorWords(err: unknown): string {
+  const e = err as Error & { cause?: { code?: string; message?: string } };
+  const inner = e.cause?.code ?? e.cause?.message;
+  return inner ? `${e.message}: ${inner}` : e.message;
+}
+
+function unreachable(reason: string): { content: string; ttl: number } {
+  return {
+    content: `${UNREACHABLE_MARK}${reason.replace(/\s+/g, ' ')}\n${DISALLOW_ALL}`,
+    ttl: UNREACHABLE_TTL_SECONDS,
+  };
 }
 
 export class RobotsPolicy {
   /** Parsed files for this crawl only: Redis holds the shared cache. */
-  private readonly parsed = new Map<string, Promise<RobotsTxtFile>>();
+  private readonly parsed = new Map<string, Promise<{ file: RobotsTxtFile; unreachable: string | null }>>();
 
   constructor(private readonly deps: RobotsDeps) {}
 
-  private file(origin: string): Promise<RobotsTxtFile> {
+  private file(origin: string): Promise<{ file: RobotsTxtFile; unreachable: string | null }> {
     let p = this.parsed.get(origin);
     if (!p) {
       p = (async () => {
@@ -96,15 +116,26 @@ export class RobotsPolicy {
           content = got.content;
           await this.deps.redis.set(key, content, 'EX', got.ttl);
         }
-        return RobotsTxtFile.from(`${origin}/robots.txt`, content);
+        const unreachable = content.startsWith(UNREACHABLE_MARK)
+          ? content.slice(UNREACHABLE_MARK.length, content.indexOf('\n'))
+          : null;
+        return { file: RobotsTxtFile.from(`${origin}/robots.txt`, content), unreachable };
       })();
       this.parsed.set(origin, p);
     }
     return p;
   }
 
+  /** Whether the host's robots.txt lets us fetch this URL, or could not be read. */
+  async verdict(url: string): Promise<RobotsVerdict> {
+    const origin = new URL(url).origin;
+    const robots = await this.file(origin);
+    if (robots.unreachable !== null)
+      return { kind: 'unreachable', reason: `${origin}/robots.txt unreachable (${robots.unreachable})` };
+    return robots.file.isAllowed(url, this.deps.userAgent) ? { kind: 'allowed' } : { kind: 'disallowed' };
+  }
+
   async allowed(url: string): Promise<boolean> {
-    const robots = await this.file(new URL(url).origin);
-    return robots.isAllowed(url, this.deps.userAgent);
+    return (await this.verdict(url)).kind === 'allowed';
   }
 }

@@ -2,7 +2,7 @@
 // length, while downloading, and on the inflated size. Every path ends in an error naming the
 // cap, which the fetcher does not retry: the page goes to the failed list with that reason.
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { NonRetryableError } from 'crawlee';
+import { BadEncodingError, PageTooLargeError } from './errors.js';
 import { PIPELINE } from '../config/pipeline.js';
 
 export const TOO_LARGE = 'larger than the page size cap';
@@ -20,11 +20,11 @@ interface DownloadStream {
 export function limitDownload(response: DownloadStream, cap: number = PIPELINE.maxPageBytes): void {
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > cap) {
-    throw new NonRetryableError(`page ${TOO_LARGE} (${cap} bytes): Content-Length ${declared}`);
+    throw new PageTooLargeError(`page ${TOO_LARGE} (${cap} bytes): Content-Length ${declared}`);
   }
   response.on?.('downloadProgress', ({ transferred }) => {
     if (transferred > cap)
-      response.destroy?.(new NonRetryableError(`page ${TOO_LARGE} (${cap} bytes) while downloading`));
+      response.destroy?.(new PageTooLargeError(`page ${TOO_LARGE} (${cap} bytes) while downloading`));
   });
 }
 
@@ -34,7 +34,7 @@ export function inflateCapped(
   encodingHeader: string | string[] | undefined,
   cap: number = PIPELINE.maxPageBytes,
 ): Buffer {
-  if (raw.length > cap) throw new NonRetryableError(`page ${TOO_LARGE} (${cap} bytes): ${raw.length} bytes received`);
+  if (raw.length > cap) throw new PageTooLargeError(`page ${TOO_LARGE} (${cap} bytes): ${raw.length} bytes received`);
   const encodings = (Array.isArray(encodingHeader) ? encodingHeader.join(',') : (encodingHeader ?? ''))
     .split(',')
     .map((e) => e.trim().toLowerCase())
@@ -46,15 +46,15 @@ export function inflateCapped(
       if (enc === 'gzip' || enc === 'x-gzip') out = gunzipSync(out, { maxOutputLength: cap });
       else if (enc === 'deflate') out = inflateSync(out, { maxOutputLength: cap });
       else if (enc === 'br') out = brotliDecompressSync(out, { maxOutputLength: cap });
-      else throw new NonRetryableError(`unsupported Content-Encoding ${enc}`);
+      else throw new BadEncodingError(`unsupported Content-Encoding ${enc}`);
     } catch (err) {
-      if (err instanceof NonRetryableError) throw err;
+      if (err instanceof BadEncodingError) throw err;
       if (err instanceof RangeError || /maxOutputLength|buffer length/i.test((err as Error).message)) {
-        throw new NonRetryableError(
+        throw new PageTooLargeError(
           `page ${TOO_LARGE} (${cap} bytes) once inflated (${enc}, ${raw.length} bytes compressed)`,
         );
       }
-      throw new NonRetryableError(`body is not valid ${enc}: ${(err as Error).message}`);
+      throw new BadEncodingError(`body is not valid ${enc}: ${(err as Error).message}`);
     }
   }
   return out;

@@ -11,12 +11,9 @@
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { NonRetryableError } from 'crawlee';
 import type { OriginMap } from '../src/url/origin-map.js';
 
-export class ForbiddenAddressError extends NonRetryableError {
-  override name = 'ForbiddenAddressError';
-}
+import { ForbiddenAddressError } from './errors.js';
 
 /** The IPv4 address an IPv6 one stands for (mapped, compatible, NAT64 or 6to4), if any. */
 function embeddedIPv4(v6: ipaddr.IPv6): ipaddr.IPv4 | null {

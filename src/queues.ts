@@ -101,6 +101,10 @@ export interface CrawlSummary {
   robotsBlocked: number;
   /** Set when the crawl was skipped because the circuit breaker paused the source's host. */
   pausedUntil: string | null;
+  /** Failed fetches (feeds, listings, robots.txt, articles) by cause (crawlers/fetch-failure.ts). */
+  failures: Record<string, number>;
+  /** The last failure's words, for a one-line summary. */
+  lastError: string | null;
 }
 
 /** Deterministic ids, never containing ':' (BullMQ uses ':' in its keys). */

@@ -1,6 +1,6 @@
 // The crawl queue: scheduler ticks become jittered crawl jobs; crawl jobs run crawlSource.
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
-import { crawlSource } from '../crawlers/crawl-source.js';
+import { crawlSource } from '../crawlers/crawl/crawl-source.js';
 import type { Runtime } from '../src/runtime/runtime.js';
 import { startWorker } from './start-worker.js';
 import { crawlJobSchema, JOB, jobId, QUEUE, tickJobSchema, type CrawlSummary } from '../src/queues.js';

@@ -8,7 +8,7 @@ import { load } from 'cheerio/slim';
 import { genericSource } from '../../config/generic-source.js';
 import { ConfigError, sourceById, sourceForUrl } from '../../config/load-sources.js';
 import type { SourceConfig } from '../../config/source-schema.js';
-import { decodePage } from '../../crawlers/decode-page.js';
+import { decodePage } from '../../src/text/decode-page.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { renderSeedText } from '../../src/format/seed-format.js';
 import { readInputBytes } from './article-input.js';

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { debugRequested, setFlagSettings } from '../../config/env.js';
 import { ConfigError } from '../../config/load-sources.js';
 import { closeCrawleeEvents } from '../../crawlers/crawlee-setup.js';
-import { RedisUnavailableError } from '../../src/redis/embedded-redis.js';
+import { RedisUnavailableError } from '../../src/errors.js';
 import { registerAlertsCommand } from './commands/alerts.js';
 import { registerCrawlCommand } from './commands/crawl.js';
 import { registerDashboardCommand } from './commands/dashboard.js';
@@ -77,7 +77,6 @@ try {
   const usage = err instanceof ConfigError || err instanceof RedisUnavailableError;
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`tinwatch: ${message.split('\n').join('\n  ')}\n`);
-  if (!usage && debugRequested() && err instanceof Error && err.stack)
-    process.stderr.write(`${err.stack}\n`);
+  if (!usage && debugRequested() && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   process.exit(usage ? 2 : 1);
 }

@@ -7,7 +7,7 @@ import type { SourceConfig } from '../../config/source-schema.js';
 import { articleCandidates } from '../../crawlers/discovery/article-candidates.js';
 import { discoveryLinks } from '../../crawlers/discovery/discovery-links.js';
 import { newestChildren } from '../../crawlers/discovery/sitemap-parser.js';
-import { searchUrl } from '../../crawlers/crawl-source.js';
+import { searchUrl } from '../../crawlers/discovery/discovery-plan.js';
 import { fetchOnePage } from '../../crawlers/fetch-one-page.js';
 import { extractArticle, type ExtractField } from '../../src/extract/extract-article.js';
 import type { OriginMap } from '../../src/url/origin-map.js';

@@ -5,6 +5,7 @@ import { load } from 'cheerio';
 import { parseDateIso } from '../../src/text/dates.js';
 import { cleanLine } from '../../src/text/normalize.js';
 import { cutAfterItems, FEED_MAX_ITEMS } from './item-cap.js';
+import { FeedError } from '../errors.js';
 
 export interface FeedItem {
   url: string;
@@ -14,10 +15,6 @@ export interface FeedItem {
   publishedRaw: string | null;
   /** ISO 8601 in the outlet's offset, or null when the date is missing or unreadable. */
   publishedAt: string | null;
-}
-
-export class FeedError extends Error {
-  override name = 'FeedError';
 }
 
 export function parseFeed(xml: string, feedUrl: string, timezone = '+07:00'): FeedItem[] {

@@ -6,14 +6,11 @@ import { load } from 'cheerio';
 import { parseDateIso } from '../../src/text/dates.js';
 import { cleanLine } from '../../src/text/normalize.js';
 import { cutAfterItems, SITEMAP_MAX_ENTRIES } from './item-cap.js';
+import { SitemapError } from '../errors.js';
 
 export type Sitemap =
   | { kind: 'index'; sitemaps: { url: string; lastmod: string | null }[] }
   | { kind: 'urlset'; urls: { url: string; publishedAt: string | null }[] };
-
-export class SitemapError extends Error {
-  override name = 'SitemapError';
-}
 
 export function parseSitemap(xml: string, sitemapUrl: string, timezone = '+07:00'): Sitemap {
   const text = xml.replace(/^\uFEFF/, '').trimStart();

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { decodePage } from '../../crawlers/decode-page.js';
+import { decodePage } from '../../src/text/decode-page.js';
 import { REAL_PAGES_DIR, realPagesMissing } from '../../src/evaluation/real-pages.js';
 
 const ROUNDS = 10;

@@ -5,6 +5,7 @@
 // rule, run inside the claim script.
 // Memory per story is measured by `npm run bench:dedupe` (BENCHMARKS.md).
 import type { Redis } from 'ioredis';
+import { IndexSettingsError } from '../errors.js';
 import { DEDUPE } from '../../config/dedupe.js';
 import { scanKeys, unlinkMatching } from '../redis/clear-prefix.js';
 import type { Keys } from '../redis/keys.js';
@@ -42,9 +43,6 @@ const LAYOUT_VERSION = 2;
 export function layoutMarker(bucketBits: number): string {
   return `${LAYOUT_VERSION}:${bucketBits}:${DEDUPE.hashes}:${DEDUPE.bands}x${DEDUPE.rows}:a${DEDUPE.anchors}:${DEDUPE.shingleSize}:s${DEDUPE.shortTextShingles}`;
 }
-
-/** The index and the configuration disagree; nothing can be decided until an operator acts. */
-export class IndexSettingsError extends Error {}
 
 type ClaimFn = (...args: (string | Buffer | number)[]) => Promise<Buffer[]>;
 

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { decodePage } from '../../crawlers/decode-page.js';
+import { decodePage } from '../text/decode-page.js';
 import { genericSource } from '../../config/generic-source.js';
 import { extractArticle } from '../extract/extract-article.js';
 import { SHARED_REFERENCE } from './real-relevance-sets.js';

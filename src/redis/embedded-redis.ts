@@ -6,15 +6,12 @@ import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { RedisUnavailableError } from '../errors.js';
 
 export const NO_REDIS_SERVER_MESSAGE =
   'tinwatch needs Redis and found none: REDIS_URL is unset, nothing answers on 127.0.0.1:6379, ' +
   'and there is no redis-server program to start. Install one (Debian/Ubuntu: sudo apt-get install ' +
   'redis-server; macOS: brew install redis), or run `docker compose up -d redis`, or set REDIS_URL.';
-
-export class RedisUnavailableError extends Error {
-  override name = 'RedisUnavailableError';
-}
 
 /**
  * Whether a Redis server answers PING at this URL within the timeout, and if not, why: the

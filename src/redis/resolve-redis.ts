@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Logger } from '../logger.js';
 import net from 'node:net';
 import { redactUrl } from '../url/redact-url.js';
-import { probeRedis, redisAnswers, RedisUnavailableError, startRedisServer } from './embedded-redis.js';
+import { RedisUnavailableError } from '../errors.js';
+import { probeRedis, redisAnswers, startRedisServer } from './embedded-redis.js';
 
 /** How long a REDIS_URL has to answer at start (the README promises exit 2 within 10 s). */
 const PROBE_TIMEOUT_MS = 5_000;

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
-import { crawlSource } from '../../crawlers/crawl-source.js';
+import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
 import { createHttpFetcher } from '../../crawlers/http-fetcher.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { processArticle } from '../../src/article/process-article.js';
@@ -65,7 +65,7 @@ describe('render: browser', () => {
   it('the HTTP fetcher sees only a script shell, and extraction says why', async () => {
     let html = '';
     await createHttpFetcher(source, rt.originMap).fetchAll(
-      [{ url: ARTICLE, label: 'article' }],
+      [{ url: ARTICLE, label: 'article', data: { canonicalUrl: ARTICLE } }],
       async (p) => {
         html = p.body;
       },

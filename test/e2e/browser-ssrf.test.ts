@@ -62,9 +62,21 @@ describe('browser requests pass the SSRF guard', () => {
     const failures: string[] = [];
     await createBrowserFetcher(source, originMap).fetchAll(
       [
-        { url: `https://${HOST}/news/page-123456.html`, label: 'article' },
-        { url: `https://${HOST}/news/moved-123456.html`, label: 'article' },
-        { url: `https://${HOST}/news/old-654321.html`, label: 'article' },
+        {
+          url: `https://${HOST}/news/page-123456.html`,
+          label: 'article',
+          data: { canonicalUrl: `https://${HOST}/news/page-123456.html` },
+        },
+        {
+          url: `https://${HOST}/news/moved-123456.html`,
+          label: 'article',
+          data: { canonicalUrl: `https://${HOST}/news/moved-123456.html` },
+        },
+        {
+          url: `https://${HOST}/news/old-654321.html`,
+          label: 'article',
+          data: { canonicalUrl: `https://${HOST}/news/old-654321.html` },
+        },
       ],
       async (p) => {
         pages.push({ url: p.finalUrl, body: p.body });

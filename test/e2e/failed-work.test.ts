@@ -109,9 +109,10 @@ describe('SSRF', () => {
     try {
       const summary = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
       expect(summary.sources[0]!.errors.join(' ')).toMatch(/every discovery URL of redirecting failed/);
-      // The loopback source never gets as far as its feed: even its robots.txt is refused, which
-      // reads as "disallow everything".
-      expect(summary.sources[1]).toMatchObject({ discovered: 0, new: 0, failed: 0 });
+      // The loopback source never gets as far as its feed: even its robots.txt is refused, so the
+      // crawl fails naming robots.txt and the refusal (not "disallowed", which would hide it).
+      expect(summary.sources[1]).toMatchObject({ discovered: 0, new: 0, failed: 1 });
+      expect(summary.sources[1]!.errors.join(' ')).toMatch(/robots\.txt unreachable \(refusing localhost/);
       expect(await rt.redis.get(rt.keys.robots(`http://localhost:${port}`))).toContain('Disallow: /');
       const failures = (await rt.redis.lrange(rt.keys.fetchFailures, 0, -1)).join('\n');
       expect(failures).toMatch(/refusing 127\.0\.0\.1: it resolves to 127\.0\.0\.1/);

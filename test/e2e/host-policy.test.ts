@@ -1,7 +1,8 @@
 // Per-host politeness across workers (Redis gate) and the circuit breaker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BREAKER_RECHECK_MS, BREAKER_THRESHOLD, HostPausedError, HostPolicy } from '../../crawlers/host-policy.js';
-import { crawlSource } from '../../crawlers/crawl-source.js';
+import { HostPausedError } from '../../crawlers/errors.js';
+import { BREAKER_RECHECK_MS, BREAKER_THRESHOLD, HostPolicy } from '../../crawlers/host-policy.js';
+import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
 import { loadSources } from '../../config/load-sources.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 

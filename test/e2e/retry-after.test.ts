@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlSource } from '../../crawlers/crawl-source.js';
+import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
 import { retryAfterMs, retryWaitMs } from '../../crawlers/request-policy.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';

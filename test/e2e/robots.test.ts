@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlSource } from '../../crawlers/crawl-source.js';
+import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testSource } from '../helpers/test-source.js';
@@ -62,10 +62,14 @@ describe('robots.txt', () => {
     expect(replay.hits.filter((h) => h.endsWith('robots.txt'))).toEqual([]); // served from the cache
   });
 
-  it('does not crawl a host whose robots.txt cannot be read', async () => {
+  it('does not crawl a host whose robots.txt cannot be read, and fails the crawl saying so', async () => {
     replay.hits.length = 0;
-    const summary = await crawlSource(deps(), rt.sources[1]!);
-    expect(summary).toMatchObject({ discovered: 0, fetched: 0, robotsBlocked: 1 }); // the feed itself
+    // Not "disallowed": unreachable is a failure with its cause, and every discovery URL failed.
+    await expect(crawlSource(deps(), rt.sources[1]!)).rejects.toThrow(
+      /every discovery URL of .* failed \(1\): https?:\/\/[^ ]+\/robots\.txt unreachable \(HTTP 5\d\d\)/,
+    );
     expect(replay.hits).toEqual([`/${DOWN}/robots.txt`]);
+    const failure = JSON.parse((await rt.redis.lindex(rt.keys.fetchFailures, 0))!) as Record<string, unknown>;
+    expect(failure).toMatchObject({ kind: 'feed', cause: 'robots-unreachable' });
   });
 });

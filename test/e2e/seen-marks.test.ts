@@ -2,7 +2,7 @@
 // batches (with the next page's raw page, and at the end of the crawl): a crawl that fails
 // part-way must still mark the pages whose jobs exist, and leave the others unseen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlSource } from '../../crawlers/crawl-source.js';
+import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
 import type { FetchRequest, PageFetcher } from '../../crawlers/fetched-page.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';

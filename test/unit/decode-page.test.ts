@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodePage, textBytesOf, UndecodablePageError } from '../../crawlers/decode-page.js';
+import { decodePage, textBytesOf } from '../../src/text/decode-page.js';
+import { UndecodableTextError } from '../../src/errors.js';
 
 /** windows-1258 writes tone marks as combining characters after precomposed base letters. */
 function encode1258(text: string): Buffer {
@@ -134,7 +135,7 @@ describe('decodePage: the text decides, not stray bytes', () => {
 
   it('refuses with a reason a page whose text no charset reads as Vietnamese (double-encoded UTF-8)', () => {
     const doubled = Buffer.from(Buffer.from(html('<meta charset="utf-8">'), 'utf8').toString('latin1'), 'utf8');
-    expect(() => decodePage(doubled, 'text/html; charset=utf-8')).toThrow(UndecodablePageError);
+    expect(() => decodePage(doubled, 'text/html; charset=utf-8')).toThrow(UndecodableTextError);
     expect(() => decodePage(doubled, 'text/html; charset=utf-8')).toThrow(
       /page text does not decode cleanly \(as utf-8 \d+ of \d+ non-ASCII characters are marks of a wrong decode/,
     );
@@ -144,7 +145,7 @@ describe('decodePage: the text decides, not stray bytes', () => {
     const body = Buffer.alloc(400);
     for (let i = 0; i < body.length; i++) body[i] = i % 2 ? 0x61 : 0x80 + (i % 0x20); // C1 controls everywhere
     const bytes = Buffer.concat([Buffer.from('<html><body><p>'), body, Buffer.from('</p></body></html>')]);
-    expect(() => decodePage(bytes, 'text/html; charset=utf-8')).toThrow(UndecodablePageError);
+    expect(() => decodePage(bytes, 'text/html; charset=utf-8')).toThrow(UndecodableTextError);
   });
 });
 

@@ -3,10 +3,7 @@
 // its answer. 429 and 5xx are transient (retried with backoff); any other non-2xx is permanent
 // (the failed list says why).
 import { UnrecoverableError } from 'bullmq';
-
-export class ChannelHttpError extends Error {
-  override name = 'ChannelHttpError';
-}
+import { ChannelHttpError } from '../../errors.js';
 
 export async function postJson(
   url: string,

@@ -6,9 +6,9 @@
 // fewest characters Vietnamese never uses (garbled-text.ts) decodes the page. So six bad bytes
 // in a `<script src>` of a UTF-8 page leave it UTF-8 (they become U+FFFD where nobody reads),
 // and a page no candidate reads cleanly is refused with the reason, never written as mojibake.
-import { NonRetryableError } from 'crawlee';
 import iconv from 'iconv-lite';
-import { countGarble, describeGarble, isGarbled, type GarbleCount } from '../src/text/garbled-text.js';
+import { countGarble, describeGarble, isGarbled, type GarbleCount } from './garbled-text.js';
+import { UndecodableTextError } from '../errors.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -105,10 +105,6 @@ export interface Decoded {
   utf8?: Buffer;
 }
 
-export class UndecodablePageError extends NonRetryableError {
-  override name = 'UndecodablePageError';
-}
-
 function decodeAs(bytes: Buffer, charset: string): string {
   return charset === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, charset);
 }
@@ -135,7 +131,7 @@ export function decodePage(bytes: Buffer, contentType?: string): Decoded {
     tried.push(`as ${charset} ${describeGarble(count)}`);
   }
   if (isGarbled(best!.count)) {
-    throw new UndecodablePageError(`page text does not decode cleanly (${tried.join('; ')}): not written`);
+    throw new UndecodableTextError(`page text does not decode cleanly (${tried.join('; ')}): not written`);
   }
   return decodeWhole(bytes, best!.charset);
 }

@@ -1,0 +1,219 @@
+// One crawl of one source: discover article links (feeds, sitemaps, searches, listings), keep
+// only URLs never fetched before, fetch those once, park each page and queue its article job.
+// Returns the counts `crawl --once` reports. The pieces, in the order a page meets them:
+//   discovery-plan.ts   what to ask for       conditional-get.ts  ETag / Last-Modified
+//   robots-gate.ts      robots.txt            new-articles.ts     unseen, allowed, within the cap
+//   park-article.ts     page → article job    backfill-walk.ts    --since: walk listing pages back
+//   failure-log.ts      failures, by cause (fetch-failure.ts), to the failed list and host policy
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { SourceConfig } from '../../config/source-schema.js';
+import { extractArticle } from '../../src/extract/extract-article.js';
+import type { Logger } from '../../src/logger.js';
+import type { CrawlSummary } from '../../src/queues.js';
+import type { Keys } from '../../src/redis/keys.js';
+import type { StageTimings } from '../../src/stats/stage-timings.js';
+import type { OriginMap } from '../../src/url/origin-map.js';
+import { discoveryLinks } from '../discovery/discovery-links.js';
+import { discoveryRequests, listingPageKey, nextListingPage, sitemapChildren } from '../discovery/discovery-plan.js';
+import { DiscoveryFailedError, RobotsUnreachableError } from '../errors.js';
+import { fetchFailure, isHostTrouble, type FetchFailure } from '../fetch-failure.js';
+import type { ArticleRequest, DiscoveryRequest, FetchedPage, FetchRequest, PageFetcher } from '../fetched-page.js';
+import { HostPolicy } from '../host-policy.js';
+import { QueuedMarks } from '../queued-marks.js';
+import { requestHeaders } from '../request-policy.js';
+import { RobotsPolicy } from '../robots-policy.js';
+import { BackfillWalk } from './backfill-walk.js';
+import { saveValidators, withValidators, type Validators } from './conditional-get.js';
+import { recordFailure } from './failure-log.js';
+import { fetchersFor } from './fetchers.js';
+import { NewArticles } from './new-articles.js';
+import { parkArticle } from './park-article.js';
+import { robotsGate } from './robots-gate.js';
+
+export interface CrawlDeps {
+  redis: Redis;
+  keys: Keys;
+  originMap: OriginMap;
+  articleQueue: Queue;
+  log: Logger;
+  /** Per-stage time accounting (benchmark). */
+  timings?: StageTimings;
+  /** Overrides the source's politeness delay (local replay runs). */
+  hostDelayMs?: number;
+  /** Per-request timeout, body included (default PIPELINE.requestTimeoutSecs). */
+  requestTimeoutSecs?: number;
+  /** Park each article page's HTTP exchange for its WARC capture (TINWATCH_WARC). */
+  captureWarc?: boolean;
+  /** Test seam: build fetchers differently (defaults to HTTP / browser by source.render). */
+  fetcherFor?: (source: SourceConfig, kind: 'discovery' | 'article') => PageFetcher;
+}
+
+export async function crawlSource(
+  deps: CrawlDeps,
+  source: SourceConfig,
+  runId?: string,
+  opts: { since?: string } = {},
+): Promise<CrawlSummary> {
+  const log = deps.log.child({ sourceId: source.id });
+  const summary = emptySummary(source.id);
+  const hosts = new HostPolicy(deps, deps.hostDelayMs ?? source.politeness.delayMs);
+  for (const host of source.hosts) {
+    const until = await hosts.pausedUntil(host);
+    if (until) {
+      summary.pausedUntil = until.toISOString();
+      log.warn({ host, until: summary.pausedUntil }, 'host paused by the circuit breaker: crawl skipped');
+      return summary;
+    }
+  }
+  const robots = new RobotsPolicy({ ...deps, log, userAgent: requestHeaders(source)['user-agent']! });
+  const since = opts.since ? Date.parse(opts.since) : null;
+  const walk = since !== null ? new BackfillWalk(since, log) : null;
+  const articles = new NewArticles(source, { ...deps, log }, robots);
+  const queued = new QueuedMarks(deps.redis, deps.keys, runId ? deps.keys.runArticles(source.id, runId) : null);
+  const ownJobIds: string[] = [];
+  const newValidators: [string, Validators][] = [];
+  let discoveryFailures = 0;
+
+  const fail = async (f: FetchFailure): Promise<void> => {
+    summary.failures[f.cause] = (summary.failures[f.cause] ?? 0) + 1;
+    summary.lastError = f.reason;
+    if (f.request.label === 'article') summary.fetchFailed++;
+    else discoveryFailures++;
+    await recordFailure({ ...deps, log }, source.id, f);
+  };
+  const unreachable = (request: FetchRequest, reason: string): Promise<void> =>
+    fail(fetchFailure(request, new RobotsUnreachableError(reason)));
+
+  // A backfill reads every page fully: no conditional GET, which could hide an old page.
+  const gate = await robotsGate(robots, log, discoveryRequests(source, since !== null));
+  summary.robotsBlocked += gate.disallowed.length;
+  for (const u of gate.unreachable) await unreachable(u.item, u.reason);
+  const discovery = walk ? gate.allowed : await withValidators(deps.redis, deps.keys, gate.allowed);
+  const planned = discovery.length + gate.unreachable.length;
+
+  const onDiscoveryPage = async (page: FetchedPage, req: DiscoveryRequest): Promise<FetchRequest[]> => {
+    // 304: the feed or listing has not changed since the last crawl that read it fully.
+    if (page.status === 304) return [];
+    if (page.etag || page.lastModified)
+      newValidators.push([req.url, { etag: page.etag, lastModified: page.lastModified }]);
+    let parsed;
+    try {
+      const selector = req.label === 'listing' ? req.data.linkSelector : undefined;
+      parsed = discoveryLinks(req.label, page.body, page.finalUrl, source.timezone, selector);
+    } catch (err) {
+      await fail({ ...fetchFailure(req, err), cause: 'unreadable' });
+      return [];
+    }
+    if (parsed.sitemapIndex) return req.label === 'sitemap' ? sitemapChildren(source, req, parsed.sitemapIndex) : [];
+    // Feed items that say they are older than the backfill date are not wanted.
+    const links =
+      since === null ? parsed.links : parsed.links.filter((l) => !l.publishedAt || Date.parse(l.publishedAt) >= since);
+    const picked = await articles.select(links, req.url);
+    summary.discovered = articles.discovered;
+    summary.robotsBlocked += picked.disallowed;
+    const toArticle = (c: (typeof picked.fresh)[number]): ArticleRequest => ({
+      url: c.url,
+      label: 'article',
+      data: {
+        canonicalUrl: c.canonicalUrl,
+        ...(walk && req.label === 'listing' ? { listingPage: listingPageKey(req) } : {}),
+      },
+    });
+    for (const u of picked.unreachable) await unreachable(toArticle(u.item), u.reason);
+    if (picked.found.length === 0) return [];
+    // The cap reached: no further listing page either (a backfill resumes on the next crawl).
+    if (picked.fresh.length === 0 && picked.capped > 0) return [];
+    summary.new = articles.chosen;
+    for (const c of picked.fresh) candidates.set(c.canonicalUrl, c);
+    const requests = picked.fresh.map(toArticle);
+    const next = walk && req.label === 'listing' ? nextListingPage(source, req) : null;
+    if (walk && next && req.label === 'listing') {
+      // Nothing new on this page (all seen before): older pages may still hold unseen articles.
+      if (requests.length === 0) return picked.onPage > 0 ? [next] : [];
+      walk.expect(listingPageKey(req), requests.length, next);
+    }
+    return requests;
+  };
+
+  const candidates = new Map<string, Parameters<typeof parkArticle>[2]>();
+  const onArticlePage = async (page: FetchedPage, req: ArticleRequest): Promise<FetchRequest[]> => {
+    const cand = candidates.get(req.data.canonicalUrl);
+    if (!cand) return [];
+    const parkStart = performance.now();
+    ownJobIds.push(await parkArticle(deps, source.id, cand, page, queued, runId));
+    deps.timings?.add('park raw page + queue article job', performance.now() - parkStart);
+    summary.fetched++;
+    if (!walk || req.data.listingPage === undefined) return [];
+    // Backfill: the page's own date decides how far back the walk goes (listings carry none).
+    const extracted = extractArticle(page.body, page.finalUrl, source);
+    return walk.settle(req.data.listingPage, (extracted.ok && extracted.article.publishedAt) || cand.feedPublishedAt);
+  };
+
+  const hostOf = (url: string): string => new URL(url).hostname;
+  const onPage = async (page: FetchedPage): Promise<FetchRequest[] | void> => {
+    summary.statusCounts[page.status] = (summary.statusCounts[page.status] ?? 0) + 1;
+    await hosts.success(hostOf(page.finalUrl));
+    const req = page.request;
+    if (req.label === 'prime') return discovery; // the session is primed: now the feeds
+    if (req.label === 'article') return onArticlePage(page, req);
+    return onDiscoveryPage(page, req);
+  };
+  const onFailure = async (failure: FetchFailure): Promise<FetchRequest[]> => {
+    summary.statusCounts.error = (summary.statusCounts.error ?? 0) + 1;
+    if (isHostTrouble(failure)) await hosts.failure(hostOf(failure.request.url), failure.reason);
+    const req = failure.request;
+    if (req.label === 'prime') {
+      // Nothing else was asked: every planned discovery URL counts as failed.
+      discoveryFailures += discovery.length - 1;
+    }
+    await fail(failure);
+    // A failed article of a backfill page still settles it (the walk must not hang on it).
+    return req.label === 'article' && walk ? walk.settle(req.data.listingPage, null) : [];
+  };
+
+  const started = performance.now();
+  const primeUrl = source.discovery.primeUrl;
+  const prime = primeUrl && discovery.length > 0 ? (await robotsGate(robots, log, [{ url: primeUrl }])).allowed : [];
+  try {
+    await fetchersFor(deps, source, hosts).run(discovery, prime.length ? primeUrl : undefined, onPage, onFailure);
+  } catch (err) {
+    // Pages whose jobs exist stay seen even when the crawl fails part-way.
+    await queued.flush().catch(() => undefined);
+    throw err;
+  }
+  await queued.flush();
+  // Article jobs of every attempt of this run (a killed attempt's too); this attempt's otherwise.
+  summary.articleJobIds = (await queued.runJobIds()) ?? ownJobIds;
+  deps.timings?.add('crawl job: discover + fetch (crawlee, whole crawl)', performance.now() - started);
+
+  if (planned > 0 && discoveryFailures >= planned) {
+    throw new DiscoveryFailedError(
+      `every discovery URL of ${source.id} failed (${planned}): ${summary.lastError ?? 'see the fetch failure list'}`,
+    );
+  }
+  // Validators only after a crawl that fetched every new article (conditional-get.ts).
+  if (summary.fetchFailed === 0) await saveValidators(deps.redis, deps.keys, newValidators);
+  log.info(summary.statusCounts, 'status counts');
+  log.info(
+    { discovered: summary.discovered, new: summary.new, fetched: summary.fetched, fetchFailed: summary.fetchFailed },
+    'crawl done',
+  );
+  return summary;
+}
+
+function emptySummary(sourceId: string): CrawlSummary {
+  return {
+    sourceId,
+    discovered: 0,
+    new: 0,
+    fetched: 0,
+    fetchFailed: 0,
+    articleJobIds: [],
+    statusCounts: {},
+    robotsBlocked: 0,
+    pausedUntil: null,
+    failures: {},
+    lastError: null,
+  };
+}
