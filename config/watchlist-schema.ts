@@ -2,7 +2,7 @@
 // the rule (or channel) and the field. Secrets are never written here: channels name the
 // environment variable that holds them.
 import { z } from 'zod';
-import { parseQuery, QuerySyntaxError } from '../src/match/query-parser.js';
+import { parseQuery, QuerySyntaxError } from './query-language.js';
 import { loadTopicProfiles } from './load-topics.js';
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes (used in job ids)');

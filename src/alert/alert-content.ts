@@ -1,7 +1,9 @@
 // What an alert says: rule, title, outlet, published time, URL, the sentence that matched with
 // the match highlighted, and the other outlets that carried the story. Rendered once per format
 // (plain text, Slack mrkdwn, HTML, JSON) so every channel shows the same facts.
-import type { MatchSpan } from '../match/rule-matcher.js';
+import type { AlertMatch } from '../match/match-sentence.js';
+
+export type { AlertMatch };
 
 export interface AlertStory {
   storyId: string;
@@ -10,14 +12,6 @@ export interface AlertStory {
   url: string;
   publishedAt: string | null;
   file: string | null;
-}
-
-export interface AlertMatch {
-  field: 'title' | 'lead' | 'body';
-  sentence: string;
-  /** [start, end) ranges inside `sentence` to highlight. */
-  ranges: [number, number][];
-  phrases: string[];
 }
 
 export interface AlertItem {
@@ -34,32 +28,6 @@ export interface RenderedAlert {
   markdown: string;
   html: string;
   json: Record<string, unknown>;
-}
-
-const SENTENCE_END = /[.!?…]["”’)]?(?=\s)|\n/g;
-
-/** The sentence of `text` around the first span, with every span inside it as a range. */
-export function matchSentence(text: string, spans: readonly MatchSpan[]): AlertMatch | null {
-  const first = spans[0];
-  if (!first) return null;
-  let start = 0;
-  let end = text.length;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const stop = m.index + m[0].length;
-    if (stop <= first.start) start = stop;
-    else if (m.index >= first.end) {
-      end = stop;
-      break;
-    }
-  }
-  const raw = text.slice(start, end);
-  const lead = raw.length - raw.trimStart().length;
-  const sentence = raw.trim();
-  const offset = start + lead;
-  const ranges = spans
-    .filter((s) => s.field === first.field && s.start >= offset && s.end <= offset + sentence.length)
-    .map((s) => [s.start - offset, s.end - offset] as [number, number]);
-  return { field: first.field, sentence, ranges, phrases: [...new Set(spans.map((s) => s.phrase))] };
 }
 
 function highlight(

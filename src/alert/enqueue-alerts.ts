@@ -7,7 +7,8 @@ import { execChecked } from '../redis/exec-checked.js';
 import type { Keys } from '../redis/keys.js';
 import { JOB, jobId, type AlertJobData } from '../queues.js';
 import { fieldText, type MatchableArticle, type RuleMatch } from '../match/rule-matcher.js';
-import { matchSentence, type AlertItem, type AlertStory } from './alert-content.js';
+import { matchSentence } from '../match/match-sentence.js';
+import type { AlertItem, AlertStory } from './alert-content.js';
 
 export function alertItemFor(story: AlertStory, article: MatchableArticle, m: RuleMatch): AlertItem {
   const first = m.spans[0];

@@ -1,8 +1,8 @@
 // `tinwatch alerts test`: whether a rule matches an article, and why — each phrase of the query
 // with where it was (or was not) found, and the sentence an alert would quote.
 import type { RuleConfig } from '../../config/watchlist-schema.js';
-import { matchSentence } from '../alert/alert-content.js';
-import { parseQuery, phrasesOf } from './query-parser.js';
+import { matchSentence } from './match-sentence.js';
+import { parseQuery, phrasesOf } from '../../config/query-language.js';
 import { fieldText, RuleMatcher, type MatchableArticle } from './rule-matcher.js';
 
 export function explainRule(rule: RuleConfig, article: MatchableArticle): string {

@@ -3,7 +3,7 @@
 // phrase present are evaluated. Matching is on syllable tokens (DESIGN.md §3), never `\b`.
 import type { RuleConfig } from '../../config/watchlist-schema.js';
 import { foldTokens, foldTokensWithSpans, stripTone, type TokenSpan } from '../text/vietnamese-fold.js';
-import { parseQuery, type QueryNode } from './query-parser.js';
+import { parseQuery, type QueryNode } from '../../config/query-language.js';
 
 export type Field = 'title' | 'lead' | 'body';
 const FIELDS: Field[] = ['title', 'lead', 'body'];

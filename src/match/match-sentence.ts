@@ -1,0 +1,37 @@
+// The sentence that made a rule match, with the matched phrases as ranges inside it: what an
+// alert quotes and `alerts test` shows.
+import type { MatchSpan } from './rule-matcher.js';
+
+export interface AlertMatch {
+  field: 'title' | 'lead' | 'body';
+  sentence: string;
+  /** [start, end) ranges inside `sentence` to highlight. */
+  ranges: [number, number][];
+  phrases: string[];
+}
+
+const SENTENCE_END = /[.!?…]["”’)]?(?=\s)|\n/g;
+
+/** The sentence of `text` around the first span, with every span inside it as a range. */
+export function matchSentence(text: string, spans: readonly MatchSpan[]): AlertMatch | null {
+  const first = spans[0];
+  if (!first) return null;
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const stop = m.index + m[0].length;
+    if (stop <= first.start) start = stop;
+    else if (m.index >= first.end) {
+      end = stop;
+      break;
+    }
+  }
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const sentence = raw.trim();
+  const offset = start + lead;
+  const ranges = spans
+    .filter((s) => s.field === first.field && s.start >= offset && s.end <= offset + sentence.length)
+    .map((s) => [s.start - offset, s.end - offset] as [number, number]);
+  return { field: first.field, sentence, ranges, phrases: [...new Set(spans.map((s) => s.phrase))] };
+}
