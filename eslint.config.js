@@ -1,6 +1,41 @@
 // Lint: typescript-eslint's recommended type-aware rules plus the habits of DESIGN.md §5.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import tseslint from 'typescript-eslint';
+
+// The floors, top to bottom (ARCHITECTURE.md). A file may import from its own floor and the
+// floors below it, never from one above; tests and scripts sit beside the top and never import
+// each other.
+const FLOORS = ['app', 'workers', 'crawlers', 'src', 'config'];
+// Inside src/: the composition (runtime, the article flow) and the evaluation tools sit above
+// the stages, which never import them.
+const SRC_TOP = ['src/runtime', 'src/article', 'src/evaluation'];
+const SRC_STAGES = readdirSync('src', { withFileTypes: true })
+  .map((d) => `src/${d.name}`)
+  .filter((p) => !SRC_TOP.includes(p))
+  .map((p) => `./${p}`);
+const layerZones = [
+  ...FLOORS.flatMap((floor, i) =>
+    FLOORS.slice(0, i).map((above) => ({
+      target: `./${floor}`,
+      from: `./${above}`,
+      message: `${floor}/ is below ${above}/ (ARCHITECTURE.md): move the shared piece down, or pass it in`,
+    })),
+  ),
+  ...SRC_TOP.map((top) => ({
+    target: SRC_STAGES,
+    from: `./${top}`,
+    message: `${top} composes the stages: a stage must not import it`,
+  })),
+  ...['app', 'workers', 'crawlers', 'src', 'config', 'scripts'].map((target) => ({
+    target: `./${target}`,
+    from: './test',
+    message: 'product code and scripts never import tests',
+  })),
+  { target: './test', from: './scripts', message: 'tests never import scripts: share through src/ (src/evaluation)' },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'data/', 'test/fixtures/', 'app/demo/sites/'] },
@@ -15,6 +50,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'error',
     },
+  },
+  {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
   },
   {
     files: ['**/*.js'],
