@@ -10,7 +10,7 @@ import { ConfigError, sourceById, sourceForUrl } from '../../config/load-sources
 import type { SourceConfig } from '../../config/source-schema.js';
 import { decodePage } from '../../src/text/decode-page.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
-import { renderSeedText } from '../../src/format/seed-format.js';
+import { renderArticleText } from '../../src/write/article-text.js';
 import { readInputBytes } from './article-input.js';
 
 export interface ExtractOptions {
@@ -87,7 +87,7 @@ export async function runExtract(
       io.stdout.write(many ? `${JSON.stringify(fields)}\n` : `${JSON.stringify(fields, null, 2)}\n`);
     } else {
       if (many) io.stdout.write(`${i > 0 ? '\n' : ''}==> ${label} <==\n`);
-      io.stdout.write(`${renderSeedText(res.article)}${many ? '\n' : ''}`);
+      io.stdout.write(`${renderArticleText(res.article)}${many ? '\n' : ''}`);
     }
   }
   return failed > 0 ? 1 : 0;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { sourceById } from '../../config/load-sources.js';
 import { sourceSchema } from '../../config/source-schema.js';
 import { extractArticle } from '../extract/extract-article.js';
-import { renderSeedText } from '../format/seed-format.js';
+import { renderArticleText } from '../write/article-text.js';
 import { foldTokens } from '../text/vietnamese-fold.js';
 import type { GoldenCase } from './golden-cases.js';
 
@@ -66,7 +66,7 @@ export function scoreGolden(g: GoldenCase, opts: { genericOnly?: boolean } = {})
       fallbacks: [],
       error: res.reason,
     };
-  const text = renderSeedText(res.article);
+  const text = renderArticleText(res.article);
   const body = (t: string): string => t.split('\n\n').slice(1).join('\n');
   const prf = tokenPrf(body(text), body(g.expectedText));
   const wantDate = g.fields.publishedAt;

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadSources, sourceForUrl } from '../../config/load-sources.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
-import { renderSeedText } from '../../src/format/seed-format.js';
+import { renderArticleText } from '../../src/write/article-text.js';
 import { classifyRelevance } from '../../src/relevance/classify-relevance.js';
 import { goldenCases } from '../helpers/fixtures.js';
 
@@ -54,7 +54,7 @@ describe('golden extraction', () => {
       const res = extractArticle(readFileSync(c.pageFile, 'utf8'), c.url, source!);
       if (!res.ok) throw new Error(res.reason);
       const a = res.article;
-      expect(renderSeedText(a)).toBe(c.expectedText);
+      expect(renderArticleText(a)).toBe(c.expectedText);
       expect({
         title: a.title,
         lead: a.lead,

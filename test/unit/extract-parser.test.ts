@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sourceForUrl } from '../../config/load-sources.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
-import { renderSeedText } from '../../src/format/seed-format.js';
+import { renderArticleText } from '../../src/write/article-text.js';
 import { goldenCases } from '../helpers/fixtures.js';
 import { testSource } from '../helpers/test-source.js';
 
@@ -20,7 +20,7 @@ describe('extraction parser', () => {
       const html = readFileSync(c.pageFile, 'utf8').replace(/<\/?(html|head|body)\b[^>]*>/gi, '');
       const res = extractArticle(html, c.url, sourceForUrl(c.url)!);
       expect(res.ok, c.name).toBe(true);
-      if (res.ok) expect(renderSeedText(res.article), c.name).toBe(c.expectedText);
+      if (res.ok) expect(renderArticleText(res.article), c.name).toBe(c.expectedText);
     }
   });
 

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderSeedText } from '../../src/format/seed-format.js';
+import { renderArticleText } from '../../src/write/article-text.js';
 
-describe('renderSeedText', () => {
+describe('renderArticleText', () => {
   it('lays out title, lead, paragraphs and credit with one blank line between', () => {
-    expect(renderSeedText({ title: 'T', lead: 'L', paragraphs: ['P1', 'P2'], credit: 'Bích Liên (TTXVN)' })).toBe(
+    expect(renderArticleText({ title: 'T', lead: 'L', paragraphs: ['P1', 'P2'], credit: 'Bích Liên (TTXVN)' })).toBe(
       'T\n\nL\n\nP1\n\nP2\n\nBích Liên (TTXVN)',
     );
-    expect(renderSeedText({ title: 'T', lead: null, paragraphs: ['P'], credit: null })).toBe('T\n\nP');
+    expect(renderArticleText({ title: 'T', lead: null, paragraphs: ['P'], credit: null })).toBe('T\n\nP');
   });
 
   it('always yields NFC text without \\r, trailing spaces, trailing newline or empty paragraphs (property)', () => {
@@ -21,7 +21,7 @@ describe('renderSeedText', () => {
         fc.array(text),
         fc.option(text, { nil: null }),
         (title, lead, paragraphs, credit) => {
-          const out = renderSeedText({ title, lead, paragraphs, credit });
+          const out = renderArticleText({ title, lead, paragraphs, credit });
           expect(out.normalize('NFC')).toBe(out);
           expect(out).not.toMatch(/\r|\t|\u00a0|\u200b| $|^ |\n{3}/m);
           expect(out.endsWith('\n')).toBe(false);

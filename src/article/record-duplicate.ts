@@ -1,0 +1,58 @@
+// A copy of a story already written (the same text, or a near copy: a republication): no file;
+// a manifest line pointing at the original, and this outlet added to the story's carriers.
+import type { DedupeVerdict } from '../dedupe/dedupe-index.js';
+import { carrierMember } from '../dedupe/story-carriers.js';
+import type { ArticleOutcome } from '../queues.js';
+import { MANIFEST_SCHEMA_VERSION } from '../write/manifest-entry.js';
+import { round2, type ArticleContext } from './article-context.js';
+import { parkedKeys } from './job-state.js';
+import { manifestOnce, type ManifestDeps } from './manifest-once.js';
+
+export async function recordDuplicate(
+  deps: ManifestDeps,
+  { data, source, article, publishedAt }: ArticleContext,
+  verdict: Extract<DedupeVerdict, { kind: 'exact' | 'near' }>,
+  contentHash: string,
+): Promise<ArticleOutcome> {
+  const owner = verdict.owner;
+  const outcome: ArticleOutcome = { outcome: 'duplicate', storyId: data.storyId, duplicateOf: owner.storyId };
+  const similarity = round2(verdict.jaccard);
+  const containment = round2(verdict.containment);
+  await manifestOnce(
+    deps,
+    data,
+    {
+      type: 'duplicate',
+      schema_version: MANIFEST_SCHEMA_VERSION,
+      id: data.storyId,
+      url: data.url,
+      canonical_url: data.canonicalUrl,
+      outlet: source.name,
+      source_id: source.id,
+      title: article.title,
+      published_at: publishedAt,
+      fetched_at: data.fetchedAt,
+      content_hash: contentHash,
+      duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet, written_at: owner.writtenAt },
+      match: { kind: verdict.kind, similarity, containment },
+    },
+    (m) =>
+      m
+        .sadd(
+          deps.keys.storyOutlets(owner.storyId),
+          carrierMember({
+            id: data.storyId,
+            url: data.url,
+            outlet: source.name,
+            published_at: publishedAt,
+            fetched_at: data.fetchedAt,
+            kind: verdict.kind,
+            similarity,
+            containment,
+          }),
+        )
+        .del(...parkedKeys(data)),
+    outcome,
+  );
+  return outcome;
+}
