@@ -9,87 +9,24 @@
 //   3. The winner's siblings that score well enough, or that are prose paragraphs themselves,
 //      join it (a body split into consecutive containers).
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { Element } from 'domhandler';
 import { cleanLine } from '../text/normalize.js';
-import { descendantsNamed, linkTextUnder, textUnder } from './dom-walk.js';
-import { BLOCK_TAGS } from './paragraphs.js';
-
-const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|share|promo|recommend|most-read|trending|tin-lien-quan|lienquan|box-tin/i;
-const MAYBE = /and|article|body|column|content|main|shadow|story|entry|post|detail|text/i;
-const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|detail|singular/i;
-const NEGATIVE =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline|newsletter|subscribe|recommend/i;
-
-const BYLINE = /byline/i;
-
-const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote']);
-/** Children that end a container's own prose: blocks, and figures (their captions are not prose). */
-const isBlockChild = (name: string): boolean => BLOCK_TAGS.has(name) || name === 'figure';
-
-/** Any prose at all: whether it is enough for an article is decided by the caller (MIN_BODY_CHARS). */
-const MIN_SCORE = 1;
-
-function textOf($: CheerioAPI, el: AnyNode): string {
-  return cleanLine($(el).text());
-}
-
-/** The share of an element's text (`text`) that sits in links. */
-function linkDensity($: CheerioAPI, el: Element, text: string): number {
-  return text.length === 0 ? 0 : Math.min(1, cleanLine(linkTextUnder(el)).length / text.length);
-}
-
-/** What an element says it is: class and id, and the region label of sites with hashed class names (BBC: aria-labelledby="article-byline"). */
-function classAndId(el: Element): string {
-  const a = el.attribs;
-  return `${a.class ?? ''} ${a.id ?? ''} ${a['aria-labelledby'] ?? ''} ${a['data-component'] ?? ''}`;
-}
-
-function classWeight(el: Element): number {
-  const s = classAndId(el);
-  if (!s.trim()) return 0;
-  return (NEGATIVE.test(s) ? -25 : 0) + (POSITIVE.test(s) ? 25 : 0);
-}
-
-function tagWeight(name: string): number {
-  if (name === 'div' || name === 'article' || name === 'main') return 5;
-  if (name === 'section' || name === 'pre' || name === 'td' || name === 'blockquote') return 3;
-  if (['address', 'ol', 'ul', 'dl', 'dd', 'dt', 'li', 'form', 'aside'].includes(name)) return -3;
-  if (/^h[1-6]$/.test(name) || name === 'th') return -5;
-  return 0;
-}
-
-/** The text of an element's own text nodes and inline children, block children left out. */
-function ownInlineText($: CheerioAPI, el: Element): string {
-  let out = '';
-  for (const c of el.children) {
-    if (c.type === 'text') out += c.data;
-    else if (c.type === 'tag' && !isBlockChild(c.name.toLowerCase())) out += ` ${$(c).text()} `;
-  }
-  return out;
-}
-
-/** The share of that own text that sits in links. */
-function ownLinkShare($: CheerioAPI, el: Element, own: string): number {
-  let links = 0;
-  for (const c of el.children) {
-    if (c.type !== 'tag' || isBlockChild(c.name.toLowerCase())) continue;
-    links += c.name.toLowerCase() === 'a' ? cleanLine(textUnder(c)).length : cleanLine(linkTextUnder(c)).length;
-  }
-  return own.length === 0 ? 0 : Math.min(1, links / own.length);
-}
-
-function isUnlikely(el: Element): boolean {
-  const name = el.name.toLowerCase();
-  if (name === 'body' || name === 'html' || name === 'article' || name === 'main') return false;
-  const s = classAndId(el);
-  return UNLIKELY.test(s) && !MAYBE.test(s);
-}
-
-/** A container of inline content only: a paragraph written as a <div> (CNN, Vietnamese CMSs). */
-function isInlineOnly(el: Element): boolean {
-  return !el.children.some((c) => c.type === 'tag' && isBlockChild(c.name.toLowerCase()));
-}
+import { descendantsNamed } from './dom-walk.js';
+import {
+  BYLINE,
+  MIN_SCORE,
+  PARAGRAPH_TAGS,
+  classAndId,
+  classWeight,
+  isInlineOnly,
+  isUnlikely,
+  linkDensity,
+  ownInlineText,
+  ownLinkShare,
+  tagWeight,
+  textOf,
+} from './density-signals.js';
+import { widenedWinner, withSiblings } from './density-winner.js';
 
 /** Prose a result should reach before the stricter passes are trusted (Readability's 500). */
 const ENOUGH_TEXT = 500;
@@ -230,90 +167,4 @@ function scorePass(
     return false;
   };
   return { blocks, length: prose.reduce((sum, [el, n]) => sum + (inBlocks(el) ? n : 0), 0), scores: final };
-}
-
-/**
- * Readability's second look at the winner: a story cut into several containers (one per
- * paragraph card, or sections between photos) makes several close candidates, so the winner
- * becomes the nearest ancestor holding three of the five best within 75 % of its score, and an
- * only child gives way to its parent.
- */
-function widenedWinner(
-  best: Element,
-  bestScore: number,
-  final: Map<Element, number>,
-): { best: Element; bestScore: number } {
-  const alternatives = [...final.entries()]
-    .filter(([el, score]) => el !== best && score >= bestScore * 0.75)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 5)
-    .map(([el]) => el);
-  const contains = (outer: Element, inner: Element): boolean => {
-    for (let n: Element | null = inner; n && n.type === 'tag'; n = n.parent as Element | null)
-      if (n === outer) return true;
-    return false;
-  };
-  let top = best;
-  if (alternatives.length >= 3) {
-    for (
-      let n = best.parent as Element | null;
-      n && n.type === 'tag' && n.name !== 'body';
-      n = n.parent as Element | null
-    ) {
-      if (alternatives.filter((alt) => contains(n!, alt)).length >= 3) {
-        top = n;
-        break;
-      }
-    }
-  }
-  const elementChildren = (el: Element): number => el.children.filter((c) => c.type === 'tag').length;
-  for (
-    let parent = top.parent as Element | null;
-    parent && parent.type === 'tag' && parent.name !== 'body' && elementChildren(parent) === 1;
-    parent = top.parent as Element | null
-  ) {
-    top = parent;
-  }
-  const score = final.get(top) ?? bestScore;
-  return { best: top, bestScore: Math.max(score, bestScore) };
-}
-
-/** The winner and those of its siblings that belong with it. */
-function withSiblings(
-  $: CheerioAPI,
-  best: Element,
-  bestScore: number,
-  final: Map<Element, number>,
-  unlikely: Set<Element>,
-): Element[] {
-  // 3. Siblings that belong with the winner.
-  const parent = best.parent as Element | null;
-  if (!parent || parent.type !== 'tag') return [best];
-  const threshold = Math.max(10, bestScore * 0.2);
-  const bestClass = best.attribs.class ?? '';
-  const out: Element[] = [];
-  for (const sib of parent.children) {
-    if (sib.type !== 'tag') continue;
-    if (sib === best) {
-      out.push(sib);
-      continue;
-    }
-    if (unlikely.has(sib)) continue;
-    let bonus = 0;
-    if (bestClass && sib.attribs.class === bestClass) bonus += bestScore * 0.2;
-    const score = (final.get(sib) ?? 0) + bonus;
-    if (score >= threshold) {
-      out.push(sib);
-      continue;
-    }
-    const sibName = sib.name.toLowerCase();
-    if (sibName === 'p' || ((sibName === 'div' || sibName === 'section') && isInlineOnly(sib))) {
-      const text = textOf($, sib);
-      const density = linkDensity($, sib, text);
-      if ((text.length > 80 && density < 0.25) || (text.length > 0 && density === 0 && /\.( |$)/.test(text))) {
-        out.push(sib);
-      }
-    }
-  }
-  return out;
 }
