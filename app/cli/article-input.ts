@@ -8,7 +8,7 @@ import { fetchOnePage } from '../../crawlers/fetch-one-page.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { createOriginMap } from '../../src/url/origin-map.js';
 import { articleFromText } from '../../src/match/explain-rule.js';
-import type { MatchableArticle } from '../../src/match/rule-matcher.js';
+import type { MatchableArticle } from '../../src/match/matchable.js';
 
 const looksLikeHtml = (text: string): boolean => /^\s*(<!doctype html|<html|<head|<body)/i.test(text);
 

@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import { execChecked } from '../redis/exec-checked.js';
 import type { Keys } from '../redis/keys.js';
 import { JOB, jobId, type AlertJobData } from '../queues.js';
-import { fieldText, type MatchableArticle, type RuleMatch } from '../match/rule-matcher.js';
+import { fieldText, type MatchableArticle, type RuleMatch } from '../match/matchable.js';
 import { matchSentence } from '../match/match-sentence.js';
 import type { AlertItem, AlertStory } from './alert-content.js';
 

@@ -3,7 +3,8 @@
 import type { RuleConfig } from '../../config/watchlist-schema.js';
 import { matchSentence } from './match-sentence.js';
 import { parseQuery, phrasesOf } from '../../config/query-language.js';
-import { fieldText, RuleMatcher, type MatchableArticle } from './rule-matcher.js';
+import { fieldText, type MatchableArticle } from './matchable.js';
+import { RuleMatcher } from './rule-matcher.js';
 
 export function explainRule(rule: RuleConfig, article: MatchableArticle): string {
   const lines: string[] = [];

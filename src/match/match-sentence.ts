@@ -1,6 +1,6 @@
 // The sentence that made a rule match, with the matched phrases as ranges inside it: what an
 // alert quotes and `alerts test` shows.
-import type { MatchSpan } from './rule-matcher.js';
+import type { MatchSpan } from './matchable.js';
 
 export interface AlertMatch {
   field: 'title' | 'lead' | 'body';

@@ -4,153 +4,18 @@
 import type { RuleConfig } from '../../config/watchlist-schema.js';
 import { foldTokens, foldTokensWithSpans, stripTone, type TokenSpan } from '../text/vietnamese-fold.js';
 import { parseQuery, type QueryNode } from '../../config/query-language.js';
+import { fieldText, type Field, type MatchableArticle, type MatchSpan, type RuleMatch } from './matchable.js';
+import { evaluate, type CompiledRule, type EvalContext, type Hit, type Used } from './query-evaluation.js';
 
-export type Field = 'title' | 'lead' | 'body';
 const FIELDS: Field[] = ['title', 'lead', 'body'];
 const FIELD_INDEX: Record<Field, number> = { title: 0, lead: 1, body: 2 };
-
-export interface MatchableArticle {
-  title: string;
-  lead: string | null;
-  body: readonly string[];
-}
-
-export interface MatchSpan {
-  field: Field;
-  /** Offsets into the field's NFC text (body paragraphs joined with \n). */
-  start: number;
-  end: number;
-  text: string;
-  phrase: string;
-}
-
-export interface RuleMatch {
-  rule: RuleConfig;
-  spans: MatchSpan[];
-}
 
 interface TrieNode {
   next: Map<string, TrieNode>;
   ends: number[];
 }
 
-interface Hit {
-  start: number; // token index
-  end: number; // token index, exclusive
-}
-
-interface CompiledRule {
-  rule: RuleConfig;
-  ast: QueryNode;
-  /** phrase text → phrase id */
-  ids: Map<string, number>;
-}
-
 const newNode = (): TrieNode => ({ next: new Map(), ends: [] });
-
-/** Highlights need a few occurrences, not every one of a word repeated 100 times. */
-const MAX_SPANS_PER_PHRASE = 10;
-
-/**
- * A hit of `rs` within `distance` syllables of `l` (gap between the two phrases), or undefined.
- * `rs` is in token order and all its hits have the same length, so a binary search finds the
- * first candidate: O(log n) instead of comparing every pair.
- */
-function nearHit(l: Hit, rs: readonly Hit[], distance: number): Hit | undefined {
-  const len = rs[0]!.end - rs[0]!.start;
-  const lo = l.start - distance - len;
-  let a = 0;
-  let b = rs.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (rs[mid]!.start < lo) a = mid + 1;
-    else b = mid;
-  }
-  for (let i = a; i < rs.length; i++) {
-    const r = rs[i]!;
-    if (r.start > l.end + distance) return undefined;
-    const gap = r.start >= l.start ? r.start - l.end : l.start - r.end;
-    if (gap <= distance && (r.start !== l.start || r.end !== l.end)) return r;
-  }
-  return undefined;
-}
-
-interface Used {
-  f: Field;
-  h: Hit;
-  phrase: string;
-}
-
-interface EvalContext {
-  rule: CompiledRule;
-  /** phrase id → field → hits */
-  hits: Map<number, Partial<Record<Field, Hit[]>>>;
-  used: Used[];
-}
-
-/**
- * Evaluates a rule's query against the phrase hits. With `collect`, the hits that make it true
- * are recorded for highlighting — only from branches that hold.
- */
-function evaluate(ctx: EvalContext, n: QueryNode, collect: boolean): boolean {
-  const fields = ctx.rule.rule.fields;
-  switch (n.kind) {
-    case 'phrase': {
-      const byField = ctx.hits.get(ctx.rule.ids.get(n.text)!);
-      if (!byField) return false;
-      let found = false;
-      for (const f of fields) {
-        const hs = byField[f];
-        if (!hs || hs.length === 0) continue;
-        found = true;
-        if (!collect) return true;
-        const upto = Math.min(hs.length, MAX_SPANS_PER_PHRASE);
-        for (let i = 0; i < upto; i++) ctx.used.push({ f, h: hs[i]!, phrase: n.text });
-      }
-      return found;
-    }
-    case 'near': {
-      const lb = ctx.hits.get(ctx.rule.ids.get(n.left.text)!);
-      const rb = ctx.hits.get(ctx.rule.ids.get(n.right.text)!);
-      if (!lb || !rb) return false;
-      let pairs = 0;
-      for (const f of fields) {
-        const ls = lb[f];
-        const rs = rb[f];
-        if (!ls || !rs) continue;
-        for (const l of ls) {
-          const r = nearHit(l, rs, n.distance);
-          if (!r) continue;
-          if (!collect) return true;
-          ctx.used.push({ f, h: l, phrase: n.left.text }, { f, h: r, phrase: n.right.text });
-          if (++pairs >= MAX_SPANS_PER_PHRASE) return true;
-        }
-      }
-      return pairs > 0;
-    }
-    case 'not':
-      return !evaluate(ctx, n.item, false);
-    case 'and': {
-      for (const x of n.items) if (!evaluate(ctx, x, false)) return false;
-      if (collect) for (const x of n.items) evaluate(ctx, x, true);
-      return true;
-    }
-    case 'or': {
-      let any = false;
-      for (const x of n.items) {
-        if (evaluate(ctx, x, false)) {
-          any = true;
-          if (collect) evaluate(ctx, x, true);
-        }
-      }
-      return any;
-    }
-  }
-}
-
-export function fieldText(a: MatchableArticle, f: Field): string {
-  return (f === 'title' ? a.title : f === 'lead' ? (a.lead ?? '') : a.body.join('\n')).normalize('NFC');
-}
 
 export class RuleMatcher {
   private readonly exact = newNode();

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ruleSchema, type RuleConfig } from '../../config/watchlist-schema.js';
 import { parseQuery, QuerySyntaxError } from '../../config/query-language.js';
-import { RuleMatcher, type MatchableArticle } from '../../src/match/rule-matcher.js';
+import type { MatchableArticle } from '../../src/match/matchable.js';
+import { RuleMatcher } from '../../src/match/rule-matcher.js';
 
 const rule = (name: string, query: string, extra: Partial<RuleConfig> = {}): RuleConfig =>
   ruleSchema.parse({ name, query, channels: ['log'], ...extra });
