@@ -11,7 +11,8 @@ import { Redis } from 'ioredis';
 import { DEDUPE } from '../../config/dedupe.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import { EVAL_DIR, loadEvalArticles } from '../../src/evaluation/own-eval-set.js';
-import { byBand, byKind, evaluateDedupe, type PairResult, type Row } from '../../src/evaluation/dedupe-scores.js';
+import { evaluateDedupe, type PairResult } from '../../src/evaluation/dedupe-scores.js';
+import { byBand, byKind, type Row } from '../../src/evaluation/dedupe-report-rows.js';
 import { checkDedupeTargets } from '../../src/evaluation/dedupe-targets.js';
 
 /** False merges of copies, with how alike they were to the story they joined. */

@@ -1,5 +1,6 @@
 // The dedupe eval's targets, checked the same way by `npm run eval:dedupe` and its test.
-import { byBand, type DedupeEval } from './dedupe-scores.js';
+import { byBand } from './dedupe-report-rows.js';
+import type { DedupeEval } from './dedupe-scores.js';
 
 export const REQUIRED_MERGE_RATE = 0.97;
 export const APART_MAX_JACCARD = 0.2;
