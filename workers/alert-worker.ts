@@ -1,5 +1,5 @@
 // The alert queue: wiring only; delivery rules live in src/alert/deliver-alert.ts.
-import { UnrecoverableError, type Job, type Worker } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job, type Worker } from 'bullmq';
 import type { Runtime } from '../src/runtime/runtime.js';
 import { startWorker } from './start-worker.js';
 import { deliverAlert, type AlertOutcome } from '../src/alert/deliver-alert.js';
@@ -21,7 +21,7 @@ export async function handleAlertJob(rt: Runtime, job: Job, token?: string): Pro
     });
   } catch (err) {
     // A rate-limited alert is moved back to delayed, not failed.
-    const outcomeLabel = (err as Error).name === 'DelayedError' ? 'delayed' : 'error';
+    const outcomeLabel = err instanceof DelayedError ? 'delayed' : 'error';
     await rt.stats.count({ name: 'alerts', channel, outcome: outcomeLabel });
     throw err;
   }

@@ -3,7 +3,8 @@
 import type { Watchlist } from '../../config/watchlist-schema.js';
 import type { Logger } from '../logger.js';
 import { RuleMatcher } from '../match/rule-matcher.js';
-import { createChannel, type Channel, type EnvLookup } from './channels/channel.js';
+import type { Channel, EnvLookup } from './channels/channel.js';
+import { createChannel } from './channels/channel-registry.js';
 
 export interface Alerts {
   watchlist: Watchlist;

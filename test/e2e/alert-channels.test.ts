@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelSchema } from '../../config/watchlist-schema.js';
 import { renderAlert } from '../../src/alert/alert-content.js';
-import { createChannel } from '../../src/alert/channels/channel.js';
+import { createChannel } from '../../src/alert/channels/channel-registry.js';
 import { SAMPLE_ALERT } from '../../src/alert/sample-alert.js';
 import { startReceiver, type Receiver } from '../helpers/http-receiver.js';
 

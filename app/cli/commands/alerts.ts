@@ -5,7 +5,7 @@ import { readEnv, readSecret } from '../../../config/env.js';
 import { loadWatchlist } from '../../../config/load-watchlist.js';
 import { renderAlert } from '../../../src/alert/alert-content.js';
 import { SAMPLE_ALERT } from '../../../src/alert/sample-alert.js';
-import { createChannel } from '../../../src/alert/channels/channel.js';
+import { createChannel } from '../../../src/alert/channels/channel-registry.js';
 import { createLogger } from '../../../src/logger.js';
 import { explainRule } from '../../../src/match/explain-rule.js';
 import { loadArticleInput } from '../article-input.js';
