@@ -2,9 +2,9 @@
 export const PIPELINE = {
   /**
    * Article jobs in flight per article worker (per thread). The work is CPU-bound, but each job
-   * also waits on ~5 Redis round trips; with more jobs in flight the thread computes while others
-   * wait and reads several replies per wake-up. On the benchmark (2 cores) 24 gave ~15 % more
-   * pages/s than 12 and ~25 % more than 4, for ~2 MB of parsed page per job.
+   * also waits on a few Redis round trips; with more jobs in flight the thread computes while
+   * others wait and reads several replies per wake-up. 24 was measured against 12 and 4, each job
+   * holding one parsed page (figures: BENCHMARKS.md, "Figures behind design choices").
    */
   articleConcurrency: 24,
   /** Crawl jobs per process: each runs its own crawlee crawler with its own request pool. */
@@ -43,9 +43,9 @@ export const PIPELINE = {
   keepFailed: { age: 30 * 24 * 3600 },
   /**
    * V8 old-space budget per isolate (main thread and each article thread), MB. Left alone, V8
-   * sizes it from the machine's memory (4 GB here) and collects lazily: the 5,000-page benchmark
-   * peaked at ~830–900 MB RSS that way, ~440 MB with this budget, at the same throughput within
-   * run-to-run noise (BENCHMARKS.md). The Dockerfile (NODE_OPTIONS) and `npm start` pass it; a
+   * sizes it from the machine's memory and collects lazily: the pipeline benchmark peaks at about
+   * twice the RSS that way, at the same throughput within run-to-run noise (BENCHMARKS.md, both
+   * runs in every report). The Dockerfile (NODE_OPTIONS) and `npm start` pass it; a
    * test keeps them in step with this value.
    */
   heapBudgetMb: 384,

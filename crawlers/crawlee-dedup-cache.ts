@@ -1,7 +1,7 @@
 // crawlee 3.18 gives every request queue a deduplication cache of two 1,000,000-slot arrays
 // (16 MB, allocated up front; @crawlee/core storages/request_dedup_cache.js). tinwatch opens one
-// in-memory queue per crawl job, a dozen at once: ~200 MB of empty slots, which alone put the
-// benchmark's peak RSS past its 600 MB budget. A crawl job queues a few thousand requests at most,
+// in-memory queue per crawl job, a dozen at once: enough empty slots to put the benchmark's peak
+// RSS past its memory budget alone. A crawl job queues a few thousand requests at most,
 // so the cache is given 16,384 slots here. A smaller cache only means more misses, and a miss is
 // a harmless re-submission that the queue itself deduplicates (the file's own comment says so).
 // The class is internal to crawlee (not in its package exports), so it is reached by file path;

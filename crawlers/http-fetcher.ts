@@ -48,8 +48,8 @@ export function createHttpFetcher(
           persistCookiesPerSession: true,
           // One session per concurrent request. crawlee's default pool grows to 1,000 sessions
           // before it reuses any, and a crawl job fetches a few hundred pages: every request made a
-          // new Session (validated argument by argument, with its own cookie jar), a twentieth of
-          // the crawling thread's CPU on the benchmark, and the host saw a new cookie jar each time.
+          // new Session (validated argument by argument, with its own cookie jar), CPU the crawling
+          // thread need not spend, and the host saw a new cookie jar each time.
           sessionPoolOptions: { maxPoolSize: source.politeness.maxConcurrency },
           additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml'],
           preNavigationHooks: [

@@ -1,14 +1,14 @@
 // Final outcomes of a run's jobs, read from BullMQ's events stream instead of by polling each job.
 // Polling asked Redis for the state of every pending job every poll: with thousands of article
-// jobs that was ~5 state scripts per page, more Redis work than the pipeline itself did. The
+// jobs that was several state scripts per page, more Redis work than the pipeline itself did. The
 // stream holds each job's 'completed' (with its return value) or final 'failed' once, for local
 // and remote workers alike. The stream is capped, so an event can be trimmed away before it is
 // read, or lost to a reconnect: jobs that stay quiet are looked up directly, now and then.
 //
 // The stream also holds four other events per job (added, waiting, active, drained…). BullMQ's
-// QueueEvents hands every one of them to this process to parse; on the benchmark that was ~4 % of
-// the crawling thread. A small script reads the stream inside Redis and returns only finished
-// jobs' ids and values.
+// QueueEvents hands every one of them to this process to parse, a visible share of the crawling
+// thread's CPU. A small script reads the stream inside Redis and returns only finished jobs' ids
+// and values (figures: BENCHMARKS.md, "Figures behind design choices").
 import { Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { scriptCommand } from '../../src/redis/script-command.js';

@@ -2,10 +2,10 @@
 // metadata, inline scripts and critical CSS, the section menu, related / most-read / latest
 // teasers and a footer of section links, in VnExpress's class names. The article extractor must
 // look past all of it (its selectors name the article's own elements); the bare crawler's stock
-// CheerioCrawler parses all of it, as it would on a real outlet. Real article pages run
-// 200–500 KiB (../shared/reference/real-pages, median 265 KiB), most of it an inline state
-// script (the page's data for the site's JavaScript), inline SVG icons and teaser boxes; this
-// chrome carries the same kinds of bulk: pages of ~238 KiB.
+// CheerioCrawler parses all of it, as it would on a real outlet. Real article pages are mostly an
+// inline state script (the page's data for the site's JavaScript), inline SVG icons and teaser
+// boxes; this chrome carries the same kinds of bulk, so the synthetic pages weigh what real ones
+// do (sizes: BENCHMARKS.md, each pipeline run's command line).
 import { escapeHtml as esc } from '../../src/alert/alert-content.js';
 
 const SECTIONS = [

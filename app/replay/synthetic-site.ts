@@ -3,10 +3,9 @@
 // on topic and distinct; every 20th repeats another page's text (a wire duplicate) and every
 // 10th is off topic, so dedupe and relevance do real work.
 // A page carries what a news site wraps around every article (page-chrome.ts: section menu,
-// inline state script, icons, related and most-read teasers, footer), ~238 KiB in all, the size
-// of real article pages. With the article
-// markup alone (3.2 KiB) the benchmark measured per-page overhead on pages no outlet serves; the
-// report still gives one pair of runs on such pages (`chrome: false`).
+// inline state script, icons, related and most-read teasers, footer), the size of real article
+// pages. With the article markup alone the benchmark measured per-page overhead on pages no
+// outlet serves; the report still gives one pair of runs on such pages (`chrome: false`).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
@@ -59,9 +58,9 @@ export interface BenchSiteOptions {
   /** Wrap each article in a news site's page chrome (default), or serve the article markup alone. */
   chrome?: boolean;
   /**
-   * With the chrome, the bulk real pages carry (inline state script, icons, more teaser boxes:
-   * ~238 KiB pages; default), or menus, teasers and footer alone (~39 KiB: the crash tests, whose
-   * 960 pages need not weigh what the benchmark's do).
+   * With the chrome, the bulk real pages carry (inline state script, icons, more teaser boxes;
+   * default), or menus, teasers and footer alone (the crash tests, whose pages need not weigh
+   * what the benchmark's do).
    */
   bulk?: boolean;
 }
@@ -81,7 +80,7 @@ export function benchSiteWriter(
     .flatMap((f) => readFileSync(path.join(SHARED, 'seeds', f), 'utf8').split('\n'))
     .filter((l) => l.trim().length > 80);
   // Distinct stories must not look like edited copies of each other to the near-duplicate
-  // detector: each draws its own 14 of ~450 distinct sentences (the seeds and the on-topic eval
+  // detector: each draws its own 14 of the distinct sentences (the seeds and the on-topic eval
   // texts) in its own order, so two stories share well under one sentence on average, as
   // different articles on one beat do. (The seeds alone are a few versions of the same stories.)
   const evalSentences = readFileSync(

@@ -1,11 +1,11 @@
 // Selector queries over one parsed page, as `$(selector)` answers them but cheaper.
 // - Selectors are compiled once per process: `$(selector)` parses and compiles its selector on
 //   every call (css-what, then css-select), and the sources' selectors are a fixed set read on
-//   every page (~4 % of the article thread's CPU on the benchmark).
-// - The page is walked once, not once per query: extraction asks ~30 questions of each page (its
-//   source's selectors, drop lists, metadata), and each css-select query walks the whole tree.
-//   On pages with a news site's chrome around the article (menus, teasers, footer: ~40 KiB)
-//   those walks and the tests on every element were a quarter of the article thread's CPU. The
+//   every page.
+// - The page is walked once, not once per query: extraction asks dozens of questions of each
+//   page (its source's selectors, drop lists, metadata), and each css-select query walks the
+//   whole tree. On pages with a news site's chrome around the article (menus, teasers, footer)
+//   those walks and the tests on every element were the article thread's largest cost (figures: BENCHMARKS.md, "Figures behind design choices"). The
 //   walk lists the page's elements in document order and by tag name; a selector whose subject
 //   names a tag (`h1.title-detail`, `meta[name="pubdate"]`) only tests elements of that tag.
 // Extraction only ever removes elements, never adds them, so an element the walk listed and a

@@ -1,10 +1,10 @@
 // One socket write per event-loop turn for a Redis connection, however many commands the turn
 // issued. Each write to the loopback socket is a system call that also wakes Redis, and on the
-// machines tinwatch was measured on a call costs tens of microseconds; an article worker's jobs
+// machines tinwatch was measured on a call is not cheap; an article worker's jobs
 // each send their own commands, so the replies arriving together in one read used to go back as
 // one write per job. Corking the socket on the first write of a turn and uncorking it in the
-// turn's check phase (setImmediate) sends them as one writev: Redis read 25,382 times during a
-// 5,000-page benchmark run before, 6,990 after, and its CPU fell by a quarter.
+// turn's check phase (setImmediate) sends them as one writev: Redis reads far fewer times and
+// spends less CPU (figures: BENCHMARKS.md, "Figures behind design choices").
 // ioredis's own auto-pipelining batches the same way but leaves out MULTI and pipelines, which
 // are most of tinwatch's traffic; this works below them, on the socket.
 import type { Socket } from 'node:net';

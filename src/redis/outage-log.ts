@@ -1,6 +1,6 @@
 // One log line when Redis goes away and one when it is back, for the whole process. ioredis
 // reconnects by itself and reports every failed attempt on every connection, and BullMQ forwards
-// those from its own clients as worker and queue errors: left alone, a 90 s outage was ~180 lines.
+// those from its own clients as worker and queue errors: left alone, an outage filled the log.
 // An outage starts with the first connection error from any client and ends when every watched
 // connection that failed is ready again (and a PING answers, if BullMQ's clients noticed first);
 // connection errors in between are the same outage. Other errors are still logged, each one.

@@ -99,9 +99,9 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   const outages = new RedisOutageLog(log, opts.quietRedisOutages === true);
   outages.watch(redis);
   const keys = createKeys(env.TINWATCH_PREFIX);
-  // BullMQ gets its own connection: it defines its ~50 Lua scripts as ioredis commands on the
+  // BullMQ gets its own connection: it defines its Lua scripts as ioredis commands on the
   // connection it is given, and every MULTI or pipeline on that connection copies all of them
-  // (ioredis's Pipeline constructor) — on the benchmark, ~3 % of the article thread's CPU.
+  // (ioredis's Pipeline constructor): CPU the article thread need not spend (figures: BENCHMARKS.md, "Figures behind design choices").
   const queueConnection = connect(redisTarget.url);
   outages.watch(queueConnection);
   const queues = openQueues(queueConnection, keys.bullPrefix);

@@ -1,5 +1,5 @@
 // Character classes scanned through a table instead of a Unicode-property regex. Which UTF-16
-// code units belong to the class is worked out once per class (about 5 ms per process): testing
+// code units belong to the class is worked out once per class (once per process): testing
 // a code unit is then one array read, where the regex was the costliest step of paragraph keys
 // and of folding. Code points beyond the BMP (surrogate pairs) are rare in news text and are
 // tested with the regex itself.

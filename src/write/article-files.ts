@@ -7,8 +7,8 @@
 //
 // The per-article writes (file, rename, manifest line) use the synchronous calls on purpose. An
 // article file is a few KB on a local disk; each fs/promises call is a thread-pool round trip and
-// a wake-up of the event loop, and on the benchmark machine the six of them cost ~0.33 ms of CPU
-// per article against ~0.07 ms for the same syscalls made directly. Article jobs run in their own
+// a wake-up of the event loop, and the six of them cost several times the CPU of the same
+// syscalls made directly (figures: BENCHMARKS.md, "Figures behind design choices"). Article jobs run in their own
 // worker threads (workers/article-threads.ts), so a blocked moment stalls no crawl.
 import { parseManifestLine } from './manifest-entry.js';
 import { processAlive } from './process-alive.js';
