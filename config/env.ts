@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from './load-sources.js';
+import { ConfigError } from './errors.js';
 import { PIPELINE } from './pipeline.js';
 import { DEDUPE } from './dedupe.js';
 

@@ -3,10 +3,7 @@
 import type { z } from 'zod';
 import { sourceSchema, type SourceConfig } from './source-schema.js';
 import { SOURCE_FILES } from './sources/index.js';
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+import { ConfigError } from './errors.js';
 
 export function formatZodIssues(file: string, error: z.ZodError): string {
   return error.issues.map((i) => `${file}: ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('\n');

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError } from './load-sources.js';
+import { ConfigError } from './errors.js';
 import { topicProfileSchema, type TopicProfile } from './topic-schema.js';
 
 export const TOPICS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'topics');

@@ -1,5 +1,5 @@
 // Validates the watchlist at start-up: an error names the rule or channel and the field.
-import { ConfigError } from './load-sources.js';
+import { ConfigError } from './errors.js';
 import watchlist from './watchlist.js';
 import { watchlistSchema, type Watchlist } from './watchlist-schema.js';
 

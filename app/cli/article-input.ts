@@ -3,7 +3,8 @@
 // page fetched through the guarded fetcher and the origin map.
 import { readFile } from 'node:fs/promises';
 import { readEnv } from '../../config/env.js';
-import { ConfigError, sourceForUrl } from '../../config/load-sources.js';
+import { sourceForUrl } from '../../config/load-sources.js';
+import { ConfigError } from '../../config/errors.js';
 import { fetchOnePage } from '../../crawlers/fetch-one-page.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { createOriginMap } from '../../src/url/origin-map.js';

@@ -1,6 +1,7 @@
 // Option parsers and choices shared by several commands. A bad value stops with one line.
 import { InvalidArgumentError } from 'commander';
-import { ConfigError, loadSources, sourceById } from '../../config/load-sources.js';
+import { loadSources, sourceById } from '../../config/load-sources.js';
+import { ConfigError } from '../../config/errors.js';
 import type { SourceConfig } from '../../config/source-schema.js';
 
 export const QUEUE_CHOICES = ['crawl', 'article', 'alert'] as const;

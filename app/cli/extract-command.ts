@@ -6,7 +6,8 @@
 // line (--json), like trafilatura's CLI; exit 1 if any page gave no article.
 import { load } from 'cheerio/slim';
 import { genericSource } from '../../config/generic-source.js';
-import { ConfigError, sourceById, sourceForUrl } from '../../config/load-sources.js';
+import { sourceById, sourceForUrl } from '../../config/load-sources.js';
+import { ConfigError } from '../../config/errors.js';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { decodePage } from '../../src/text/decode-page.js';
 import { extractArticle } from '../../src/extract/extract-article.js';

@@ -2,7 +2,7 @@
 // a wrong setting or input is one line and exit 2, anything else one line and exit 1.
 import { Command } from 'commander';
 import { debugRequested, setFlagSettings } from '../../config/env.js';
-import { ConfigError } from '../../config/load-sources.js';
+import { ConfigError } from '../../config/errors.js';
 import { closeCrawleeEvents } from '../../crawlers/crawlee-setup.js';
 import { RedisUnavailableError } from '../../src/errors.js';
 import { registerAlertsCommand } from './commands/alerts.js';

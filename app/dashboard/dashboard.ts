@@ -13,7 +13,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { Runtime } from '../../src/runtime/runtime.js';
-import { ConfigError } from '../../config/load-sources.js';
+import { ConfigError } from '../../config/errors.js';
 import { articlesDir } from '../../src/write/article-files.js';
 import { articlePage, overviewPage, type AlertRow } from './dashboard-pages.js';
 import { findArticle, latestArticles } from './latest-articles.js';

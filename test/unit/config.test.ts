@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readEnv, setFlagSettings } from '../../config/env.js';
 import { tempDir } from '../helpers/test-runtime.js';
-import { ConfigError, loadSources, parseSources } from '../../config/load-sources.js';
+import { loadSources, parseSources } from '../../config/load-sources.js';
+import { ConfigError } from '../../config/errors.js';
 import vnexpress from '../../config/sources/vnexpress.js';
 
 describe('source configuration', () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../config/load-sources.js';
+import { ConfigError } from '../../config/errors.js';
 import { lineOfField, loadTopicProfiles, parseTopicProfile, TOPICS_DIR } from '../../config/load-topics.js';
 import { parseWatchlist } from '../../config/load-watchlist.js';
 import { classifyRelevance } from '../../src/relevance/classify-relevance.js';

@@ -1,6 +1,6 @@
 // `tinwatch alerts test|send-test`: try a watch rule on an article, or a channel with a sample alert.
 import type { Command } from 'commander';
-import { ConfigError } from '../../../config/load-sources.js';
+import { ConfigError } from '../../../config/errors.js';
 import { readEnv, readSecret } from '../../../config/env.js';
 import { loadWatchlist } from '../../../config/load-watchlist.js';
 import { renderAlert } from '../../../src/alert/alert-content.js';

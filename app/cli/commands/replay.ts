@@ -1,6 +1,6 @@
 // `tinwatch replay`: serve recorded pages on loopback and print the origin map that points at them.
 import type { Command } from 'commander';
-import { ConfigError } from '../../../config/load-sources.js';
+import { ConfigError } from '../../../config/errors.js';
 import { replayOriginMap } from '../../../src/url/origin-map.js';
 import { startReplayServer } from '../../replay/replay-server.js';
 import { readdir, stat } from 'node:fs/promises';
