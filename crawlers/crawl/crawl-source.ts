@@ -5,20 +5,16 @@
 //   robots-gate.ts      robots.txt            new-articles.ts     unseen, allowed, within the cap
 //   park-article.ts     page → article job    backfill-walk.ts    --since: walk listing pages back
 //   failure-log.ts      failures, by cause (fetch-failure.ts), to the failed list and host policy
-import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+//   fetchers.ts         one HTTP crawler for everything, or HTTP discovery then the browser
+//   crawl-deps.ts       what a crawl needs, and the summary it returns
 import type { SourceConfig } from '../../config/source-schema.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
-import type { Logger } from '../../src/logger.js';
 import type { CrawlSummary } from '../../src/queues.js';
-import type { Keys } from '../../src/redis/keys.js';
-import type { StageTimings } from '../../src/stats/stage-timings.js';
-import type { OriginMap } from '../../src/url/origin-map.js';
 import { discoveryLinks } from '../discovery/discovery-links.js';
 import { discoveryRequests, listingPageKey, nextListingPage, sitemapChildren } from '../discovery/discovery-plan.js';
 import { DiscoveryFailedError, RobotsUnreachableError } from '../errors.js';
 import { fetchFailure, isHostTrouble, type FetchFailure } from '../fetch-failure.js';
-import type { ArticleRequest, DiscoveryRequest, FetchedPage, FetchRequest, PageFetcher } from '../fetched-page.js';
+import type { ArticleRequest, DiscoveryRequest, FetchedPage, FetchRequest } from '../fetched-page.js';
 import { HostPolicy } from '../host-policy.js';
 import { QueuedMarks } from '../queued-marks.js';
 import { requestHeaders } from '../request-policy.js';
@@ -30,24 +26,8 @@ import { fetchersFor } from './fetchers.js';
 import { NewArticles } from './new-articles.js';
 import { parkArticle } from './park-article.js';
 import { robotsGate } from './robots-gate.js';
+import { emptySummary, type CrawlDeps } from './crawl-deps.js';
 
-export interface CrawlDeps {
-  redis: Redis;
-  keys: Keys;
-  originMap: OriginMap;
-  articleQueue: Queue;
-  log: Logger;
-  /** Per-stage time accounting (benchmark). */
-  timings?: StageTimings;
-  /** Overrides the source's politeness delay (local replay runs). */
-  hostDelayMs?: number;
-  /** Per-request timeout, body included (default PIPELINE.requestTimeoutSecs). */
-  requestTimeoutSecs?: number;
-  /** Park each article page's HTTP exchange for its WARC capture (TINWATCH_WARC). */
-  captureWarc?: boolean;
-  /** Test seam: build fetchers differently (defaults to HTTP / browser by source.render). */
-  fetcherFor?: (source: SourceConfig, kind: 'discovery' | 'article') => PageFetcher;
-}
 
 export async function crawlSource(
   deps: CrawlDeps,
@@ -200,20 +180,4 @@ export async function crawlSource(
     'crawl done',
   );
   return summary;
-}
-
-function emptySummary(sourceId: string): CrawlSummary {
-  return {
-    sourceId,
-    discovered: 0,
-    new: 0,
-    fetched: 0,
-    fetchFailed: 0,
-    articleJobIds: [],
-    statusCounts: {},
-    robotsBlocked: 0,
-    pausedUntil: null,
-    failures: {},
-    lastError: null,
-  };
 }

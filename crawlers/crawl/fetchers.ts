@@ -8,7 +8,7 @@ import type { FetchFailure } from '../fetch-failure.js';
 import type { DiscoveryRequest, FetchedPage, FetchRequest, PageFetcher } from '../fetched-page.js';
 import type { HostPolicy } from '../host-policy.js';
 import { createHttpFetcher } from '../http-fetcher.js';
-import type { CrawlDeps } from './crawl-source.js';
+import type { CrawlDeps } from './crawl-deps.js';
 
 type OnPage = (page: FetchedPage) => Promise<FetchRequest[] | void>;
 type OnFailure = (failure: FetchFailure) => Promise<FetchRequest[] | void>;

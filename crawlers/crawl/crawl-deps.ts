@@ -1,0 +1,45 @@
+// What one crawl of one source needs (Redis, the article queue, the origin map, a logger, the
+// settings that tests and the benchmark change) and the summary it starts from.
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { SourceConfig } from '../../config/source-schema.js';
+import type { Logger } from '../../src/logger.js';
+import type { CrawlSummary } from '../../src/queues.js';
+import type { Keys } from '../../src/redis/keys.js';
+import type { StageTimings } from '../../src/stats/stage-timings.js';
+import type { OriginMap } from '../../src/url/origin-map.js';
+import type { PageFetcher } from '../fetched-page.js';
+
+export interface CrawlDeps {
+  redis: Redis;
+  keys: Keys;
+  originMap: OriginMap;
+  articleQueue: Queue;
+  log: Logger;
+  /** Per-stage time accounting (benchmark). */
+  timings?: StageTimings;
+  /** Overrides the source's politeness delay (local replay runs). */
+  hostDelayMs?: number;
+  /** Per-request timeout, body included (default PIPELINE.requestTimeoutSecs). */
+  requestTimeoutSecs?: number;
+  /** Park each article page's HTTP exchange for its WARC capture (TINWATCH_WARC). */
+  captureWarc?: boolean;
+  /** Test seam: build fetchers differently (defaults to HTTP / browser by source.render). */
+  fetcherFor?: (source: SourceConfig, kind: 'discovery' | 'article') => PageFetcher;
+}
+
+export function emptySummary(sourceId: string): CrawlSummary {
+  return {
+    sourceId,
+    discovered: 0,
+    new: 0,
+    fetched: 0,
+    fetchFailed: 0,
+    articleJobIds: [],
+    statusCounts: {},
+    robotsBlocked: 0,
+    pausedUntil: null,
+    failures: {},
+    lastError: null,
+  };
+}
