@@ -109,6 +109,19 @@ export function isHostTrouble(f: Pick<FetchFailure, 'cause' | 'status'>): boolea
   return f.cause === 'dns' || f.cause === 'refused' || f.cause === 'timeout' || f.cause === 'network';
 }
 
+/** How a failure is counted in a crawl's summary: its cause, with the status for HTTP errors. */
+export function failureKey(f: Pick<FetchFailure, 'cause' | 'status'>): string {
+  return f.cause === 'http-status' && f.status ? `HTTP ${f.status}` : f.cause;
+}
+
+/** Counts by cause as one phrase, most frequent first: "3 dns, 1 HTTP 404". */
+export function formatFailureCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+}
+
 /** Short words per cause, for summaries and the dashboard. */
 export function describeCause(cause: FailureCause, status?: number): string {
   switch (cause) {

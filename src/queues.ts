@@ -101,7 +101,7 @@ export interface CrawlSummary {
   robotsBlocked: number;
   /** Set when the crawl was skipped because the circuit breaker paused the source's host. */
   pausedUntil: string | null;
-  /** Failed fetches (feeds, listings, robots.txt, articles) by cause (crawlers/fetch-failure.ts). */
+  /** Failed fetches (feeds, listings, robots.txt, articles) by cause, HTTP errors by status ("HTTP 404"). */
   failures: Record<string, number>;
   /** The last failure's words, for a one-line summary. */
   lastError: string | null;

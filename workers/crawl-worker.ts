@@ -2,6 +2,7 @@
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { crawlSource } from '../crawlers/crawl/crawl-source.js';
 import type { Runtime } from '../src/runtime/runtime.js';
+import { formatFailureCounts } from '../crawlers/fetch-failure.js';
 import { startWorker } from './start-worker.js';
 import { crawlJobSchema, JOB, jobId, QUEUE, tickJobSchema, type CrawlSummary } from '../src/queues.js';
 
@@ -49,10 +50,18 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
       lastNew: String(summary.new),
       lastFetched: String(summary.fetched),
       lastFetchFailed: String(summary.fetchFailed),
+      lastFailures: formatFailureCounts(summary.failures),
+      // A clean crawl clears the last error: the dashboard shows what is wrong now.
+      lastError: summary.lastError ?? '',
+      ...(summary.lastError ? { lastErrorAt: new Date().toISOString() } : {}),
     });
     return summary;
   } catch (err) {
-    await rt.stats.setHealth(source.id, { lastError: (err as Error).message, lastErrorAt: new Date().toISOString() });
+    await rt.stats.setHealth(source.id, {
+      lastCrawlAt: new Date().toISOString(),
+      lastError: (err as Error).message,
+      lastErrorAt: new Date().toISOString(),
+    });
     throw err;
   }
 }

@@ -7,6 +7,7 @@ import { startAlertWorker } from '../../workers/alert-worker.js';
 import { startArticleWorkers } from '../../workers/article-threads.js';
 import { startCrawlWorker } from '../../workers/crawl-worker.js';
 import { JOB, jobId, type ArticleOutcome, type CrawlSummary } from '../../src/queues.js';
+import { formatFailureCounts } from '../../crawlers/fetch-failure.js';
 import { JobOutcomes } from './job-outcomes.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 
@@ -20,6 +21,10 @@ export interface SourceRunSummary {
   failed: number;
   /** Alerts delivered for this source's stories during the run (instant rules). */
   alerts: number;
+  /** Alerts that failed for good (a missing secret, a receiver refusing them). */
+  alertsFailed: number;
+  /** Failed fetches by cause ("dns", "HTTP 404", "robots-unreachable"…), from finished crawls. */
+  fetchFailures: Record<string, number>;
   /** Reasons for failures, for the console. */
   errors: string[];
   offTopicTitles: string[];
@@ -28,7 +33,7 @@ export interface SourceRunSummary {
 export interface RunSummary {
   runId: string;
   sources: SourceRunSummary[];
-  totals: Omit<SourceRunSummary, 'sourceId' | 'errors' | 'offTopicTitles'>;
+  totals: Omit<SourceRunSummary, 'sourceId' | 'errors' | 'offTopicTitles' | 'fetchFailures'>;
   durationMs: number;
 }
 
@@ -60,6 +65,8 @@ function emptySummary(sourceId: string): SourceRunSummary {
     offTopic: 0,
     failed: 0,
     alerts: 0,
+    alertsFailed: 0,
+    fetchFailures: {},
     errors: [],
     offTopicTitles: [],
   };
@@ -114,7 +121,11 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
         s.discovered = cs.discovered;
         s.new = cs.new;
         s.failed += cs.fetchFailed;
-        if (cs.fetchFailed) s.errors.push(`${cs.fetchFailed} page(s) could not be fetched (see logs / failed list)`);
+        for (const [k, n] of Object.entries(cs.failures ?? {})) s.fetchFailures[k] = (s.fetchFailures[k] ?? 0) + n;
+        if (cs.fetchFailed)
+          s.errors.push(
+            `${cs.fetchFailed} page(s) could not be fetched: ${formatFailureCounts(cs.failures ?? {})}; last: ${cs.lastError ?? '?'} (tinwatch failed --queue fetch)`,
+          );
         for (const a of cs.articleJobIds) articleOwner.set(a, s.sourceId);
       },
       tick('crawl'),
@@ -149,13 +160,17 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
       (id, res) => {
         const s = perSource.get(alertOwner.get(id)!)!;
         if (res.state === 'completed') s.alerts++;
-        else s.errors.push(`alert ${id}: ${res.reason}`);
+        else {
+          s.alertsFailed++;
+          s.errors.push(`alert ${id}: ${res.reason}`);
+        }
       },
       tick('alerts'),
     );
     const sources = [...perSource.values()];
-    const sum = (k: 'discovered' | 'new' | 'written' | 'duplicate' | 'offTopic' | 'failed' | 'alerts'): number =>
-      sources.reduce((a, s) => a + s[k], 0);
+    const sum = (
+      k: 'discovered' | 'new' | 'written' | 'duplicate' | 'offTopic' | 'failed' | 'alerts' | 'alertsFailed',
+    ): number => sources.reduce((a, s) => a + s[k], 0);
     return {
       runId,
       sources,
@@ -167,6 +182,7 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
         offTopic: sum('offTopic'),
         failed: sum('failed'),
         alerts: sum('alerts'),
+        alertsFailed: sum('alertsFailed'),
       },
       durationMs: Date.now() - started,
     };
@@ -190,25 +206,29 @@ export function formatSkipped(o: {
 }
 
 export function formatRunSummary(r: RunSummary): string {
-  const cols = ['source', 'discovered', 'new', 'written', 'duplicate', 'off-topic', 'failed', 'alerts'];
-  const rows = [
-    ...r.sources.map((s) => [s.sourceId, s.discovered, s.new, s.written, s.duplicate, s.offTopic, s.failed, s.alerts]),
-    [
-      'TOTAL',
-      r.totals.discovered,
-      r.totals.new,
-      r.totals.written,
-      r.totals.duplicate,
-      r.totals.offTopic,
-      r.totals.failed,
-      r.totals.alerts,
-    ],
-  ].map((row) => row.map(String));
+  const cols = ['source', 'discovered', 'new', 'written', 'duplicate', 'off-topic', 'failed', 'alerts sent', 'failed'];
+  const cells = (name: string, x: RunSummary['totals']) => [
+    name,
+    x.discovered,
+    x.new,
+    x.written,
+    x.duplicate,
+    x.offTopic,
+    x.failed,
+    x.alerts,
+    x.alertsFailed,
+  ];
+  const rows = [...r.sources.map((s) => cells(s.sourceId, s)), cells('TOTAL', r.totals)].map((row) => row.map(String));
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const out = [line(cols), ...rows.map(line)];
   for (const s of r.sources) for (const e of s.errors) out.push(`! ${s.sourceId}: ${e}`);
-  out.push(`run ${r.runId} finished in ${(r.durationMs / 1000).toFixed(1)} s`);
+  const failures = r.totals.failed + r.totals.alertsFailed;
+  out.push(
+    failures > 0
+      ? `run ${r.runId} finished in ${(r.durationMs / 1000).toFixed(1)} s with failures: ${r.totals.failed} article(s) or crawl(s), ${r.totals.alertsFailed} alert(s)`
+      : `run ${r.runId} finished in ${(r.durationMs / 1000).toFixed(1)} s`,
+  );
   return out.join('\n');
 }

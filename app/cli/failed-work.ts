@@ -61,6 +61,8 @@ export async function listFailed(
 export interface RetryResult {
   requeued: string[];
   refetch: string[];
+  /** The queues a job was re-queued on. */
+  queues: QueueName[];
 }
 
 export async function retryFailed(
@@ -68,7 +70,7 @@ export async function retryFailed(
   queues: readonly QueueName[],
   ids: readonly string[] = [],
 ): Promise<RetryResult> {
-  const result: RetryResult = { requeued: [], refetch: [] };
+  const result: RetryResult = { requeued: [], refetch: [], queues: [] };
   for (const q of queues) {
     const jobs = ids.length
       ? (await Promise.all(ids.map((id) => rt.queues[q].getJob(id)))).filter((j): j is Job => !!j)
@@ -86,6 +88,7 @@ export async function retryFailed(
       }
       await job.retry('failed');
       result.requeued.push(job.id ?? '');
+      if (!result.queues.includes(q)) result.queues.push(q);
     }
   }
   return result;

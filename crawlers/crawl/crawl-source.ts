@@ -13,7 +13,7 @@ import type { CrawlSummary } from '../../src/queues.js';
 import { discoveryLinks } from '../discovery/discovery-links.js';
 import { discoveryRequests, listingPageKey, nextListingPage, sitemapChildren } from '../discovery/discovery-plan.js';
 import { DiscoveryFailedError, RobotsUnreachableError } from '../errors.js';
-import { fetchFailure, isHostTrouble, type FetchFailure } from '../fetch-failure.js';
+import { failureKey, fetchFailure, formatFailureCounts, isHostTrouble, type FetchFailure } from '../fetch-failure.js';
 import type { ArticleRequest, DiscoveryRequest, FetchedPage, FetchRequest } from '../fetched-page.js';
 import { HostPolicy } from '../host-policy.js';
 import { QueuedMarks } from '../queued-marks.js';
@@ -27,7 +27,6 @@ import { NewArticles } from './new-articles.js';
 import { parkArticle } from './park-article.js';
 import { robotsGate } from './robots-gate.js';
 import { emptySummary, type CrawlDeps } from './crawl-deps.js';
-
 
 export async function crawlSource(
   deps: CrawlDeps,
@@ -56,7 +55,8 @@ export async function crawlSource(
   let discoveryFailures = 0;
 
   const fail = async (f: FetchFailure): Promise<void> => {
-    summary.failures[f.cause] = (summary.failures[f.cause] ?? 0) + 1;
+    const key = failureKey(f);
+    summary.failures[key] = (summary.failures[key] ?? 0) + 1;
     summary.lastError = f.reason;
     if (f.request.label === 'article') summary.fetchFailed++;
     else discoveryFailures++;
@@ -169,7 +169,7 @@ export async function crawlSource(
 
   if (planned > 0 && discoveryFailures >= planned) {
     throw new DiscoveryFailedError(
-      `every discovery URL of ${source.id} failed (${planned}): ${summary.lastError ?? 'see the fetch failure list'}`,
+      `every discovery URL of ${source.id} failed (${planned}; ${formatFailureCounts(summary.failures)}): ${summary.lastError ?? 'see the fetch failure list'}`,
     );
   }
   // Validators only after a crawl that fetched every new article (conditional-get.ts).

@@ -34,6 +34,9 @@ export interface SourceHealth {
   lastNew?: string;
   lastFetched?: string;
   lastFetchFailed?: string;
+  /** The last crawl's failed fetches by cause ("2 dns, 1 HTTP 404"); empty when none failed. */
+  lastFailures?: string;
+  /** The last failure's words; empty after a crawl with none. */
   lastError?: string;
   lastErrorAt?: string;
 }

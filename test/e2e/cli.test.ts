@@ -50,8 +50,10 @@ describe('tinwatch CLI', () => {
       ],
       { env },
     );
-    expect(stdout).toMatch(/^source\s+discovered\s+new\s+written\s+duplicate\s+off-topic\s+failed\s+alerts$/m);
-    expect(stdout).toMatch(/^kbs-vietnamese\s+3\s+3\s+2\s+0\s+1\s+0\s+2$/m);
+    expect(stdout).toMatch(
+      /^source\s+discovered\s+new\s+written\s+duplicate\s+off-topic\s+failed\s+alerts sent\s+failed$/m,
+    );
+    expect(stdout).toMatch(/^kbs-vietnamese\s+3\s+3\s+2\s+0\s+1\s+0\s+2\s+0$/m);
     expect(stdout).toContain('off-topic kbs-vietnamese: Xuất khẩu mỹ phẩm Hàn Quốc đạt mức cao kỷ lục');
     expect(readdirSync(path.join(out, 'articles'))).toHaveLength(2);
   });

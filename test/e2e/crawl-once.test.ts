@@ -141,6 +141,7 @@ describe('crawl --once end to end', () => {
       offTopic: 0,
       failed: 0,
       alerts: 0,
+      alertsFailed: 0,
     });
     expect(readdirSync(path.join(rt.outDir, 'articles')).sort()).toEqual(before);
     expect(readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8')).toBe(manifestBefore);

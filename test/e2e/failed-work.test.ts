@@ -54,7 +54,7 @@ describe('failed work', () => {
 
   it('retry re-queues a failed job whose raw page is still there', async () => {
     const [failed] = await rt.queues.article.getFailed();
-    expect(await retryFailed(rt, ['article'])).toEqual({ requeued: [failed!.id], refetch: [] });
+    expect(await retryFailed(rt, ['article'])).toEqual({ requeued: [failed!.id], refetch: [], queues: ['article'] });
     expect(await (await rt.queues.article.getJob(failed!.id!))!.getState()).toBe('waiting');
   });
 
@@ -68,7 +68,7 @@ describe('failed work', () => {
     const data = failed!.data as { rawKey: string; canonicalUrl: string };
     await rt.redis.del(data.rawKey); // its raw page has expired
     expect(await rt.redis.sismember(rt.keys.seen, data.canonicalUrl)).toBe(1);
-    expect(await retryFailed(rt, ['article'], [failed!.id!])).toEqual({ requeued: [], refetch: [failed!.id] });
+    expect(await retryFailed(rt, ['article'], [failed!.id!])).toEqual({ requeued: [], refetch: [failed!.id], queues: [] });
     expect(await rt.redis.sismember(rt.keys.seen, data.canonicalUrl)).toBe(0);
     replay.hits.length = 0;
     const third = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });

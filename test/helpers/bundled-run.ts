@@ -10,4 +10,5 @@ export const BUNDLED_FIRST_RUN_TOTALS = {
   offTopic: 18,
   failed: 0,
   alerts: 19,
+  alertsFailed: 0,
 } as const;

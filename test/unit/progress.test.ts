@@ -11,6 +11,8 @@ const src = (sourceId: string, o: Partial<SourceRunSummary>): SourceRunSummary =
   offTopic: 0,
   failed: 0,
   alerts: 0,
+  alertsFailed: 0,
+  fetchFailures: {},
   errors: [],
   offTopicTitles: [],
   ...o,

@@ -45,6 +45,8 @@ export function registerCrawlCommand(program: Command): void {
             useRemoteWorkers: opts.remoteWorkers,
             ...(process.stderr.isTTY && !opts.json ? { onProgress: ttyProgress(process.stderr) } : {}),
           });
+          // Success is never reported for work that failed: a failed crawl, page or alert exits 1.
+          if (summary.totals.failed + summary.totals.alertsFailed > 0) process.exitCode = 1;
           if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
           else {
             process.stdout.write(`${formatRunSummary(summary)}\n`);

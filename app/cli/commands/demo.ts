@@ -16,6 +16,7 @@ export function registerDemoCommand(program: Command): void {
         undefined,
         process.stderr.isTTY ? ttyProgress(process.stderr) : undefined,
       );
+      if (summary.totals.failed + summary.totals.alertsFailed > 0) process.exitCode = 1;
       process.stdout.write(`${formatRunSummary(summary)}\n\nwritten to ${outDir}/articles:\n`);
       for (const f of files) process.stdout.write(`  ${f}\n`);
       process.stdout.write(`manifest: ${outDir}/manifest.jsonl\n`);

@@ -24,6 +24,13 @@ export function registerRetryCommand(program: Command): void {
           );
           process.exitCode = 1;
         }
+        // Re-queued is not sent: say so when no worker is there to take them.
+        for (const q of r.queues) {
+          if ((await rt.queues[q].getWorkers()).length === 0)
+            process.stderr.write(
+              `tinwatch: no worker is working the ${q} queue now: its re-queued jobs wait until \`tinwatch start\` or \`tinwatch worker --queues ${q}\` runs\n`,
+            );
+        }
         process.stdout.write(
           `re-queued ${r.requeued.length} job(s)${r.refetch.length ? `; ${r.refetch.length} article(s) will be fetched again on the next crawl` : ''}\n`,
         );
