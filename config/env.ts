@@ -63,6 +63,8 @@ const envSchema = z.object({
   /** Days a closed WARC file is kept after its last capture (0: for ever). */
   TINWATCH_WARC_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** json, or pretty (one coloured line per event); unset: pretty on a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** The dashboard's bearer token; required when it binds beyond loopback. */
   TINWATCH_DASHBOARD_TOKEN: z.string().min(1).optional(),
   /** Host names the dashboard answers to besides its bound address, comma-separated. */
@@ -173,6 +175,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
  */
 export function readSecret(name: string): string | undefined {
   return process.env[name];
+}
+
+/** Whether a setting was given at all (flag, environment or file), rather than left to its default. */
+export function settingGiven(name: SettingName, source: NodeJS.ProcessEnv = process.env): boolean {
+  if (name in flagSettings || source[name] !== undefined) return true;
+  return name in readSettingsFile(flagSettings.TINWATCH_SETTINGS ?? source.TINWATCH_SETTINGS).values;
 }
 
 /** Whether LOG_LEVEL asks for debug output, even when other settings are wrong (error reporting). */

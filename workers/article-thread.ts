@@ -20,7 +20,7 @@ export type ArticleThreadMessage =
 const data = workerData as ArticleThreadData;
 const rt = await createRuntime({
   env: data.runtime.env,
-  log: createLogger(data.runtime.logLevel).child({ thread: 'article' }),
+  log: createLogger(data.runtime.logLevel, data.runtime.logFormat).child({ thread: 'article' }),
   sources: data.runtime.sources,
   originMap: data.runtime.originMap,
   watchlist: data.runtime.watchlist,

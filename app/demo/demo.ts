@@ -9,6 +9,7 @@ import { replayOriginMap } from '../../src/url/origin-map.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import { startReplayServer } from '../replay/replay-server.js';
 import { crawlOnce, type CrawlOnceOptions, type RunSummary } from '../cli/crawl-once.js';
+import type { Env } from '../../config/env.js';
 import { createRuntime } from '../../src/runtime/runtime.js';
 
 export const FIXTURE_SITES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'sites');
@@ -39,6 +40,8 @@ export async function runDemo(
   onProgress?: CrawlOnceOptions['onProgress'],
   /** Redis prefix of the run (reset first): two demos at once need their own. */
   prefix: string = DEMO_PREFIX,
+  /** Overrides the log level (a live progress block wants only warnings beside it). */
+  logLevel?: Env['LOG_LEVEL'],
 ): Promise<{ summary: RunSummary; files: string[] }> {
   await prepareOutDir(outDir);
   const replay = await startReplayServer(FIXTURE_SITES);
@@ -51,6 +54,7 @@ export async function runDemo(
       TINWATCH_OUT: outDir,
       TINWATCH_HOST_DELAY_MS: 0,
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+      ...(logLevel ? { LOG_LEVEL: logLevel } : {}),
     },
     originMap: replayOriginMap(replay.url, hosts),
   });

@@ -13,7 +13,7 @@ import type { StageTimings } from '../stats/stage-timings.js';
 import { loadSources, sourceById } from '../../config/load-sources.js';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { createOriginMap, type OriginMap } from '../url/origin-map.js';
-import { createLogger, type Logger } from '../logger.js';
+import { createLogger, resolveLogFormat, type LogFormat, type Logger } from '../logger.js';
 import { openQueues, type Queues } from '../queues.js';
 import { createKeys, type Keys } from '../redis/keys.js';
 import { RedisOutageLog } from '../redis/outage-log.js';
@@ -73,6 +73,8 @@ export interface RuntimeOptions {
 export interface ThreadRuntimeOptions {
   env: Env;
   logLevel: string;
+  /** The parent's log format (a thread's stderr is not a terminal, whatever the parent's is). */
+  logFormat: LogFormat;
   sources: SourceConfig[];
   originMap: Record<string, string>;
   watchlist: Watchlist;
@@ -85,7 +87,7 @@ export function connect(url: string): Redis {
 
 export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
   const env = { ...readEnv(), ...opts.env };
-  const log = opts.log ?? createLogger(env.LOG_LEVEL);
+  const log = opts.log ?? createLogger(env.LOG_LEVEL, resolveLogFormat(env.LOG_FORMAT));
   const sources = opts.sources ?? loadSources();
   const watchlist = opts.watchlist ?? loadWatchlist();
   const alerts = createAlerts(watchlist, opts.secrets ?? readSecret, log);
@@ -152,6 +154,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       // The thread connects to this Redis, even an embedded one this process started.
       env: { ...env, REDIS_URL: redisTarget.url },
       logLevel: log.level,
+      logFormat: resolveLogFormat(env.LOG_FORMAT),
       sources,
       originMap,
       watchlist,

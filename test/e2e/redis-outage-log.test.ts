@@ -33,7 +33,7 @@ describe('Redis outage in the log', () => {
     port = await freePort();
     dataDir = tempDir('tw-outage-redis');
     server = await startRedisServer({ port, dir: dataDir });
-    child = spawn(process.execPath, [BIN, 'start', '--no-dashboard'], {
+    child = spawn(process.execPath, [BIN, 'start', '--no-dashboard', '--no-first-crawl'], {
       env: {
         ...process.env,
         REDIS_URL: server.url,

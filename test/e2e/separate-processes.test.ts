@@ -68,7 +68,7 @@ describe('separate worker processes', () => {
   }, 90_000);
 
   it('tinwatch start installs the schedulers and stops cleanly on SIGINT', async () => {
-    const p = startProcess(['start', '--dashboard-port', '0'], env);
+    const p = startProcess(['start', '--dashboard-port', '0', '--no-first-crawl'], env);
     await p.ready;
     expect((await rt.queues.crawl.getJobSchedulers()).length).toBe(rt.sources.length);
     p.child.kill('SIGINT');

@@ -6,7 +6,7 @@ import { loadWatchlist } from '../../../config/load-watchlist.js';
 import { renderAlert } from '../../../src/alert/alert-content.js';
 import { SAMPLE_ALERT } from '../../../src/alert/sample-alert.js';
 import { createChannel } from '../../../src/alert/channels/channel-registry.js';
-import { createLogger } from '../../../src/logger.js';
+import { createLogger, resolveLogFormat } from '../../../src/logger.js';
 import { explainRule } from '../../../src/match/explain-rule.js';
 import { loadArticleInput } from '../article-input.js';
 
@@ -41,7 +41,8 @@ export function registerAlertsCommand(program: Command): void {
       const cfg = wl.channels[channelName];
       if (!cfg)
         throw new ConfigError(`unknown channel "${channelName}" (known: ${Object.keys(wl.channels).join(', ')})`);
-      const log = createLogger(readEnv().LOG_LEVEL);
+      const env = readEnv();
+      const log = createLogger(env.LOG_LEVEL, resolveLogFormat(env.LOG_FORMAT));
       const channel = createChannel(channelName, cfg, readSecret, log);
       try {
         await channel.send(renderAlert(SAMPLE_ALERT), `send-test-${Date.now()}`);

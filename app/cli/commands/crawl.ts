@@ -1,5 +1,6 @@
 // `tinwatch crawl`: queue a crawl now, or with --once run one cycle here and wait for all it caused.
 import type { Command } from 'commander';
+import { settingGiven } from '../../../config/env.js';
 import { printRecentSkipped } from '../print-skipped.js';
 import { crawlOnce, formatRunSummary } from '../crawl-once.js';
 import { ttyProgress } from '../progress.js';
@@ -29,7 +30,9 @@ export function registerCrawlCommand(program: Command): void {
       }) => {
         const sources = pickSources(opts.source);
         const since = opts.since ? parseSince(opts.since) : undefined;
-        const rt = await createRuntime();
+        const live = opts.once === true && process.stderr.isTTY === true && !opts.json;
+        // Beside a live progress block only warnings are logged (info lines would scroll it away).
+        const rt = await createRuntime(live && !settingGiven('LOG_LEVEL') ? { env: { LOG_LEVEL: 'warn' } } : {});
         if (opts.once) warnMissingChannelEnv(rt);
         try {
           if (!opts.once) {
@@ -43,7 +46,7 @@ export function registerCrawlCommand(program: Command): void {
             sources,
             ...(since ? { since } : {}),
             useRemoteWorkers: opts.remoteWorkers,
-            ...(process.stderr.isTTY && !opts.json ? { onProgress: ttyProgress(process.stderr) } : {}),
+            ...(live ? { onProgress: ttyProgress(process.stderr) } : {}),
           });
           // Success is never reported for work that failed: a failed crawl, page or alert exits 1.
           if (summary.totals.failed + summary.totals.alertsFailed > 0) process.exitCode = 1;

@@ -1,6 +1,6 @@
 // `tinwatch demo`: the whole pipeline against the bundled recorded pages.
 import type { Command } from 'commander';
-import { readEnv } from '../../../config/env.js';
+import { readEnv, settingGiven } from '../../../config/env.js';
 import { formatRunSummary } from '../crawl-once.js';
 import { runDemo } from '../../demo/demo.js';
 import { ttyProgress } from '../progress.js';
@@ -11,10 +11,14 @@ export function registerDemoCommand(program: Command): void {
     .description('run the whole pipeline against the bundled recorded pages and leave the files in the output folder')
     .action(async () => {
       const outDir = readEnv().TINWATCH_OUT;
+      const live = process.stderr.isTTY === true;
+      // Beside a live progress block only warnings are logged (info lines would scroll it away).
       const { summary, files } = await runDemo(
         outDir,
         undefined,
-        process.stderr.isTTY ? ttyProgress(process.stderr) : undefined,
+        live ? ttyProgress(process.stderr) : undefined,
+        undefined,
+        live && !settingGiven('LOG_LEVEL') ? 'warn' : undefined,
       );
       if (summary.totals.failed + summary.totals.alertsFailed > 0) process.exitCode = 1;
       process.stdout.write(`${formatRunSummary(summary)}\n\nwritten to ${outDir}/articles:\n`);

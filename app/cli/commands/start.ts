@@ -10,6 +10,9 @@ import { createRuntime } from '../../../src/runtime/runtime.js';
 import { startDashboard } from '../../dashboard/dashboard.js';
 import { warnMissingChannelEnv } from '../channel-warnings.js';
 import { runUntilSignal } from '../run-until-signal.js';
+import { firstCrawlPlan, queueFirstCrawls } from '../first-crawls.js';
+import { startBanner } from '../start-banner.js';
+import { resolveLogFormat } from '../../../src/logger.js';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -22,7 +25,8 @@ export function registerStartCommand(program: Command): void {
       '127.0.0.1',
     )
     .option('--dashboard-port <n>', 'dashboard port', '8090')
-    .action(async (opts: { dashboard: boolean; dashboardHost: string; dashboardPort: string }) => {
+    .option('--no-first-crawl', 'do not crawl every source at start-up; wait for each schedule')
+    .action(async (opts: { dashboard: boolean; dashboardHost: string; dashboardPort: string; firstCrawl: boolean }) => {
       const rt = await createRuntime();
       warnMissingChannelEnv(rt);
       await syncSchedulers(rt);
@@ -35,15 +39,21 @@ export function registerStartCommand(program: Command): void {
         await startArticleWorkers(rt, { besideCrawler: true }),
         startAlertWorker(rt),
       ];
+      const firstCrawls = opts.firstCrawl ? firstCrawlPlan(rt) : new Map<string, number>();
       rt.log.info(
         {
           redis: redactUrl(rt.redisTarget.url),
           embedded: rt.redisTarget.embedded,
           out: rt.outDir,
           dashboard: dashboard?.url ?? null,
+          sources: rt.sources.length,
+          rules: rt.alerts.watchlist.rules.length,
         },
         'tinwatch started',
       );
+      if (resolveLogFormat(rt.env.LOG_FORMAT) === 'pretty')
+        process.stderr.write(await startBanner(rt, dashboard?.url ?? null, firstCrawls));
+      await queueFirstCrawls(rt, firstCrawls);
       await runUntilSignal(rt, async () => {
         stopMaintenance();
         await dashboard?.close();

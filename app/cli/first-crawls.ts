@@ -1,0 +1,28 @@
+// `tinwatch start` crawls every source once at start-up instead of leaving a new user waiting for
+// each source's next cron tick. The crawls are staggered (sources share one machine's cores), and
+// each goes through the same deduplication id as a scheduled crawl, so a start right before a
+// tick does not crawl a source twice.
+import { JOB, jobId } from '../../src/queues.js';
+import type { Runtime } from '../../src/runtime/runtime.js';
+
+/** Time between two sources' first crawls. */
+export const FIRST_CRAWL_STAGGER_MS = 2_000;
+
+/** When each source's first crawl starts (ms from now), by source id. */
+export function firstCrawlPlan(rt: Runtime, staggerMs = FIRST_CRAWL_STAGGER_MS): Map<string, number> {
+  return new Map(rt.sources.map((s, i) => [s.id, i * staggerMs]));
+}
+
+/** Queues one crawl per source as planned. */
+export async function queueFirstCrawls(rt: Runtime, plan: ReadonlyMap<string, number>): Promise<void> {
+  for (const source of rt.sources) {
+    const delay = plan.get(source.id);
+    if (delay === undefined) continue;
+    await rt.queues.crawl.add(
+      JOB.crawl,
+      { sourceId: source.id },
+      { delay, deduplication: { id: jobId.crawlDedupe(source.id) } },
+    );
+  }
+  rt.log.info({ sources: plan.size }, 'first crawl of every source queued');
+}

@@ -1,0 +1,43 @@
+// What `tinwatch start` tells a person at a terminal before the log lines begin: where the
+// dashboard is, which Redis and output folder are in use, what was loaded, and when each source
+// is crawled next. Written to stderr, beside the logs; a JSON log stream gets the same facts in
+// its "tinwatch started" line instead.
+import { redactUrl } from '../../src/url/redact-url.js';
+import type { Runtime } from '../../src/runtime/runtime.js';
+
+const VN_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+export async function startBanner(
+  rt: Runtime,
+  dashboardUrl: string | null,
+  firstCrawlInMs: ReadonlyMap<string, number>,
+): Promise<string> {
+  const schedulers = await rt.queues.crawl.getJobSchedulers();
+  const nextTick = new Map(
+    schedulers.map((s) => [String(s.key ?? s.id).replace(/^sched-/, ''), s.next ?? null] as const),
+  );
+  const rules = rt.alerts.watchlist.rules;
+  const channels = [...new Set(rules.flatMap((r) => r.channels))];
+  const at = (ms: number): string => `${VN_TIME.format(new Date(ms))} (+07:00)`;
+  const now = Date.now();
+  const lines = [
+    'tinwatch is running — Ctrl-C stops it',
+    `  dashboard  ${dashboardUrl ?? 'off (--no-dashboard)'}`,
+    `  Redis      ${redactUrl(rt.redisTarget.url)}${rt.redisTarget.embedded ? ' (embedded, data in data/redis)' : ''}`,
+    `  output     ${rt.outDir}`,
+    `  sources    ${rt.sources.length}; rules ${rules.length} (channels: ${channels.join(', ')})`,
+    '  crawls     first crawl now, then on schedule (next tick, before jitter):',
+    ...rt.sources.map((s) => {
+      const first = firstCrawlInMs.get(s.id);
+      const next = nextTick.get(s.id);
+      return `    ${s.id.padEnd(18)} first ${first === undefined ? '—' : `in ${Math.round(first / 1000)} s`}, next ${next ? at(next) : '—'} (${s.schedule.cron})`;
+    }),
+    `  started    ${at(now)}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,92 @@
+// `tinwatch start` for a person at a terminal: a banner with the dashboard, Redis, output folder,
+// what was loaded and each source's first and next crawl; pretty log lines, not JSON; and the
+// first crawl at once — so with the outlets unreachable, the reason shows in seconds, not at the
+// next cron tick.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { describe, expect, inject, it } from 'vitest';
+import { loadSources } from '../../config/load-sources.js';
+import { freePort } from '../../src/redis/embedded-redis.js';
+import { tempDir, testPrefix } from '../helpers/test-runtime.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/tinwatch.js');
+
+/** Every origin a bundled source may fetch, mapped to a closed loopback port: nothing leaves. */
+function everyOriginTo(port: number): Record<string, string> {
+  const origins = new Set<string>();
+  for (const s of loadSources()) {
+    for (const h of s.hosts) origins.add(`https://${h}`).add(`https://www.${h}`);
+    const d = s.discovery;
+    for (const u of [
+      ...d.feeds,
+      ...d.sitemaps.map((x) => x.url),
+      ...d.listings.map((x) => x.url),
+      ...d.search.map((x) => x.urlTemplate.replace('{q}', 'q')),
+      ...(d.primeUrl ? [d.primeUrl] : []),
+    ])
+      origins.add(new URL(u).origin);
+  }
+  return Object.fromEntries([...origins].map((o) => [o, `http://127.0.0.1:${port}/${new URL(o).host}`]));
+}
+
+/** Runs `tinwatch start` until `done(stderr)` holds (or 90 s pass), then stops it with SIGINT. */
+async function startUntil(
+  env: Record<string, string>,
+  done: (stderr: string) => boolean,
+  extra: string[] = [],
+): Promise<string> {
+  const child = spawn(process.execPath, [BIN, '--out', tempDir('tw-start'), 'start', '--no-dashboard', ...extra], {
+    env: { ...process.env, REDIS_URL: inject('redisUrl'), TINWATCH_PREFIX: testPrefix(), ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  await new Promise<void>((resolve) => {
+    const stop = setTimeout(() => resolve(), 90_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (done(stderr)) {
+        clearTimeout(stop);
+        resolve();
+      }
+    });
+    child.once('exit', () => resolve());
+  });
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGINT');
+  await exited;
+  return stderr;
+}
+
+describe('tinwatch start at a terminal', () => {
+  it('shows the banner, pretty lines, and the first crawl failing with its cause', async () => {
+    const closed = await freePort();
+    const stderr = await startUntil(
+      {
+        LOG_FORMAT: 'pretty',
+        TINWATCH_ORIGIN_MAP: JSON.stringify(everyOriginTo(closed)),
+      },
+      (s) => /crawl job failed[\s\S]*every discovery URL of vnexpress failed/.test(s),
+    );
+    const plain = stripVTControlCharacters(stderr);
+    expect(plain).toContain('tinwatch is running — Ctrl-C stops it');
+    expect(plain).toMatch(/dashboard +off \(--no-dashboard\)/);
+    expect(plain).toMatch(/sources +20; rules \d+ \(channels: /);
+    expect(plain).toMatch(/vnexpress +first in 0 s, next \d\d:\d\d:\d\d \(\+07:00\) \(\*\/15 \* \* \* \*\)/);
+    expect(plain).toMatch(/ERROR.*crawl job failed/);
+    expect(plain).toMatch(
+      /vnexpress failed \(\d+; \d+ robots-unreachable\): .*robots\.txt unreachable \(.*ECONNREFUSED/,
+    );
+    expect(plain).not.toMatch(/^\{"level"/m); // no JSON lines
+  }, 120_000);
+
+  it('logs JSON, without the banner, when told to (or when stderr is not a terminal)', async () => {
+    // No first crawl here: nothing in this test may reach for a real outlet.
+    const stderr = await startUntil({ LOG_FORMAT: 'json' }, (s) => s.includes('"msg":"tinwatch started"'), [
+      '--no-first-crawl',
+    ]);
+    const started = stderr.split('\n').find((l) => l.includes('"msg":"tinwatch started"'))!;
+    expect(JSON.parse(started)).toMatchObject({ sources: 20, dashboard: null });
+    expect(stderr).not.toContain('tinwatch is running');
+  }, 120_000);
+});
