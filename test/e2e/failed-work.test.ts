@@ -68,7 +68,11 @@ describe('failed work', () => {
     const data = failed!.data as { rawKey: string; canonicalUrl: string };
     await rt.redis.del(data.rawKey); // its raw page has expired
     expect(await rt.redis.sismember(rt.keys.seen, data.canonicalUrl)).toBe(1);
-    expect(await retryFailed(rt, ['article'], [failed!.id!])).toEqual({ requeued: [], refetch: [failed!.id], queues: [] });
+    expect(await retryFailed(rt, ['article'], [failed!.id!])).toEqual({
+      requeued: [],
+      refetch: [failed!.id],
+      queues: [],
+    });
     expect(await rt.redis.sismember(rt.keys.seen, data.canonicalUrl)).toBe(0);
     replay.hits.length = 0;
     const third = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
