@@ -67,6 +67,16 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** What was thrown, as words; anything can be thrown, even an object that refuses to be a string. */
+function wordsOf(err: unknown): string {
+  if (err instanceof Error) return String(err.message);
+  try {
+    return String(err);
+  } catch {
+    return Object.prototype.toString.call(err);
+  }
+}
+
 /** Why a fetch failed, as a cause (and the status when it was one). */
 export function classifyFetchError(err: unknown): { cause: FailureCause; status?: number } {
   if (err instanceof HttpStatusError || err instanceof FinalHttpStatusError)
@@ -81,7 +91,7 @@ export function classifyFetchError(err: unknown): { cause: FailureCause; status?
   if (err instanceof CookieChallengeError) return { cause: 'cookie-challenge' };
   const code = errorCode(err);
   if (code) return { cause: NETWORK_CODES[code]! };
-  const message = err instanceof Error ? err.message : String(err);
+  const message = wordsOf(err);
   // Wrapped by the HTTP client or the browser: the class is gone, the words are not.
   const status = /^HTTP (\d{3})\b/.exec(message);
   if (status) return { cause: 'http-status', status: Number(status[1]) };
@@ -95,7 +105,7 @@ export function classifyFetchError(err: unknown): { cause: FailureCause; status?
 
 /** A FetchFailure from a request and the error that ended it. */
 export function fetchFailure(request: FetchRequest, err: unknown): FetchFailure {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = wordsOf(err);
   return { request, ...classifyFetchError(err), reason: message.split('\n')[0] ?? message };
 }
 

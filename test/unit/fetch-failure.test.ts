@@ -50,12 +50,16 @@ describe('fetch failure causes', () => {
 
   it('always yields a known cause and the first line of the message, whatever is thrown', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.anything()), (thrown) => {
+      fc.property(fc.oneof(fc.string(), fc.anything({ withToStringTag: true, withObjectString: true })), (thrown) => {
         const err = typeof thrown === 'string' ? new Error(thrown) : thrown;
         const f = fetchFailure({ url: 'https://a.vn/rss', label: 'feed' }, err);
         expect(FAILURE_CAUSES).toContain(f.cause);
         expect(f.reason).not.toContain('\n');
       }),
+      { numRuns: 2_000 },
     );
+    // What the property once found: objects that refuse to become a string.
+    for (const odd of [{ toString: {} }, Object.create(null) as object, Symbol('s')])
+      expect(fetchFailure({ url: 'https://a.vn/rss', label: 'feed' }, odd).cause).toBe('other');
   });
 });
