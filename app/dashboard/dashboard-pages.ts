@@ -28,6 +28,8 @@ export interface OverviewData {
   }[];
   alertsSent: AlertRow[];
   alertsFailed: AlertRow[];
+  /** Watch rule names, for their feeds. */
+  rules: string[];
 }
 
 const STYLE = `
@@ -69,7 +71,8 @@ export function overviewPage(d: OverviewData): string {
       ) => `<tr><td>${e(s.name)} <span class="muted">${e(s.id)}</span></td><td>${e(s.health.lastCrawlAt ?? 'never')}</td>
 <td class="num">${e(s.health.lastNew ?? '–')}</td><td class="num">${s.fallbacks}</td>${rotCell(s.id, s.rot)}<td class="num ${s.errors ? 'bad' : ''}">${s.errors}</td>
 <td class="${s.health.lastFailures ? 'bad' : 'muted'}">${e(s.health.lastFailures || 'none')}</td>
-<td class="${s.health.lastError ? 'bad' : ''}">${e(s.health.lastError ?? '')}${s.health.lastError && s.health.lastErrorAt ? ` <span class="muted">${e(s.health.lastErrorAt)}</span>` : ''}</td><td class="${s.paused.length ? 'bad' : 'muted'}">${s.paused.length ? e(s.paused.join(', ')) : 'none'}</td></tr>`,
+<td class="${s.health.lastError ? 'bad' : ''}">${e(s.health.lastError ?? '')}${s.health.lastError && s.health.lastErrorAt ? ` <span class="muted">${e(s.health.lastErrorAt)}</span>` : ''}</td><td class="${s.paused.length ? 'bad' : 'muted'}">${s.paused.length ? e(s.paused.join(', ')) : 'none'}</td>
+<td><form method="post" action="/sources/${e(s.id)}/crawl" style="display:inline"><button type="submit" class="crawl-now">crawl now</button></form></td></tr>`,
     )
     .join('\n');
   const alerts = (rows: AlertRow[], failed: boolean) =>
@@ -94,6 +97,7 @@ export function overviewPage(d: OverviewData): string {
   return layout(
     'tinwatch',
     `<h1>tinwatch</h1>
+<p id="feeds" class="muted">Feeds for a feed reader: every on-topic story (<a href="/feeds/all.atom">Atom</a>, <a href="/feeds/all.json">JSON Feed</a>); by watch rule: ${d.rules.map((r) => `${e(r)} (<a href="/feeds/rule-${e(r)}.atom">Atom</a>, <a href="/feeds/rule-${e(r)}.json">JSON</a>)`).join(', ')}.</p>
 <h2 id="borderline">Borderline — on topic or not?</h2>
 <p class="muted">Written, but near the relevance threshold. Your marks are exported by <code>tinwatch relevance marks</code> as labelled examples.</p>
 <table id="borderline-stories"><tr><th>Title</th><th>Outlet</th><th class="num">Score</th><th>Why</th><th>Mark</th></tr>
@@ -102,7 +106,7 @@ ${borderline}</table>
 <table id="articles"><tr><th>Title</th><th>Outlet</th><th>Published</th><th class="num">Outlets carrying it</th><th>Matched rules</th></tr>
 ${articles}</table>
 <h2>Sources</h2>
-<table id="sources"><tr><th>Source</th><th>Last crawl</th><th class="num">New last crawl</th><th class="num">Fallback extractions</th><th>Title/body fallbacks today</th><th class="num">Errors</th><th>Failed last crawl</th><th>Last error</th><th>Paused hosts</th></tr>
+<table id="sources"><tr><th>Source</th><th>Last crawl</th><th class="num">New last crawl</th><th class="num">Fallback extractions</th><th>Title/body fallbacks today</th><th class="num">Errors</th><th>Failed last crawl</th><th>Last error</th><th>Paused hosts</th><th></th></tr>
 ${sources}</table>
 <h2>Alerts sent</h2>
 <table id="alerts-sent"><tr><th>Rule</th><th>Channel</th><th>Story</th><th>At</th></tr>${alerts(d.alertsSent, false)}</table>

@@ -22,6 +22,8 @@ import { readStoryCarriers } from '../../src/dedupe/story-carriers.js';
 import { listMarks, saveMark } from '../../src/relevance/relevance-marks.js';
 import { createMetricsRegistry } from './metrics.js';
 import { HostPolicy } from '../../crawlers/host-policy.js';
+import { registerCrawlNowRoute } from './crawl-now-route.js';
+import { registerFeedRoutes } from './feed-routes.js';
 import { dashboardGuard, type GuardOptions } from './dashboard-guard.js';
 
 export interface DashboardOptions {
@@ -146,6 +148,7 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
         sources,
         alertsSent: await alertRows(rt, 'completed'),
         alertsFailed: await alertRows(rt, 'failed'),
+        rules: rt.alerts.watchlist.rules.map((r) => r.name),
       }),
     );
   });
@@ -171,6 +174,9 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
     });
     return c.redirect('/#borderline', 303);
   });
+
+  registerCrawlNowRoute(app, rt);
+  registerFeedRoutes(app, rt);
 
   app.get('/story/:id', async (c) => {
     const id = c.req.param('id');

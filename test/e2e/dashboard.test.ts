@@ -4,7 +4,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { parseAtomFeed, parseJsonFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFeed } from '../../crawlers/discovery/feed-parser.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../../crawlers/browser-fetcher.js';
 import { crawlOnce } from '../../app/cli/crawl-once.js';
 import { replayOriginMap } from '../../src/url/origin-map.js';
@@ -64,6 +66,48 @@ describe('dashboard', () => {
     const golden = goldenCases().find((g) => g.name === 'seed-004-bolton-seoul')!;
     expect(await page.locator('#article-text').textContent()).toBe(golden.expectedText);
     await page.close();
+  });
+
+  it('queues a crawl of one source from its "crawl now" button, once however often it is pressed', async () => {
+    const page = await browser.newPage();
+    await page.goto(dash.url);
+    const button = page.locator('#sources tr', { hasText: 'VnExpress' }).locator('button.crawl-now');
+    await button.click();
+    await page.waitForURL(/queued=vnexpress/);
+    await page.locator('#sources tr', { hasText: 'VnExpress' }).locator('button.crawl-now').click();
+    await page.waitForURL(/queued=vnexpress/);
+    const waiting = await rt.queues.crawl.getJobs(['waiting', 'delayed', 'prioritized']);
+    expect(waiting.filter((j) => (j.data as { sourceId?: string }).sourceId === 'vnexpress')).toHaveLength(1);
+    // A page elsewhere cannot press it (the guard refuses a cross-site POST).
+    const forged = await fetch(`${dash.url}/sources/vnexpress/crawl`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      redirect: 'manual',
+    });
+    expect(forged.status).toBe(403);
+    await rt.queues.crawl.drain(true);
+    await page.close();
+  });
+
+  it('serves Atom and JSON feeds of every on-topic story and of each rule, which feed parsers read', async () => {
+    const get = async (p: string): Promise<Response> => fetch(`${dash.url}${p}`);
+    const atom = await get('/feeds/all.atom');
+    expect(atom.headers.get('content-type')).toContain('application/atom+xml');
+    const parsed = parseAtomFeed(await atom.text());
+    expect(parsed.entries).toHaveLength(BUNDLED_FIRST_RUN_TOTALS.written);
+    const bolton = parsed.entries!.find((x) => x.title?.value === 'Mỹ - Hàn nhất trí tăng cường hợp tác an ninh')!;
+    expect(bolton.links?.[0]?.href).toMatch(/^https:\/\/baotintuc\.vn\//);
+    expect(bolton.authors?.[0]?.name).toBe('Báo Tin tức (TTXVN)');
+    expect(bolton.summary?.value).toBeTruthy();
+    // The project's own feed reader (the crawler's) reads it too, dates and all.
+    expect(parseFeed(await (await get('/feeds/all.atom')).text(), `${dash.url}/feeds/all.atom`)).toHaveLength(
+      BUNDLED_FIRST_RUN_TOTALS.written,
+    );
+    const kidd = parseJsonFeed(await (await get('/feeds/rule-kidd.json')).json());
+    expect(kidd.items!.length).toBeGreaterThan(0);
+    expect(kidd.items!.every((i) => i.tags?.includes('kidd'))).toBe(true);
+    expect(kidd.items![0]!.title).toMatch(/KIDD/);
+    expect((await get('/feeds/rule-nope.atom')).status).toBe(404);
   });
 
   it('shows a story page listing every outlet that carried it, with URL, time and similarity', async () => {
