@@ -161,3 +161,17 @@ export async function addArticleJob(queue: Queue, data: ArticleJobData): Promise
   await queue.add(JOB.article, parsed, { jobId: id });
   return id;
 }
+
+/**
+ * Queues a crawl of one source the way a schedule tick does: at most one such crawl waits per
+ * source (BullMQ deduplication), so a tick, a start-up crawl and a "crawl now" never pile up.
+ * Returns the id of the job that waits (the existing one when deduplicated).
+ */
+export async function addSourceCrawl(queue: Queue, sourceId: string, delayMs = 0): Promise<string> {
+  const job = await queue.add(
+    JOB.crawl,
+    { sourceId },
+    { ...(delayMs > 0 ? { delay: delayMs } : {}), deduplication: { id: jobId.crawlDedupe(sourceId) } },
+  );
+  return job.id ?? '';
+}

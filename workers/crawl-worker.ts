@@ -4,7 +4,7 @@ import { crawlSource } from '../crawlers/crawl/crawl-source.js';
 import type { Runtime } from '../src/runtime/runtime.js';
 import { formatFailureCounts } from '../crawlers/fetch-failure.js';
 import { startWorker } from './start-worker.js';
-import { crawlJobSchema, JOB, jobId, QUEUE, tickJobSchema, type CrawlSummary } from '../src/queues.js';
+import { addSourceCrawl, crawlJobSchema, JOB, QUEUE, tickJobSchema, type CrawlSummary } from '../src/queues.js';
 
 export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummary | { queuedCrawl: string }> {
   const log = rt.log.child({ queue: QUEUE.crawl, jobId: job.id, name: job.name });
@@ -13,13 +13,9 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
     const source = rt.sourceById(sourceId);
     // Jitter: start somewhere in the next jitterSeconds so sources sharing a cron do not align.
     const delay = Math.floor(Math.random() * source.schedule.jitterSeconds * 1000);
-    const added = await rt.queues.crawl.add(
-      JOB.crawl,
-      { sourceId },
-      { delay, deduplication: { id: jobId.crawlDedupe(sourceId) } },
-    );
-    log.info({ sourceId, delayMs: delay, crawlJobId: added.id }, 'scheduled crawl queued');
-    return { queuedCrawl: added.id ?? '' };
+    const crawlJobId = await addSourceCrawl(rt.queues.crawl, sourceId, delay);
+    log.info({ sourceId, delayMs: delay, crawlJobId }, 'scheduled crawl queued');
+    return { queuedCrawl: crawlJobId };
   }
   const parsed = crawlJobSchema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`bad crawl job payload: ${parsed.error.message}`);

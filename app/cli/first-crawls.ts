@@ -2,7 +2,7 @@
 // each source's next cron tick. The crawls are staggered (sources share one machine's cores), and
 // each goes through the same deduplication id as a scheduled crawl, so a start right before a
 // tick does not crawl a source twice.
-import { JOB, jobId } from '../../src/queues.js';
+import { addSourceCrawl } from '../../src/queues.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 
 /** Time between two sources' first crawls. */
@@ -18,11 +18,7 @@ export async function queueFirstCrawls(rt: Runtime, plan: ReadonlyMap<string, nu
   for (const source of rt.sources) {
     const delay = plan.get(source.id);
     if (delay === undefined) continue;
-    await rt.queues.crawl.add(
-      JOB.crawl,
-      { sourceId: source.id },
-      { delay, deduplication: { id: jobId.crawlDedupe(source.id) } },
-    );
+    await addSourceCrawl(rt.queues.crawl, source.id, delay);
   }
   rt.log.info({ sources: plan.size }, 'first crawl of every source queued');
 }

@@ -1,6 +1,6 @@
 // The dashboard's "crawl now" button on a source.
 import type { Hono } from 'hono';
-import { JOB, jobId } from '../../src/queues.js';
+import { addSourceCrawl } from '../../src/queues.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 
 export function registerCrawlNowRoute(app: Hono, rt: Runtime): void {
@@ -9,11 +9,7 @@ export function registerCrawlNowRoute(app: Hono, rt: Runtime): void {
   app.post('/sources/:id/crawl', async (c) => {
     const source = rt.sources.find((s) => s.id === c.req.param('id'));
     if (!source) return c.text('no such source', 404);
-    await rt.queues.crawl.add(
-      JOB.crawl,
-      { sourceId: source.id },
-      { deduplication: { id: jobId.crawlDedupe(source.id) } },
-    );
+    await addSourceCrawl(rt.queues.crawl, source.id);
     rt.log.info({ sourceId: source.id }, 'crawl queued from the dashboard');
     return c.redirect(`/?queued=${encodeURIComponent(source.id)}#sources`, 303);
   });
