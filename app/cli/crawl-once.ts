@@ -205,6 +205,11 @@ export function formatSkipped(o: {
   return `${o.title} (${why}score ${o.score}${terms})${o.url ? ` ${o.url}` : ''}`;
 }
 
+/** Whether any crawl, article or alert of the run failed (the run then exits 1). */
+export function runHadFailures(r: RunSummary): boolean {
+  return r.totals.failed + r.totals.alertsFailed > 0;
+}
+
 export function formatRunSummary(r: RunSummary): string {
   const cols = ['source', 'discovered', 'new', 'written', 'duplicate', 'off-topic', 'failed', 'alerts sent', 'failed'];
   const cells = (name: string, x: RunSummary['totals']) => [
@@ -224,9 +229,8 @@ export function formatRunSummary(r: RunSummary): string {
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const out = [line(cols), ...rows.map(line)];
   for (const s of r.sources) for (const e of s.errors) out.push(`! ${s.sourceId}: ${e}`);
-  const failures = r.totals.failed + r.totals.alertsFailed;
   out.push(
-    failures > 0
+    runHadFailures(r)
       ? `run ${r.runId} finished in ${(r.durationMs / 1000).toFixed(1)} s with failures: ${r.totals.failed} article(s) or crawl(s), ${r.totals.alertsFailed} alert(s)`
       : `run ${r.runId} finished in ${(r.durationMs / 1000).toFixed(1)} s`,
   );

@@ -57,7 +57,7 @@ export function readCredit(
 
 /** The body without the credit's line. */
 export function withoutCredit(body: CleanBody, credit: Credit | null): CleanBody {
-  if (credit?.bodyLine === null || credit === null) return body;
+  if (credit === null || credit.bodyLine === null) return body;
   const keep = (_: string, i: number): boolean => i !== credit.bodyLine;
   return { lines: body.lines.filter(keep), keys: body.keys.filter(keep) };
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { settingGiven } from '../../../config/env.js';
 import { printRecentSkipped } from '../print-skipped.js';
-import { crawlOnce, formatRunSummary } from '../crawl-once.js';
+import { crawlOnce, formatRunSummary, runHadFailures } from '../crawl-once.js';
 import { ttyProgress } from '../progress.js';
 import { createRuntime } from '../../../src/runtime/runtime.js';
 import { JOB } from '../../../src/queues.js';
@@ -49,7 +49,7 @@ export function registerCrawlCommand(program: Command): void {
             ...(live ? { onProgress: ttyProgress(process.stderr) } : {}),
           });
           // Success is never reported for work that failed: a failed crawl, page or alert exits 1.
-          if (summary.totals.failed + summary.totals.alertsFailed > 0) process.exitCode = 1;
+          if (runHadFailures(summary)) process.exitCode = 1;
           if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
           else {
             process.stdout.write(`${formatRunSummary(summary)}\n`);

@@ -1,7 +1,7 @@
 // `tinwatch demo`: the whole pipeline against the bundled recorded pages.
 import type { Command } from 'commander';
 import { readEnv, settingGiven } from '../../../config/env.js';
-import { formatRunSummary } from '../crawl-once.js';
+import { formatRunSummary, runHadFailures } from '../crawl-once.js';
 import { runDemo } from '../../demo/demo.js';
 import { ttyProgress } from '../progress.js';
 
@@ -20,7 +20,7 @@ export function registerDemoCommand(program: Command): void {
         undefined,
         live && !settingGiven('LOG_LEVEL') ? 'warn' : undefined,
       );
-      if (summary.totals.failed + summary.totals.alertsFailed > 0) process.exitCode = 1;
+      if (runHadFailures(summary)) process.exitCode = 1;
       process.stdout.write(`${formatRunSummary(summary)}\n\nwritten to ${outDir}/articles:\n`);
       for (const f of files) process.stdout.write(`  ${f}\n`);
       process.stdout.write(`manifest: ${outDir}/manifest.jsonl\n`);
