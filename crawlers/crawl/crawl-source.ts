@@ -10,6 +10,7 @@
 import type { SourceConfig } from '../../config/source-schema.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import type { CrawlSummary } from '../../src/queues.js';
+import type { Candidate } from '../discovery/article-candidates.js';
 import { discoveryLinks } from '../discovery/discovery-links.js';
 import { discoveryRequests, listingPageKey, nextListingPage, sitemapChildren } from '../discovery/discovery-plan.js';
 import { DiscoveryFailedError, RobotsUnreachableError } from '../errors.js';
@@ -52,6 +53,8 @@ export async function crawlSource(
   const queued = new QueuedMarks(deps.redis, deps.keys, runId ? deps.keys.runArticles(source.id, runId) : null);
   const ownJobIds: string[] = [];
   const newValidators: [string, Validators][] = [];
+  /** The articles chosen for fetching, by canonical URL: what a fetched page is parked as. */
+  const candidates = new Map<string, Candidate>();
   let discoveryFailures = 0;
 
   const fail = async (f: FetchFailure): Promise<void> => {
@@ -92,13 +95,13 @@ export async function crawlSource(
     const picked = await articles.select(links, req.url);
     summary.discovered = articles.discovered;
     summary.robotsBlocked += picked.disallowed;
-    const toArticle = (c: (typeof picked.fresh)[number]): ArticleRequest => ({
+    // Backfill: a listing page with a page after it; its articles say when to walk on.
+    const next = walk && req.label === 'listing' ? nextListingPage(source, req) : null;
+    const walkKey = next && req.label === 'listing' ? listingPageKey(req) : null;
+    const toArticle = (c: Candidate): ArticleRequest => ({
       url: c.url,
       label: 'article',
-      data: {
-        canonicalUrl: c.canonicalUrl,
-        ...(walk && req.label === 'listing' ? { listingPage: listingPageKey(req) } : {}),
-      },
+      data: { canonicalUrl: c.canonicalUrl, ...(walkKey ? { listingPage: walkKey } : {}) },
     });
     for (const u of picked.unreachable) await unreachable(toArticle(u.item), u.reason);
     if (picked.found.length === 0) return [];
@@ -107,16 +110,14 @@ export async function crawlSource(
     summary.new = articles.chosen;
     for (const c of picked.fresh) candidates.set(c.canonicalUrl, c);
     const requests = picked.fresh.map(toArticle);
-    const next = walk && req.label === 'listing' ? nextListingPage(source, req) : null;
-    if (walk && next && req.label === 'listing') {
+    if (walk && next && walkKey) {
       // Nothing new on this page (all seen before): older pages may still hold unseen articles.
       if (requests.length === 0) return picked.onPage > 0 ? [next] : [];
-      walk.expect(listingPageKey(req), requests.length, next);
+      walk.expect(walkKey, requests.length, next);
     }
     return requests;
   };
 
-  const candidates = new Map<string, Parameters<typeof parkArticle>[2]>();
   const onArticlePage = async (page: FetchedPage, req: ArticleRequest): Promise<FetchRequest[]> => {
     const cand = candidates.get(req.data.canonicalUrl);
     if (!cand) return [];

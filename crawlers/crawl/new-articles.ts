@@ -10,6 +10,8 @@ import type { RobotsPolicy } from '../robots-policy.js';
 import { robotsGate } from './robots-gate.js';
 
 export interface PageSelection {
+  /** Article links on the page, met before in this crawl or not. */
+  onPage: number;
   /** Every article link of the page that this crawl had not met yet. */
   found: Candidate[];
   /** Those to fetch now. */
@@ -38,12 +40,15 @@ export class NewArticles {
     return this.met.size;
   }
 
-  async select(links: ReadonlyArray<{ url: string; publishedAt?: string | null }>, pageUrl: string) {
+  async select(
+    links: ReadonlyArray<{ url: string; publishedAt?: string | null }>,
+    pageUrl: string,
+  ): Promise<PageSelection> {
     const onPage = articleCandidates(this.source, links);
     const found = onPage.filter((c) => !this.met.has(c.identity));
     for (const c of found) this.met.add(c.identity);
-    const none: PageSelection = { found, fresh: [], capped: 0, disallowed: 0, unreachable: [] };
-    if (found.length === 0) return { onPage: onPage.length, ...none };
+    if (found.length === 0)
+      return { onPage: onPage.length, found, fresh: [], capped: 0, disallowed: 0, unreachable: [] };
     const flags = await this.deps.redis.smismember(this.deps.keys.seen, ...found.map((c) => c.identity));
     // Disallowed URLs stay unseen: if the outlet's robots.txt changes, a later crawl fetches them.
     const gate = await robotsGate(
