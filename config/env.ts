@@ -79,6 +79,8 @@ const envSchema = z.object({
     .optional(),
   /** The Chromium the browser fetcher drives (Debian's by default). */
   TINWATCH_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
+  /** The watch rules and channels (YAML or JSON; default config/watchlist.yaml in the checkout). */
+  TINWATCH_WATCHLIST: z.string().min(1).optional(),
   /** The settings file (default ./tinwatch.json when it exists). */
   TINWATCH_SETTINGS: z.string().min(1).optional(),
 });

@@ -1,30 +1,56 @@
-// Validates the watchlist at start-up: an error names the rule or channel and the field.
+// Reads and checks the watchlist file (YAML or JSON): an error names file:line:col, the rule or
+// channel, and the field. The schema for editors is schemas/watchlist.schema.json.
+import path from 'node:path';
+import { readEnv } from './env.js';
 import { ConfigError } from './errors.js';
-import watchlist from './watchlist.js';
+import { projectPath } from './project-root.js';
+import { parseYamlConfig, readYamlConfig, type YamlConfig } from './yaml-config.js';
 import { watchlistSchema, type Watchlist } from './watchlist-schema.js';
 
-function describePath(raw: unknown, path: PropertyKey[]): string {
-  // rules.3.query → rules[3] "joint-drills".query
-  if (path[0] === 'rules' && typeof path[1] === 'number') {
-    const rules = (raw as { rules?: { name?: string }[] }).rules;
-    const name = rules?.[path[1]]?.name;
-    return `rule "${name ?? path[1]}" ${path.slice(2).join('.') || '(rule)'}`;
+export const BUNDLED_WATCHLIST = projectPath('config', 'watchlist.yaml');
+
+function describePath(raw: unknown, p: readonly PropertyKey[]): string {
+  // rules.3.query → rule "joint-drills" query
+  if (p[0] === 'rules' && typeof p[1] === 'number') {
+    const rules = (raw as { rules?: { name?: string }[] } | null)?.rules;
+    const name = Array.isArray(rules) ? rules[p[1]]?.name : undefined;
+    return `rule "${name ?? p[1]}" ${p.slice(2).join('.') || '(rule)'}`;
   }
-  if (path[0] === 'channels' && path[1] !== undefined)
-    return `channel "${String(path[1])}" ${path.slice(2).join('.') || '(channel)'}`;
-  return path.join('.');
+  if (p[0] === 'channels' && p[1] !== undefined)
+    return `channel "${String(p[1])}" ${p.slice(2).join('.') || '(channel)'}`;
+  return p.join('.') || '(file)';
 }
 
-export function parseWatchlist(raw: unknown, file = 'config/watchlist.ts'): Watchlist {
+/** Checks a parsed watchlist; `where` places each error in the file it came from. */
+export function parseWatchlist(raw: unknown, where: YamlConfig['where'] | string = 'config/watchlist.yaml'): Watchlist {
   const res = watchlistSchema.safeParse(raw);
   if (res.success) return res.data;
-  const lines = res.error.issues.map((i) => `${file}: ${describePath(raw, i.path)}: ${i.message}`);
+  const at = typeof where === 'string' ? () => where : where;
+  const lines = res.error.issues.map((i) => `${at(i.path)}: ${describePath(raw, i.path)}: ${i.message}`);
   throw new ConfigError(`invalid watchlist:\n${lines.join('\n')}`);
 }
 
-let cached: Watchlist | undefined;
+export function parseWatchlistText(text: string, file: string): Watchlist {
+  const doc = parseYamlConfig(text, file);
+  return parseWatchlist(doc.value, doc.where);
+}
+
+/** The watchlist file in use: TINWATCH_WATCHLIST, else the bundled one. */
+export function watchlistFile(): string {
+  return path.resolve(readEnv().TINWATCH_WATCHLIST ?? BUNDLED_WATCHLIST);
+}
+
+/** Reads and checks a watchlist file now (no cache: hot reload calls it on every change). */
+export function readWatchlist(file = watchlistFile()): Watchlist {
+  const shown = path.relative(process.cwd(), file) || file;
+  const doc = readYamlConfig(file, shown.startsWith('..') ? file : shown);
+  return parseWatchlist(doc.value, doc.where);
+}
+
+let cached: { file: string; watchlist: Watchlist } | undefined;
 
 export function loadWatchlist(): Watchlist {
-  cached ??= parseWatchlist(watchlist);
-  return cached;
+  const file = watchlistFile();
+  if (cached?.file !== file) cached = { file, watchlist: readWatchlist(file) };
+  return cached.watchlist;
 }

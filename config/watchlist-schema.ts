@@ -4,13 +4,19 @@
 import { z } from 'zod';
 import { parseQuery, QuerySyntaxError } from './query-language.js';
 import { loadTopicProfiles } from './load-topics.js';
+import { ConfigError } from './errors.js';
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes (used in job ids)');
 const envName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'an environment variable name');
 
 const common = {
-  /** Deliveries per minute on this channel; extra alerts wait, none are dropped. */
-  ratePerMinute: z.number().int().min(1).max(10_000).default(30),
+  ratePerMinute: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(30)
+    .describe('Deliveries per minute on this channel; extra alerts wait, none are dropped.'),
 };
 
 export const channelSchema = z.discriminatedUnion('type', [
@@ -54,33 +60,42 @@ const digestSchema = z.union([
 ]);
 
 export const ruleSchema = z.strictObject({
-  name,
-  description: z.string().optional(),
-  query: z.string().superRefine((q, ctx) => {
-    try {
-      parseQuery(q);
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: e instanceof QuerySyntaxError ? e.message : String(e) });
-    }
-  }),
+  name: name.describe("The rule's name: in alerts, feeds (/feeds/rule-NAME.atom) and job ids."),
+  description: z.string().optional().describe('What the rule is for, shown in alerts and on the dashboard.'),
+  query: z
+    .string()
+    .superRefine((q, ctx) => {
+      try {
+        parseQuery(q);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: e instanceof QuerySyntaxError ? e.message : String(e) });
+      }
+    })
+    .describe('Words, "phrases", AND, OR, NOT, ( ), NEAR/n. Try it: tinwatch alerts backtest --query \'…\''),
   fields: z
     .array(z.enum(['title', 'lead', 'body']))
     .min(1)
-    .default(['title', 'lead', 'body']),
-  /** Also match with tone marks removed (opt-in: `Mỹ` → `my` collides with ordinary words). */
-  diacriticFree: z.boolean().default(false),
-  channels: z.array(name).min(1),
-  /** Fire only for stories this topic profile (config/topics/NAME.json) judged on or borderline. */
-  profile: z.string().optional(),
-  /** Absent = instant; otherwise stories are grouped into one message per period. */
-  digest: digestSchema.optional(),
+    .default(['title', 'lead', 'body'])
+    .describe('The parts of an article the query reads.'),
+  diacriticFree: z
+    .boolean()
+    .default(false)
+    .describe('Also match with tone marks removed (opt-in: "Mỹ" becomes "my", an ordinary word).'),
+  channels: z.array(name).min(1).describe('Channel names (keys of channels) the alerts go to.'),
+  profile: z
+    .string()
+    .optional()
+    .describe('Fire only for stories this topic profile (config/topics/NAME.json) judged on or borderline.'),
+  digest: digestSchema.optional().describe('Absent: one alert per story at once. Otherwise one message per period.'),
 });
 export type RuleConfig = z.output<typeof ruleSchema>;
 
 export const watchlistSchema = z
   .strictObject({
-    channels: z.record(name, channelSchema),
-    rules: z.array(ruleSchema),
+    /** JSON files may name their schema, as editors expect. */
+    $schema: z.string().optional(),
+    channels: z.record(name, channelSchema).describe('Where alerts go, by name; secrets come from settings.'),
+    rules: z.array(ruleSchema).describe('Keyword rules; each story fires a rule once per channel.'),
   })
   .superRefine((w, ctx) => {
     const seen = new Set<string>();
@@ -122,6 +137,28 @@ export const watchlistSchema = z
 export type WatchlistInput = z.input<typeof watchlistSchema>;
 export type Watchlist = z.output<typeof watchlistSchema>;
 
-export function defineWatchlist(w: WatchlistInput): WatchlistInput {
-  return w;
+/** The JSON Schema of a watchlist file (editor completion; schemas/watchlist.schema.json). */
+export function watchlistJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(watchlistSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://github.com/tinwatch/tinwatch/schemas/watchlist.schema.json',
+    title: 'tinwatch watchlist: alert channels and keyword rules',
+  };
+}
+
+/**
+ * A query typed at the command line or the dashboard, as a rule that goes nowhere (backtests,
+ * searches). A syntax error is a ConfigError naming the query's column.
+ */
+export function draftRule(query: string, opts: { fields?: string[]; diacriticFree?: boolean } = {}): RuleConfig {
+  const res = ruleSchema.safeParse({
+    name: 'draft',
+    query,
+    channels: ['none'],
+    ...(opts.fields ? { fields: opts.fields } : {}),
+    ...(opts.diacriticFree !== undefined ? { diacriticFree: opts.diacriticFree } : {}),
+  });
+  if (res.success) return res.data;
+  const issue = res.error.issues[0]!;
+  throw new ConfigError(`${issue.path.join('.') || 'query'}: ${issue.message}`);
 }

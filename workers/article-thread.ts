@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRuntime, type ThreadRuntimeOptions } from '../src/runtime/runtime.js';
 import { createLogger } from '../src/logger.js';
+import type { Watchlist } from '../config/watchlist-schema.js';
 import { StageClock } from '../src/stats/stage-timings.js';
 import { startArticleWorker } from './article-worker.js';
 
@@ -13,6 +14,9 @@ export interface ArticleThreadData {
   /** Collect per-stage timings and send them back on close. */
   timings: boolean;
 }
+
+/** What the parent tells a thread: stop, or work with this (reloaded) watchlist from now on. */
+export type ArticleThreadCommand = { type: 'close' } | { type: 'watchlist'; watchlist: Watchlist };
 
 export type ArticleThreadMessage =
   { type: 'ready' } | { type: 'closed'; timings: [string, { ms: number; n: number }][] };
@@ -32,8 +36,8 @@ if (clock) rt.timings = clock;
 const worker = startArticleWorker(rt, data.concurrency);
 await worker.waitUntilReady();
 const port = parentPort!;
-port.on('message', async (msg: { type: string }) => {
-  if (msg.type !== 'close') return;
+port.on('message', async (msg: ArticleThreadCommand) => {
+  if (msg.type === 'watchlist') return rt.alerts.replace(msg.watchlist);
   await worker.close();
   await rt.close();
   port.postMessage({ type: 'closed', timings: [...(clock?.totals ?? [])] } satisfies ArticleThreadMessage);

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker as Thread } from 'node:worker_threads';
 import type { Runtime } from '../src/runtime/runtime.js';
-import type { ArticleThreadData, ArticleThreadMessage } from './article-thread.js';
+import type { ArticleThreadCommand, ArticleThreadData, ArticleThreadMessage } from './article-thread.js';
 import { startArticleWorker } from './article-worker.js';
 
 const ENTRY = new URL('./article-thread-entry.js', import.meta.url);
@@ -69,16 +69,24 @@ export async function startArticleThreads(
   count: number,
   concurrency: number = rt.env.TINWATCH_ARTICLE_CONCURRENCY,
 ): Promise<ArticleThreads> {
-  const data: ArticleThreadData = { runtime: rt.threadOptions(), concurrency, timings: rt.timings !== undefined };
+  // Built per thread start: a thread started again takes the watchlist in force now.
+  const data = (): ArticleThreadData => ({
+    runtime: rt.threadOptions(),
+    concurrency,
+    timings: rt.timings !== undefined,
+  });
   let closing = false;
   const live = new Set<Thread>();
+  rt.onWatchlistChange((watchlist) => {
+    for (const t of live) t.postMessage({ type: 'watchlist', watchlist } satisfies ArticleThreadCommand);
+  });
   // A thread that cannot start (Redis down, out of memory at start-up) is tried again, waiting
   // twice as long each time up to a minute: the process must not crawl on with no article worker.
   const restart = (n: number, delayMs: number): void => {
     setTimeout(() => {
       if (closing) return;
       const next = Math.min(delayMs * 2, MAX_RESTART_DELAY_MS);
-      spawnThread(data).then(
+      spawnThread(data()).then(
         // Started while the pool was closing: close() has already gathered the live threads.
         (t) => (closing ? void t.terminate() : supervise(t, n)),
         (err: Error) => {
@@ -98,7 +106,7 @@ export async function startArticleThreads(
       restart(n, RESTART_DELAY_MS);
     });
   };
-  const threads = await Promise.all(Array.from({ length: count }, () => spawnThread(data)));
+  const threads = await Promise.all(Array.from({ length: count }, () => spawnThread(data())));
   threads.forEach((t, n) => supervise(t, n));
   return {
     threads: () => [...live],
@@ -113,7 +121,7 @@ export async function startArticleThreads(
                 for (const [stage, t] of msg.timings) rt.timings?.add(stage, t.ms, t.n);
               });
               thread.once('exit', () => resolve());
-              thread.postMessage({ type: 'close' });
+              thread.postMessage({ type: 'close' } satisfies ArticleThreadCommand);
             }),
         ),
       );

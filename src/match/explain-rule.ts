@@ -1,7 +1,7 @@
 // `tinwatch alerts test`: whether a rule matches an article, and why — each phrase of the query
 // with where it was (or was not) found, and the sentence an alert would quote.
 import type { RuleConfig } from '../../config/watchlist-schema.js';
-import { matchSentence } from './match-sentence.js';
+import { markRanges, matchSentence } from './match-sentence.js';
 import { parseQuery, phrasesOf } from '../../config/query-language.js';
 import { fieldText, type MatchableArticle } from './matchable.js';
 import { RuleMatcher } from './rule-matcher.js';
@@ -21,15 +21,7 @@ export function explainRule(rule: RuleConfig, article: MatchableArticle): string
   if (match) {
     const first = match.spans[0];
     const m = first ? matchSentence(fieldText(article, first.field), match.spans) : null;
-    if (m) {
-      let s = '';
-      let at = 0;
-      for (const [a, b] of m.ranges) {
-        s += `${m.sentence.slice(at, a)}«${m.sentence.slice(a, b)}»`;
-        at = b;
-      }
-      lines.push(`  alert quotes (${m.field}): ${s}${m.sentence.slice(at)}`);
-    }
+    if (m) lines.push(`  alert quotes (${m.field}): ${markRanges(m, (x) => `«${x}»`)}`);
   }
   return lines.join('\n');
 }

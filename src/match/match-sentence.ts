@@ -35,3 +35,19 @@ export function matchSentence(text: string, spans: readonly MatchSpan[]): AlertM
     .map((s) => [s.start - offset, s.end - offset] as [number, number]);
   return { field: first.field, sentence, ranges, phrases: [...new Set(spans.map((s) => s.phrase))] };
 }
+
+/** The sentence with each range wrapped by `mark` (and the text between ranges by `plain`). */
+export function markRanges(
+  m: Pick<AlertMatch, 'sentence' | 'ranges'>,
+  mark: (s: string) => string,
+  plain: (s: string) => string = (s) => s,
+): string {
+  let out = '';
+  let at = 0;
+  for (const [a, b] of m.ranges) {
+    if (a < at) continue;
+    out += plain(m.sentence.slice(at, a)) + mark(m.sentence.slice(a, b));
+    at = b;
+  }
+  return out + plain(m.sentence.slice(at));
+}

@@ -3,8 +3,10 @@
 import { Redis } from 'ioredis';
 import { coalesceWrites } from '../redis/coalesce-writes.js';
 import { readEnv, readSecret, type Env } from '../../config/env.js';
-import { loadWatchlist } from '../../config/load-watchlist.js';
+import { BUNDLED_WATCHLIST, readWatchlist } from '../../config/load-watchlist.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
+import path from 'node:path';
+import { followWatchlistFile, type WatchlistListener } from '../alert/watchlist-reload.js';
 import { createAlerts, type Alerts } from '../alert/alert-setup.js';
 import { runRuntimeClosers } from './runtime-closers.js';
 import { recoverOpenWarcs, WarcWriter } from '../archive/warc-writer.js';
@@ -35,6 +37,12 @@ export interface Runtime {
   sourceById(id: string): SourceConfig;
   /** Watchlist matcher and channels. */
   alerts: Alerts;
+  /** The watchlist file the rules came from; null when they were given (tests, threads). */
+  watchlistFile: string | null;
+  /** Called with each good edit of the watchlist file once followWatchlist() runs. */
+  onWatchlistChange(listener: WatchlistListener): void;
+  /** Reload the watchlist file on every edit until close() (long-running commands). */
+  followWatchlist(): void;
   /** Deployment-wide counters and timings in Redis. */
   stats: PipelineStats;
   /** Per-stage time accounting, set only by the benchmark. */
@@ -89,8 +97,10 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   const env = { ...readEnv(), ...opts.env };
   const log = opts.log ?? createLogger(env.LOG_LEVEL, resolveLogFormat(env.LOG_FORMAT));
   const sources = opts.sources ?? loadSources();
-  const watchlist = opts.watchlist ?? loadWatchlist();
-  const alerts = createAlerts(watchlist, opts.secrets ?? readSecret, log);
+  const watchlistFile = opts.watchlist ? null : path.resolve(env.TINWATCH_WATCHLIST ?? BUNDLED_WATCHLIST);
+  const alerts = createAlerts(opts.watchlist ?? readWatchlist(watchlistFile!), opts.secrets ?? readSecret, log);
+  const watchlistListeners = new Set<WatchlistListener>();
+  let stopFollowing: (() => void) | undefined;
   const redisTarget =
     opts.redisResolved && env.REDIS_URL
       ? { url: env.REDIS_URL, embedded: false, stop: async () => undefined }
@@ -139,6 +149,12 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     outDir: env.TINWATCH_OUT,
     sources,
     alerts,
+    watchlistFile,
+    onWatchlistChange: (listener) => void watchlistListeners.add(listener),
+    followWatchlist: () => {
+      if (watchlistFile && !stopFollowing)
+        stopFollowing = followWatchlistFile(watchlistFile, alerts, log, watchlistListeners);
+    },
     stats,
     warc,
     sourceById: (id) => {
@@ -157,9 +173,10 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       logFormat: resolveLogFormat(env.LOG_FORMAT),
       sources,
       originMap,
-      watchlist,
+      watchlist: alerts.watchlist,
     }),
     close: async () => {
+      stopFollowing?.();
       await runRuntimeClosers();
       // After the workers (closers above): no capture is appended to a closed file.
       warc?.close();

@@ -1,7 +1,7 @@
 // The manifest contract: one JSON object per line of out/manifest.jsonl, the interface with
 // downstream archives. The writer builds its lines through these types and every reader parses
 // them with these schemas; schemas/manifest-entry.schema.json is generated from them
-// (`npm run schema:manifest`) for archives that validate in another language. A change to the
+// (`npm run schemas`) for archives that validate in another language. A change to the
 // contract raises MANIFEST_SCHEMA_VERSION and is listed in the README's changelog.
 import { z } from 'zod';
 

@@ -122,4 +122,20 @@ describe('ordinary mistakes at the command line', () => {
       parseSources({ 'x.ts': { ...vnexpress, extract: { ...vnexpress.extract, drop: ['div:eq(2)', 'figure'] } } }),
     ).not.toThrow();
   });
+
+  it('a watchlist edit with a syntax error names file and line, and leaves commands that need no rules working', async () => {
+    const file = path.join(tempDir('tw-wl'), 'watchlist.yaml');
+    writeFileSync(file, 'channels:\n  log: { type: log\nrules: []\n');
+    const f = await fails(['crawl', '--once', '--source', 'vnexpress'], { TINWATCH_WATCHLIST: file });
+    expect(f.code).toBe(2);
+    expect(lastLine(f.stderr)).toMatch(/^tinwatch: .*watchlist\.yaml:3:\d+: not valid YAML: /);
+    const page = path.resolve(
+      import.meta.dirname,
+      '../../app/demo/sites/vnexpress.net/han-quoc-my-hop-nhom-tham-van-hat-nhan-lan-thu-nam-5112299.html',
+    );
+    const ok = await run(process.execPath, [BIN, 'extract', page], {
+      env: { ...process.env, TINWATCH_WATCHLIST: file },
+    });
+    expect(ok.stdout.length).toBeGreaterThan(200);
+  });
 });

@@ -111,32 +111,52 @@ describe('watchlist configuration', () => {
     expect(loadWatchlist().rules.map((r) => r.name)).toContain('kidd');
   });
 
-  it('names the rule and the field that is wrong', async () => {
-    const { parseWatchlist } = await import('../../config/load-watchlist.js');
-    const bad = {
-      channels: { log: { type: 'log' }, hook: { type: 'webhook' } },
-      rules: [
-        { name: 'ok', query: 'KIDD', channels: ['log'] },
-        { name: 'broken-query', query: '"răn đe', channels: ['log'] },
-        { name: 'bad-channel', query: 'OPCON', channels: ['pager'] },
-        { name: 'bad-digest', query: 'GSOMIA', channels: ['log'], digest: { dailyAt: '25:00' } },
-      ],
-    };
+  it('names the file, line, rule and field that is wrong', async () => {
+    const { parseWatchlistText } = await import('../../config/load-watchlist.js');
+    const text = [
+      'channels:',
+      '  log: { type: log }',
+      '  hook: { type: webhook }',
+      'rules:',
+      '  - { name: ok, query: KIDD, channels: [log] }',
+      '  - name: broken-query',
+      `    query: '"răn đe'`,
+      '    channels: [log]',
+      '  - { name: bad-channel, query: OPCON, channels: [pager] }',
+      `  - { name: bad-digest, query: GSOMIA, channels: [log], digest: { dailyAt: '25:00' } }`,
+      '',
+    ].join('\n');
     let msg = '';
     try {
-      parseWatchlist(bad);
+      parseWatchlistText(text, 'w.yaml');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       msg = (e as Error).message;
     }
-    expect(msg).toContain('config/watchlist.ts: rule "broken-query" query: unclosed quote at 0');
-    expect(msg).toContain(
-      'config/watchlist.ts: rule "bad-channel" channels.0: rule "bad-channel": unknown channel "pager"',
+    expect(msg).toContain('w.yaml:7:12: rule "broken-query" query: unclosed quote at 0');
+    expect(msg).toContain('w.yaml:9:51: rule "bad-channel" channels.0: rule "bad-channel": unknown channel "pager"');
+    expect(msg).toContain('w.yaml:10:76: rule "bad-digest" digest.dailyAt: HH:MM (Asia/Ho_Chi_Minh)');
+    expect(msg).toContain('w.yaml:3:9: channel "hook" (channel): channel "hook": give exactly one of url and urlEnv');
+  });
+
+  it('names the line of a YAML syntax error, and a field the schema does not know', async () => {
+    const { parseWatchlistText } = await import('../../config/load-watchlist.js');
+    expect(() => parseWatchlistText('channels:\n  log: { type: log\nrules: []\n', 'w.yaml')).toThrow(
+      /^w\.yaml:3:\d+: not valid YAML: /,
     );
-    expect(msg).toContain('config/watchlist.ts: rule "bad-digest" digest');
-    expect(msg).toContain(
-      'config/watchlist.ts: channel "hook" (channel): channel "hook": give exactly one of url and urlEnv',
-    );
+    expect(() =>
+      parseWatchlistText(
+        'channels: { log: { type: log } }\nrules:\n  - { name: a, qeury: x, channels: [log] }\n',
+        'w.yaml',
+      ),
+    ).toThrow(/w\.yaml:3:5: rule "a" \(rule\): Unrecognized key: "qeury"/);
+  });
+
+  it('publishes the JSON Schema generated from the zod contract (run npm run schemas after a change)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { watchlistJsonSchema } = await import('../../config/watchlist-schema.js');
+    const published = JSON.parse(readFileSync(new URL('../../schemas/watchlist.schema.json', import.meta.url), 'utf8'));
+    expect(published).toEqual(JSON.parse(JSON.stringify(watchlistJsonSchema())));
   });
 });
 

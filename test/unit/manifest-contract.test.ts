@@ -35,7 +35,7 @@ const article = {
 };
 
 describe('manifest contract', () => {
-  it('publishes the JSON Schema generated from the contract (run npm run schema:manifest after a change)', () => {
+  it('publishes the JSON Schema generated from the contract (run npm run schemas after a change)', () => {
     expect(JSON.parse(readFileSync(MANIFEST_SCHEMA_FILE, 'utf8'))).toEqual(
       JSON.parse(JSON.stringify(manifestJsonSchema())),
     );

@@ -9,28 +9,60 @@ import { createChannel } from '../../../src/alert/channels/channel-registry.js';
 import { createLogger, resolveLogFormat } from '../../../src/logger.js';
 import { explainRule } from '../../../src/match/explain-rule.js';
 import { loadArticleInput } from '../article-input.js';
+import { chooseRule, runBacktest } from '../backtest-command.js';
+import { positiveInt } from '../cli-options.js';
 
 export function registerAlertsCommand(program: Command): void {
   const alerts = program.command('alerts').description('watch rules and alert channels');
 
   alerts
     .command('test')
-    .description('show whether a rule matches an article, and why')
-    .argument('<rule>', 'rule name from config/watchlist.ts')
+    .description('show whether a rule (or a draft --query) matches an article, and why')
+    .argument('[rule]', 'rule name from the watchlist')
+    .option('--query <query>', 'a draft query instead of a rule: words, "phrases", AND, OR, NOT, NEAR/n')
     .option('--text <file>', 'a text file in the output format (title, blank line, lead, paragraphs)')
     .option('--url <url>', 'fetch this article page (through the origin map) and extract it first')
-    .action(async (ruleName: string, opts: { text?: string; url?: string }) => {
-      const rule = loadWatchlist().rules.find((r) => r.name === ruleName);
-      if (!rule)
-        throw new ConfigError(
-          `unknown rule "${ruleName}" (known: ${loadWatchlist()
-            .rules.map((r) => r.name)
-            .join(', ')})`,
-        );
+    .action(async (ruleName: string | undefined, opts: { query?: string; text?: string; url?: string }) => {
+      const rule = chooseRule({
+        ...(ruleName ? { rule: ruleName } : {}),
+        ...(opts.query !== undefined ? { query: opts.query } : {}),
+      });
       if (!opts.text === !opts.url) throw new ConfigError('give exactly one of --text FILE and --url URL');
       const article = await loadArticleInput({ file: opts.text, url: opts.url });
       process.stdout.write(`${explainRule(rule, article)}\n`);
     });
+
+  alerts
+    .command('backtest')
+    .description('run a rule (or a draft --query) over every article already written; newest hits first, highlighted')
+    .argument('[rule]', 'rule name from the watchlist')
+    .option('--query <query>', 'a draft query instead of a rule')
+    .option('--fields <fields...>', 'parts of the article to read: title lead body')
+    .option('--diacritic-free', 'also match with tone marks removed')
+    .option('--outlet <id>', 'only this source (its id, e.g. vnexpress)')
+    .option('--from <day>', 'first day, YYYY-MM-DD (Vietnam time)')
+    .option('--to <day>', 'last day, YYYY-MM-DD (Vietnam time)')
+    .option('--limit <n>', 'hits to print (all are counted)', positiveInt('--limit', 100_000), 20)
+    .action(
+      async (
+        ruleName: string | undefined,
+        opts: {
+          query?: string;
+          fields?: string[];
+          diacriticFree?: boolean;
+          outlet?: string;
+          from?: string;
+          to?: string;
+          limit: number;
+        },
+      ) => {
+        await runBacktest(
+          { ...opts, ...(ruleName ? { rule: ruleName } : {}) },
+          process.stdout,
+          process.stdout.isTTY === true,
+        );
+      },
+    );
 
   alerts
     .command('send-test')

@@ -12,6 +12,7 @@ export function registerDashboardCommand(program: Command): void {
     .option('--port <n>', 'port', '8090')
     .action(async (opts: { host: string; port: string }) => {
       const rt = await createRuntime();
+      rt.followWatchlist();
       const dashboard = await startDashboard(rt, { host: opts.host, port: Number(opts.port) });
       process.stdout.write(`tinwatch dashboard on ${dashboard.url}\n`);
       rt.log.info({ url: dashboard.url }, 'dashboard started');

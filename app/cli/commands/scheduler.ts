@@ -1,6 +1,6 @@
 // `tinwatch scheduler`: one job scheduler per source, re-applied until stopped, plus daily maintenance.
 import type { Command } from 'commander';
-import { syncSchedulers } from '../../../workers/scheduler.js';
+import { syncDigestSchedulers, syncSchedulers } from '../../../workers/scheduler.js';
 import { startMaintenance } from '../../../workers/maintenance.js';
 import { createRuntime } from '../../../src/runtime/runtime.js';
 import { runUntilSignal } from '../run-until-signal.js';
@@ -13,6 +13,9 @@ export function registerSchedulerCommand(program: Command): void {
     .action(async (opts: { resyncMinutes: string }) => {
       const rt = await createRuntime();
       await syncSchedulers(rt);
+      // A digest rule added, changed or removed in the watchlist gets its scheduler at once.
+      rt.onWatchlistChange(() => syncDigestSchedulers(rt).then(() => undefined));
+      rt.followWatchlist();
       const timer = setInterval(
         () => void syncSchedulers(rt).catch((e: unknown) => rt.log.error({ err: String(e) }, 'resync failed')),
         Number(opts.resyncMinutes) * 60_000,

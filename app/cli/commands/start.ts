@@ -4,7 +4,7 @@ import { redactUrl } from '../../../src/url/redact-url.js';
 import { startAlertWorker } from '../../../workers/alert-worker.js';
 import { startArticleWorkers } from '../../../workers/article-threads.js';
 import { startCrawlWorker } from '../../../workers/crawl-worker.js';
-import { syncSchedulers } from '../../../workers/scheduler.js';
+import { syncDigestSchedulers, syncSchedulers } from '../../../workers/scheduler.js';
 import { startMaintenance } from '../../../workers/maintenance.js';
 import { createRuntime } from '../../../src/runtime/runtime.js';
 import { startDashboard } from '../../dashboard/dashboard.js';
@@ -30,6 +30,7 @@ export function registerStartCommand(program: Command): void {
       const rt = await createRuntime();
       warnMissingChannelEnv(rt);
       await syncSchedulers(rt);
+      rt.onWatchlistChange(() => syncDigestSchedulers(rt).then(() => undefined));
       const stopMaintenance = startMaintenance(rt);
       const dashboard = opts.dashboard
         ? await startDashboard(rt, { host: opts.dashboardHost, port: Number(opts.dashboardPort) })
@@ -53,6 +54,8 @@ export function registerStartCommand(program: Command): void {
       );
       if (resolveLogFormat(rt.env.LOG_FORMAT) === 'pretty')
         process.stderr.write(await startBanner(rt, dashboard?.url ?? null, firstCrawls));
+      // After the article threads started: they are told of every edit from now on.
+      rt.followWatchlist();
       await queueFirstCrawls(rt, firstCrawls);
       await runUntilSignal(rt, async () => {
         stopMaintenance();

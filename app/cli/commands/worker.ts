@@ -24,6 +24,7 @@ export function registerWorkerCommand(program: Command): void {
           : []),
         ...(opts.queues.includes('alert') ? [startAlertWorker(rt)] : []),
       ];
+      rt.followWatchlist();
       rt.log.info({ queues: opts.queues }, 'workers started');
       await runUntilSignal(rt, async () => {
         await Promise.all(workers.map((w) => w.close()));

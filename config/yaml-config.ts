@@ -1,0 +1,43 @@
+// Reads a YAML (or JSON: YAML's subset) configuration file keeping where each value was written,
+// so a schema error can name file:line:column and the field, as a compiler would.
+import { readFileSync } from 'node:fs';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { ConfigError } from './errors.js';
+
+export interface YamlConfig {
+  value: unknown;
+  /** "file:line:col" of the value at this path, or of its nearest written parent. */
+  where(path: readonly PropertyKey[]): string;
+}
+
+export function parseYamlConfig(text: string, file: string): YamlConfig {
+  const lines = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): string => {
+    const p = lines.linePos(offset);
+    return `${file}:${p.line}:${p.col}`;
+  };
+  const first = doc.errors[0];
+  if (first) throw new ConfigError(`${at(first.pos[0])}: not valid YAML: ${first.message.split('\n')[0]}`);
+  return {
+    value: doc.toJS({ maxAliasCount: 100 }) as unknown,
+    where(path) {
+      // Walk down as far as the document goes: a missing field is reported at its parent.
+      for (let n = path.length; n >= 0; n--) {
+        const node: unknown = doc.getIn(path.slice(0, n) as unknown[], true);
+        if (isNode(node) && node.range) return at(node.range[0]);
+      }
+      return `${file}:1:1`;
+    },
+  };
+}
+
+export function readYamlConfig(file: string, shownAs = file): YamlConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`${shownAs}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  return parseYamlConfig(text, shownAs);
+}

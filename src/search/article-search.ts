@@ -1,0 +1,95 @@
+// Search over the written articles: the filters a person narrows by (outlet, rule, Vietnam date
+// range, borderline) and a query in the watch-rule language, matched with the rules' own
+// Vietnamese folding, so a search and a backtest of a rule are the same thing. Newest first;
+// texts are read only as deep as the page asked for goes.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { RuleConfig } from '../../config/watchlist-schema.js';
+import { articleFromText } from '../match/explain-rule.js';
+import { fieldText } from '../match/matchable.js';
+import { matchSentence, type AlertMatch } from '../match/match-sentence.js';
+import { RuleMatcher } from '../match/rule-matcher.js';
+import { vietnamDate } from '../text/vietnam-time.js';
+import type { WrittenArticle } from './manifest-index.js';
+
+export interface ArticleFilter {
+  /** A rule (or a draft query as a rule) the text must match. */
+  query?: RuleConfig;
+  outlet?: string;
+  /** Only articles this rule fired for when they were written. */
+  rule?: string;
+  /** Vietnam dates, inclusive: "2026-08-20". */
+  from?: string;
+  to?: string;
+  /** Only stories the relevance step judged borderline. */
+  borderlineOnly?: boolean;
+}
+
+export interface SearchHit {
+  article: WrittenArticle;
+  /** The sentence the query matched in, with ranges to highlight; null without a query. */
+  match: AlertMatch | null;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  /** More hits exist past this page. */
+  more: boolean;
+  /** Hits in all, when the whole set was scanned (`countAll`); otherwise null. */
+  total: number | null;
+  /** Articles whose text file is gone (storage retention): they cannot match a query. */
+  textMissing: number;
+}
+
+function dayOf(a: WrittenArticle): string {
+  return vietnamDate(a.published_at ?? a.written_at ?? a.fetched_at ?? null);
+}
+
+function passes(a: WrittenArticle, f: ArticleFilter): boolean {
+  if (f.outlet && a.source_id !== f.outlet && a.outlet !== f.outlet) return false;
+  if (f.rule && !a.matched_rules.includes(f.rule)) return false;
+  if (f.borderlineOnly && !a.relevance?.borderline) return false;
+  const day = f.from || f.to ? dayOf(a) : '';
+  if (f.from && (!day || day < f.from)) return false;
+  if (f.to && (!day || day > f.to)) return false;
+  return true;
+}
+
+export async function searchArticles(
+  outDir: string,
+  articles: readonly WrittenArticle[],
+  filter: ArticleFilter,
+  page: { offset: number; limit: number; countAll?: boolean },
+): Promise<SearchPage> {
+  const matcher = filter.query ? new RuleMatcher([filter.query]) : null;
+  const hits: SearchHit[] = [];
+  let found = 0;
+  let textMissing = 0;
+  let more = false;
+  for (let i = articles.length - 1; i >= 0; i--) {
+    const a = articles[i]!;
+    if (!passes(a, filter)) continue;
+    let match: AlertMatch | null = null;
+    if (matcher) {
+      let text: string;
+      try {
+        text = await readFile(path.join(outDir, a.file), 'utf8');
+      } catch {
+        textMissing++;
+        continue;
+      }
+      const article = articleFromText(text);
+      const [m] = matcher.match(article);
+      if (!m) continue;
+      const first = m.spans[0];
+      match = first ? matchSentence(fieldText(article, first.field), m.spans) : null;
+    }
+    found++;
+    if (found > page.offset && hits.length < page.limit) hits.push({ article: a, match });
+    else if (found > page.offset + page.limit) {
+      more = true;
+      if (!page.countAll) break;
+    }
+  }
+  return { hits, more, total: page.countAll ? found : null, textMissing };
+}
