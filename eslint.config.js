@@ -38,7 +38,7 @@ const layerZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'data/', 'test/fixtures/', 'app/demo/sites/'] },
+  { ignores: ['node_modules/', 'out/', 'data/', 'dist/', 'test/fixtures/', 'app/demo/sites/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -58,7 +58,22 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
   },
   {
-    files: ['**/*.js'],
+    // A command file declares its options and imports its code inside its action (app/cli/main.ts):
+    // `tinwatch --help` and light commands must not load crawlee, BullMQ or Redis clients.
+    files: ['app/cli/commands/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[importKind!='type'][source.value!='commander'][source.value!='../option-parsers.js'][source.value!='../../../config/errors.js']",
+          message: "import the command's code inside its action (await import(…)): declaring a command must stay light",
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

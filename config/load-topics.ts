@@ -2,11 +2,11 @@
 // the line and the field, as every other configuration does.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConfigError } from './errors.js';
 import { topicProfileSchema, type TopicProfile } from './topic-schema.js';
+import { projectPath } from './project-root.js';
 
-export const TOPICS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'topics');
+export const TOPICS_DIR = projectPath('config', 'topics');
 export const DEFAULT_TOPIC = 'korea-us-defence';
 
 /** 1-based line of a JSON field, found by walking its keys in order through the text. */

@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+# The compiled JavaScript bin/tinwatch.js runs (npm's prepare step builds it too; incremental).
+npm run build
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)

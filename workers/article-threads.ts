@@ -9,7 +9,11 @@ import type { Runtime } from '../src/runtime/runtime.js';
 import type { ArticleThreadCommand, ArticleThreadData, ArticleThreadMessage } from './article-thread.js';
 import { startArticleWorker } from './article-worker.js';
 
-const ENTRY = new URL('./article-thread-entry.js', import.meta.url);
+// Run as TypeScript (tests, development), a thread needs the entry that registers tsx first;
+// compiled, it starts the thread module itself.
+const ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('./article-thread-entry.js', import.meta.url)
+  : new URL('./article-thread.js', import.meta.url);
 const RESTART_DELAY_MS = 1_000;
 const MAX_RESTART_DELAY_MS = 60_000;
 

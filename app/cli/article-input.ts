@@ -1,15 +1,14 @@
 // One article for the commands that judge a single story (`alerts test`, `relevance explain`):
 // a text file in the output format, a saved HTML page (its source picked by --url), or a live
 // page fetched through the guarded fetcher and the origin map.
-import { readFile } from 'node:fs/promises';
 import { readEnv } from '../../config/env.js';
 import { sourceForUrl } from '../../config/load-sources.js';
 import { ConfigError } from '../../config/errors.js';
-import { fetchOnePage } from '../../crawlers/fetch-one-page.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { createOriginMap } from '../../src/url/origin-map.js';
 import { articleFromText } from '../../src/match/explain-rule.js';
 import type { MatchableArticle } from '../../src/match/matchable.js';
+import { readInputFile } from './input-files.js';
 
 const looksLikeHtml = (text: string): boolean => /^\s*(<!doctype html|<html|<head|<body)/i.test(text);
 
@@ -19,20 +18,6 @@ function extracted(html: string, url: string): MatchableArticle {
   const res = extractArticle(html, url, source);
   if (!res.ok) throw new ConfigError(res.reason);
   return { title: res.article.title, lead: res.article.lead, body: res.article.paragraphs };
-}
-
-/** A file the user named on the command line, as bytes: a missing or unreadable one is one line, exit 2. */
-export async function readInputBytes(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (err) {
-    throw new ConfigError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-}
-
-/** The same as UTF-8 text. */
-export async function readInputFile(file: string): Promise<string> {
-  return (await readInputBytes(file)).toString('utf8');
 }
 
 export async function loadArticleInput(opts: { file?: string; url?: string }): Promise<MatchableArticle> {
@@ -46,6 +31,8 @@ export async function loadArticleInput(opts: { file?: string; url?: string }): P
   if (!opts.url) throw new ConfigError('give a FILE or --url URL');
   const source = sourceForUrl(opts.url);
   if (!source) throw new ConfigError(`no source covers ${new URL(opts.url).hostname}`);
+  // The crawler's fetchers load crawlee: only when a page is to be fetched.
+  const { fetchOnePage } = await import('../../crawlers/fetch-one-page.js');
   const html = await fetchOnePage(source, createOriginMap(readEnv().TINWATCH_ORIGIN_MAP ?? {}), opts.url);
   return extracted(html, opts.url);
 }

@@ -12,7 +12,7 @@ import type { SourceConfig } from '../../config/source-schema.js';
 import { decodePage } from '../../src/text/decode-page.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { renderArticleText } from '../../src/write/article-text.js';
-import { readInputBytes } from './article-input.js';
+import { readInputBytes } from './input-files.js';
 
 export interface ExtractOptions {
   url?: string;

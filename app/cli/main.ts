@@ -1,10 +1,12 @@
 // The command line: global options, one file per command (commands/), and one exit rule —
-// a wrong setting or input is one line and exit 2, anything else one line and exit 1.
+// a wrong setting or input is one line and exit 2, anything else one line and exit 1. A command
+// file declares its options here and imports its code inside its action, so `--help` and a
+// light command never load crawlee, BullMQ or Redis clients (ESLint holds command files to it).
 import { Command } from 'commander';
 import { debugRequested, setFlagSettings } from '../../config/env.js';
 import { ConfigError } from '../../config/errors.js';
-import { closeCrawleeEvents } from '../../crawlers/crawlee-setup.js';
 import { RedisUnavailableError } from '../../src/errors.js';
+import { runRuntimeClosers } from '../../src/runtime/runtime-closers.js';
 import { registerAlertsCommand } from './commands/alerts.js';
 import { registerCrawlCommand } from './commands/crawl.js';
 import { registerDashboardCommand } from './commands/dashboard.js';
@@ -70,7 +72,7 @@ try {
   await program.parseAsync(process.argv);
   // One-shot commands that fetched a page (sources check, alerts test --url) started crawlee's
   // process-wide system-info timer; it would keep the process alive.
-  await closeCrawleeEvents();
+  await runRuntimeClosers();
 } catch (err) {
   // A wrong setting or input: one line, exit 2. Anything else: one line, exit 1; the stack only
   // when asked for (LOG_LEVEL=debug or trace), since an ordinary mistake is not a crash.

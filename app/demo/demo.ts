@@ -4,15 +4,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { replayOriginMap } from '../../src/url/origin-map.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import { startReplayServer } from '../replay/replay-server.js';
 import { crawlOnce, type CrawlOnceOptions, type RunSummary } from '../cli/crawl-once.js';
 import type { Env } from '../../config/env.js';
 import { createRuntime } from '../../src/runtime/runtime.js';
+import { projectPath } from '../../config/project-root.js';
 
-export const FIXTURE_SITES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'sites');
+export const FIXTURE_SITES = projectPath('app', 'demo', 'sites');
 export const DEMO_PREFIX = 'tw-demo';
 const DEMO_MARKER = '.tinwatch-demo';
 

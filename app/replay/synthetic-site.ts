@@ -12,9 +12,10 @@ import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
 import vnexpress from '../../config/sources/vnexpress.js';
 import { escapeHtml as esc } from '../../src/alert/alert-content.js';
 import { pageChrome } from './page-chrome.js';
+import { projectPath } from '../../config/project-root.js';
 
 export const OUTLETS = 12;
-const SHARED = path.resolve(import.meta.dirname, '../../../shared');
+const SHARED = projectPath('..', 'shared');
 
 export function benchHost(i: number): string {
   return `o${i}.bench.local`;
@@ -83,10 +84,7 @@ export function benchSiteWriter(
   // detector: each draws its own 14 of the distinct sentences (the seeds and the on-topic eval
   // texts) in its own order, so two stories share well under one sentence on average, as
   // different articles on one beat do. (The seeds alone are a few versions of the same stories.)
-  const evalSentences = readFileSync(
-    path.resolve(import.meta.dirname, '../../src/evaluation/own-set/articles.txt'),
-    'utf8',
-  )
+  const evalSentences = readFileSync(projectPath('src', 'evaluation', 'own-set', 'articles.txt'), 'utf8')
     .split('\n')
     .filter((l) => l.startsWith('P: ') || l.startsWith('L: '))
     .map((l) => l.slice(3));

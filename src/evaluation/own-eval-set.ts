@@ -2,9 +2,9 @@
 // described in own-set/near-duplicates.json. Shared by the eval scripts and their tests.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../config/project-root.js';
 
-export const EVAL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'own-set');
+export const EVAL_DIR = projectPath('src', 'evaluation', 'own-set');
 
 export interface EvalArticle {
   id: string;

@@ -1,16 +1,7 @@
 // `tinwatch alerts test|send-test`: try a watch rule on an article, or a channel with a sample alert.
 import type { Command } from 'commander';
+import { positiveInt } from '../option-parsers.js';
 import { ConfigError } from '../../../config/errors.js';
-import { readEnv, readSecret } from '../../../config/env.js';
-import { loadWatchlist } from '../../../config/load-watchlist.js';
-import { renderAlert } from '../../../src/alert/alert-content.js';
-import { SAMPLE_ALERT } from '../../../src/alert/sample-alert.js';
-import { createChannel } from '../../../src/alert/channels/channel-registry.js';
-import { createLogger, resolveLogFormat } from '../../../src/logger.js';
-import { explainRule } from '../../../src/match/explain-rule.js';
-import { loadArticleInput } from '../article-input.js';
-import { chooseRule, runBacktest } from '../backtest-command.js';
-import { positiveInt } from '../cli-options.js';
 
 export function registerAlertsCommand(program: Command): void {
   const alerts = program.command('alerts').description('watch rules and alert channels');
@@ -23,6 +14,9 @@ export function registerAlertsCommand(program: Command): void {
     .option('--text <file>', 'a text file in the output format (title, blank line, lead, paragraphs)')
     .option('--url <url>', 'fetch this article page (through the origin map) and extract it first')
     .action(async (ruleName: string | undefined, opts: { query?: string; text?: string; url?: string }) => {
+      const { explainRule } = await import('../../../src/match/explain-rule.js');
+      const { loadArticleInput } = await import('../article-input.js');
+      const { chooseRule } = await import('../backtest-command.js');
       const rule = chooseRule({
         ...(ruleName ? { rule: ruleName } : {}),
         ...(opts.query !== undefined ? { query: opts.query } : {}),
@@ -56,6 +50,7 @@ export function registerAlertsCommand(program: Command): void {
           limit: number;
         },
       ) => {
+        const { runBacktest } = await import('../backtest-command.js');
         await runBacktest(
           { ...opts, ...(ruleName ? { rule: ruleName } : {}) },
           process.stdout,
@@ -69,6 +64,12 @@ export function registerAlertsCommand(program: Command): void {
     .description('send a sample alert through one channel now (not through the queue) and report the result')
     .argument('<channel>', 'channel name from config/watchlist.ts')
     .action(async (channelName: string) => {
+      const { readEnv, readSecret } = await import('../../../config/env.js');
+      const { loadWatchlist } = await import('../../../config/load-watchlist.js');
+      const { renderAlert } = await import('../../../src/alert/alert-content.js');
+      const { SAMPLE_ALERT } = await import('../../../src/alert/sample-alert.js');
+      const { createChannel } = await import('../../../src/alert/channels/channel-registry.js');
+      const { createLogger, resolveLogFormat } = await import('../../../src/logger.js');
       const wl = loadWatchlist();
       const cfg = wl.channels[channelName];
       if (!cfg)

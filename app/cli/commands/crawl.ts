@@ -1,13 +1,6 @@
 // `tinwatch crawl`: queue a crawl now, or with --once run one cycle here and wait for all it caused.
 import type { Command } from 'commander';
-import { settingGiven } from '../../../config/env.js';
-import { printRecentSkipped } from '../print-skipped.js';
-import { crawlOnce, formatRunSummary, runHadFailures } from '../crawl-once.js';
-import { ttyProgress } from '../progress.js';
-import { createRuntime } from '../../../src/runtime/runtime.js';
-import { JOB } from '../../../src/queues.js';
-import { parseSince, pickSources } from '../cli-options.js';
-import { warnMissingChannelEnv } from '../channel-warnings.js';
+import { parseSince } from '../option-parsers.js';
 
 export function registerCrawlCommand(program: Command): void {
   program
@@ -28,6 +21,14 @@ export function registerCrawlCommand(program: Command): void {
         json?: boolean;
         since?: string;
       }) => {
+        const { settingGiven } = await import('../../../config/env.js');
+        const { printRecentSkipped } = await import('../print-skipped.js');
+        const { crawlOnce, formatRunSummary, runHadFailures } = await import('../crawl-once.js');
+        const { ttyProgress } = await import('../progress.js');
+        const { createRuntime } = await import('../../../src/runtime/runtime.js');
+        const { JOB } = await import('../../../src/queues.js');
+        const { pickSources } = await import('../pick-sources.js');
+        const { warnMissingChannelEnv } = await import('../channel-warnings.js');
         const sources = pickSources(opts.source);
         const since = opts.since ? parseSince(opts.since) : undefined;
         const live = opts.once === true && process.stderr.isTTY === true && !opts.json;

@@ -1,8 +1,5 @@
 // `tinwatch dashboard`: the dashboard alone, beside workers that run elsewhere.
 import type { Command } from 'commander';
-import { createRuntime } from '../../../src/runtime/runtime.js';
-import { startDashboard } from '../../dashboard/dashboard.js';
-import { runUntilSignal } from '../run-until-signal.js';
 
 export function registerDashboardCommand(program: Command): void {
   program
@@ -11,6 +8,9 @@ export function registerDashboardCommand(program: Command): void {
     .option('--host <host>', 'address (beyond loopback needs TINWATCH_DASHBOARD_TOKEN)', '127.0.0.1')
     .option('--port <n>', 'port', '8090')
     .action(async (opts: { host: string; port: string }) => {
+      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { startDashboard } = await import('../../dashboard/dashboard.js');
+      const { runUntilSignal } = await import('../run-until-signal.js');
       const rt = await createRuntime();
       rt.followWatchlist();
       const dashboard = await startDashboard(rt, { host: opts.host, port: Number(opts.port) });

@@ -1,12 +1,5 @@
 // `tinwatch dedupe rebuild|prune|compare`: the story index behind duplicate detection.
 import type { Command } from 'commander';
-import { pruneExpired } from '../../../src/dedupe/dedupe-index.js';
-import { fingerprint } from '../../../src/dedupe/fingerprint.js';
-import { compareFingerprints } from '../../../src/dedupe/same-story.js';
-import { formatComparison } from '../../../src/dedupe/format-comparison.js';
-import { rebuildIndex, textBlocksOfFile } from '../../../src/dedupe/rebuild-index.js';
-import { createRuntime } from '../../../src/runtime/runtime.js';
-import { readInputFile } from '../article-input.js';
 
 export function registerDedupeCommand(program: Command): void {
   const dedupe = program.command('dedupe').description('the story index behind duplicate detection');
@@ -19,6 +12,8 @@ export function registerDedupeCommand(program: Command): void {
       'leave out stories written longer ago than this (default TINWATCH_DEDUPE_RETENTION_DAYS)',
     )
     .action(async (opts: { retentionDays?: string }) => {
+      const { rebuildIndex } = await import('../../../src/dedupe/rebuild-index.js');
+      const { createRuntime } = await import('../../../src/runtime/runtime.js');
       const rt = await createRuntime();
       try {
         const r = await rebuildIndex(rt.redis, rt.keys, rt.outDir, {
@@ -45,6 +40,8 @@ export function registerDedupeCommand(program: Command): void {
     .command('prune')
     .description('give back the memory of index entries past the retention (the scheduler runs this daily)')
     .action(async () => {
+      const { pruneExpired } = await import('../../../src/dedupe/dedupe-index.js');
+      const { createRuntime } = await import('../../../src/runtime/runtime.js');
       const rt = await createRuntime();
       try {
         const r = await pruneExpired(rt.redis, rt.keys);
@@ -65,6 +62,11 @@ export function registerDedupeCommand(program: Command): void {
     .argument('<b>', 'second file')
     .option('--json', 'print JSON')
     .action(async (a: string, b: string, opts: { json?: boolean }) => {
+      const { fingerprint } = await import('../../../src/dedupe/fingerprint.js');
+      const { compareFingerprints } = await import('../../../src/dedupe/same-story.js');
+      const { formatComparison } = await import('../../../src/dedupe/format-comparison.js');
+      const { textBlocksOfFile } = await import('../../../src/dedupe/rebuild-index.js');
+      const { readInputFile } = await import('../input-files.js');
       const [fa, fb] = await Promise.all(
         [a, b].map(async (f) => fingerprint(null, textBlocksOfFile(await readInputFile(f), null))),
       );

@@ -1,15 +1,15 @@
 // `tinwatch demo`: the whole pipeline against the bundled recorded pages.
 import type { Command } from 'commander';
-import { readEnv, settingGiven } from '../../../config/env.js';
-import { formatRunSummary, runHadFailures } from '../crawl-once.js';
-import { runDemo } from '../../demo/demo.js';
-import { ttyProgress } from '../progress.js';
 
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('run the whole pipeline against the bundled recorded pages and leave the files in the output folder')
     .action(async () => {
+      const { readEnv, settingGiven } = await import('../../../config/env.js');
+      const { formatRunSummary, runHadFailures } = await import('../crawl-once.js');
+      const { runDemo } = await import('../../demo/demo.js');
+      const { ttyProgress } = await import('../progress.js');
       const outDir = readEnv().TINWATCH_OUT;
       const live = process.stderr.isTTY === true;
       // Beside a live progress block only warnings are logged (info lines would scroll it away).

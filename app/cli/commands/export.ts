@@ -1,7 +1,6 @@
 // `tinwatch export`: manifest entries after a cursor, for archives that pull.
 import type { Command } from 'commander';
-import { readEnv } from '../../../config/env.js';
-import { runExport, type ExportCommandOptions } from '../export-command.js';
+import type { ExportCommandOptions } from '../export-command.js';
 
 export function registerExportCommand(program: Command): void {
   program
@@ -15,6 +14,8 @@ export function registerExportCommand(program: Command): void {
     .option('--with-text', "add each article's text (jsonl: a text field; csv: a text column)")
     .option('--follow', 'then keep printing new entries as they are written, until interrupted')
     .action(async (opts: ExportCommandOptions) => {
+      const { readEnv } = await import('../../../config/env.js');
+      const { runExport } = await import('../export-command.js');
       process.exitCode = await runExport(readEnv().TINWATCH_OUT, opts, {
         stdout: process.stdout,
         stderr: process.stderr,

@@ -1,6 +1,6 @@
 // `tinwatch extract`: the text tinwatch would write for saved pages; no Redis needed.
 import type { Command } from 'commander';
-import { runExtract, type ExtractOptions } from '../extract-command.js';
+import type { ExtractOptions } from '../extract-command.js';
 
 export function registerExtractCommand(program: Command): void {
   program
@@ -11,6 +11,7 @@ export function registerExtractCommand(program: Command): void {
     .option('--source <id>', 'read with this source file (default: the one covering the URL host, else generic)')
     .option('--json', 'print the extracted fields, the source used and which selectors matched instead')
     .action(async (files: string[], opts: ExtractOptions) => {
+      const { runExtract } = await import('../extract-command.js');
       process.exitCode = await runExtract(files, opts, {
         stdout: process.stdout,
         stderr: process.stderr,

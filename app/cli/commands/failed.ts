@@ -1,9 +1,7 @@
 // `tinwatch failed`: failed jobs and pages with their reasons.
 import { type Command, Option } from 'commander';
-import { createRuntime } from '../../../src/runtime/runtime.js';
-import { type QueueName } from '../../../src/queues.js';
-import { listFailed } from '../failed-work.js';
-import { QUEUE_CHOICES } from '../cli-options.js';
+import { QUEUE_CHOICES } from '../option-parsers.js';
+import type { QueueName } from '../../../src/queues.js';
 
 export function registerFailedCommand(program: Command): void {
   program
@@ -16,6 +14,8 @@ export function registerFailedCommand(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (opts: { queue: (QueueName | 'fetch')[]; json?: boolean }) => {
+      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { listFailed } = await import('../failed-work.js');
       const rt = await createRuntime();
       try {
         const items = await listFailed(rt, opts.queue);

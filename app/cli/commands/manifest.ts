@@ -1,7 +1,5 @@
 // `tinwatch manifest check`: damaged manifest lines, and their repair.
 import type { Command } from 'commander';
-import { checkManifest } from '../../../src/write/manifest-check.js';
-import { readEnv } from '../../../config/env.js';
 
 export function registerManifestCommand(program: Command): void {
   program
@@ -13,6 +11,8 @@ export function registerManifestCommand(program: Command): void {
     )
     .option('--repair', 'rewrite the manifest without the damaged lines')
     .action(async (opts: { repair?: boolean }) => {
+      const { checkManifest } = await import('../../../src/write/manifest-check.js');
+      const { readEnv } = await import('../../../config/env.js');
       const outDir = readEnv().TINWATCH_OUT;
       const r = await checkManifest(outDir, { repair: opts.repair });
       process.stdout.write(

@@ -1,10 +1,5 @@
 // `tinwatch relevance explain|marks`: the topic classifier's verdict in words, and people's marks.
 import type { Command } from 'commander';
-import { createRuntime } from '../../../src/runtime/runtime.js';
-import { loadArticleInput } from '../article-input.js';
-import { explainRelevance } from '../../../src/relevance/explain-relevance.js';
-import { exportMarks } from '../../../src/relevance/relevance-marks.js';
-import { topicProfile } from '../../../config/load-topics.js';
 
 export function registerRelevanceCommand(program: Command): void {
   const relevanceCmd = program.command('relevance').description('the topic classifier (config/topics/*.json)');
@@ -16,6 +11,9 @@ export function registerRelevanceCommand(program: Command): void {
     .option('--url <url>', 'the page address: fetched when no FILE is given, picks the source for a saved HTML FILE')
     .option('--profile <name>', 'only this topic profile')
     .action(async (file: string | undefined, opts: { url?: string; profile?: string }) => {
+      const { loadArticleInput } = await import('../article-input.js');
+      const { explainRelevance } = await import('../../../src/relevance/explain-relevance.js');
+      const { topicProfile } = await import('../../../config/load-topics.js');
       const article = await loadArticleInput({ file, url: opts.url });
       const profiles = opts.profile ? [topicProfile(opts.profile).name] : undefined;
       process.stdout.write(`${explainRelevance(article, profiles)}\n`);
@@ -27,6 +25,8 @@ export function registerRelevanceCommand(program: Command): void {
       'print the on/off marks people gave borderline stories on the dashboard, with their text, as JSON lines (labelled examples for npm run eval:relevance -- --marks FILE)',
     )
     .action(async () => {
+      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { exportMarks } = await import('../../../src/relevance/relevance-marks.js');
       const rt = await createRuntime();
       try {
         process.stdout.write(await exportMarks(rt.redis, rt.keys, rt.outDir));

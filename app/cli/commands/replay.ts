@@ -1,9 +1,6 @@
 // `tinwatch replay`: serve recorded pages on loopback and print the origin map that points at them.
 import type { Command } from 'commander';
 import { ConfigError } from '../../../config/errors.js';
-import { replayOriginMap } from '../../../src/url/origin-map.js';
-import { startReplayServer } from '../../replay/replay-server.js';
-import { readdir, stat } from 'node:fs/promises';
 
 export function registerReplayCommand(program: Command): void {
   program
@@ -12,6 +9,9 @@ export function registerReplayCommand(program: Command): void {
     .argument('<dir>', 'folder of recorded pages')
     .option('--port <n>', 'port (default: a free one)', '0')
     .action(async (dir: string, opts: { port: string }) => {
+      const { replayOriginMap } = await import('../../../src/url/origin-map.js');
+      const { startReplayServer } = await import('../../replay/replay-server.js');
+      const { readdir, stat } = await import('node:fs/promises');
       if (!(await stat(dir).catch(() => null))?.isDirectory())
         throw new ConfigError(`replay: ${dir} is not a folder of recorded pages (DIR/<host>/<path>)`);
       const server = await startReplayServer(dir, Number(opts.port));

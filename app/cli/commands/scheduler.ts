@@ -1,9 +1,5 @@
 // `tinwatch scheduler`: one job scheduler per source, re-applied until stopped, plus daily maintenance.
 import type { Command } from 'commander';
-import { syncDigestSchedulers, syncSchedulers } from '../../../workers/scheduler.js';
-import { startMaintenance } from '../../../workers/maintenance.js';
-import { createRuntime } from '../../../src/runtime/runtime.js';
-import { runUntilSignal } from '../run-until-signal.js';
 
 export function registerSchedulerCommand(program: Command): void {
   program
@@ -11,6 +7,10 @@ export function registerSchedulerCommand(program: Command): void {
     .description('install one job scheduler per source (cron + jitter) and keep them in sync until stopped')
     .option('--resync-minutes <n>', 'how often to re-apply the schedules', '10')
     .action(async (opts: { resyncMinutes: string }) => {
+      const { syncDigestSchedulers, syncSchedulers } = await import('../../../workers/scheduler.js');
+      const { startMaintenance } = await import('../../../workers/maintenance.js');
+      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { runUntilSignal } = await import('../run-until-signal.js');
       const rt = await createRuntime();
       await syncSchedulers(rt);
       // A digest rule added, changed or removed in the watchlist gets its scheduler at once.

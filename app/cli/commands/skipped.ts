@@ -1,9 +1,6 @@
 // `tinwatch skipped`: the latest off-topic articles with their score and terms.
 import type { Command } from 'commander';
-import { printRecentSkipped } from '../print-skipped.js';
-import { recentSkipped } from '../../../src/article/skipped-articles.js';
-import { createRuntime } from '../../../src/runtime/runtime.js';
-import { positiveInt } from '../cli-options.js';
+import { positiveInt } from '../option-parsers.js';
 
 export function registerSkippedCommand(program: Command): void {
   program
@@ -12,6 +9,9 @@ export function registerSkippedCommand(program: Command): void {
     .option('--limit <n>', 'how many (1–1000)', positiveInt('--limit', 1_000), 50)
     .option('--json', 'print JSON')
     .action(async (opts: { limit: number; json?: boolean }) => {
+      const { printRecentSkipped } = await import('../print-skipped.js');
+      const { recentSkipped } = await import('../../../src/article/skipped-articles.js');
+      const { createRuntime } = await import('../../../src/runtime/runtime.js');
       const rt = await createRuntime();
       try {
         if (opts.json)

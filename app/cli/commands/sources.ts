@@ -1,9 +1,5 @@
 // `tinwatch sources check`: each source's discovery and one article, read as the crawler would.
 import type { Command } from 'commander';
-import { checkSource, formatSourceCheck } from '../sources-check.js';
-import { readEnv } from '../../../config/env.js';
-import { createOriginMap } from '../../../src/url/origin-map.js';
-import { pickSources } from '../cli-options.js';
 
 export function registerSourcesCommand(program: Command): void {
   const sourcesCmd = program.command('sources').description('the configured outlets');
@@ -16,6 +12,10 @@ export function registerSourcesCommand(program: Command): void {
     .argument('[ids...]', 'source ids (default: all)')
     .option('--json', 'print JSON')
     .action(async (ids: string[], opts: { json?: boolean }) => {
+      const { checkSource, formatSourceCheck } = await import('../sources-check.js');
+      const { readEnv } = await import('../../../config/env.js');
+      const { createOriginMap } = await import('../../../src/url/origin-map.js');
+      const { pickSources } = await import('../pick-sources.js');
       const sources = pickSources(ids.length ? ids : undefined);
       const originMap = createOriginMap(readEnv().TINWATCH_ORIGIN_MAP ?? {});
       const checks = [];

@@ -1,18 +1,5 @@
 // `tinwatch start`: scheduler, workers and dashboard in one process until a signal.
 import type { Command } from 'commander';
-import { redactUrl } from '../../../src/url/redact-url.js';
-import { startAlertWorker } from '../../../workers/alert-worker.js';
-import { startArticleWorkers } from '../../../workers/article-threads.js';
-import { startCrawlWorker } from '../../../workers/crawl-worker.js';
-import { syncDigestSchedulers, syncSchedulers } from '../../../workers/scheduler.js';
-import { startMaintenance } from '../../../workers/maintenance.js';
-import { createRuntime } from '../../../src/runtime/runtime.js';
-import { startDashboard } from '../../dashboard/dashboard.js';
-import { warnMissingChannelEnv } from '../channel-warnings.js';
-import { runUntilSignal } from '../run-until-signal.js';
-import { firstCrawlPlan, queueFirstCrawls } from '../first-crawls.js';
-import { startBanner } from '../start-banner.js';
-import { resolveLogFormat } from '../../../src/logger.js';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -27,6 +14,19 @@ export function registerStartCommand(program: Command): void {
     .option('--dashboard-port <n>', 'dashboard port', '8090')
     .option('--no-first-crawl', 'do not crawl every source at start-up; wait for each schedule')
     .action(async (opts: { dashboard: boolean; dashboardHost: string; dashboardPort: string; firstCrawl: boolean }) => {
+      const { redactUrl } = await import('../../../src/url/redact-url.js');
+      const { startAlertWorker } = await import('../../../workers/alert-worker.js');
+      const { startArticleWorkers } = await import('../../../workers/article-threads.js');
+      const { startCrawlWorker } = await import('../../../workers/crawl-worker.js');
+      const { syncDigestSchedulers, syncSchedulers } = await import('../../../workers/scheduler.js');
+      const { startMaintenance } = await import('../../../workers/maintenance.js');
+      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { startDashboard } = await import('../../dashboard/dashboard.js');
+      const { warnMissingChannelEnv } = await import('../channel-warnings.js');
+      const { runUntilSignal } = await import('../run-until-signal.js');
+      const { firstCrawlPlan, queueFirstCrawls } = await import('../first-crawls.js');
+      const { startBanner } = await import('../start-banner.js');
+      const { resolveLogFormat } = await import('../../../src/logger.js');
       const rt = await createRuntime();
       warnMissingChannelEnv(rt);
       await syncSchedulers(rt);

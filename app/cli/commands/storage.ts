@@ -1,7 +1,5 @@
 // `tinwatch storage report|prune`: disk use per day and retention.
 import type { Command } from 'commander';
-import { readEnv } from '../../../config/env.js';
-import { formatStorageReport, pruneStorage, storageReport } from '../../../src/archive/storage.js';
 
 export function registerStorageCommand(program: Command): void {
   const storage = program.command('storage').description('what the output takes on disk, and retention');
@@ -11,6 +9,8 @@ export function registerStorageCommand(program: Command): void {
     .description('disk used per day (Vietnam time) by article texts and WARC captures, totals, and bytes per article')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { readEnv } = await import('../../../config/env.js');
+      const { formatStorageReport, storageReport } = await import('../../../src/archive/storage.js');
       const r = await storageReport(readEnv().TINWATCH_OUT);
       process.stdout.write(opts.json ? `${JSON.stringify(r, null, 2)}\n` : `${formatStorageReport(r)}\n`);
     });
@@ -22,6 +22,8 @@ export function registerStorageCommand(program: Command): void {
     )
     .option('--dry-run', 'say what would go, delete nothing')
     .action(async (opts: { dryRun?: boolean }) => {
+      const { readEnv } = await import('../../../config/env.js');
+      const { pruneStorage } = await import('../../../src/archive/storage.js');
       const env = readEnv();
       const r = await pruneStorage(
         env.TINWATCH_OUT,

@@ -1,10 +1,5 @@
 // `tinwatch worker`: crawl, article and alert workers only; start as many as the Redis serves.
 import { type Command, Option } from 'commander';
-import { startAlertWorker } from '../../../workers/alert-worker.js';
-import { startArticleWorkers } from '../../../workers/article-threads.js';
-import { startCrawlWorker } from '../../../workers/crawl-worker.js';
-import { createRuntime } from '../../../src/runtime/runtime.js';
-import { runUntilSignal } from '../run-until-signal.js';
 
 export function registerWorkerCommand(program: Command): void {
   program
@@ -16,6 +11,11 @@ export function registerWorkerCommand(program: Command): void {
         .default(['crawl', 'article', 'alert']),
     )
     .action(async (opts: { queues: string[] }) => {
+      const { startAlertWorker } = await import('../../../workers/alert-worker.js');
+      const { startArticleWorkers } = await import('../../../workers/article-threads.js');
+      const { startCrawlWorker } = await import('../../../workers/crawl-worker.js');
+      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { runUntilSignal } = await import('../run-until-signal.js');
       const rt = await createRuntime();
       const workers = [
         ...(opts.queues.includes('crawl') ? [startCrawlWorker(rt)] : []),

@@ -1,8 +1,7 @@
-// Option parsers and choices shared by several commands. A bad value stops with one line.
+// Option parsers and choices shared by several commands, read when the commands are declared:
+// light (no configuration loaded), so `tinwatch --help` stays fast. A bad value stops with one line.
 import { InvalidArgumentError } from 'commander';
-import { loadSources, sourceById } from '../../config/load-sources.js';
 import { ConfigError } from '../../config/errors.js';
-import type { SourceConfig } from '../../config/source-schema.js';
 
 export const QUEUE_CHOICES = ['crawl', 'article', 'alert'] as const;
 
@@ -23,9 +22,4 @@ export function positiveInt(name: string, max: number): (value: string) => numbe
       throw new InvalidArgumentError(`${name} takes a whole number from 1 to ${max}, not "${value}"`);
     return Number(value);
   };
-}
-
-/** The named sources (an unknown id stops with exit 2), or every source. */
-export function pickSources(ids: string[] | undefined): SourceConfig[] {
-  return ids && ids.length ? ids.map((id) => sourceById(id)) : loadSources();
 }
