@@ -172,7 +172,16 @@ export const sourceSchema = z.strictObject({
 export type SourceInput = z.input<typeof sourceSchema>;
 export type SourceConfig = z.output<typeof sourceSchema>;
 
-/** Identity helper so source files get type checking and editor completion. */
+/** The JSON Schema of a source file (editor completion; schemas/source.schema.json). */
+export function sourceJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(sourceSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://github.com/tinwatch/tinwatch/schemas/source.schema.json',
+    title: 'tinwatch source: one outlet (feeds, listings, URL patterns, selectors)',
+  };
+}
+
+/** Identity helper so TypeScript source files get type checking and editor completion. */
 export function defineSource(source: SourceInput): SourceInput {
   return source;
 }

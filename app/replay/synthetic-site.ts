@@ -9,10 +9,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
-import vnexpress from '../../config/sources/vnexpress.js';
 import { escapeHtml as esc } from '../../src/alert/alert-content.js';
 import { pageChrome } from './page-chrome.js';
 import { projectPath } from '../../config/project-root.js';
+import { sourceById } from '../../config/load-sources.js';
 
 export const OUTLETS = 12;
 const SHARED = projectPath('..', 'shared');
@@ -24,7 +24,7 @@ export function benchHost(i: number): string {
 export function benchSources(): SourceConfig[] {
   return Array.from({ length: OUTLETS }, (_, i) =>
     sourceSchema.parse({
-      ...vnexpress,
+      ...sourceById('vnexpress'),
       id: `bench-${i}`,
       name: `Bench outlet ${i}`,
       homepage: `https://${benchHost(i)}/`,

@@ -7,12 +7,13 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
-import { parseSources } from '../../config/load-sources.js';
-import vnexpress from '../../config/sources/vnexpress.js';
+import { parseSources, sourceById } from '../../config/load-sources.js';
 import { createLogger } from '../../src/logger.js';
 import { freePort } from '../../src/redis/embedded-redis.js';
 import { resolveRedis } from '../../src/redis/resolve-redis.js';
 import { tempDir, testPrefix } from '../helpers/test-runtime.js';
+
+const vnexpress = sourceById('vnexpress');
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/tinwatch.js');

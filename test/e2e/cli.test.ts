@@ -108,7 +108,7 @@ describe('tinwatch CLI', () => {
       }),
     ).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('unknown source "nope" (known: vnexpress, baotintuc'),
+      stderr: expect.stringContaining('unknown source "nope" (known: baochinhphu, baoquocte'),
     });
   });
 

@@ -72,7 +72,8 @@ describe('tinwatch start at a terminal', () => {
     expect(plain).toContain('tinwatch is running — Ctrl-C stops it');
     expect(plain).toMatch(/dashboard +off \(--no-dashboard\)/);
     expect(plain).toMatch(/sources +20; rules \d+ \(channels: /);
-    expect(plain).toMatch(/vnexpress +first in 0 s, next \d\d:\d\d:\d\d \(\+07:00\) \(\*\/15 \* \* \* \*\)/);
+    expect(plain).toMatch(/baochinhphu +first in 0 s, next \d\d:\d\d:\d\d \(\+07:00\) \(\*\/30 \* \* \* \*\)/);
+    expect(plain).toMatch(/vnexpress +first in \d+ s, next \d\d:\d\d:\d\d \(\+07:00\) \(\*\/15 \* \* \* \*\)/);
     expect(plain).toMatch(/ERROR.*crawl job failed/);
     expect(plain).toMatch(
       /vnexpress failed \(\d+; \d+ robots-unreachable\): .*robots\.txt unreachable \(.*ECONNREFUSED/,

@@ -3,33 +3,35 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readEnv, setFlagSettings } from '../../config/env.js';
 import { tempDir } from '../helpers/test-runtime.js';
-import { loadSources, parseSources } from '../../config/load-sources.js';
+import { checkSources, loadSources, parseSources, readSourceFiles, sourceById } from '../../config/load-sources.js';
 import { ConfigError } from '../../config/errors.js';
-import vnexpress from '../../config/sources/vnexpress.js';
+
+const vnexpress = sourceById('vnexpress');
 
 describe('source configuration', () => {
   it('loads every bundled source', () => {
+    // One file per outlet in config/sources, in file-name order.
     expect(loadSources().map((s) => s.id)).toEqual([
-      'vnexpress',
+      'baochinhphu',
+      'baoquocte',
       'baotintuc',
+      'bbc-vietnamese',
+      'cand',
+      'dantri',
       'kbs-vietnamese',
       'military-com-vn',
-      'qdnd',
-      'dantri',
-      'tuoitre',
-      'thanhnien',
-      'vietnamplus',
-      'vov',
-      'znews',
-      'nld',
-      'baoquocte',
       'nhandan',
-      'cand',
-      'tienphong',
-      'vtv',
+      'nld',
+      'qdnd',
       'sggp',
-      'baochinhphu',
-      'bbc-vietnamese',
+      'thanhnien',
+      'tienphong',
+      'tuoitre',
+      'vietnamplus',
+      'vnexpress',
+      'vov',
+      'vtv',
+      'znews',
     ]);
   });
 
@@ -50,6 +52,38 @@ describe('source configuration', () => {
     }
     expect(msg).toContain('config/sources/broken.ts: articleUrlPattern: not a valid regular expression');
     expect(msg).toContain('config/sources/broken.ts: extract.title.0');
+  });
+
+  it('publishes the JSON Schema generated from the zod contract (run npm run schemas after a change)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { sourceJsonSchema } = await import('../../config/source-schema.js');
+    const published = JSON.parse(readFileSync(new URL('../../schemas/source.schema.json', import.meta.url), 'utf8'));
+    expect(published).toEqual(JSON.parse(JSON.stringify(sourceJsonSchema())));
+  });
+
+  it('names the file, line and column of a mistake in a YAML source', () => {
+    const dir = tempDir('tw-sources');
+    writeFileSync(
+      path.join(dir, 'x.yaml'),
+      [
+        'id: x',
+        'name: X',
+        'homepage: https://x.example/',
+        'hosts: [x.example]',
+        'discovery: { feeds: [https://x.example/rss] }',
+        "articleUrlPattern: '^https://x\\.example/.+'",
+        'extract:',
+        "  title: ['h1[']",
+        'provenance: test',
+        '',
+      ].join('\n'),
+    );
+    expect(() => checkSources(readSourceFiles(dir))).toThrow(
+      /x\.yaml:8:11: extract\.title\.0: not a valid CSS selector/,
+    );
+    const broken = tempDir('tw-sources');
+    writeFileSync(path.join(broken, 'y.yaml'), 'id: y\nname: [unclosed\n');
+    expect(() => readSourceFiles(broken)).toThrow(/y\.yaml:3:1: not valid YAML: /);
   });
 
   it('rejects unknown fields (typos) and duplicate ids', () => {
