@@ -3,6 +3,7 @@ import { escapeHtml as e } from '../../src/alert/alert-content.js';
 import type { SelectorRot } from '../../src/stats/selector-rot.js';
 import type { SourceHealth } from '../../src/stats/pipeline-stats.js';
 import type { ManifestArticle } from './latest-articles.js';
+import { exactTime, timeCell } from './time-cell.js';
 
 export interface AlertRow {
   id: string;
@@ -37,7 +38,8 @@ body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem;color:#222}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f4f4f4}.num{text-align:right}.bad{color:#b00}.muted{color:#777}nav a{margin-right:1rem}
-pre{white-space:pre-wrap;max-width:48rem;font:15px/1.5 Georgia,serif}`;
+pre{white-space:pre-wrap;max-width:48rem;font:15px/1.5 Georgia,serif}
+mark{background:#ffe58a}.quote{color:#444;margin-top:.2rem}.paging a{margin-right:1rem}`;
 
 /** Today's share of articles whose title or body fell back; flagged past PIPELINE.selectorRot. */
 function rotCell(sourceId: string, rot: SelectorRot): string {
@@ -50,17 +52,17 @@ function rotCell(sourceId: string, rot: SelectorRot): string {
 
 export function layout(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${e(title)}</title><style>${STYLE}</style></head>
-<body><nav><a href="/">tinwatch</a><a href="/queues">queues</a><a href="/metrics">metrics</a></nav>${body}</body></html>`;
+<body><nav><a href="/">tinwatch</a><a href="/search">search</a><a href="/skipped">skipped</a><a href="/queues">queues</a><a href="/metrics">metrics</a></nav>${body}</body></html>`;
 }
 
-export function overviewPage(d: OverviewData): string {
+export function overviewPage(d: OverviewData, now = Date.now()): string {
   const articles = d.articles.length
     ? d.articles
         .map(
           (
             a,
           ) => `<tr data-story="${e(a.id)}"><td><a class="article-link" href="/${e(a.file)}">${e(a.title)}</a></td><td>${e(a.outlet)}</td>
-<td>${e(a.published_at ?? '')}</td><td class="num"><a class="story-link" href="/story/${e(a.id)}">${a.storySize}</a></td><td>${e(a.matched_rules.join(', '))}</td></tr>`,
+<td>${timeCell(a.published_at, now)}</td><td class="num"><a class="story-link" href="/story/${e(a.id)}">${a.storySize}</a></td><td>${e(a.matched_rules.join(', '))}</td></tr>`,
         )
         .join('\n')
     : '<tr><td colspan="5" class="muted">no articles written yet</td></tr>';
@@ -68,10 +70,10 @@ export function overviewPage(d: OverviewData): string {
     .map(
       (
         s,
-      ) => `<tr><td>${e(s.name)} <span class="muted">${e(s.id)}</span></td><td>${e(s.health.lastCrawlAt ?? 'never')}</td>
+      ) => `<tr><td>${e(s.name)} <span class="muted">${e(s.id)}</span></td><td>${s.health.lastCrawlAt ? timeCell(s.health.lastCrawlAt, now) : 'never'}</td>
 <td class="num">${e(s.health.lastNew ?? '–')}</td><td class="num">${s.fallbacks}</td>${rotCell(s.id, s.rot)}<td class="num ${s.errors ? 'bad' : ''}">${s.errors}</td>
 <td class="${s.health.lastFailures ? 'bad' : 'muted'}">${e(s.health.lastFailures || 'none')}</td>
-<td class="${s.health.lastError ? 'bad' : ''}">${e(s.health.lastError ?? '')}${s.health.lastError && s.health.lastErrorAt ? ` <span class="muted">${e(s.health.lastErrorAt)}</span>` : ''}</td><td class="${s.paused.length ? 'bad' : 'muted'}">${s.paused.length ? e(s.paused.join(', ')) : 'none'}</td>
+<td class="${s.health.lastError ? 'bad' : ''}">${e(s.health.lastError ?? '')}${s.health.lastError && s.health.lastErrorAt ? ` <span class="muted">${timeCell(s.health.lastErrorAt, now)}</span>` : ''}</td><td class="${s.paused.length ? 'bad' : 'muted'}">${s.paused.length ? e(s.paused.join(', ')) : 'none'}</td>
 <td><form method="post" action="/sources/${e(s.id)}/crawl" style="display:inline"><button type="submit" class="crawl-now">crawl now</button></form></td></tr>`,
     )
     .join('\n');
@@ -80,7 +82,7 @@ export function overviewPage(d: OverviewData): string {
       ? rows
           .map(
             (r) =>
-              `<tr><td>${e(r.rule)}</td><td>${e(r.channel)}</td><td>${e(r.title)}</td><td>${e(r.at)}</td>${failed ? `<td class="bad">${e(r.reason ?? '')}</td>` : ''}</tr>`,
+              `<tr><td>${e(r.rule)}</td><td>${e(r.channel)}</td><td>${e(r.title)}</td><td>${timeCell(r.at, now)}</td>${failed ? `<td class="bad">${e(r.reason ?? '')}</td>` : ''}</tr>`,
           )
           .join('\n')
       : `<tr><td colspan="${failed ? 5 : 4}" class="muted">none</td></tr>`;
@@ -116,8 +118,13 @@ ${sources}</table>
 }
 
 export function articlePage(file: string, text: string, entry: ManifestArticle | undefined): string {
+  // Only http(s) addresses become links: a page's URL is outlet-controlled text.
+  const url =
+    entry && /^https?:\/\//i.test(entry.url) ? `<a href="${e(entry.url)}">${e(entry.url)}</a>` : e(entry?.url ?? '');
   const meta = entry
-    ? `<p class="muted">${e(entry.outlet)} · ${e(entry.published_at ?? '')} · <a href="${e(entry.url)}">${e(entry.url)}</a></p>`
-    : '';
-  return layout(file, `<h1>${e(file)}</h1>${meta}<pre id="article-text">${e(text)}</pre>`);
+    ? `<p class="muted">${e(entry.outlet)} · ${exactTime(entry.published_at)} · ${url} · <a href="/story/${e(entry.id)}">every outlet that carried it</a> · <span class="file">${e(file)}</span></p>`
+    : `<p class="muted file">${e(file)}</p>`;
+  // The heading is the story's title: the file name is a detail for whoever archives it.
+  const title = entry?.title ?? text.split('\n')[0] ?? file;
+  return layout(title, `<h1>${e(title)}</h1>${meta}<pre id="article-text">${e(text)}</pre>`);
 }

@@ -1,5 +1,6 @@
-// A person's judgement of borderline stories: marked on or off on the dashboard, kept in Redis,
-// exported (`tinwatch relevance marks`) as labelled examples the eval reads with --marks FILE.
+// A person's judgement of borderline stories (and of skipped ones: "this was on topic"), marked on
+// the dashboard, kept in Redis, exported (`tinwatch relevance marks`) as labelled examples the
+// eval reads with --marks FILE.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
@@ -11,7 +12,8 @@ export interface RelevanceMark {
   id: string;
   label: MarkLabel;
   marked_at: string;
-  file: string;
+  /** The written text; null for an off-topic (skipped) article, which has none. */
+  file: string | null;
   url: string;
   title: string;
   profile: string | null;
@@ -31,11 +33,14 @@ export async function listMarks(redis: Redis, keys: Keys): Promise<RelevanceMark
 export async function exportMarks(redis: Redis, keys: Keys, outDir: string): Promise<string> {
   const lines: string[] = [];
   for (const m of await listMarks(redis, keys)) {
-    let text: string | null = null;
-    try {
-      text = await readFile(path.join(outDir, m.file), 'utf8');
-    } catch {
-      // The file was removed since (retention): the mark is still worth keeping.
+    // A skipped article was never written: its headline is the text the evaluation can use.
+    let text: string | null = m.file === null ? `${m.title}\n` : null;
+    if (m.file !== null) {
+      try {
+        text = await readFile(path.join(outDir, m.file), 'utf8');
+      } catch {
+        // The file was removed since (retention): the mark is still worth keeping.
+      }
     }
     lines.push(JSON.stringify({ ...m, text }));
   }

@@ -3,7 +3,7 @@
 // the crawl; bound beyond loopback it demands a token.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseAtomFeed, parseJsonFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../crawlers/discovery/feed-parser.js';
@@ -14,6 +14,8 @@ import { startDashboard, type Dashboard } from '../../app/dashboard/dashboard.js
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { goldenCases, SITES } from '../helpers/fixtures.js';
 import { testRuntime } from '../helpers/test-runtime.js';
+import { vietnamTime } from '../../src/text/vietnam-time.js';
+import { exportMarks, listMarks } from '../../src/relevance/relevance-marks.js';
 import { BUNDLED_FIRST_RUN_TOTALS } from '../helpers/bundled-run.js';
 
 interface ManifestLine {
@@ -24,6 +26,12 @@ interface ManifestLine {
   fetched_at: string;
   duplicate_of: { id: string; url: string; outlet: string; written_at: string };
   match: { similarity: number; containment: number };
+}
+
+/** With TINWATCH_SCREENSHOTS=DIR, each page is saved there as PNG (the README's pictures). */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.TINWATCH_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
 
 describe('dashboard', () => {
@@ -135,12 +143,91 @@ describe('dashboard', () => {
     const copy = rows.nth(1).locator('td');
     expect(await copy.nth(0).textContent()).toBe(dup.outlet);
     expect(await copy.nth(1).locator('a').getAttribute('href')).toBe(dup.url);
-    expect(await copy.nth(3).textContent()).toBe(dup.fetched_at);
+    // One time zone on every page: Vietnam time with its offset, whatever the manifest's zone.
+    expect(await copy.nth(3).textContent()).toBe(vietnamTime(dup.fetched_at));
     expect(await copy.nth(5).textContent()).toBe(dup.match.similarity.toFixed(2));
     expect(await copy.nth(6).textContent()).toBe(dup.match.containment.toFixed(2));
     await page.close();
     expect((await fetch(`${dash.url}/story/${'0'.repeat(16)}`)).status).toBe(404);
     expect((await fetch(`${dash.url}/story/..%2Fx`)).status).toBe(404);
+  });
+
+  it('searches the written articles with the rule language, filters and pages, and highlights the hits', async () => {
+    const page = await browser.newPage();
+    await page.goto(dash.url);
+    await page.locator('nav a', { hasText: 'search' }).click();
+    await page.waitForSelector('#search-form');
+    // No query: every written article, 25 to a page, newest written first.
+    await page.locator('#search-form button').click();
+    await page.waitForSelector('#results');
+    expect(await page.locator('#results tr[data-story]').count()).toBe(25);
+    await page.locator('a.page-link', { hasText: 'older' }).click();
+    await page.waitForSelector('#results');
+    expect(await page.locator('#results tr[data-story]').count()).toBe(BUNDLED_FIRST_RUN_TOTALS.written - 25);
+    // A query in the rule language, folded as the rules fold (case does not matter).
+    await page.goto(`${dash.url}/search`);
+    await page.fill('input[name="q"]', '"TẬP TRẬN" AND hàn');
+    await page.locator('#search-form button').click();
+    await page.waitForSelector('#results');
+    const hits = page.locator('#results tr[data-story]');
+    const n = await hits.count();
+    expect(n).toBeGreaterThan(1);
+    for (let i = 0; i < n; i++) expect(await hits.nth(i).locator('mark').count()).toBeGreaterThan(0);
+    // Narrowed to one outlet: only its rows, fewer than before.
+    await page.selectOption('select[name="outlet"]', 'vtv');
+    await page.locator('#search-form button').click();
+    await page.waitForSelector('#results');
+    const outlets = await page.locator('#results tr[data-story] td:nth-child(2)').allTextContents();
+    expect(outlets.length).toBeGreaterThan(0);
+    expect(outlets.length).toBeLessThan(n);
+    expect(new Set(outlets)).toEqual(new Set(['VTV']));
+    await shot(page, 'search');
+    // A query that does not parse is said, not a stack trace.
+    const bad = await fetch(`${dash.url}/search?q=${encodeURIComponent('"unclosed')}`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('query: unclosed quote at 0');
+    await page.close();
+  });
+
+  it('lists skipped articles with reason and score, and keeps a "this was on topic" mark for the evaluation', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${dash.url}/skipped`);
+    const rows = page.locator('#skipped tr[data-skipped]');
+    expect(await rows.count()).toBe(BUNDLED_FIRST_RUN_TOTALS.offTopic);
+    const first = rows.first();
+    const id = (await first.getAttribute('data-skipped'))!;
+    const title = (await first.locator('td').first().textContent())!;
+    expect(Number(await first.locator('td').nth(3).textContent())).toBeGreaterThanOrEqual(0);
+    expect((await first.locator('td').nth(4).textContent())!.length).toBeGreaterThan(3);
+    await shot(page, 'skipped');
+    await first.locator('button.mark-on').click();
+    await page.waitForSelector(`#skipped tr[data-skipped="${id}"] td.mark:has-text("marked on")`);
+    const mark = (await listMarks(rt.redis, rt.keys)).find((m) => m.id === id);
+    expect(mark).toMatchObject({ label: 'on', file: null, title });
+    const exported = (await exportMarks(rt.redis, rt.keys, rt.outDir))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; text: string | null });
+    expect(exported.find((m) => m.id === id)?.text).toBe(`${title}\n`);
+    await page.close();
+  });
+
+  it('shows every time in Vietnam time with its offset, and a story page with its rules highlighted and its text', async () => {
+    const page = await browser.newPage();
+    await page.goto(dash.url);
+    await shot(page, 'overview');
+    const body = (await page.locator('body').textContent())!;
+    expect(body).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/); // no raw ISO times
+    const hover = await page.locator('#articles time').first().getAttribute('title');
+    expect(hover).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d \+07:00$/);
+    const kidd = page.locator('#articles tr', { hasText: 'Đối thoại quốc phòng tích hợp KIDD lần thứ 16' });
+    await kidd.locator('a.story-link').click();
+    await page.waitForSelector('#story-rules');
+    const rule = page.locator('#story-rules li', { hasText: 'kidd' });
+    expect(await rule.locator('mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('#story-text').textContent()).toContain('KIDD');
+    await shot(page, 'story');
+    await page.close();
   });
 
   it('serves bull-board for the three queues', async () => {
