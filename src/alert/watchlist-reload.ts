@@ -62,5 +62,13 @@ export function followWatchlistFile(
     busy = busy.then(reload);
   };
   watchFile(file, { interval: POLL_MS, persistent: false }, onChange);
+  // An edit saved between the first read and this watch has no change event of its own.
+  busy = busy.then(async () => {
+    try {
+      if (JSON.stringify(readWatchlist(file)) !== JSON.stringify(alerts.watchlist)) await reload();
+    } catch {
+      await reload(); // says why the edit is refused
+    }
+  });
   return () => unwatchFile(file, onChange);
 }

@@ -3,6 +3,7 @@
 // first crawl at once — so with the outlets unreachable, the reason shows in seconds, not at the
 // next cron tick.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
@@ -89,5 +90,36 @@ describe('tinwatch start at a terminal', () => {
     const started = stderr.split('\n').find((l) => l.includes('"msg":"tinwatch started"'))!;
     expect(JSON.parse(started)).toMatchObject({ sources: 20, dashboard: null });
     expect(stderr).not.toContain('tinwatch is running');
+  }, 120_000);
+
+  it('rereads the watchlist on save while running, and refuses a bad edit with its line', async () => {
+    const file = path.join(tempDir('tw-wl'), 'watchlist.yaml');
+    const rules = (extra: string) =>
+      `channels: { log: { type: log } }\nrules:\n  - { name: kidd, query: KIDD, channels: [log] }\n${extra}`;
+    writeFileSync(file, rules(''));
+    let step = 0;
+    const stderr = await startUntil(
+      { LOG_FORMAT: 'json', TINWATCH_WATCHLIST: file },
+      (s) => {
+        // Each edit waits for the line the one before it caused.
+        if (step === 0 && s.includes('"msg":"tinwatch started"')) {
+          step = 1;
+          writeFileSync(file, rules('  - { name: gsomia, query: GSOMIA, channels: [log] }\n'));
+        } else if (step === 1 && s.includes('"msg":"watchlist reloaded"')) {
+          step = 2;
+          writeFileSync(file, rules("  - { name: broken, query: '\"unclosed', channels: [log] }\n"));
+        }
+        return step === 2 && s.includes('watchlist edit refused');
+      },
+      ['--no-first-crawl'],
+    );
+    const lines = stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { msg: string; added?: string[]; err?: string });
+    expect(lines.find((l) => l.msg === 'watchlist reloaded')).toMatchObject({ added: ['gsomia'] });
+    expect(lines.find((l) => l.msg.startsWith('watchlist edit refused'))?.err).toMatch(
+      /watchlist\.yaml:4:28: rule "broken" query: unclosed quote at 0/,
+    );
   }, 120_000);
 });

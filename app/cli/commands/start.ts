@@ -40,6 +40,8 @@ export function registerStartCommand(program: Command): void {
         await startArticleWorkers(rt, { besideCrawler: true }),
         startAlertWorker(rt),
       ];
+      // After the article threads started: they are told of every edit from now on.
+      rt.followWatchlist();
       const firstCrawls = opts.firstCrawl ? firstCrawlPlan(rt) : new Map<string, number>();
       rt.log.info(
         {
@@ -54,8 +56,6 @@ export function registerStartCommand(program: Command): void {
       );
       if (resolveLogFormat(rt.env.LOG_FORMAT) === 'pretty')
         process.stderr.write(await startBanner(rt, dashboard?.url ?? null, firstCrawls));
-      // After the article threads started: they are told of every edit from now on.
-      rt.followWatchlist();
       await queueFirstCrawls(rt, firstCrawls);
       await runUntilSignal(rt, async () => {
         stopMaintenance();
