@@ -2,8 +2,7 @@
 // one since removed from the watchlist is listed by name alone).
 import type { RuleConfig } from '../../config/watchlist-schema.js';
 import { articleFromText } from '../../src/match/explain-rule.js';
-import { fieldText } from '../../src/match/matchable.js';
-import { matchSentence } from '../../src/match/match-sentence.js';
+import { quotedSentence } from '../../src/match/match-sentence.js';
 import { RuleMatcher } from '../../src/match/rule-matcher.js';
 import type { StoryRule } from './story-page.js';
 
@@ -13,11 +12,6 @@ export function storyRules(rules: readonly RuleConfig[], fired: readonly string[
     const rule = rules.find((r) => r.name === name);
     if (!rule) return { name, query: '(no longer in the watchlist)', match: null };
     const [m] = new RuleMatcher([rule]).match(article);
-    const first = m?.spans[0];
-    return {
-      name,
-      query: rule.query,
-      match: m && first ? matchSentence(fieldText(article, first.field), m.spans) : null,
-    };
+    return { name, query: rule.query, match: m ? quotedSentence(article, m.spans) : null };
   });
 }

@@ -6,14 +6,12 @@ import type { Redis } from 'ioredis';
 import { execChecked } from '../redis/exec-checked.js';
 import type { Keys } from '../redis/keys.js';
 import { JOB, jobId, type AlertJobData } from '../queues.js';
-import { fieldText, type MatchableArticle, type RuleMatch } from '../match/matchable.js';
-import { matchSentence } from '../match/match-sentence.js';
+import type { MatchableArticle, RuleMatch } from '../match/matchable.js';
+import { quotedSentence } from '../match/match-sentence.js';
 import type { AlertItem, AlertStory } from './alert-content.js';
 
 export function alertItemFor(story: AlertStory, article: MatchableArticle, m: RuleMatch): AlertItem {
-  const first = m.spans[0];
-  const text = first ? fieldText(article, first.field) : article.title;
-  const match = matchSentence(text, m.spans) ?? {
+  const match = quotedSentence(article, m.spans) ?? {
     field: 'title' as const,
     sentence: article.title,
     ranges: [],

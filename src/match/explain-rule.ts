@@ -1,9 +1,9 @@
 // `tinwatch alerts test`: whether a rule matches an article, and why — each phrase of the query
 // with where it was (or was not) found, and the sentence an alert would quote.
 import type { RuleConfig } from '../../config/watchlist-schema.js';
-import { markRanges, matchSentence } from './match-sentence.js';
+import { markRanges, quotedSentence } from './match-sentence.js';
 import { parseQuery, phrasesOf } from '../../config/query-language.js';
-import { fieldText, type MatchableArticle } from './matchable.js';
+import type { MatchableArticle } from './matchable.js';
 import { RuleMatcher } from './rule-matcher.js';
 
 export function explainRule(rule: RuleConfig, article: MatchableArticle): string {
@@ -19,8 +19,7 @@ export function explainRule(rule: RuleConfig, article: MatchableArticle): string
     lines.push(`  "${phrase}": ${where}`);
   }
   if (match) {
-    const first = match.spans[0];
-    const m = first ? matchSentence(fieldText(article, first.field), match.spans) : null;
+    const m = quotedSentence(article, match.spans);
     if (m) lines.push(`  alert quotes (${m.field}): ${markRanges(m, (x) => `«${x}»`)}`);
   }
   return lines.join('\n');

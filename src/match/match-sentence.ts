@@ -1,6 +1,6 @@
 // The sentence that made a rule match, with the matched phrases as ranges inside it: what an
 // alert quotes and `alerts test` shows.
-import type { MatchSpan } from './matchable.js';
+import { fieldText, type MatchableArticle, type MatchSpan } from './matchable.js';
 
 export interface AlertMatch {
   field: 'title' | 'lead' | 'body';
@@ -34,6 +34,12 @@ export function matchSentence(text: string, spans: readonly MatchSpan[]): AlertM
     .filter((s) => s.field === first.field && s.start >= offset && s.end <= offset + sentence.length)
     .map((s) => [s.start - offset, s.end - offset] as [number, number]);
   return { field: first.field, sentence, ranges, phrases: [...new Set(spans.map((s) => s.phrase))] };
+}
+
+/** The sentence an alert quotes for a match: the one around its first span, in that span's field. */
+export function quotedSentence(article: MatchableArticle, spans: readonly MatchSpan[]): AlertMatch | null {
+  const first = spans[0];
+  return first ? matchSentence(fieldText(article, first.field), spans) : null;
 }
 
 /** The sentence with each range wrapped by `mark` (and the text between ranges by `plain`). */

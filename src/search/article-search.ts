@@ -6,8 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RuleConfig } from '../../config/watchlist-schema.js';
 import { articleFromText } from '../match/explain-rule.js';
-import { fieldText } from '../match/matchable.js';
-import { matchSentence, type AlertMatch } from '../match/match-sentence.js';
+import { quotedSentence, type AlertMatch } from '../match/match-sentence.js';
 import { RuleMatcher } from '../match/rule-matcher.js';
 import { vietnamDate } from '../text/vietnam-time.js';
 import type { WrittenArticle } from './manifest-index.js';
@@ -81,8 +80,7 @@ export async function searchArticles(
       const article = articleFromText(text);
       const [m] = matcher.match(article);
       if (!m) continue;
-      const first = m.spans[0];
-      match = first ? matchSentence(fieldText(article, first.field), m.spans) : null;
+      match = quotedSentence(article, m.spans);
     }
     found++;
     if (found > page.offset && hits.length < page.limit) hits.push({ article: a, match });
