@@ -3,7 +3,7 @@ import { escapeHtml as e } from '../../src/alert/alert-content.js';
 import type { SelectorRot } from '../../src/stats/selector-rot.js';
 import type { SourceHealth } from '../../src/stats/pipeline-stats.js';
 import type { ManifestArticle } from './latest-articles.js';
-import { exactTime, timeCell } from './time-cell.js';
+import { exactTime, outletLink, timeCell } from './html-parts.js';
 
 export interface AlertRow {
   id: string;
@@ -118,11 +118,8 @@ ${sources}</table>
 }
 
 export function articlePage(file: string, text: string, entry: ManifestArticle | undefined): string {
-  // Only http(s) addresses become links: a page's URL is outlet-controlled text.
-  const url =
-    entry && /^https?:\/\//i.test(entry.url) ? `<a href="${e(entry.url)}">${e(entry.url)}</a>` : e(entry?.url ?? '');
   const meta = entry
-    ? `<p class="muted">${e(entry.outlet)} · ${exactTime(entry.published_at)} · ${url} · <a href="/story/${e(entry.id)}">every outlet that carried it</a> · <span class="file">${e(file)}</span></p>`
+    ? `<p class="muted">${e(entry.outlet)} · ${exactTime(entry.published_at)} · ${outletLink(entry.url)} · <a href="/story/${e(entry.id)}">every outlet that carried it</a> · <span class="file">${e(file)}</span></p>`
     : `<p class="muted file">${e(file)}</p>`;
   // The heading is the story's title: the file name is a detail for whoever archives it.
   const title = entry?.title ?? text.split('\n')[0] ?? file;

@@ -2,10 +2,9 @@
 // days, borderline only) as a GET form, so a search is a link people can share and bookmark, and
 // the hits with the matched words highlighted, newest written first, a page at a time.
 import { escapeHtml as e } from '../../src/alert/alert-content.js';
-import { markRanges } from '../../src/match/match-sentence.js';
 import type { SearchPage } from '../../src/search/article-search.js';
 import { layout } from './dashboard-pages.js';
-import { timeCell } from './time-cell.js';
+import { pagingNav, quoteHtml, timeCell } from './html-parts.js';
 
 export interface SearchForm {
   q: string;
@@ -28,14 +27,15 @@ export interface SearchView {
   now: number;
 }
 
-function pageLink(form: SearchForm, page: number, label: string): string {
+/** The address of page `page` of this search: the form's fields, defaults left out. */
+function searchHref(form: SearchForm, page: number): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...form, page })) {
     if (k === 'borderline') {
       if (v) p.set(k, 'on');
     } else if (v !== '' && !(k === 'page' && v === 1)) p.set(k, String(v));
   }
-  return `<a class="page-link" href="/search?${e(p.toString())}">${label}</a>`;
+  return `/search?${p.toString()}`;
 }
 
 const select = (name: string, chosen: string, options: [string, string][]): string =>
@@ -69,13 +69,7 @@ config/watchlist.yaml; it is picked up on save.</p></form>`;
     const r = v.result;
     const rows = r.hits
       .map(({ article: a, match }) => {
-        const quote = match
-          ? `<div class="quote">${e(match.field)}: ${markRanges(
-              match,
-              (s) => `<mark>${e(s)}</mark>`,
-              (s) => e(s),
-            )}</div>`
-          : '';
+        const quote = match ? quoteHtml(match) : '';
         return `<tr data-story="${e(a.id)}"><td><a class="article-link" href="/story/${e(a.id)}">${e(a.title)}</a>${quote}</td>
 <td>${e(a.outlet)}</td><td>${timeCell(a.published_at, v.now)}</td><td>${e(a.matched_rules.join(', '))}</td>
 <td>${a.relevance?.borderline ? 'borderline' : 'on'}</td></tr>`;
@@ -83,15 +77,12 @@ config/watchlist.yaml; it is picked up on save.</p></form>`;
       .join('\n');
     const first = (f.page - 1) * v.pageSize;
     const shown = r.hits.length ? `${first + 1}–${first + r.hits.length}` : '0';
-    const nav = [f.page > 1 ? pageLink(f, f.page - 1, '← newer') : '', r.more ? pageLink(f, f.page + 1, 'older →') : '']
-      .filter(Boolean)
-      .join(' · ');
     results = `<p id="search-count">${shown} of the matching articles${r.more ? ' (more on the next page)' : ''}${
       r.textMissing ? `; ${r.textMissing} texts removed by retention not searched` : ''
     }</p>
 <table id="results"><tr><th>Title</th><th>Outlet</th><th>Published</th><th>Rules fired</th><th>Topic</th></tr>
 ${rows || '<tr><td colspan="5" class="muted">nothing matches</td></tr>'}</table>
-<p class="paging">${nav}</p>`;
+${pagingNav(f.page, r.more, (n) => searchHref(f, n))}`;
   }
   return layout('tinwatch: search', `<h1>Search the written articles</h1>${error}${form}${results}`);
 }

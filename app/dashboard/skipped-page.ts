@@ -4,11 +4,7 @@
 import { escapeHtml as e } from '../../src/alert/alert-content.js';
 import type { SkippedArticle } from '../../src/article/skipped-articles.js';
 import { layout } from './dashboard-pages.js';
-import { timeCell } from './time-cell.js';
-
-/** Only http(s) addresses become links: a page's URL is outlet-controlled text. */
-const link = (url: string, text: string): string =>
-  /^https?:\/\//i.test(url) ? `<a href="${e(url)}" rel="noreferrer">${e(text)}</a>` : e(text);
+import { outletLink, pagingNav, timeCell } from './html-parts.js';
 
 export function skippedPage(
   items: (SkippedArticle & { mark: 'on' | 'off' | null })[],
@@ -19,7 +15,7 @@ export function skippedPage(
     .map(
       (
         s,
-      ) => `<tr data-skipped="${e(s.id)}"><td>${link(s.url, s.title)}</td><td>${e(s.source_id)}</td><td>${timeCell(s.at, now)}</td>
+      ) => `<tr data-skipped="${e(s.id)}"><td>${outletLink(s.url, s.title)}</td><td>${e(s.source_id)}</td><td>${timeCell(s.at, now)}</td>
 <td class="num">${e(s.score.toFixed(2))}</td><td>${e(s.reason ?? s.top_terms.join(', '))}</td>
 <td class="mark">${
         s.mark
@@ -28,12 +24,6 @@ export function skippedPage(
       }</td></tr>`,
     )
     .join('\n');
-  const nav = [
-    page.number > 1 ? `<a class="page-link" href="/skipped?page=${page.number - 1}">← newer</a>` : '',
-    page.more ? `<a class="page-link" href="/skipped?page=${page.number + 1}">older →</a>` : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
   return layout(
     'tinwatch: skipped',
     `<h1>Skipped as off topic</h1>
@@ -41,6 +31,6 @@ export function skippedPage(
 example: <code>tinwatch relevance marks</code> exports them for <code>npm run eval:relevance -- --marks FILE</code>.</p>
 <table id="skipped"><tr><th>Title</th><th>Source</th><th>Skipped</th><th class="num">Score</th><th>Why</th><th>Mark</th></tr>
 ${rows || '<tr><td colspan="6" class="muted">nothing skipped yet</td></tr>'}</table>
-<p class="paging">${nav}</p>`,
+${pagingNav(page.number, page.more, (n) => `/skipped?page=${n}`)}`,
   );
 }

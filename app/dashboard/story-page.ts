@@ -2,15 +2,10 @@
 // URL, time and how alike the copy is (the similarity and containment the dedupe rule saw).
 import { escapeHtml as e } from '../../src/alert/alert-content.js';
 import type { StoryCarrier } from '../../src/dedupe/story-carriers.js';
-import { markRanges, type AlertMatch } from '../../src/match/match-sentence.js';
+import type { AlertMatch } from '../../src/match/match-sentence.js';
 import { layout } from './dashboard-pages.js';
-import { exactTime } from './time-cell.js';
+import { exactTime, outletLink, quoteHtml } from './html-parts.js';
 import type { ManifestArticle } from './latest-articles.js';
-
-/** Only http(s) addresses become links: a page's URL is outlet-controlled text. */
-function link(url: string): string {
-  return /^https?:\/\//i.test(url) ? `<a href="${e(url)}">${e(url)}</a>` : e(url);
-}
 
 const num = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
 
@@ -27,10 +22,10 @@ export function storyPage(
   rules: StoryRule[] = [],
   text: string | null = null,
 ): string {
-  const first = `<tr class="first"><td>${e(story.outlet)}</td><td>${link(story.url)}</td><td>${exactTime(story.published_at)}</td><td>${exactTime(story.fetched_at)}</td><td>first written</td><td class="num">1.00</td><td class="num">1.00</td></tr>`;
+  const first = `<tr class="first"><td>${e(story.outlet)}</td><td>${outletLink(story.url)}</td><td>${exactTime(story.published_at)}</td><td>${exactTime(story.fetched_at)}</td><td>first written</td><td class="num">1.00</td><td class="num">1.00</td></tr>`;
   const rows = carriers.map(
     (c) =>
-      `<tr class="copy" data-id="${e(c.id)}"><td>${e(c.outlet)}</td><td>${link(c.url)}</td><td>${exactTime(c.published_at)}</td><td>${exactTime(c.fetched_at)}</td><td>${e(c.kind ?? '')} copy</td><td class="num">${num(c.similarity)}</td><td class="num">${num(c.containment)}</td></tr>`,
+      `<tr class="copy" data-id="${e(c.id)}"><td>${e(c.outlet)}</td><td>${outletLink(c.url)}</td><td>${exactTime(c.published_at)}</td><td>${exactTime(c.fetched_at)}</td><td>${e(c.kind ?? '')} copy</td><td class="num">${num(c.similarity)}</td><td class="num">${num(c.containment)}</td></tr>`,
   );
   const outlets = new Set([story.outlet, ...carriers.map((c) => c.outlet)]).size;
   return layout(
@@ -45,15 +40,7 @@ export function storyPage(
         ? rules
             .map(
               (r) =>
-                `<li><strong>${e(r.name)}</strong> <code>${e(r.query)}</code>${
-                  r.match
-                    ? `<div class="quote">${e(r.match.field)}: ${markRanges(
-                        r.match,
-                        (x) => `<mark>${e(x)}</mark>`,
-                        (x) => e(x),
-                      )}</div>`
-                    : ''
-                }</li>`,
+                `<li><strong>${e(r.name)}</strong> <code>${e(r.query)}</code>${r.match ? quoteHtml(r.match) : ''}</li>`,
             )
             .join('')
         : '<li class="muted">none</li>'
