@@ -56,10 +56,8 @@ export function readSourceFiles(dir = SOURCES_DIR): SourceFile[] {
     .filter((f) => /\.(ya?ml|json)$/.test(f))
     .sort()
     .map((name) => {
-      const full = path.join(dir, name);
-      const shown = path.relative(process.cwd(), full);
-      const doc = readYamlConfig(full, shown.startsWith('..') ? full : shown);
-      return { file: shown, raw: doc.value, where: doc.where };
+      const doc = readYamlConfig(path.join(dir, name));
+      return { file: doc.shownAs, raw: doc.value, where: doc.where };
     });
 }
 

@@ -7,7 +7,7 @@ import { projectPath } from './project-root.js';
 import { parseYamlConfig, readYamlConfig, type YamlConfig } from './yaml-config.js';
 import { watchlistSchema, type Watchlist } from './watchlist-schema.js';
 
-export const BUNDLED_WATCHLIST = projectPath('config', 'watchlist.yaml');
+const BUNDLED_WATCHLIST = projectPath('config', 'watchlist.yaml');
 
 function describePath(raw: unknown, p: readonly PropertyKey[]): string {
   // rules.3.query → rule "joint-drills" query
@@ -35,15 +35,14 @@ export function parseWatchlistText(text: string, file: string): Watchlist {
   return parseWatchlist(doc.value, doc.where);
 }
 
-/** The watchlist file in use: TINWATCH_WATCHLIST, else the bundled one. */
-export function watchlistFile(): string {
-  return path.resolve(readEnv().TINWATCH_WATCHLIST ?? BUNDLED_WATCHLIST);
+/** The watchlist file in use: the TINWATCH_WATCHLIST setting, else the bundled one. */
+export function watchlistFile(setting: string | undefined = readEnv().TINWATCH_WATCHLIST): string {
+  return path.resolve(setting ?? BUNDLED_WATCHLIST);
 }
 
 /** Reads and checks a watchlist file now (no cache: hot reload calls it on every change). */
 export function readWatchlist(file = watchlistFile()): Watchlist {
-  const shown = path.relative(process.cwd(), file) || file;
-  const doc = readYamlConfig(file, shown.startsWith('..') ? file : shown);
+  const doc = readYamlConfig(file);
   return parseWatchlist(doc.value, doc.where);
 }
 

@@ -1,6 +1,7 @@
 // Reads a YAML (or JSON: YAML's subset) configuration file keeping where each value was written,
 // so a schema error can name file:line:column and the field, as a compiler would.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from './errors.js';
 
@@ -32,12 +33,19 @@ export function parseYamlConfig(text: string, file: string): YamlConfig {
   };
 }
 
-export function readYamlConfig(file: string, shownAs = file): YamlConfig {
+/** A file as errors name it: relative to where tinwatch runs, absolute when outside it. */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : path.resolve(file);
+}
+
+export function readYamlConfig(file: string): YamlConfig & { shownAs: string } {
+  const shownAs = shownPath(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     throw new ConfigError(`${shownAs}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  return parseYamlConfig(text, shownAs);
+  return { ...parseYamlConfig(text, shownAs), shownAs };
 }

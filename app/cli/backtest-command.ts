@@ -8,7 +8,7 @@ import { draftRule, type RuleConfig } from '../../config/watchlist-schema.js';
 import { markRanges } from '../../src/match/match-sentence.js';
 import { searchArticles } from '../../src/search/article-search.js';
 import { ManifestIndex } from '../../src/search/manifest-index.js';
-import { vietnamTime } from '../../src/text/vietnam-time.js';
+import { DAY_PATTERN, vietnamTime } from '../../src/text/vietnam-time.js';
 
 export interface RuleChoice {
   rule?: string;
@@ -49,15 +49,13 @@ export interface BacktestOptions extends RuleChoice {
   limit: number;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export async function runBacktest(o: BacktestOptions, out: NodeJS.WritableStream, colour: boolean): Promise<number> {
   const rule = chooseRule(o);
   for (const [name, v] of [
     ['--from', o.from],
     ['--to', o.to],
   ] as const)
-    if (v !== undefined && !DAY.test(v))
+    if (v !== undefined && !DAY_PATTERN.test(v))
       throw new ConfigError(`${name}: "${v}" is not a day (YYYY-MM-DD, Vietnam time)`);
   const outDir = readEnv().TINWATCH_OUT;
   const articles = await new ManifestIndex(outDir).articles();

@@ -2,12 +2,13 @@
 // light (no configuration loaded), so `tinwatch --help` stays fast. A bad value stops with one line.
 import { InvalidArgumentError } from 'commander';
 import { ConfigError } from '../../config/errors.js';
+import { DAY_PATTERN } from '../../src/text/vietnam-time.js';
 
 export const QUEUE_CHOICES = ['crawl', 'article', 'alert'] as const;
 
 /** `--since`: a day (midnight, Vietnam time) or a full ISO 8601 time; anything else stops with exit 2. */
 export function parseSince(value: string): string {
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+07:00` : value;
+  const iso = DAY_PATTERN.test(value) ? `${value}T00:00:00+07:00` : value;
   const t = Date.parse(iso);
   if (!Number.isFinite(t) || !/[zZ]|[+-]\d{2}:\d{2}$/.test(iso)) {
     throw new ConfigError(`--since: "${value}" is not a date (YYYY-MM-DD or ISO 8601 with an offset)`);

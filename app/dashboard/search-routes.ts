@@ -12,10 +12,10 @@ import { searchArticles, type ArticleFilter } from '../../src/search/article-sea
 import { ManifestIndex } from '../../src/search/manifest-index.js';
 import { searchPage, type SearchForm } from './search-page.js';
 import { skippedPage } from './skipped-page.js';
+import { DAY_PATTERN } from '../../src/text/vietnam-time.js';
 
 const PAGE_SIZE = 25;
 const SKIPPED_PAGE_SIZE = 50;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function pageNumber(raw: string | undefined): number {
   const n = Number(raw ?? '1');
@@ -44,7 +44,7 @@ export function registerSearchRoutes(app: Hono, rt: Runtime): void {
     };
     for (const key of ['from', 'to'] as const) {
       if (!form[key]) continue;
-      if (DAY.test(form[key])) filter[key] = form[key];
+      if (DAY_PATTERN.test(form[key])) filter[key] = form[key];
       else error = `${key}: "${form[key]}" is not a day (YYYY-MM-DD)`;
     }
     if (form.q) {

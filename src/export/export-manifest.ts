@@ -11,6 +11,7 @@ import path from 'node:path';
 import { manifestPath } from '../write/article-files.js';
 import { parseManifestLine, type ManifestEntryRead } from '../write/manifest-entry.js';
 import { linesFrom } from './manifest-cursor.js';
+import { DAY_PATTERN } from '../text/vietnam-time.js';
 
 export type ExportCursor = { kind: 'start' } | { kind: 'seq'; seq: number } | { kind: 'date'; at: number };
 
@@ -30,7 +31,7 @@ export function parseCursor(raw: string | undefined): ExportCursor | { error: st
   if (/^\d+$/.test(raw)) return { kind: 'seq', seq: Number(raw) };
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(raw)) {
     // A date alone is the start of that day in Vietnam, where the outlets publish.
-    const at = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00+07:00` : raw);
+    const at = Date.parse(DAY_PATTERN.test(raw) ? `${raw}T00:00:00+07:00` : raw);
     if (Number.isFinite(at)) return { kind: 'date', at };
   }
   return {

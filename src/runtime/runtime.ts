@@ -3,9 +3,8 @@
 import { Redis } from 'ioredis';
 import { coalesceWrites } from '../redis/coalesce-writes.js';
 import { readEnv, readSecret, type Env } from '../../config/env.js';
-import { BUNDLED_WATCHLIST, readWatchlist } from '../../config/load-watchlist.js';
+import { readWatchlist, watchlistFile } from '../../config/load-watchlist.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
-import path from 'node:path';
 import { followWatchlistFile, type WatchlistListener } from '../alert/watchlist-reload.js';
 import { createAlerts, type Alerts } from '../alert/alert-setup.js';
 import { runRuntimeClosers } from './runtime-closers.js';
@@ -97,8 +96,8 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   const env = { ...readEnv(), ...opts.env };
   const log = opts.log ?? createLogger(env.LOG_LEVEL, resolveLogFormat(env.LOG_FORMAT));
   const sources = opts.sources ?? loadSources();
-  const watchlistFile = opts.watchlist ? null : path.resolve(env.TINWATCH_WATCHLIST ?? BUNDLED_WATCHLIST);
-  const alerts = createAlerts(opts.watchlist ?? readWatchlist(watchlistFile!), opts.secrets ?? readSecret, log);
+  const rulesFile = opts.watchlist ? null : watchlistFile(env.TINWATCH_WATCHLIST);
+  const alerts = createAlerts(opts.watchlist ?? readWatchlist(rulesFile!), opts.secrets ?? readSecret, log);
   const watchlistListeners = new Set<WatchlistListener>();
   let stopFollowing: (() => void) | undefined;
   const redisTarget =
@@ -149,11 +148,10 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     outDir: env.TINWATCH_OUT,
     sources,
     alerts,
-    watchlistFile,
+    watchlistFile: rulesFile,
     onWatchlistChange: (listener) => void watchlistListeners.add(listener),
     followWatchlist: () => {
-      if (watchlistFile && !stopFollowing)
-        stopFollowing = followWatchlistFile(watchlistFile, alerts, log, watchlistListeners);
+      if (rulesFile && !stopFollowing) stopFollowing = followWatchlistFile(rulesFile, alerts, log, watchlistListeners);
     },
     stats,
     warc,

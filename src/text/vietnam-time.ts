@@ -2,6 +2,9 @@
 // (Vietnam keeps +07:00 all year), whatever zone the outlet or the server used.
 const VN_OFFSET_MS = 7 * 3_600_000;
 
+/** A calendar day as people type one, "2026-08-20" (read as a day in Vietnam). */
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
 function shifted(at: string | number | Date): Date | null {
   const ms = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
   return Number.isFinite(ms) ? new Date(ms + VN_OFFSET_MS) : null;
