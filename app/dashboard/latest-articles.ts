@@ -2,22 +2,10 @@
 // the manifest grows for months).
 import { manifestLines, readManifestTail } from '../../src/write/article-files.js';
 import { parseManifestLine } from '../../src/write/manifest-entry.js';
+import type { WrittenArticle } from '../../src/search/manifest-index.js';
 
-export interface ManifestArticle {
-  type: 'article';
-  seq: number;
-  file: string;
-  id: string;
-  url: string;
-  outlet: string;
-  source_id: string;
-  title: string;
-  published_at: string | null;
-  fetched_at?: string;
-  written_at?: string;
-  matched_rules: string[];
-  relevance?: { profile?: string; verdict?: string; borderline?: boolean; score?: number; reason?: string };
-}
+/** A written article's manifest line: the search's type, one shape for every reader. */
+export type ManifestArticle = WrittenArticle;
 
 export async function latestArticles(outDir: string, limit = 50, tailBytes = 512 * 1024): Promise<ManifestArticle[]> {
   const { buf, cut } = await readManifestTail(outDir, tailBytes);
