@@ -77,17 +77,46 @@ export async function writeArticleFile(outDir: string, fileName: string, text: s
 
 const NEWLINE = Buffer.from('\n');
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** The file's size and its last byte (null when empty). */
+function fileEnd(fd: number): { size: number; last: number | null } {
+  const { size } = fstatSync(fd);
+  if (size === 0) return { size, last: null };
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  return { size, last: last[0]! };
+}
+
+/** Looks a line end that is missing gets, each a moment apart, before it counts as a fragment. */
+const FRAGMENT_LOOKS = 10;
+
+/**
+ * Whether the file ends in a fragment a failed write left, which the next line must not run on
+ * from. Another thread or process appending at this moment can be seen half done (the kernel
+ * grows the size a page at a time), which looks like a fragment; taking it for one puts a blank
+ * line in the manifest. So a missing line end counts only when the file stood still for a moment
+ * with it missing: an append in progress has finished by then, a fragment is still there. A file
+ * others never stop appending to is taken as whole: a real fragment comes from a full disk, where
+ * their appends fail too.
+ */
+function endsMidLine(fd: number): boolean {
+  let seen = fileEnd(fd);
+  for (let look = 0; look < FRAGMENT_LOOKS; look++) {
+    if (seen.last === null || seen.last === 0x0a) return false;
+    Atomics.wait(pause, 0, 0, 2); // a synchronous pause: appendLine is synchronous throughout
+    const now = fileEnd(fd);
+    if (now.size === seen.size) return now.last !== 0x0a;
+    seen = now;
+  }
+  return false;
+}
+
 /** Appends one line whole, or leaves at most a newline-ended fragment and throws. */
 function appendLine(file: string, line: Buffer): void {
   const fd = openSync(file, 'a+');
   try {
-    let buf = line;
-    const { size } = fstatSync(fd);
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      readSync(fd, last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) buf = Buffer.concat([NEWLINE, line]); // a fragment left by a failed write
-    }
+    const buf = endsMidLine(fd) ? Buffer.concat([NEWLINE, line]) : line;
     let done = 0;
     try {
       while (done < buf.length) done += writeSync(fd, buf, done);
