@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { PIPELINE } from './pipeline.js';
 import { DEDUPE } from './dedupe.js';
+import { FEED_POLL } from './feed-polling.js';
 
 const originMap = z
   .string()
@@ -44,6 +45,19 @@ const envSchema = z.object({
   /** Worker lock duration and stalled-check interval (crash tests shorten them; keep defaults). */
   TINWATCH_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(PIPELINE.lockDurationMs),
   TINWATCH_STALLED_MS: z.coerce.number().int().min(500).max(600_000).default(PIPELINE.stalledIntervalMs),
+  /**
+   * adaptive: each feed is polled on its own, every 1 to TINWATCH_FEED_POLL_MAX_MINUTES minutes by
+   * how often it publishes, and the scheduled crawls read listings, sitemaps and searches only.
+   * off: feeds are read by the scheduled crawls alone (crawlers/poll/).
+   */
+  TINWATCH_FEED_POLLING: z.enum(['adaptive', 'off']).default('adaptive'),
+  /** The slowest a feed is polled (at night, on a quiet feed). */
+  TINWATCH_FEED_POLL_MAX_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(FEED_POLL.maxIntervalMs / 60_000),
   /** Overrides every source's politeness delay (local replay runs: tests, demo, benchmark). */
   TINWATCH_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   /** Dedupe index buckets per band = 2^bits (config/dedupe.ts); changing it needs `dedupe rebuild`. */

@@ -4,6 +4,7 @@
 // - a circuit breaker that pauses a host after repeated failures (network errors, 429, 5xx
 //   after retries), so a struggling outlet is left alone instead of hammered, and reports it.
 import { HostPausedError } from './errors.js';
+import type { FeedTurns } from './poll/feed-turns.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../src/logger.js';
 import type { Keys } from '../src/redis/keys.js';
@@ -38,7 +39,19 @@ export class HostPolicy {
   constructor(
     private readonly deps: HostPolicyDeps,
     private readonly delayMs: number,
+    /** Feed requests mark their host's feed turn (crawlers/poll/feed-turns.ts) when set. */
+    private readonly feedTurns: FeedTurns | null = null,
   ) {}
+
+  /** A feed request to this host is about to be sent. */
+  async feedSending(host: string): Promise<void> {
+    await this.feedTurns?.sending(host);
+  }
+
+  /** A feed request to this host was answered. */
+  async feedAnswered(host: string): Promise<void> {
+    await this.feedTurns?.answered(host);
+  }
 
   /** The challenge cookie remembered for this host (shared by every worker), if any. */
   async cookieFor(host: string): Promise<string | null> {

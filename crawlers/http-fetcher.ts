@@ -57,6 +57,7 @@ export function createHttpFetcher(
               await assertPublicDestination(request.url, originMap);
               const host = new URL(originMap.toRealUrl(request.url)).hostname;
               await hosts?.waitTurn(host);
+              if ((request.userData.req as FetchRequest).label === 'feed') await hosts?.feedSending(host);
               const extra = (request.userData.req as FetchRequest).headers ?? {};
               gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(source), ...extra };
               // tinwatch says who it is (user-agent): got-scraping's generated browser headers
@@ -81,7 +82,14 @@ export function createHttpFetcher(
               ];
             },
           ],
-          postNavigationHooks: [({ response }) => limitDownload(response)],
+          postNavigationHooks: [
+            ({ response }) => limitDownload(response),
+            // The host's feed turn runs from the answer (crawlers/poll/feed-turns.ts).
+            async ({ request }) => {
+              if ((request.userData.req as FetchRequest).label === 'feed')
+                await hosts?.feedAnswered(new URL(originMap.toRealUrl(request.url)).hostname);
+            },
+          ],
           requestHandler: async ({ request, body, response, contentType }) => {
             const req = request.userData.req as FetchRequest;
             const finalUrl = originMap.toRealUrl(request.loadedUrl ?? request.url);

@@ -1,4 +1,5 @@
 // The only place for queue names, job payload schemas, job ids and retry settings (DESIGN.md §4).
+import { createHash } from 'node:crypto';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
@@ -7,8 +8,18 @@ import { PIPELINE } from '../config/pipeline.js';
 export const QUEUE = { crawl: 'crawl', article: 'article', alert: 'alert' } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
-/** Scheduler ticks become delayed crawl jobs (the jitter); crawl jobs discover and fetch. */
-export const JOB = { tick: 'tick', crawl: 'crawl', article: 'article', alert: 'alert', digest: 'digest' } as const;
+/**
+ * Scheduler ticks become delayed crawl jobs (the jitter); crawl jobs discover and fetch; a poll job
+ * reads one feed and puts itself back, delayed until its next poll (crawlers/poll/).
+ */
+export const JOB = {
+  tick: 'tick',
+  crawl: 'crawl',
+  poll: 'poll',
+  article: 'article',
+  alert: 'alert',
+  digest: 'digest',
+} as const;
 
 export const crawlJobSchema = z.strictObject({
   sourceId: z.string().min(1),
@@ -23,6 +34,9 @@ export const crawlJobSchema = z.strictObject({
 export type CrawlJobData = z.infer<typeof crawlJobSchema>;
 
 export const tickJobSchema = z.strictObject({ sourceId: z.string().min(1) });
+
+export const pollJobSchema = z.strictObject({ sourceId: z.string().min(1), feed: z.url() });
+export type PollJobData = z.infer<typeof pollJobSchema>;
 
 export const articleJobSchema = z.strictObject({
   sourceId: z.string().min(1),
@@ -112,6 +126,9 @@ export const jobId = {
   article: (storyId: string) => `art-${storyId}`,
   crawlRun: (sourceId: string, runId: string) => `crawl-${sourceId}-${runId}`,
   scheduler: (sourceId: string) => `sched-${sourceId}`,
+  /** One poll job per feed, for good: it is delayed again after each poll, never completed. */
+  poll: (sourceId: string, feedUrl: string) =>
+    `poll-${sourceId}-${createHash('sha1').update(feedUrl).digest('hex').slice(0, 16)}`,
   /** Deduplication id: at most one scheduled crawl per source waiting at a time. */
   crawlDedupe: (sourceId: string) => `crawl-${sourceId}`,
   /** One alert per (story, rule, channel), whatever the number of re-crawls or retries. */

@@ -1,12 +1,21 @@
-// The crawl queue: scheduler ticks become jittered crawl jobs; crawl jobs run crawlSource.
+// The crawl queue: scheduler ticks become jittered crawl jobs; crawl jobs run crawlSource; poll
+// jobs read one feed each and come back when the poll policy says (feed-poller.ts).
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { crawlSource } from '../crawlers/crawl/crawl-source.js';
 import type { Runtime } from '../src/runtime/runtime.js';
 import { formatFailureCounts } from '../crawlers/fetch-failure.js';
 import { startWorker } from './start-worker.js';
+import { crawlDepsOf } from './crawl-deps-of.js';
+import { pollFeed, type PollResult } from './feed-poller.js';
+import { ensurePollJobs } from './poll-jobs.js';
 import { addSourceCrawl, crawlJobSchema, JOB, QUEUE, tickJobSchema, type CrawlSummary } from '../src/queues.js';
 
-export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummary | { queuedCrawl: string }> {
+export async function handleCrawlJob(
+  rt: Runtime,
+  job: Job,
+  token?: string,
+): Promise<CrawlSummary | { queuedCrawl: string } | PollResult> {
+  if (job.name === JOB.poll) return pollFeed(rt, job, token);
   const log = rt.log.child({ queue: QUEUE.crawl, jobId: job.id, name: job.name });
   if (job.name === JOB.tick) {
     const { sourceId } = tickJobSchema.parse(job.data);
@@ -14,29 +23,25 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
     // Jitter: start somewhere in the next jitterSeconds so sources sharing a cron do not align.
     const delay = Math.floor(Math.random() * source.schedule.jitterSeconds * 1000);
     const crawlJobId = await addSourceCrawl(rt.queues.crawl, sourceId, delay);
-    log.info({ sourceId, delayMs: delay, crawlJobId }, 'scheduled crawl queued');
+    // A poll chain whose worker died too often is back within one tick.
+    const polls = await ensurePollJobs(rt, [source]);
+    log.info(
+      { sourceId, delayMs: delay, crawlJobId, ...(polls.added + polls.revived ? { polls } : {}) },
+      'scheduled crawl queued',
+    );
     return { queuedCrawl: crawlJobId };
   }
   const parsed = crawlJobSchema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`bad crawl job payload: ${parsed.error.message}`);
   const source = rt.sourceById(parsed.data.sourceId);
   try {
-    const summary = await crawlSource(
-      {
-        redis: rt.redis,
-        keys: rt.keys,
-        originMap: rt.originMap,
-        articleQueue: rt.queues.article,
-        log: log.child({ sourceId: source.id }),
-        ...(rt.timings ? { timings: rt.timings } : {}),
-        ...(rt.env.TINWATCH_HOST_DELAY_MS !== undefined ? { hostDelayMs: rt.env.TINWATCH_HOST_DELAY_MS } : {}),
-        requestTimeoutSecs: rt.env.TINWATCH_REQUEST_TIMEOUT_SECS,
-        captureWarc: rt.env.TINWATCH_WARC === 'on',
-      },
-      source,
-      parsed.data.runId,
-      parsed.data.since ? { since: parsed.data.since } : {},
-    );
+    // While feeds are polled on their own, a scheduled crawl reads the rest (listings, sitemaps,
+    // searches); a run of `crawl --once` or a backfill reads everything.
+    const polled = rt.env.TINWATCH_FEED_POLLING === 'adaptive' && !parsed.data.runId && !parsed.data.since;
+    const summary = await crawlSource(crawlDepsOf(rt, log.child({ sourceId: source.id })), source, parsed.data.runId, {
+      ...(parsed.data.since ? { since: parsed.data.since } : {}),
+      ...(polled ? { feeds: 'none' as const } : {}),
+    });
     for (const [status, n] of Object.entries(summary.statusCounts)) {
       await rt.stats.count({ name: 'pages_fetched', source: source.id, status }, n);
     }
@@ -63,5 +68,5 @@ export async function handleCrawlJob(rt: Runtime, job: Job): Promise<CrawlSummar
 }
 
 export function startCrawlWorker(rt: Runtime, concurrency: number = rt.env.TINWATCH_CRAWL_CONCURRENCY): Worker {
-  return startWorker(rt, QUEUE.crawl, (job) => handleCrawlJob(rt, job), concurrency);
+  return startWorker(rt, QUEUE.crawl, (job, token) => handleCrawlJob(rt, job, token), concurrency);
 }

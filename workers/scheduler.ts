@@ -1,8 +1,10 @@
 // One BullMQ job scheduler per source (cron from the source file). Each tick becomes a crawl job
 // delayed by a random jitter (workers/crawl-worker.ts). Schedulers for sources no longer in the
-// config are removed, so deleting a source file stops its crawls.
+// config are removed, so deleting a source file stops its crawls. Each feed's poll job is put in
+// place beside them (poll-jobs.ts).
 import type { Runtime } from '../src/runtime/runtime.js';
 import { JOB, jobId } from '../src/queues.js';
+import { ensurePollJobs, removeStalePollJobs } from './poll-jobs.js';
 
 export async function syncSchedulers(rt: Runtime): Promise<string[]> {
   const wanted = new Set<string>();
@@ -21,7 +23,9 @@ export async function syncSchedulers(rt: Runtime): Promise<string[]> {
     const key = s.key ?? s.id;
     if (key && key.startsWith('sched-') && !wanted.has(key)) await rt.queues.crawl.removeJobScheduler(key);
   }
-  rt.log.info({ schedulers: [...wanted] }, 'job schedulers in place');
+  const polls = await ensurePollJobs(rt);
+  polls.removed = await removeStalePollJobs(rt);
+  rt.log.info({ schedulers: [...wanted], feedPolls: polls }, 'job schedulers in place');
   return [...wanted];
 }
 

@@ -31,13 +31,21 @@ export async function startBanner(
     `  Redis      ${redactUrl(rt.redisTarget.url)}${rt.redisTarget.embedded ? ' (embedded, data in data/redis)' : ''}`,
     `  output     ${rt.outDir}`,
     `  sources    ${rt.sources.length}; rules ${rules.length} (channels: ${channels.join(', ')})`,
-    '  crawls     first crawl now, then on schedule (next tick, before jitter):',
+    `  crawls     first crawl now, then on schedule (next tick, before jitter)${rt.env.TINWATCH_FEED_POLLING === 'adaptive' ? '; listings, sitemaps, searches' : ''}:`,
     ...rt.sources.map((s) => {
       const first = firstCrawlInMs.get(s.id);
       const next = nextTick.get(s.id);
       return `    ${s.id.padEnd(18)} first ${first === undefined ? '—' : `in ${Math.round(first / 1000)} s`}, next ${next ? at(next) : '—'} (${s.schedule.cron})`;
     }),
+    feedLine(rt),
     `  started    ${at(now)}`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function feedLine(rt: Runtime): string {
+  const feeds = rt.sources.reduce((n, s) => n + s.discovery.feeds.length, 0);
+  if (rt.env.TINWATCH_FEED_POLLING !== 'adaptive')
+    return `  feeds      ${feeds}, read by the scheduled crawls (TINWATCH_FEED_POLLING=off)`;
+  return `  feeds      ${feeds}, each polled from now on every 1–${rt.env.TINWATCH_FEED_POLL_MAX_MINUTES} min by how often it publishes (one feed request a minute per host at most)`;
 }

@@ -71,6 +71,7 @@ export function overviewPage(d: OverviewData, now = Date.now()): string {
       (
         s,
       ) => `<tr><td>${e(s.name)} <span class="muted">${e(s.id)}</span></td><td>${s.health.lastCrawlAt ? timeCell(s.health.lastCrawlAt, now) : 'never'}</td>
+<td class="feed-poll">${s.health.lastPollAt ? `${timeCell(s.health.lastPollAt, now)}${s.health.nextPollAt ? ` <span class="muted">next ${timeCell(s.health.nextPollAt, now)}</span>` : ''}` : '<span class="muted">–</span>'}</td>
 <td class="num">${e(s.health.lastNew ?? '–')}</td><td class="num">${s.fallbacks}</td>${rotCell(s.id, s.rot)}<td class="num ${s.errors ? 'bad' : ''}">${s.errors}</td>
 <td class="${s.health.lastFailures ? 'bad' : 'muted'}">${e(s.health.lastFailures || 'none')}</td>
 <td class="${s.health.lastError ? 'bad' : ''}">${e(s.health.lastError ?? '')}${s.health.lastError && s.health.lastErrorAt ? ` <span class="muted">${timeCell(s.health.lastErrorAt, now)}</span>` : ''}</td><td class="${s.paused.length ? 'bad' : 'muted'}">${s.paused.length ? e(s.paused.join(', ')) : 'none'}</td>
@@ -108,7 +109,7 @@ ${borderline}</table>
 <table id="articles"><tr><th>Title</th><th>Outlet</th><th>Published</th><th class="num">Outlets carrying it</th><th>Matched rules</th></tr>
 ${articles}</table>
 <h2>Sources</h2>
-<table id="sources"><tr><th>Source</th><th>Last crawl</th><th class="num">New last crawl</th><th class="num">Fallback extractions</th><th>Title/body fallbacks today</th><th class="num">Errors</th><th>Failed last crawl</th><th>Last error</th><th>Paused hosts</th><th></th></tr>
+<table id="sources"><tr><th>Source</th><th>Last crawl</th><th>Feed polled</th><th class="num">New last crawl</th><th class="num">Fallback extractions</th><th>Title/body fallbacks today</th><th class="num">Errors</th><th>Failed last crawl</th><th>Last error</th><th>Paused hosts</th><th></th></tr>
 ${sources}</table>
 <h2>Alerts sent</h2>
 <table id="alerts-sent"><tr><th>Rule</th><th>Channel</th><th>Story</th><th>At</th></tr>${alerts(d.alertsSent, false)}</table>

@@ -19,6 +19,8 @@ export interface ReplayServer {
   readonly port: number;
   /** Request paths served so far (for tests: "was this page fetched again?"). */
   readonly hits: string[];
+  /** Each request answered: its path, when it arrived (ms since the epoch) and the status sent. */
+  readonly requests: { path: string; at: number; status: number }[];
   close(): Promise<void>;
 }
 
@@ -112,10 +114,13 @@ function statOrNull(file: string): Stats | null {
 
 export async function startReplayServer(root: string, port = 0, host = '127.0.0.1'): Promise<ReplayServer> {
   const hits: string[] = [];
+  const requests: { path: string; at: number; status: number }[] = [];
   const served = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const reqPath = req.url ?? '/';
     hits.push(reqPath);
+    const at = Date.now();
+    res.on('finish', () => requests.push({ path: reqPath, at, status: res.statusCode }));
     void (async () => {
       let file = replayFileFor(root, reqPath);
       let meta: Meta = {};
@@ -223,6 +228,7 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
     url: `http://${host}:${addr.port}`,
     port: addr.port,
     hits,
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -20,10 +20,14 @@ export interface CrawlDeps {
   timings?: StageTimings;
   /** Overrides the source's politeness delay (local replay runs). */
   hostDelayMs?: number;
+  /** Real milliseconds between two feed requests to one host (feed polling); none when unset. */
+  feedSpacingMs?: number;
   /** Per-request timeout, body included (default PIPELINE.requestTimeoutSecs). */
   requestTimeoutSecs?: number;
   /** Park each article page's HTTP exchange for its WARC capture (TINWATCH_WARC). */
   captureWarc?: boolean;
+  /** Told every link of each feed read fully (the feed poller keeps their publication times). */
+  onFeedLinks?: (feedUrl: string, links: { url: string; publishedAt: string | null }[]) => Promise<void>;
   /** Test seam: build fetchers differently (defaults to HTTP / browser by source.render). */
   fetcherFor?: (source: SourceConfig, kind: 'discovery' | 'article') => PageFetcher;
 }

@@ -17,6 +17,7 @@ import { DiscoveryFailedError, RobotsUnreachableError } from '../errors.js';
 import { failureKey, fetchFailure, formatFailureCounts, isHostTrouble, type FetchFailure } from '../fetch-failure.js';
 import type { ArticleRequest, DiscoveryRequest, FetchedPage, FetchRequest } from '../fetched-page.js';
 import { HostPolicy } from '../host-policy.js';
+import { FeedTurns, feedInFlightMs } from '../poll/feed-turns.js';
 import { QueuedMarks } from '../queued-marks.js';
 import { requestHeaders } from '../request-policy.js';
 import { RobotsPolicy } from '../robots-policy.js';
@@ -29,15 +30,37 @@ import { parkArticle } from './park-article.js';
 import { robotsGate } from './robots-gate.js';
 import { emptySummary, type CrawlDeps } from './crawl-deps.js';
 
+export interface CrawlOptions {
+  /** Backfill: walk listing pages back to this date. */
+  since?: string;
+  /**
+   * Which feeds this crawl reads: all of them (default), none (a scheduled crawl while the feeds
+   * are polled on their own, crawlers/poll/), or one (a feed poll).
+   */
+  feeds?: 'all' | 'none' | { only: string };
+}
+
+/** The discovery requests a crawl with these options asks for. */
+function plannedDiscovery(source: SourceConfig, opts: CrawlOptions): DiscoveryRequest[] {
+  const all = discoveryRequests(source, opts.since !== undefined);
+  const feeds = opts.feeds ?? 'all';
+  if (feeds === 'all') return all;
+  if (feeds === 'none') return all.filter((r) => r.label !== 'feed');
+  return all.filter((r) => r.label === 'feed' && r.url === feeds.only);
+}
+
 export async function crawlSource(
   deps: CrawlDeps,
   source: SourceConfig,
   runId?: string,
-  opts: { since?: string } = {},
+  opts: CrawlOptions = {},
 ): Promise<CrawlSummary> {
   const log = deps.log.child({ sourceId: source.id });
   const summary = emptySummary(source.id);
-  const hosts = new HostPolicy(deps, deps.hostDelayMs ?? source.politeness.delayMs);
+  const feedTurns = deps.feedSpacingMs
+    ? new FeedTurns(deps.redis, deps.keys, deps.feedSpacingMs, feedInFlightMs(deps))
+    : null;
+  const hosts = new HostPolicy(deps, deps.hostDelayMs ?? source.politeness.delayMs, feedTurns);
   for (const host of source.hosts) {
     const until = await hosts.pausedUntil(host);
     if (until) {
@@ -69,7 +92,7 @@ export async function crawlSource(
     fail(fetchFailure(request, new RobotsUnreachableError(reason)));
 
   // A backfill reads every page fully: no conditional GET, which could hide an old page.
-  const gate = await robotsGate(robots, log, discoveryRequests(source, since !== null));
+  const gate = await robotsGate(robots, log, plannedDiscovery(source, opts));
   summary.robotsBlocked += gate.disallowed.length;
   for (const u of gate.unreachable) await unreachable(u.item, u.reason);
   const discovery = walk ? gate.allowed : await withValidators(deps.redis, deps.keys, gate.allowed);
@@ -88,6 +111,7 @@ export async function crawlSource(
       await fail({ ...fetchFailure(req, err), cause: 'unreadable' });
       return [];
     }
+    if (req.label === 'feed') await deps.onFeedLinks?.(req.url, parsed.links);
     if (parsed.sitemapIndex) return req.label === 'sitemap' ? sitemapChildren(source, req, parsed.sitemapIndex) : [];
     // Feed items that say they are older than the backfill date are not wanted.
     const links =

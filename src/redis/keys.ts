@@ -61,6 +61,10 @@ export interface Keys {
   validators(url: string): string;
   /** Politeness gate: exists while a host's next request must wait. */
   hostGate(host: string): string;
+  /** Exists while a host's next feed poll must wait (one feed request a minute per host). */
+  feedTurn(host: string): string;
+  /** ZSET item URL → publication time (ms) of one feed, read by the poll policy. */
+  feedItems(feedUrl: string): string;
   /** Recent consecutive failures of a host (circuit breaker). */
   hostFailures(host: string): string;
   /** Exists (with the reason) while a host is paused by the circuit breaker. */
@@ -102,6 +106,8 @@ export function createKeys(prefix: string): Keys {
     robots: (origin) => `${prefix}:robots:${origin}`,
     validators: (url) => `${prefix}:validators:${url}`,
     hostGate: (h) => `${prefix}:host-gate:${h}`,
+    feedTurn: (h) => `${prefix}:feed-turn:${h}`,
+    feedItems: (url) => `${prefix}:feed-items:${url}`,
     hostFailures: (h) => `${prefix}:host-failures:${h}`,
     hostPaused: (h) => `${prefix}:host-paused:${h}`,
     hostCookie: (h) => `${prefix}:host-cookie:${h}`,

@@ -8,6 +8,7 @@ import type { Watchlist } from '../../config/watchlist-schema.js';
 import { followWatchlistFile, type WatchlistListener } from '../alert/watchlist-reload.js';
 import { createAlerts, type Alerts } from '../alert/alert-setup.js';
 import { runRuntimeClosers } from './runtime-closers.js';
+import { WALL_CLOCK, type PollClock } from './poll-clock.js';
 import { recoverOpenWarcs, WarcWriter } from '../archive/warc-writer.js';
 import { PipelineStats } from '../stats/pipeline-stats.js';
 import type { StageTimings } from '../stats/stage-timings.js';
@@ -46,6 +47,8 @@ export interface Runtime {
   stats: PipelineStats;
   /** Per-stage time accounting, set only by the benchmark. */
   timings?: StageTimings;
+  /** The clock feed polls are planned by: the wall clock, or the latency benchmark's simulated day. */
+  pollClock: PollClock;
   /** This process's (or thread's) WARC writer; null when TINWATCH_WARC=off. */
   warc: WarcWriter | null;
   /** A new connection for a BullMQ Worker (blocking commands need their own). */
@@ -74,6 +77,8 @@ export interface RuntimeOptions {
    * for Redis like every other connection instead of failing its process.
    */
   redisResolved?: boolean;
+  /** The feed polls' clock (the latency benchmark's simulated day); the wall clock by default. */
+  pollClock?: PollClock;
 }
 
 /** RuntimeOptions as plain data: the resolved Redis address, the logger as its level. */
@@ -154,6 +159,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       if (rulesFile && !stopFollowing) stopFollowing = followWatchlistFile(rulesFile, alerts, log, watchlistListeners);
     },
     stats,
+    pollClock: opts.pollClock ?? WALL_CLOCK,
     warc,
     sourceById: (id) => {
       const s = sources.find((x) => x.id === id);

@@ -39,6 +39,9 @@ export interface SourceHealth {
   /** The last failure's words; empty after a crawl with none. */
   lastError?: string;
   lastErrorAt?: string;
+  /** When one of the source's feeds was last polled, and when that feed is polled next. */
+  lastPollAt?: string;
+  nextPollAt?: string;
 }
 
 /**

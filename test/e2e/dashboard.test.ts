@@ -17,6 +17,7 @@ import { testRuntime } from '../helpers/test-runtime.js';
 import { vietnamTime } from '../../src/text/vietnam-time.js';
 import { exportMarks, listMarks } from '../../src/relevance/relevance-marks.js';
 import { BUNDLED_FIRST_RUN_TOTALS } from '../helpers/bundled-run.js';
+import { JOB } from '../../src/queues.js';
 
 interface ManifestLine {
   type: string;
@@ -85,7 +86,12 @@ describe('dashboard', () => {
     await page.locator('#sources tr', { hasText: 'VnExpress' }).locator('button.crawl-now').click();
     await page.waitForURL(/queued=vnexpress/);
     const waiting = await rt.queues.crawl.getJobs(['waiting', 'delayed', 'prioritized']);
-    expect(waiting.filter((j) => (j.data as { sourceId?: string }).sourceId === 'vnexpress')).toHaveLength(1);
+    const ofVnexpress = waiting.filter((j) => (j.data as { sourceId?: string }).sourceId === 'vnexpress');
+    expect(ofVnexpress.filter((j) => j.name === JOB.crawl)).toHaveLength(1);
+    // Its feed is polled now too: the feed's one poll job, waiting to run, not delayed.
+    const polls = ofVnexpress.filter((j) => j.name === JOB.poll);
+    expect(polls.map((j) => (j.data as { feed: string }).feed)).toEqual(rt.sourceById('vnexpress').discovery.feeds);
+    for (const p of polls) expect(await p.getState()).not.toBe('delayed');
     // A page elsewhere cannot press it (the guard refuses a cross-site POST).
     const forged = await fetch(`${dash.url}/sources/vnexpress/crawl`, {
       method: 'POST',

@@ -10,6 +10,7 @@ import type { Watchlist } from '../../config/watchlist-schema.js';
 import type { Env } from '../../config/env.js';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
+import type { PollClock } from '../../src/runtime/poll-clock.js';
 
 export function testPrefix(): string {
   return `t-${randomBytes(4).toString('hex')}`;
@@ -27,6 +28,8 @@ export interface TestRuntimeOptions {
   watchlist?: Watchlist;
   /** Extra environment variables (e.g. a short TINWATCH_REQUEST_TIMEOUT_SECS). */
   env?: Partial<Env>;
+  /** The feed polls' clock (a fast simulated one keeps poll tests short). */
+  pollClock?: PollClock;
 }
 
 export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<Runtime & { cleanup(): Promise<void> }> {
@@ -42,6 +45,7 @@ export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<Runtim
     ...(opts.sources ? { sources: opts.sources } : {}),
     ...(opts.originMap ? { originMap: opts.originMap } : {}),
     ...(opts.watchlist ? { watchlist: opts.watchlist } : {}),
+    ...(opts.pollClock ? { pollClock: opts.pollClock } : {}),
   });
   return Object.assign(rt, {
     cleanup: async () => {

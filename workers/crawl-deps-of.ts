@@ -1,0 +1,23 @@
+// What a crawl job and a feed poll both hand crawlSource, built from the process's runtime.
+import type { CrawlDeps } from '../crawlers/crawl/crawl-deps.js';
+import type { Logger } from '../src/logger.js';
+import type { Runtime } from '../src/runtime/runtime.js';
+import { FEED_POLL } from '../config/feed-polling.js';
+
+export function crawlDepsOf(rt: Runtime, log: Logger): CrawlDeps {
+  return {
+    redis: rt.redis,
+    keys: rt.keys,
+    originMap: rt.originMap,
+    articleQueue: rt.queues.article,
+    log,
+    ...(rt.timings ? { timings: rt.timings } : {}),
+    ...(rt.env.TINWATCH_HOST_DELAY_MS !== undefined ? { hostDelayMs: rt.env.TINWATCH_HOST_DELAY_MS } : {}),
+    // While feeds are polled, every feed request (a `crawl --once` too) keeps the host's spacing.
+    ...(rt.env.TINWATCH_FEED_POLLING === 'adaptive'
+      ? { feedSpacingMs: rt.pollClock.realMs(FEED_POLL.hostSpacingMs) }
+      : {}),
+    requestTimeoutSecs: rt.env.TINWATCH_REQUEST_TIMEOUT_SECS,
+    captureWarc: rt.env.TINWATCH_WARC === 'on',
+  };
+}

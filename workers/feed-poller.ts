@@ -1,0 +1,93 @@
+// A feed poll: one job per feed, for good. Each run takes its host's feed turn (or comes back when
+// the turn is free), reads the feed with conditional GET through the same crawl as everything else
+// (new articles fetched once, parked, queued), records the items' publication times, and puts
+// itself back in the delayed set until the poll policy's next time. The job never completes, so
+// its fixed id (jobId.poll) means one poll chain per feed whatever the number of processes; a
+// chain that died with its worker is revived by poll-jobs.ts.
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { crawlSource } from '../crawlers/crawl/crawl-source.js';
+import { FeedTurns, feedInFlightMs } from '../crawlers/poll/feed-turns.js';
+import { nextPoll, DEFAULT_POLL_LIMITS, type PollPlan } from '../crawlers/poll/poll-policy.js';
+import { PublishHistory } from '../crawlers/poll/publish-history.js';
+import { FEED_POLL } from '../config/feed-polling.js';
+import { pollJobSchema, QUEUE } from '../src/queues.js';
+import type { Runtime } from '../src/runtime/runtime.js';
+import { crawlDepsOf } from './crawl-deps-of.js';
+
+/** What a poll job returns when it ends its chain (it otherwise goes back to the delayed set). */
+export interface PollResult {
+  ended: string;
+}
+
+/** Why this feed is no longer polled, or null while it is. */
+function endReason(rt: Runtime, sourceId: string, feed: string): string | null {
+  if (rt.env.TINWATCH_FEED_POLLING !== 'adaptive') return 'feed polling is off (TINWATCH_FEED_POLLING)';
+  const source = rt.sources.find((s) => s.id === sourceId);
+  if (!source) return `source ${sourceId} is no longer configured`;
+  if (!source.discovery.feeds.includes(feed)) return `the feed is no longer in ${sourceId}'s configuration`;
+  return null;
+}
+
+async function comeBackIn(job: Job, token: string | undefined, realMs: number): Promise<never> {
+  await job.moveToDelayed(Date.now() + realMs, token);
+  throw new DelayedError();
+}
+
+export async function pollFeed(rt: Runtime, job: Job, token: string | undefined): Promise<PollResult> {
+  const parsed = pollJobSchema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`bad poll job payload: ${parsed.error.message}`);
+  const { sourceId, feed } = parsed.data;
+  const log = rt.log.child({ queue: QUEUE.crawl, jobId: job.id, sourceId, feed });
+  const ended = endReason(rt, sourceId, feed);
+  if (ended) {
+    log.info({ reason: ended }, 'feed no longer polled');
+    return { ended };
+  }
+  const source = rt.sourceById(sourceId);
+  const clock = rt.pollClock;
+  const turns = new FeedTurns(
+    rt.redis,
+    rt.keys,
+    clock.realMs(FEED_POLL.hostSpacingMs),
+    feedInFlightMs({ requestTimeoutSecs: rt.env.TINWATCH_REQUEST_TIMEOUT_SECS }),
+  );
+  const wait = await turns.take(new URL(feed).hostname);
+  if (wait > 0) return comeBackIn(job, token, wait);
+
+  const history = new PublishHistory(rt.redis, rt.keys);
+  const polledAt = new Date().toISOString();
+  let pausedUntil: string | null = null;
+  try {
+    const summary = await crawlSource(
+      { ...crawlDepsOf(rt, log), onFeedLinks: (url, links) => history.record(url, links, clock.now()) },
+      source,
+      undefined,
+      { feeds: { only: feed } },
+    );
+    pausedUntil = summary.pausedUntil;
+    for (const [status, n] of Object.entries(summary.statusCounts)) {
+      await rt.stats.count({ name: 'pages_fetched', source: source.id, status }, n);
+    }
+    if (summary.new > 0) log.info({ new: summary.new, fetched: summary.fetched }, 'feed poll found new articles');
+  } catch (err) {
+    // The chain goes on: the next poll is planned as usual, the breaker pauses a failing host.
+    log.warn({ err: (err as Error).message }, 'feed poll failed');
+    await rt.stats.setHealth(source.id, { lastError: (err as Error).message, lastErrorAt: polledAt });
+  }
+  const plan = planNext(rt, await history.times(feed, clock.now()));
+  let realDelay = clock.realMs(plan.delayMs);
+  if (pausedUntil) realDelay = Math.max(realDelay, Date.parse(pausedUntil) - Date.now());
+  await rt.stats.setHealth(source.id, {
+    lastPollAt: polledAt,
+    nextPollAt: new Date(Date.now() + realDelay).toISOString(),
+  });
+  log.debug({ nextPollMs: realDelay, itemsPerHour: plan.itemsPerHour, basis: plan.basis }, 'next feed poll planned');
+  return comeBackIn(job, token, realDelay);
+}
+
+function planNext(rt: Runtime, times: number[]): PollPlan {
+  return nextPoll(times, rt.pollClock.now(), {
+    ...DEFAULT_POLL_LIMITS,
+    maxIntervalMs: Math.max(DEFAULT_POLL_LIMITS.minIntervalMs, rt.env.TINWATCH_FEED_POLL_MAX_MINUTES * 60_000),
+  });
+}
