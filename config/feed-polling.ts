@@ -27,3 +27,10 @@ export const FEED_POLL = {
   /** A publication time later than now by more than this is the outlet's clock or a lie: now instead. */
   futureToleranceMs: 5 * 60_000,
 } as const;
+
+/** The bounds a feed's poll interval is set within (crawlers/poll/poll-policy.ts). */
+export interface PollLimits {
+  minIntervalMs: number;
+  maxIntervalMs: number;
+  pollsPerItemGap: number;
+}

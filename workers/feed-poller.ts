@@ -86,8 +86,12 @@ export async function pollFeed(rt: Runtime, job: Job, token: string | undefined)
 }
 
 function planNext(rt: Runtime, times: number[]): PollPlan {
-  return nextPoll(times, rt.pollClock.now(), {
-    ...DEFAULT_POLL_LIMITS,
-    maxIntervalMs: Math.max(DEFAULT_POLL_LIMITS.minIntervalMs, rt.env.TINWATCH_FEED_POLL_MAX_MINUTES * 60_000),
-  });
+  return nextPoll(
+    times,
+    rt.pollClock.now(),
+    rt.pollLimits ?? {
+      ...DEFAULT_POLL_LIMITS,
+      maxIntervalMs: Math.max(DEFAULT_POLL_LIMITS.minIntervalMs, rt.env.TINWATCH_FEED_POLL_MAX_MINUTES * 60_000),
+    },
+  );
 }

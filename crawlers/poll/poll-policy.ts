@@ -8,16 +8,12 @@
 //     speeds polling up at once, even at night), and
 //   - "usually": items in the coming hour on each earlier day the history covers (the morning
 //     rush is expected before its first item, the night is quiet without being told).
-import { FEED_POLL } from '../../config/feed-polling.js';
+import { FEED_POLL, type PollLimits } from '../../config/feed-polling.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-export interface PollLimits {
-  minIntervalMs: number;
-  maxIntervalMs: number;
-  pollsPerItemGap: number;
-}
+export type { PollLimits };
 
 export const DEFAULT_POLL_LIMITS: PollLimits = {
   minIntervalMs: FEED_POLL.minIntervalMs,

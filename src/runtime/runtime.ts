@@ -9,6 +9,7 @@ import { followWatchlistFile, type WatchlistListener } from '../alert/watchlist-
 import { createAlerts, type Alerts } from '../alert/alert-setup.js';
 import { runRuntimeClosers } from './runtime-closers.js';
 import { WALL_CLOCK, type PollClock } from './poll-clock.js';
+import type { PollLimits } from '../../config/feed-polling.js';
 import { recoverOpenWarcs, WarcWriter } from '../archive/warc-writer.js';
 import { PipelineStats } from '../stats/pipeline-stats.js';
 import type { StageTimings } from '../stats/stage-timings.js';
@@ -49,6 +50,8 @@ export interface Runtime {
   timings?: StageTimings;
   /** The clock feed polls are planned by: the wall clock, or the latency benchmark's simulated day. */
   pollClock: PollClock;
+  /** Fixed poll limits instead of the policy's (the latency benchmark's fixed-interval baselines). */
+  pollLimits?: PollLimits;
   /** This process's (or thread's) WARC writer; null when TINWATCH_WARC=off. */
   warc: WarcWriter | null;
   /** A new connection for a BullMQ Worker (blocking commands need their own). */
@@ -79,6 +82,8 @@ export interface RuntimeOptions {
   redisResolved?: boolean;
   /** The feed polls' clock (the latency benchmark's simulated day); the wall clock by default. */
   pollClock?: PollClock;
+  /** Poll limits replacing the policy's defaults and TINWATCH_FEED_POLL_MAX_MINUTES (benchmark). */
+  pollLimits?: PollLimits;
 }
 
 /** RuntimeOptions as plain data: the resolved Redis address, the logger as its level. */
@@ -160,6 +165,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     },
     stats,
     pollClock: opts.pollClock ?? WALL_CLOCK,
+    ...(opts.pollLimits ? { pollLimits: opts.pollLimits } : {}),
     warc,
     sourceById: (id) => {
       const s = sources.find((x) => x.id === id);
