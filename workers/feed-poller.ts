@@ -9,7 +9,6 @@ import { crawlSource } from '../crawlers/crawl/crawl-source.js';
 import { FeedTurns, feedInFlightMs } from '../crawlers/poll/feed-turns.js';
 import { nextPoll, DEFAULT_POLL_LIMITS, type PollPlan } from '../crawlers/poll/poll-policy.js';
 import { PublishHistory } from '../crawlers/poll/publish-history.js';
-import { FEED_POLL } from '../config/feed-polling.js';
 import { pollJobSchema, QUEUE } from '../src/queues.js';
 import type { Runtime } from '../src/runtime/runtime.js';
 import { crawlDepsOf } from './crawl-deps-of.js';
@@ -45,12 +44,9 @@ export async function pollFeed(rt: Runtime, job: Job, token: string | undefined)
   }
   const source = rt.sourceById(sourceId);
   const clock = rt.pollClock;
-  const turns = new FeedTurns(
-    rt.redis,
-    rt.keys,
-    clock.realMs(FEED_POLL.hostSpacingMs),
-    feedInFlightMs({ requestTimeoutSecs: rt.env.TINWATCH_REQUEST_TIMEOUT_SECS }),
-  );
+  // The same turns the crawl's feed request marks: one spacing, decided in crawlDepsOf.
+  const deps = crawlDepsOf(rt, log);
+  const turns = new FeedTurns(rt.redis, rt.keys, deps.feedSpacingMs ?? 0, feedInFlightMs(deps));
   const wait = await turns.take(new URL(feed).hostname);
   if (wait > 0) return comeBackIn(job, token, wait);
 
@@ -59,7 +55,7 @@ export async function pollFeed(rt: Runtime, job: Job, token: string | undefined)
   let pausedUntil: string | null = null;
   try {
     const summary = await crawlSource(
-      { ...crawlDepsOf(rt, log), onFeedLinks: (url, links) => history.record(url, links, clock.now()) },
+      { ...deps, onFeedLinks: (url, links) => history.record(url, links, clock.now()) },
       source,
       undefined,
       { feeds: { only: feed } },

@@ -20,13 +20,9 @@ import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
 import { storyIdFor } from '../../src/url/canonical-url.js';
 import { startAlertWorker } from '../../workers/alert-worker.js';
+import { percentile } from './percentile.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
 
 function benchMatching(): string[] {
   const article = longArticle();

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { FEED_POLL } from '../../config/feed-polling.js';
 import type { RunOptions, RunResult } from './feed-latency/latency-run.js';
 import { FEEDS, OUTLET_COUNT } from './feed-latency/publishing-day.js';
+import { percentile } from './percentile.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const arg = (name: string, dflt: number): number => {
@@ -46,10 +47,6 @@ function child(opts: RunOptions): Promise<RunResult> {
   });
 }
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-}
 const min = (ms: number): string => (ms / 60_000).toFixed(2);
 
 const started = Date.now();
