@@ -9,9 +9,9 @@ import tseslint from 'typescript-eslint';
 // floors below it, never from one above; tests and scripts sit beside the top and never import
 // each other.
 const FLOORS = ['app', 'workers', 'crawlers', 'src', 'config'];
-// Inside src/: the composition (runtime, the article flow) and the evaluation tools sit above
-// the stages, which never import them.
-const SRC_TOP = ['src/runtime', 'src/article', 'src/evaluation'];
+// Inside src/: the composition (runtime, the article flow) sits above the stages, which never
+// import it.
+const SRC_TOP = ['src/runtime', 'src/article'];
 const SRC_STAGES = readdirSync('src', { withFileTypes: true })
   .map((d) => `src/${d.name}`)
   .filter((p) => !SRC_TOP.includes(p))
@@ -29,12 +29,18 @@ const layerZones = [
     from: `./${top}`,
     message: `${top} composes the stages: a stage must not import it`,
   })),
-  ...['app', 'workers', 'crawlers', 'src', 'config', 'scripts'].map((target) => ({
+  ...['app', 'workers', 'crawlers', 'src', 'config', 'evaluation', 'scripts'].map((target) => ({
     target: `./${target}`,
     from: './test',
-    message: 'product code and scripts never import tests',
+    message: 'product code, evaluation and scripts never import tests',
   })),
-  { target: './test', from: './scripts', message: 'tests never import scripts: share through src/ (src/evaluation)' },
+  ...FLOORS.map((floor) => ({
+    target: `./${floor}`,
+    from: './evaluation',
+    message: 'evaluation scores the product against labelled material: product code never imports it',
+  })),
+  { target: './evaluation', from: './scripts', message: 'evaluation never imports scripts' },
+  { target: './test', from: './scripts', message: 'tests never import scripts: share through evaluation/' },
 ];
 
 export default tseslint.config(

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodePage } from '../../src/text/decode-page.js';
-import { REAL_PAGES_DIR, realPagesMissing } from '../../src/evaluation/real-pages.js';
+import { REAL_PAGES_DIR, realPagesMissing } from '../../evaluation/real-pages.js';
 
 const ROUNDS = 10;
 const PER_ROUND = 30;

@@ -136,7 +136,7 @@ async function runCase(size: number, bits: number): Promise<CaseResult> {
 }
 
 // What one real article costs before Redis: the fingerprint of a long text.
-const text = readFileSync(path.join(ROOT, 'src/evaluation/own-set/articles.txt'), 'utf8')
+const text = readFileSync(path.join(ROOT, 'evaluation/own-set/articles.txt'), 'utf8')
   .split('\n')
   .filter((l) => l.startsWith('P: '));
 const body = text.slice(0, 60).map((l) => l.slice(3));

@@ -11,7 +11,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { genericSource } from '../../config/generic-source.js';
 import { sourceForUrl } from '../../config/load-sources.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
-import { prf, REAL_PAGES_DIR, realPagesMissing } from '../../src/evaluation/real-pages.js';
+import { prf, REAL_PAGES_DIR, realPagesMissing } from '../../evaluation/real-pages.js';
 
 const ROUNDS = 7;
 

@@ -10,10 +10,10 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { DEDUPE } from '../../config/dedupe.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
-import { EVAL_DIR, loadEvalArticles } from '../../src/evaluation/own-eval-set.js';
-import { evaluateDedupe, type PairResult } from '../../src/evaluation/dedupe-scores.js';
-import { byBand, byKind, type Row } from '../../src/evaluation/dedupe-report-rows.js';
-import { checkDedupeTargets } from '../../src/evaluation/dedupe-targets.js';
+import { EVAL_DIR, loadEvalArticles } from '../../evaluation/own-eval-set.js';
+import { evaluateDedupe, type PairResult } from '../../evaluation/dedupe-scores.js';
+import { byBand, byKind, type Row } from '../../evaluation/dedupe-report-rows.js';
+import { checkDedupeTargets } from '../../evaluation/dedupe-targets.js';
 
 /** False merges of copies, with how alike they were to the story they joined. */
 function greyMerges(copies: PairResult[]): string {
@@ -48,7 +48,7 @@ try {
     '',
     `Command: \`npm run eval:dedupe\` (seed ${seed}) · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version} · MinHash ${DEDUPE.hashes} hashes, LSH ${DEDUPE.bands}×${DEDUPE.rows}; same story at Jaccard ≥ ${DEDUPE.minJaccard} or containment ≥ ${DEDUPE.minContainment} (smaller text ≥ ${DEDUPE.minShinglesForContainment} shingles); short texts (< ${DEDUPE.shortTextShingles} shingles) apart when each has a number the other lacks`,
     '',
-    `Generated from the project's own texts (src/evaluation/own-set/articles.txt): one copy per edit kind of each of the ${set('short').length / short.length} articles as written (${sizes('short')}) and of ${set('long').length / long.length} longer originals made by joining three of them (${sizes('long')}). Originals are indexed first, then every copy is claimed through \`claimStory\` in the same index. Jaccard and containment are the true values of the exact shingle sets. "merged" = joined its own original.`,
+    `Generated from the project's own texts (evaluation/own-set/articles.txt): one copy per edit kind of each of the ${set('short').length / short.length} articles as written (${sizes('short')}) and of ${set('long').length / long.length} longer originals made by joining three of them (${sizes('long')}). Originals are indexed first, then every copy is claimed through \`claimStory\` in the same index. Jaccard and containment are the true values of the exact shingle sets. "merged" = joined its own original.`,
     '',
     '### Copies by edit kind',
     '',

@@ -7,11 +7,11 @@
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readGoldenCases } from '../../src/evaluation/golden-cases.js';
-import { EVAL_DIR } from '../../src/evaluation/own-eval-set.js';
-import { scoreGolden, summarize } from '../../src/evaluation/extraction-scores.js';
-import { realPagesMissing, scoreRealPages } from '../../src/evaluation/real-pages.js';
-import { benchmarkMissing, runBenchmark } from '../../src/evaluation/scrapinghub.js';
+import { readGoldenCases } from '../../evaluation/golden-cases.js';
+import { EVAL_DIR } from '../../evaluation/own-eval-set.js';
+import { scoreGolden, summarize } from '../../evaluation/extraction-scores.js';
+import { realPagesMissing, scoreRealPages } from '../../evaluation/real-pages.js';
+import { benchmarkMissing, runBenchmark } from '../../evaluation/scrapinghub.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const goldenCases = (): ReturnType<typeof readGoldenCases> =>

@@ -7,15 +7,15 @@ import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { topicProfile } from '../../config/load-topics.js';
-import { EVAL_DIR, loadEvalArticles } from '../../src/evaluation/own-eval-set.js';
+import { EVAL_DIR, loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import {
   loadHeadlines,
   loadMarks,
   loadRealTexts,
   REAL_TEXTS,
   RSS_ITEMS,
-} from '../../src/evaluation/real-relevance-sets.js';
-import { evaluateReal, evaluateRelevance, type RelevanceEval } from '../../src/evaluation/relevance-scores.js';
+} from '../../evaluation/real-relevance-sets.js';
+import { evaluateReal, evaluateRelevance, type RelevanceEval } from '../../evaluation/relevance-scores.js';
 
 const f = (x: number): string => x.toFixed(3);
 const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)} %` : '–');
@@ -71,7 +71,7 @@ if (real) {
 const heads = loadHeadlines();
 if (heads) {
   lines.push(
-    `${heads.length} RSS headlines naming Korea or the US (../shared/reference/rss-items-2026.jsonl.gz, labels in src/evaluation/own-set/headlines-2026.tsv), title alone. Target F1 ≥ 0.95.`,
+    `${heads.length} RSS headlines naming Korea or the US (../shared/reference/rss-items-2026.jsonl.gz, labels in evaluation/own-set/headlines-2026.tsv), title alone. Target F1 ≥ 0.95.`,
     '',
     ...table('Headlines alone', evaluateReal(heads), false),
   );
@@ -91,7 +91,7 @@ if (marksAt > 0) {
 }
 const own = loadEvalArticles();
 lines.push(
-  `Regression set (written here, not an accuracy figure): ${own.length} texts of src/evaluation/own-set/articles.txt.`,
+  `Regression set (written here, not an accuracy figure): ${own.length} texts of evaluation/own-set/articles.txt.`,
   '',
   ...table('Own regression set', evaluateRelevance(own), true),
 );

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEvalArticles } from '../../src/evaluation/own-eval-set.js';
+import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { JobOutcomes } from '../../app/cli/job-outcomes.js';
 import { addArticleJob } from '../../src/queues.js';
 import { storyIdFor } from '../../src/url/canonical-url.js';

@@ -10,7 +10,7 @@ import { replayOriginMap } from '../../src/url/origin-map.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { SITES } from '../helpers/fixtures.js';
-import { loadEvalArticles, type EvalArticle } from '../../src/evaluation/own-eval-set.js';
+import { loadEvalArticles, type EvalArticle } from '../../evaluation/own-eval-set.js';
 import { startReceiver } from '../helpers/http-receiver.js';
 import { tempDir, testPrefix } from '../helpers/test-runtime.js';
 

@@ -8,7 +8,7 @@ import { crawlOnce, type RunSummary } from '../../app/cli/crawl-once.js';
 import { listFailed } from '../../app/cli/failed-work.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { cookieChallenge, withCookie } from '../../crawlers/cookie-challenge.js';
-import { loadEvalArticles } from '../../src/evaluation/own-eval-set.js';
+import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testArticlePage, testSource } from '../helpers/test-source.js';
 

@@ -9,10 +9,10 @@ import { DEDUPE } from '../../config/dedupe.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
 import { clearPrefix, scanKeys } from '../../src/redis/clear-prefix.js';
 import { createKeys, type Keys } from '../../src/redis/keys.js';
-import { applyWireEdits, loadEvalArticles, loadNearDuplicates } from '../../src/evaluation/own-eval-set.js';
-import { evaluateDedupe } from '../../src/evaluation/dedupe-scores.js';
-import { checkDedupeTargets } from '../../src/evaluation/dedupe-targets.js';
-import { evaluateRelevance } from '../../src/evaluation/relevance-scores.js';
+import { applyWireEdits, loadEvalArticles, loadNearDuplicates } from '../../evaluation/own-eval-set.js';
+import { evaluateDedupe } from '../../evaluation/dedupe-scores.js';
+import { checkDedupeTargets } from '../../evaluation/dedupe-targets.js';
+import { evaluateRelevance } from '../../evaluation/relevance-scores.js';
 import { testPrefix } from '../helpers/test-runtime.js';
 
 const sid = (): string => randomBytes(8).toString('hex');
@@ -146,7 +146,7 @@ describe('dedupe index on Redis', () => {
     expect(await entries()).toBe(perStory);
   });
 
-  it('merges every hand-written wire copy in src/evaluation/own-set/near-duplicates.json into its original', async () => {
+  it('merges every hand-written wire copy in evaluation/own-set/near-duplicates.json into its original', async () => {
     const k = await fresh();
     const owner = new Map<string, string>();
     for (const a of articles) {

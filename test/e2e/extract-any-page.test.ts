@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { loadEvalArticles } from '../../src/evaluation/own-eval-set.js';
+import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { tempDir } from '../helpers/test-runtime.js';
 import { testArticlePage } from '../helpers/test-source.js';
 

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadMarks } from '../../src/evaluation/real-relevance-sets.js';
+import { loadMarks } from '../../evaluation/real-relevance-sets.js';
 import { startDashboard, type Dashboard } from '../../app/dashboard/dashboard.js';
 import { exportMarks } from '../../src/relevance/relevance-marks.js';
 import { articlesDir, manifestPath } from '../../src/write/article-files.js';

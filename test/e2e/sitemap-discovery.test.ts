@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlOnce } from '../../app/cli/crawl-once.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
-import { loadEvalArticles } from '../../src/evaluation/own-eval-set.js';
+import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testArticlePage, testSource } from '../helpers/test-source.js';
 

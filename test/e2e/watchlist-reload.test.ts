@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { loadEvalArticles } from '../../src/evaluation/own-eval-set.js';
+import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { JobOutcomes } from '../../app/cli/job-outcomes.js';
 import { addArticleJob } from '../../src/queues.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';

@@ -1,6 +1,6 @@
 // The extraction-quality targets of `npm run eval:extract`, held on every golden page.
 import { describe, expect, it } from 'vitest';
-import { scoreGolden, summarize, tokenPrf } from '../../src/evaluation/extraction-scores.js';
+import { scoreGolden, summarize, tokenPrf } from '../../evaluation/extraction-scores.js';
 import { goldenCases } from '../helpers/fixtures.js';
 
 describe('eval:extract', () => {

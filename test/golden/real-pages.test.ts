@@ -3,7 +3,7 @@
 // pages of outlets without a source file (generic extractor alone) give an article, not nothing.
 // Without ../shared this file skips with one line.
 import { describe, expect, it } from 'vitest';
-import { realPagesMissing, scoreRealPages } from '../../src/evaluation/real-pages.js';
+import { realPagesMissing, scoreRealPages } from '../../evaluation/real-pages.js';
 
 const missing = realPagesMissing();
 if (missing) process.stderr.write(`real-pages: ${missing}\n`);

@@ -2,7 +2,7 @@
 // /rss.xml (or the discovery given), articles with an <h1> title and an <article> body, and
 // the page for one such article.
 import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
-import { loadEvalArticles, type EvalArticle } from '../../src/evaluation/own-eval-set.js';
+import { loadEvalArticles, type EvalArticle } from '../../evaluation/own-eval-set.js';
 import { classifyTopics } from '../../src/relevance/classify-topics.js';
 
 export function testSource(

@@ -6,7 +6,7 @@ import { parseFeed } from '../../crawlers/discovery/feed-parser.js';
 import { FeedError } from '../../crawlers/errors.js';
 import { FEED_MAX_ITEMS } from '../../crawlers/discovery/item-cap.js';
 import { SITES } from '../helpers/fixtures.js';
-import { RSS_ITEMS } from '../../src/evaluation/real-relevance-sets.js';
+import { RSS_ITEMS } from '../../evaluation/real-relevance-sets.js';
 
 const rss = (items: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>x</title>${items}</channel></rss>`;

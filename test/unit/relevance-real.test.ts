@@ -2,8 +2,8 @@
 // on real news texts, no hard-negative class above 3 % false positives, F1 ≥ 0.95 on headlines.
 // Third-party text is read in place; without ../shared this file skips with one line.
 import { describe, expect, it } from 'vitest';
-import { loadHeadlines, loadRealTexts, REAL_TEXTS } from '../../src/evaluation/real-relevance-sets.js';
-import { evaluateReal } from '../../src/evaluation/relevance-scores.js';
+import { loadHeadlines, loadRealTexts, REAL_TEXTS } from '../../evaluation/real-relevance-sets.js';
+import { evaluateReal } from '../../evaluation/relevance-scores.js';
 
 const real = loadRealTexts();
 const heads = loadHeadlines();

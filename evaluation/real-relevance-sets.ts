@@ -1,15 +1,15 @@
-// Real relevance material, read in place from ../shared/reference (third-party text: never copied
-// into the project). `null` when ../shared is absent, so evals and tests can skip with one line.
+// Real relevance material, read in place from the reference material (third-party text: never
+// copied into the project). `null` when it is absent, so evals and tests can skip with one line.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { RelevanceInput } from '../relevance/classify-relevance.js';
-import { articleFromText } from '../match/explain-rule.js';
+import type { RelevanceInput } from '../src/relevance/classify-relevance.js';
+import { articleFromText } from '../src/match/explain-rule.js';
 import { EVAL_DIR } from './own-eval-set.js';
+import { referencePath } from './reference-material.js';
 
-export const SHARED_REFERENCE = path.resolve(EVAL_DIR, '../../../../shared/reference');
-export const REAL_TEXTS = path.join(SHARED_REFERENCE, 'relevance/real-texts.dev.jsonl');
-export const RSS_ITEMS = path.join(SHARED_REFERENCE, 'rss-items-2026.jsonl.gz');
+export const REAL_TEXTS = referencePath('relevance', 'real-texts.dev.jsonl');
+export const RSS_ITEMS = referencePath('rss-items-2026.jsonl.gz');
 export const HEADLINE_LABELS = path.join(EVAL_DIR, 'headlines-2026.tsv');
 
 export type Label = 'ON' | 'OFF' | 'BORDER';
@@ -23,8 +23,8 @@ export interface RealItem {
   why: string;
 }
 
-// The labeller's reasons name what an OFF text is about; these classes are the ones the shared
-// README lists as hard negatives. First match wins, so the specific pairs come before "korea-only".
+// The labeller's reasons name what an OFF text is about; these classes are the ones the labelling
+// guide lists as hard negatives. First match wins, so the specific pairs come before "korea-only".
 const KINDS: [string, RegExp][] = [
   ['korea–japan', /Japan|Tokyo|GSOMIA|Dokdo/i],
   ['korea–china / nk–china', /China|Chinese|Beijing|Xi\b/i],
@@ -44,7 +44,7 @@ function kindOf(label: Label, why: string): string {
 
 /**
  * A real excerpt as the pipeline would see it: its first line is the headline when it reads like
- * one (short, no closing stop), as the shared README describes; otherwise the excerpt has none.
+ * one (short, no closing stop), as the labelling guide describes; otherwise the excerpt has none.
  */
 export function excerptAsArticle(text: string): RelevanceInput {
   const lines = text

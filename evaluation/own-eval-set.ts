@@ -2,9 +2,9 @@
 // described in own-set/near-duplicates.json. Shared by the eval scripts and their tests.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectPath } from '../../config/project-root.js';
+import { projectPath } from '../config/project-root.js';
 
-export const EVAL_DIR = projectPath('src', 'evaluation', 'own-set');
+export const EVAL_DIR = projectPath('evaluation', 'own-set');
 
 export interface EvalArticle {
   id: string;

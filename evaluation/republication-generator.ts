@@ -1,4 +1,4 @@
-// Seeded generator of the dedupe eval's pairs, from the project's own texts (src/evaluation/own-set):
+// Seeded generator of the dedupe eval's pairs, from the project's own texts (evaluation/own-set):
 //  - republished copies of each article, by the edits outlets make when they carry a wire story
 //    (new title or lead, byline, wire prefix, paragraph added, dropped or moved, trimmed 10–70 %,
 //    diacritics stripped, NFD, hoá/hóa and i/y spellings, words changed in sentences, and

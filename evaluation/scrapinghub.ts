@@ -1,19 +1,19 @@
 // The generic extractor on the public ScrapingHub article-extraction benchmark
-// (../shared/reference/extraction-benchmark), scored by the benchmark's own evaluate.py beside
+// (the reference material's extraction-benchmark), scored by the benchmark's own evaluate.py beside
 // the peers' published outputs in the same run. The folder is copied to a scratch directory
 // (evaluate.py reads output/*.json where it runs), tinwatch's output is added there, and the
 // scorer runs over all of them; nothing of the set is kept in the project.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { decodePage } from '../text/decode-page.js';
-import { genericSource } from '../../config/generic-source.js';
-import { extractArticle } from '../extract/extract-article.js';
-import { SHARED_REFERENCE } from './real-relevance-sets.js';
+import { decodePage } from '../src/text/decode-page.js';
+import { genericSource } from '../config/generic-source.js';
+import { extractArticle } from '../src/extract/extract-article.js';
+import { referenceMissing, referencePath } from './reference-material.js';
 
-export const BENCHMARK_DIR = path.join(SHARED_REFERENCE, 'extraction-benchmark');
+export const BENCHMARK_DIR = referencePath('extraction-benchmark');
 
 export interface BenchmarkRow {
   name: string;
@@ -31,9 +31,7 @@ export interface BenchmarkRun {
 }
 
 export function benchmarkMissing(): string | null {
-  return existsSync(path.join(BENCHMARK_DIR, 'evaluate.py'))
-    ? null
-    : `extraction benchmark not found at ${BENCHMARK_DIR} (../shared beside the project): skipped`;
+  return referenceMissing(path.join(BENCHMARK_DIR, 'evaluate.py'), 'the ScrapingHub extraction benchmark');
 }
 
 /** tinwatch's body text for every page: lead and paragraphs (the benchmark's truth has no title). */

@@ -7,14 +7,14 @@
 // must agree with the index.
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { clearPrefix } from '../redis/clear-prefix.js';
-import { createKeys, type Keys } from '../redis/keys.js';
-import { bucketKeys, claimStory } from '../dedupe/dedupe-index.js';
-import { fingerprint, type Fingerprint } from '../dedupe/fingerprint.js';
-import { contentKeyTokens } from '../dedupe/content-hash.js';
-import { shingleHashes } from '../dedupe/minhash.js';
-import { compareFingerprints } from '../dedupe/same-story.js';
-import { stripTone } from '../text/vietnamese-fold.js';
+import { clearPrefix } from '../src/redis/clear-prefix.js';
+import { createKeys, type Keys } from '../src/redis/keys.js';
+import { bucketKeys, claimStory } from '../src/dedupe/dedupe-index.js';
+import { fingerprint, type Fingerprint } from '../src/dedupe/fingerprint.js';
+import { contentKeyTokens } from '../src/dedupe/content-hash.js';
+import { shingleHashes } from '../src/dedupe/minhash.js';
+import { compareFingerprints } from '../src/dedupe/same-story.js';
+import { stripTone } from '../src/text/vietnamese-fold.js';
 import type { EvalArticle } from './own-eval-set.js';
 import {
   generateCopies,

@@ -2,11 +2,11 @@
 // (everything after the title line, as written), exact title, and the published time to the
 // minute. Same measures as the extraction benchmarks trafilatura reports.
 import { readFileSync } from 'node:fs';
-import { sourceById } from '../../config/load-sources.js';
-import { sourceSchema } from '../../config/source-schema.js';
-import { extractArticle } from '../extract/extract-article.js';
-import { renderArticleText } from '../write/article-text.js';
-import { foldTokens } from '../text/vietnamese-fold.js';
+import { sourceById } from '../config/load-sources.js';
+import { sourceSchema } from '../config/source-schema.js';
+import { extractArticle } from '../src/extract/extract-article.js';
+import { renderArticleText } from '../src/write/article-text.js';
+import { foldTokens } from '../src/text/vietnamese-fold.js';
 import type { GoldenCase } from './golden-cases.js';
 
 export interface PageScore {

@@ -1,17 +1,17 @@
-// Extraction scored on real pages as their outlets served them (../shared/reference/real-pages,
+// Extraction scored on real pages as their outlets served them (the reference material's real-pages,
 // read where it is, never copied here), the way that set's README scores them: title exact
 // match after NFC, and body token F1 (tokens = \w+ of the NFC, lower-cased text; multiset
 // overlap) of lead + paragraphs + credit against the reader's text. A page of an outlet with a
 // source file is read with that source; any other with the generic extractor alone.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { genericSource } from '../../config/generic-source.js';
-import { sourceForUrl } from '../../config/load-sources.js';
-import { extractArticle } from '../extract/extract-article.js';
+import { genericSource } from '../config/generic-source.js';
+import { sourceForUrl } from '../config/load-sources.js';
+import { extractArticle } from '../src/extract/extract-article.js';
 import { multisetPrf } from './extraction-scores.js';
-import { SHARED_REFERENCE } from './real-relevance-sets.js';
+import { referenceMissing, referencePath } from './reference-material.js';
 
-export const REAL_PAGES_DIR = path.join(SHARED_REFERENCE, 'real-pages');
+export const REAL_PAGES_DIR = referencePath('real-pages');
 
 export interface RealPageScore {
   name: string;
@@ -29,9 +29,7 @@ export interface RealPageScore {
 
 /** The reason the real pages cannot be read (one line), or null when they can. */
 export function realPagesMissing(): string | null {
-  return existsSync(path.join(REAL_PAGES_DIR, 'urls.tsv'))
-    ? null
-    : `real pages not found at ${REAL_PAGES_DIR} (../shared beside the project): skipped`;
+  return referenceMissing(path.join(REAL_PAGES_DIR, 'urls.tsv'), 'the real pages');
 }
 
 const tokens = (s: string): string[] =>
