@@ -1,5 +1,6 @@
 // Builds the benchmark's synthetic site tree: 5,000 article pages across 12 outlets in the
-// VnExpress layout, one RSS feed per outlet, text drawn from the user's seeds' sentences. Most pages are
+// VnExpress layout, one RSS feed per outlet, text drawn from the project's own hand-written
+// sentences (nothing outside the repository). Most pages are
 // on topic and distinct; every 20th repeats another page's text (a wire duplicate) and every
 // 10th is off topic, so dedupe and relevance do real work.
 // A page carries what a news site wraps around every article (page-chrome.ts: section menu,
@@ -15,7 +16,13 @@ import { projectPath } from '../../config/project-root.js';
 import { sourceById } from '../../config/load-sources.js';
 
 export const OUTLETS = 12;
-const SHARED = projectPath('..', 'shared');
+
+/** Every sentence (over 40 characters) of the project's hand-written evaluation texts. */
+function ownSentences(): string[] {
+  const lines = readFileSync(projectPath('evaluation', 'own-set', 'articles.txt'), 'utf8').split('\n');
+  const paras = lines.filter((l) => l.startsWith('P: ') || l.startsWith('L: ')).map((l) => l.slice(3));
+  return [...new Set(paras.flatMap((p) => p.split(/(?<=[.!?])\s+/)).filter((x) => x.length > 40))];
+}
 
 export function benchHost(i: number): string {
   return `o${i}.bench.local`;
@@ -72,25 +79,11 @@ export function benchSiteWriter(
   opts: BenchSiteOptions = {},
 ): BenchSiteWriter {
   const withChrome = opts.chrome ?? true;
-  const seedParas = [
-    '000_af8e3c8afcbec8d7.txt',
-    '002_a49628ed399f9ad6.txt',
-    '003_69ea108cfccae866.txt',
-    '004_e7a8390db07d33a4.txt',
-  ]
-    .flatMap((f) => readFileSync(path.join(SHARED, 'seeds', f), 'utf8').split('\n'))
-    .filter((l) => l.trim().length > 80);
   // Distinct stories must not look like edited copies of each other to the near-duplicate
-  // detector: each draws its own 14 of the distinct sentences (the seeds and the on-topic eval
-  // texts) in its own order, so two stories share well under one sentence on average, as
-  // different articles on one beat do. (The seeds alone are a few versions of the same stories.)
-  const evalSentences = readFileSync(projectPath('src', 'evaluation', 'own-set', 'articles.txt'), 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('P: ') || l.startsWith('L: '))
-    .map((l) => l.slice(3));
-  const sentences = [
-    ...new Set([...seedParas, ...evalSentences].flatMap((p) => p.split(/(?<=[.!?])\s+/)).filter((s) => s.length > 40)),
-  ];
+  // detector: each draws its own 14 of the project's own hand-written sentences (the labelled
+  // texts of the evaluation set, written here) in its own order, so two stories share well under
+  // one sentence on average, as different articles on one beat do.
+  const sentences = ownSentences();
   const storyParas = (d: number): string[] => {
     let x = (d + 1) * 0x9e3779b1;
     const next = () => {

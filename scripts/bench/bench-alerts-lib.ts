@@ -1,26 +1,20 @@
-// Inputs shared by the alert benchmark: a long article from the seeds and synthetic rules.
+// Inputs of the alert benchmark: a long article from the project's own hand-written texts and
+// synthetic rules over real headline vocabulary (the 2026 RSS items when the reference material
+// is present, else the titles and leads of the own texts, and the report says which).
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ruleSchema, type RuleConfig } from '../../config/watchlist-schema.js';
+import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
+import { referenceMissing, referencePath } from '../../evaluation/reference-material.js';
 
-const SHARED = path.resolve(import.meta.dirname, '../../../shared');
+const RSS_ITEMS = referencePath('rss-items-2026.jsonl.gz');
 
-/** A ~2,000-word article built from the user's seed texts. */
+/** A ~2,000-word article built from the project's own on-topic texts. */
 export function longArticle(): { title: string; lead: string; body: string[] } {
-  const paras: string[] = [];
-  for (const f of [
-    '000_af8e3c8afcbec8d7.txt',
-    '002_a49628ed399f9ad6.txt',
-    '003_69ea108cfccae866.txt',
-    '004_e7a8390db07d33a4.txt',
-  ]) {
-    paras.push(
-      ...readFileSync(path.join(SHARED, 'seeds', f), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim().length > 40),
-    );
-  }
+  const paras = loadEvalArticles()
+    .filter((a) => a.onTopic)
+    .flatMap((a) => [a.lead ?? '', ...a.paragraphs])
+    .filter((l) => l.trim().length > 40);
   const body: string[] = [];
   let words = 0;
   for (let i = 0; words < 2_000; i++) {
@@ -31,20 +25,31 @@ export function longArticle(): { title: string; lead: string; body: string[] } {
   return { title: 'Bộ trưởng Quốc phòng Mỹ thăm Seoul trước cuộc tập trận song phương', lead: paras[0]!, body };
 }
 
-/** n rules of mixed shapes over vocabulary from 14,434 real RSS titles. */
-/**
- * n rules of mixed shapes (phrase, AND, OR, NEAR, NOT; every tenth diacritic-free) over words and
- * word pairs from the 14,434 real RSS titles. `specific` keeps only terms found in under 0.5% of
- * titles, like real watch terms (names, acronyms, defence vocabulary); without it common words
- * such as "của" become rules too, which matches far more rules than any real watchlist would.
- */
-export function syntheticRules(n: number, specific = true): RuleConfig[] {
-  const gz = readFileSync(path.join(SHARED, 'reference/rss-items-2026.jsonl.gz'));
-  const titles = gunzipSync(gz)
+/** Where the rules' vocabulary comes from, for the report. */
+export function ruleVocabulary(): string {
+  return referenceMissing(RSS_ITEMS, 'the 2026 RSS items') === null
+    ? '14,434 real RSS titles'
+    : "the titles and leads of the project's own texts (RSS items absent)";
+}
+
+function headlines(): string[] {
+  if (referenceMissing(RSS_ITEMS, 'the 2026 RSS items') !== null)
+    return loadEvalArticles().flatMap((a) => [a.title, a.lead ?? '']);
+  return gunzipSync(readFileSync(RSS_ITEMS))
     .toString('utf8')
     .trim()
     .split('\n')
     .map((l) => (JSON.parse(l) as { title: string }).title);
+}
+
+/**
+ * n rules of mixed shapes (phrase, AND, OR, NEAR, NOT; every tenth diacritic-free) over words and
+ * word pairs of real headlines (`ruleVocabulary`). `specific` keeps only terms found in under 0.5% of
+ * titles, like real watch terms (names, acronyms, defence vocabulary); without it common words
+ * such as "của" become rules too, which matches far more rules than any real watchlist would.
+ */
+export function syntheticRules(n: number, specific = true): RuleConfig[] {
+  const titles = headlines();
   const df = new Map<string, number>();
   const grams: string[] = [];
   for (const t of titles) {

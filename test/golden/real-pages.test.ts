@@ -1,14 +1,14 @@
-// Extraction on real pages as their outlets served them (../shared/reference/real-pages, read in
-// place): every configured outlet's page scores body F1 ≥ 0.98 with the exact title, and the
+// Extraction on real pages as their outlets served them (the reference material's real pages,
+// read in place): every configured outlet's page scores body F1 ≥ 0.98 with the exact title, and the
 // pages of outlets without a source file (generic extractor alone) give an article, not nothing.
-// Without ../shared this file skips with one line.
+// Without that material this file skips with one line.
 import { describe, expect, it } from 'vitest';
 import { realPagesMissing, scoreRealPages } from '../../evaluation/real-pages.js';
 
 const missing = realPagesMissing();
 if (missing) process.stderr.write(`real-pages: ${missing}\n`);
 
-describe.skipIf(missing !== null)('extraction on real pages (../shared)', () => {
+describe.skipIf(missing !== null)('extraction on real pages', () => {
   const scores = missing ? [] : scoreRealPages();
 
   it('reads every configured outlet’s page at body F1 ≥ 0.98 with the exact title', () => {

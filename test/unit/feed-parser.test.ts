@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { FeedError } from '../../crawlers/errors.js';
 import { FEED_MAX_ITEMS } from '../../crawlers/discovery/item-cap.js';
 import { SITES } from '../helpers/fixtures.js';
 import { RSS_ITEMS } from '../../evaluation/real-relevance-sets.js';
+import { referenceMissing } from '../../evaluation/reference-material.js';
 
 const rss = (items: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>x</title>${items}</channel></rss>`;
@@ -61,44 +62,42 @@ describe('parseFeed', () => {
     );
   });
 
-  // Third-party text, read in place from ../shared; without it the test says so in one line.
-  const hasReference = existsSync(RSS_ITEMS);
-  if (!hasReference) process.stderr.write(`feed-parser: skipped the real RSS round-trip, ${RSS_ITEMS} is absent\n`);
+  // Third-party text, read in place; without it the test says so in one line.
+  const missing = referenceMissing(RSS_ITEMS, 'the 2026 RSS items');
+  const hasReference = missing === null;
+  if (missing) process.stderr.write(`feed-parser: real RSS round-trip ${missing}\n`);
 
-  it.skipIf(!hasReference)(
-    'round-trips the 14,434 real RSS items of reference/ (titles NFC after cleaning, links kept)',
-    () => {
-      const gz = readFileSync(RSS_ITEMS);
-      const real = gunzipSync(gz)
-        .toString('utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as { title: string; link: string; published: string });
-      const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-      // As outlets serve them: feeds of a few hundred items (one document is read up to
-      // FEED_MAX_ITEMS items).
-      const items: ReturnType<typeof parseFeed> = [];
-      for (let i = 0; i < real.length; i += 400) {
-        const chunk = real.slice(i, i + 400);
-        const xml = rss(
-          chunk
-            .map(
-              (r) =>
-                `<item><title>${esc(r.title)}</title><link>${esc(r.link)}</link><pubDate>${esc(r.published)}</pubDate></item>`,
-            )
-            .join(''),
-        );
-        const got = parseFeed(xml, 'https://example.vn/rss');
-        expect(got.length).toBe(new Set(chunk.map((r) => new URL(r.link).toString())).size);
-        items.push(...got);
-      }
-      expect(items.length).toBeGreaterThan(14_000);
-      expect(items.every((i) => i.title === i.title.normalize('NFC'))).toBe(true);
-      expect(items.filter((i) => i.publishedAt === null).length).toBe(0);
-      // 35 titles in the reference are NFD; they come out NFC.
-      expect(real.filter((r) => r.title !== r.title.normalize('NFC')).length).toBeGreaterThanOrEqual(30);
-    },
-  );
+  it.skipIf(!hasReference)('round-trips the 14,434 real RSS items (titles NFC after cleaning, links kept)', () => {
+    const gz = readFileSync(RSS_ITEMS);
+    const real = gunzipSync(gz)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { title: string; link: string; published: string });
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    // As outlets serve them: feeds of a few hundred items (one document is read up to
+    // FEED_MAX_ITEMS items).
+    const items: ReturnType<typeof parseFeed> = [];
+    for (let i = 0; i < real.length; i += 400) {
+      const chunk = real.slice(i, i + 400);
+      const xml = rss(
+        chunk
+          .map(
+            (r) =>
+              `<item><title>${esc(r.title)}</title><link>${esc(r.link)}</link><pubDate>${esc(r.published)}</pubDate></item>`,
+          )
+          .join(''),
+      );
+      const got = parseFeed(xml, 'https://example.vn/rss');
+      expect(got.length).toBe(new Set(chunk.map((r) => new URL(r.link).toString())).size);
+      items.push(...got);
+    }
+    expect(items.length).toBeGreaterThan(14_000);
+    expect(items.every((i) => i.title === i.title.normalize('NFC'))).toBe(true);
+    expect(items.filter((i) => i.publishedAt === null).length).toBe(0);
+    // 35 titles in the reference are NFD; they come out NFC.
+    expect(real.filter((r) => r.title !== r.title.normalize('NFC')).length).toBeGreaterThanOrEqual(30);
+  });
 
   it('reads at most FEED_MAX_ITEMS items of a huge feed, the newest (first) ones', () => {
     const n = 75_000;

@@ -1,15 +1,16 @@
-// The relevance targets on real material from ../shared (issue 22): precision and recall ≥ 0.97
+// The relevance targets on the labelled real material (issue 22): precision and recall ≥ 0.97
 // on real news texts, no hard-negative class above 3 % false positives, F1 ≥ 0.95 on headlines.
-// Third-party text is read in place; without ../shared this file skips with one line.
+// Third-party text is read in place; without it this file skips with one line.
 import { describe, expect, it } from 'vitest';
 import { loadHeadlines, loadRealTexts, REAL_TEXTS } from '../../evaluation/real-relevance-sets.js';
 import { evaluateReal } from '../../evaluation/relevance-scores.js';
+import { referenceMissing } from '../../evaluation/reference-material.js';
 
 const real = loadRealTexts();
 const heads = loadHeadlines();
-if (!real) process.stderr.write(`relevance-real: skipped, ${REAL_TEXTS} not found (../shared absent)\n`);
+if (!real) process.stderr.write(`relevance-real: ${referenceMissing(REAL_TEXTS, 'the labelled real texts')}\n`);
 
-describe.skipIf(!real)('relevance on real text (../shared)', () => {
+describe.skipIf(!real)('relevance on real text', () => {
   it('meets precision ≥ 0.97 and recall ≥ 0.97 on the labelled real texts', () => {
     const r = evaluateReal(real!);
     expect(r.overall.tp + r.overall.fn).toBeGreaterThanOrEqual(80);
