@@ -1,4 +1,4 @@
-// Lint: typescript-eslint's recommended type-aware rules plus the habits of DESIGN.md §5.
+// Lint: typescript-eslint's recommended type-aware rules plus the house habits of ARCHITECTURE.md.
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import { importX } from 'eslint-plugin-import-x';

@@ -12,7 +12,7 @@ export const PIPELINE = {
   /** Attempts for a job before it lands in the failed list; backoff doubles from 2 s. */
   attempts: 4,
   backoffMs: 2_000,
-  /** The same everywhere (DESIGN.md §5): a worker that stops renewing its lock this long is stalled. */
+  /** The same everywhere (ARCHITECTURE.md, house habits): a worker that stops renewing its lock this long is stalled. */
   stalledIntervalMs: 30_000,
   lockDurationMs: 60_000,
   /**

@@ -1,4 +1,4 @@
-// The D1N cookie challenge (reference/outlets.md §2.6): some .vn CMSs answer a first request
+// The D1N cookie challenge (docs/outlets.md, anti-bot): some .vn CMSs answer a first request
 // with a ~180-byte page whose only content is
 //   <script>document.cookie="D1N=<hex>"…;window.location.reload(true);</script>
 // A browser sets the cookie and reloads; the HTTP fetcher does the same — read the token, send

@@ -1,4 +1,4 @@
-// A fresh crawlee Configuration per crawl job (DESIGN.md §5): in-memory storage that nothing
+// A fresh crawlee Configuration per crawl job (ARCHITECTURE.md, house habits): in-memory storage that nothing
 // persists, so a long-lived worker does not grow crawlee's ./storage or share request queues
 // between jobs. Cross-job state lives in Redis instead.
 import { Configuration, EventManager, LocalEventManager, log as crawleeLog, type EventType } from 'crawlee';

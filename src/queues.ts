@@ -1,4 +1,4 @@
-// The only place for queue names, job payload schemas, job ids and retry settings (DESIGN.md §4).
+// The only place for queue names, job payload schemas, job ids and retry settings (ARCHITECTURE.md).
 import { createHash } from 'node:crypto';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';

@@ -1,4 +1,4 @@
-// Every tinwatch worker is built the same way (DESIGN.md §5): its own blocking connection, the
+// Every tinwatch worker is built the same way (ARCHITECTURE.md, house habits): its own blocking connection, the
 // deployment's prefix, one stalled interval and lock duration everywhere, failures logged.
 import { Worker, type Job } from 'bullmq';
 import { PIPELINE } from '../config/pipeline.js';

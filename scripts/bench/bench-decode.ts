@@ -1,6 +1,6 @@
 // npm run bench:decode: what choosing a page's charset by its text costs (decode-page.ts), beside
 // the plain UTF-8 decode every page needs anyway (the baseline, in the same run). Reads the real
-// pages in ../shared/reference/real-pages (never copied here); without them it says so and stops.
+// real pages of the reference material (never copied here); without them it says so and stops.
 // Rounds alternate baseline and decodePage so drift in machine load hits both alike.
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';

@@ -1,6 +1,7 @@
 // Paragraph-level boilerplate that survives element removal because outlets print it as plain
-// text inside the article container. The list comes from the seeds (DESIGN.md §2) and
-// reference/outlets.md; outlet-specific lines live in each source's `extract.dropText`.
+// text inside the article container. The list comes from the noise a naive scraper left in the
+// user's example articles (ARCHITECTURE.md, the output format) and from the outlets' own markup
+// (docs/outlets.md); outlet-specific lines live in each source's `extract.dropText`.
 
 export const COMMON_BOILERPLATE: readonly RegExp[] = [
   /^chia sẻ:?$/iu,

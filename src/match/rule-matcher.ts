@@ -1,6 +1,6 @@
 // All watch rules compiled into one token trie: every phrase of every rule is a path of folded
 // syllables, so an article is scanned once whatever the number of rules, and only rules with a
-// phrase present are evaluated. Matching is on syllable tokens (DESIGN.md §3), never `\b`.
+// phrase present are evaluated. Matching is on syllable tokens (ARCHITECTURE.md, Vietnamese text), never `\b`.
 import type { RuleConfig } from '../../config/watchlist-schema.js';
 import { foldTokens, foldTokensWithSpans, stripTone, type TokenSpan } from '../text/vietnamese-fold.js';
 import { parseQuery, type QueryNode } from '../../config/query-language.js';

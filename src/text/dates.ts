@@ -1,4 +1,4 @@
-// Date parsing for feeds and article pages. Every shape listed in reference/outlets.md §2.1 is
+// Date parsing for feeds and article pages. Every shape listed in docs/outlets.md is
 // handled; a time without a zone is read in the outlet's own zone (Asia/Ho_Chi_Minh, UTC+7, has
 // no daylight saving, so a fixed offset is exact; KBS pages print KST, +09:00).
 // Results are ISO 8601 strings rendered in the requested offset, e.g. 2026-08-23T05:20:00+07:00.

@@ -1,6 +1,6 @@
 // Turns page bytes into text by the charset the page declares and the bytes of its text — never
 // by a few stray bytes elsewhere. Legacy Vietnamese pages may be windows-1258 or VISCII
-// (DESIGN.md §3), and servers mislabel. Each candidate charset (the HTTP header's, the
+// (ARCHITECTURE.md, Vietnamese text), and servers mislabel. Each candidate charset (the HTTP header's, the
 // document's own, UTF-8, windows-1258, in that order) is tried on the page's text only — markup,
 // attributes, scripts, styles and comments left out — and the first that reads it with the
 // fewest characters Vietnamese never uses (garbled-text.ts) decodes the page. So six bad bytes

@@ -1,4 +1,4 @@
-// Folding of Vietnamese spelling variants for matching and dedupe keys (DESIGN.md §3).
+// Folding of Vietnamese spelling variants for matching and dedupe keys (ARCHITECTURE.md, Vietnamese text).
 // Two tone-mark placements exist (hoá/hóa, thuỷ/thủy) and i/y alternate (Mỹ/Mĩ, kỳ/kì). We fold
 // each syllable to: its letters with vowel-quality marks kept (â ă ê ô ơ ư đ), tone marks
 // removed, final consonant-preceded `y` turned into `i`, then the tone appended as one digit.

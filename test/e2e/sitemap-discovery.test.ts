@@ -1,4 +1,4 @@
-// Discovery through sitemaps (Znews's shape, reference §3.10): the index is followed to its
+// Discovery through sitemaps (Znews's shape, docs/outlets.md): the index is followed to its
 // newest child matching the pattern, and the child's articles are fetched like a feed's.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
