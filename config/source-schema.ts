@@ -121,6 +121,12 @@ export const sourceSchema = z.strictObject({
   }),
   /** A discovered URL must match this to be treated as an article. */
   articleUrlPattern: regexString,
+  /**
+   * Links of the outlet refused on purpose, each with why (an e-paper issue is not an article):
+   * a refused link the source did not mean to refuse is a pattern to fix, and the feed-item
+   * test says which.
+   */
+  notArticleUrls: z.array(z.strictObject({ pattern: regexString, why: z.string().min(1) })).default([]),
   canonical: z
     .strictObject({
       keepParams: z.array(z.string()).optional(),
