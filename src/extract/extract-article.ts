@@ -1,5 +1,6 @@
 // Article extraction: HTML and URL in, a typed result out (pure). Named stages, in order:
-//   1. parse            htmlparser2 (cheerio/slim) and the page's metadata (page-metadata.ts)
+//   1. parse            htmlparser2 (cheerio/slim) and the page's metadata (page-metadata.ts);
+//                       the source's page layout for this URL, if it declares one (page-layout.ts)
 //   2. early reads      date, author, section and credit selectors, before step 3 can drop them
 //   3. drop             scripts, navigation, forms, the source's drop selectors (page-cleaning.ts)
 //   4. title, lead      selectors → metadata where printed → printed headline (read-title-lead.ts)
@@ -21,6 +22,7 @@ import type { SourceConfig } from '../../config/source-schema.js';
 import { parseDateIso } from '../text/dates.js';
 import { cleanBody } from './clean-body.js';
 import { byFallback, bySelector, FieldLog, firstCandidate, type ExtractField } from './first-candidate.js';
+import { layoutReading } from './page-layout.js';
 import { readPageMetadata } from './page-metadata.js';
 import { dropNonArticle } from './page-cleaning.js';
 import { bodyTooShort, refusal, standsAsPartial } from './page-gates.js';
@@ -48,6 +50,8 @@ export interface ExtractedArticle {
   fallbacks: ExtractField[];
   /** The body was not found: title, lead (and what else was) only, kept rather than lost. */
   partial: boolean;
+  /** The source's page layout the URL matched (video, live…), or null for its usual article. */
+  layout: string | null;
 }
 
 export type ExtractResult = { ok: true; article: ExtractedArticle } | { ok: false; reason: string };
@@ -74,7 +78,7 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
   // (<tbody>…), so source selectors cannot depend on elements a page does not write itself.
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const meta = readPageMetadata($);
-  const ex = source.extract;
+  const { layout, extract: ex } = layoutReading(source, url);
   const log = new FieldLog();
   // 2. Dates and credits sometimes live in elements the drop list removes (a date in the sapo).
   const dateSel = selectText($, ex.date);
@@ -131,7 +135,8 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
     ),
   );
   // 10.
-  const partial = bodyTooShort(body.lines, lead) && standsAsPartial(meta, title, lead);
+  const partial =
+    bodyTooShort(body.lines, lead) && (standsAsPartial(meta, title, lead) || (layout?.bodyOptional === true && !!lead));
   const refused = refusal($, html, url, { title, lead, body: body.lines }, partial);
   if (refused) return { ok: false, reason: refused };
   return {
@@ -148,6 +153,7 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
       matched: log.matched,
       fallbacks: log.fallbacks,
       partial,
+      layout: layout?.name ?? null,
     },
   };
 }
