@@ -11,8 +11,11 @@ import { paragraphsOf } from './paragraphs.js';
 import { query } from './query.js';
 import { selectElements } from './select.js';
 
-/** Captions as outlets mark them: <figcaption>, and classes naming a caption (VnExpress "desc_cation"). */
-const CAPTIONS = 'figcaption, [class*="caption"], [class*="cation"]';
+/**
+ * Captions as outlets mark them: <figcaption>, classes naming a caption, and VnExpress's
+ * misspelt "desc_cation" (named exactly: "*cation" would take "location" and "publication").
+ */
+const CAPTIONS = 'figcaption, [class*="caption"], .desc_cation';
 /** Fewer captions than this is an article with photos, not a story told in them. */
 const MIN_CAPTIONS = 2;
 
