@@ -54,6 +54,27 @@ const listingSchema = z.strictObject({
   backfillMaxPages: z.number().int().min(1).max(500).default(50),
 });
 
+/**
+ * A kind of page of the outlet that reads differently (video, live, infographic, long-form
+ * "emagazine"), told by its URL: its selector lists replace the source's for those pages ([] =
+ * the generic reading), and bodyOptional says its story may be a video or a graphic, so a title
+ * and lead alone are the article (written marked partial, never refused for want of prose).
+ */
+const layoutSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+  urlPattern: regexString,
+  extract: z
+    .strictObject({
+      title: z.array(selectorSpec).optional(),
+      lead: z.array(selectorSpec).optional(),
+      body: z.array(selectorSpec).optional(),
+      drop: z.array(cssSelector).optional(),
+    })
+    .prefault({}),
+  bodyOptional: z.boolean().default(false),
+});
+export type PageLayout = z.output<typeof layoutSchema>;
+
 const cronField = z.string().regex(/^(\S+\s+){4,5}\S+$/, 'a 5- or 6-field cron expression, e.g. "*/20 * * * *"');
 
 /** What a source says when no page as its outlet served it has confirmed its selectors. */
@@ -121,6 +142,12 @@ export const sourceSchema = z.strictObject({
   }),
   /** A discovered URL must match this to be treated as an article. */
   articleUrlPattern: regexString,
+  /**
+   * Links of the outlet refused on purpose, each with why (an e-paper issue is not an article):
+   * a refused link the source did not mean to refuse is a pattern to fix, and the feed-item
+   * test says which.
+   */
+  notArticleUrls: z.array(z.strictObject({ pattern: regexString, why: z.string().min(1) })).default([]),
   canonical: z
     .strictObject({
       keepParams: z.array(z.string()).optional(),
@@ -159,6 +186,8 @@ export const sourceSchema = z.strictObject({
       delayMs: z.number().int().min(0).max(60_000).default(1_000),
     })
     .prefault({}),
+  /** Page kinds read differently from the outlet's articles, first match wins (layoutSchema). */
+  layouts: z.array(layoutSchema).default([]),
   /** Where the selectors came from and when they were last confirmed against the outlet. */
   provenance: z.string().min(1),
   /**

@@ -3,7 +3,7 @@ import { escapeHtml as e } from '../../src/alert/alert-content.js';
 import type { SelectorRot } from '../../src/stats/selector-rot.js';
 import type { SourceHealth } from '../../src/stats/pipeline-stats.js';
 import type { ManifestArticle } from './latest-articles.js';
-import { exactTime, outletLink, timeCell } from './html-parts.js';
+import { exactTime, outletLink, partialMark, timeCell } from './html-parts.js';
 
 export interface AlertRow {
   id: string;
@@ -120,7 +120,7 @@ ${sources}</table>
 
 export function articlePage(file: string, text: string, entry: ManifestArticle | undefined): string {
   const meta = entry
-    ? `<p class="muted">${e(entry.outlet)} · ${exactTime(entry.published_at)} · ${outletLink(entry.url)} · <a href="/story/${e(entry.id)}">every outlet that carried it</a> · <span class="file">${e(file)}</span></p>`
+    ? `<p class="muted">${e(entry.outlet)} · ${exactTime(entry.published_at)} · ${outletLink(entry.url)} · <a href="/story/${e(entry.id)}">every outlet that carried it</a>${partialMark(entry)} · <span class="file">${e(file)}</span></p>`
     : `<p class="muted file">${e(file)}</p>`;
   // The heading is the story's title: the file name is a detail for whoever archives it.
   const title = entry?.title ?? text.split('\n')[0] ?? file;

@@ -39,3 +39,14 @@ export function pagingNav(page: number, more: boolean, href: (n: number) => stri
   ];
   return `<p class="paging">${links.filter(Boolean).join(' · ')}</p>`;
 }
+
+/**
+ * " · partial" when the manifest line says the article's body was not found (title and lead
+ * only), so a reader knows the text is not the whole story; empty otherwise.
+ */
+export function partialMark(entry: object): string {
+  const ex = (entry as { extraction?: { partial?: unknown } }).extraction;
+  return ex?.partial === true
+    ? ` · <span class="partial" title="the body was not found: title and lead only">partial</span>`
+    : '';
+}

@@ -4,7 +4,7 @@ import { escapeHtml as e } from '../../src/alert/alert-content.js';
 import type { StoryCarrier } from '../../src/dedupe/story-carriers.js';
 import type { AlertMatch } from '../../src/match/match-sentence.js';
 import { layout } from './dashboard-pages.js';
-import { exactTime, outletLink, quoteHtml } from './html-parts.js';
+import { exactTime, outletLink, partialMark, quoteHtml } from './html-parts.js';
 import type { ManifestArticle } from './latest-articles.js';
 
 const num = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
@@ -31,7 +31,7 @@ export function storyPage(
   return layout(
     story.title,
     `<h1>${e(story.title)}</h1>
-<p class="muted">Carried by ${outlets} outlet${outlets === 1 ? '' : 's'} (${1 + carriers.length} page${carriers.length ? 's' : ''}) · <a href="/${e(story.file)}">the text as written</a></p>
+<p class="muted">Carried by ${outlets} outlet${outlets === 1 ? '' : 's'} (${1 + carriers.length} page${carriers.length ? 's' : ''}) · <a href="/${e(story.file)}">the text as written</a>${partialMark(story)}</p>
 <table id="carriers"><thead><tr><th>outlet</th><th>URL</th><th>published</th><th>fetched</th><th>match</th><th class="num">similarity (Jaccard)</th><th class="num">containment</th></tr></thead>
 <tbody>${[first, ...rows].join('\n')}</tbody></table>
 <h2>Watch rules it fired</h2>

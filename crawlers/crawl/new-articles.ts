@@ -44,7 +44,10 @@ export class NewArticles {
     links: ReadonlyArray<{ url: string; publishedAt?: string | null }>,
     pageUrl: string,
   ): Promise<PageSelection> {
-    const onPage = articleCandidates(this.source, links);
+    // A link refused as not an article is never silent: one debug line each.
+    const onPage = articleCandidates(this.source, links, (r) =>
+      this.deps.log.debug({ url: r.url, why: r.why, page: pageUrl }, 'link refused: not an article of this source'),
+    );
     const found = onPage.filter((c) => !this.met.has(c.identity));
     for (const c of found) this.met.add(c.identity);
     if (found.length === 0)

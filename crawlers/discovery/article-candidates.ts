@@ -1,5 +1,5 @@
 // Which discovered links are articles of this source: allowed host, matching the source's
-// article URL pattern; each reduced to its canonical URL, identity and story id, first occurrence
+// article URL pattern and none of the links it refuses on purpose (notArticleUrls); each reduced to its canonical URL, identity and story id, first occurrence
 // of an identity wins.
 import type { SourceConfig } from '../../config/source-schema.js';
 import { articleIdentity, canonicalUrl, storyIdFor, stripTracking } from '../../src/url/canonical-url.js';
@@ -14,11 +14,41 @@ export interface Candidate {
   feedPublishedAt: string | null;
 }
 
+/** Why a link of the outlet's own host is not an article: the pattern, or a declared refusal. */
+export type Refusal = { url: string; why: string };
+
+interface UrlRules {
+  article: RegExp;
+  refused: { re: RegExp; why: string }[];
+}
+// Compiled once per source object (configs live as long as the process).
+const rulesOf = new WeakMap<SourceConfig, UrlRules>();
+
+function urlRules(source: SourceConfig): UrlRules {
+  let rules = rulesOf.get(source);
+  if (!rules) {
+    rules = {
+      article: new RegExp(source.articleUrlPattern, 'u'),
+      refused: source.notArticleUrls.map((n) => ({ re: new RegExp(n.pattern, 'u'), why: n.why })),
+    };
+    rulesOf.set(source, rules);
+  }
+  return rules;
+}
+
+/** Null when the source takes a canonical URL of its host as an article, else why not. */
+export function urlRefusal(source: SourceConfig, canonical: string): string | null {
+  const rules = urlRules(source);
+  for (const r of rules.refused) if (r.re.test(canonical)) return r.why;
+  return rules.article.test(canonical) ? null : 'does not match articleUrlPattern';
+}
+
 export function articleCandidates(
   source: SourceConfig,
   links: ReadonlyArray<{ url: string; publishedAt?: string | null }>,
+  /** Told of each link of the outlet's host refused as not an article (a log line, a count). */
+  onRefused?: (refusal: Refusal) => void,
 ): Candidate[] {
-  const pattern = new RegExp(source.articleUrlPattern, 'u');
   const out = new Map<string, Candidate>();
   for (const link of links) {
     let canonical: string;
@@ -31,7 +61,11 @@ export function articleCandidates(
     if (!source.hosts.includes(host)) continue;
     // Fetched as written, so the link itself must be the outlet's: no explicit port.
     if (!isSourceUrl(source, link.url)) continue;
-    if (!pattern.test(canonical)) continue;
+    const refused = urlRefusal(source, canonical);
+    if (refused !== null) {
+      onRefused?.({ url: canonical, why: refused });
+      continue;
+    }
     const identity = articleIdentity(canonical, source.canonical);
     if (out.has(identity)) continue;
     out.set(identity, {

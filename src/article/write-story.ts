@@ -91,7 +91,7 @@ export async function writeStory(
           profiles: topics.byProfile,
         },
         matched_rules: matches.map((m) => m.rule.name),
-        extraction: { fallbacks: article.fallbacks },
+        extraction: { fallbacks: article.fallbacks, ...(article.partial ? { partial: true as const } : {}) },
         warc,
       },
       (m) => m.del(...parkedKeys(data)),

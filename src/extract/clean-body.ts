@@ -1,11 +1,19 @@
 // The body's paragraphs cleaned: boilerplate lines (boilerplate.ts and the source's dropText),
-// echoes of the title or lead, and a run of paragraphs the page holds twice (a hidden print or
-// mobile copy), written once.
+// echoes of the title or lead, a run of paragraphs the page holds twice (a hidden print or
+// mobile copy), and a paragraph met again as prose (long) or right after itself (a slideshow's
+// second copy of a caption, hidden by a stylesheet this cannot see), each written once.
 import { paragraphKey } from '../text/normalize.js';
 import { isBoilerplate } from './boilerplate.js';
 
 /** A repeated run of paragraphs at least this long is a copy of the body, not the article. */
 const REPEATED_RUN_CHARS = 200;
+/** A single paragraph this long is prose; an article never prints the same one twice. */
+const REPEATED_LINE_CHARS = 80;
+/**
+ * A line this long written exactly twice in a row is a copy (the shown caption and its hidden
+ * twin), not a refrain ("Meal 1", a table's "0"); three or more in a row is the page's own.
+ */
+const STUTTER_CHARS = 20;
 
 /**
  * Indexes of paragraphs that copy an earlier run of the body holding a large share of its text
@@ -42,6 +50,11 @@ export interface CleanBody {
   keys: string[];
 }
 
+function isSecondOfPair(lines: ReadonlyArray<{ key: string }>, i: number): boolean {
+  const key = lines[i]!.key;
+  return lines[i - 1]?.key === key && lines[i - 2]?.key !== key && lines[i + 1]?.key !== key;
+}
+
 export function cleanBody(
   paragraphs: readonly string[],
   title: string,
@@ -56,8 +69,14 @@ export function cleanBody(
     .filter(({ key }) => key && !echoes.has(key));
   const repeated = repeatedRuns(kept.map(({ key }) => key));
   const out: CleanBody = { lines: [], keys: [] };
+  const longLines = new Set<string>();
   kept.forEach(({ p, key }, i) => {
     if (repeated.has(i)) return;
+    if (key.length >= STUTTER_CHARS && isSecondOfPair(kept, i)) return;
+    if (key.length >= REPEATED_LINE_CHARS) {
+      if (longLines.has(key)) return;
+      longLines.add(key);
+    }
     out.lines.push(p);
     out.keys.push(key);
   });

@@ -1,14 +1,18 @@
 // Article extraction: HTML and URL in, a typed result out (pure). Named stages, in order:
-//   1. parse            htmlparser2 (cheerio/slim) and the page's metadata (page-metadata.ts)
+//   1. parse            htmlparser2 (cheerio/slim) and the page's metadata (page-metadata.ts);
+//                       the source's page layout for this URL, if it declares one (page-layout.ts)
 //   2. early reads      date, author, section and credit selectors, before step 3 can drop them
 //   3. drop             scripts, navigation, forms, the source's drop selectors (page-cleaning.ts)
 //   4. title, lead      selectors → metadata where printed → printed headline (read-title-lead.ts)
 //   5. body             selectors → densest prose block → schema.org articleBody (read-body.ts)
-//   6. clean body       boilerplate, echoes of title/lead, a body printed twice (clean-body.ts)
+//   6. clean body       boilerplate, echoes of title/lead, a body printed twice (clean-body.ts);
+//                       too little prose: the story its photo captions tell (read-captions.ts)
 //   7. printed sapo     a lead the page marks, between headline and body, when none was found
 //   8. credit           selector → credit pattern → printed author / byline (read-credit.ts)
 //   9. date, author, section   selectors → metadata
-//  10. gates            no title, too short, mojibake: refused with the reason (page-gates.ts)
+//  10. gates            no title, too short, mojibake: refused with the reason (page-gates.ts);
+//                       an article page whose body is not found but whose title and lead are is
+//                       kept, marked partial, rather than lost
 // Every field records which candidate won (first-candidate.ts), so a selector that stopped
 // matching shows up as a fallback in logs, metrics and `tinwatch sources check`.
 // The slim entry loads htmlparser2 only; the full one also loads parse5 and undici, which this
@@ -18,11 +22,13 @@ import type { SourceConfig } from '../../config/source-schema.js';
 import { parseDateIso } from '../text/dates.js';
 import { cleanBody } from './clean-body.js';
 import { byFallback, bySelector, FieldLog, firstCandidate, type ExtractField } from './first-candidate.js';
+import { layoutReading } from './page-layout.js';
 import { readPageMetadata } from './page-metadata.js';
 import { dropNonArticle } from './page-cleaning.js';
-import { refusal } from './page-gates.js';
+import { bodyTooShort, refusal, standsAsPartial } from './page-gates.js';
 import { printedBlocks, type PrintedBlock } from './printed-metadata.js';
 import { readBody } from './read-body.js';
+import { captionStory } from './read-captions.js';
 import { readCredit, withoutCredit } from './read-credit.js';
 import { printedSapo, readLead, readTitle } from './read-title-lead.js';
 import { selectText } from './select.js';
@@ -42,6 +48,10 @@ export interface ExtractedArticle {
   /** The selector that produced each field, `fallback:<kind>` for generic fallbacks, null if none. */
   matched: Record<ExtractField, string | null>;
   fallbacks: ExtractField[];
+  /** The body was not found: title, lead (and what else was) only, kept rather than lost. */
+  partial: boolean;
+  /** The source's page layout the URL matched (video, live…), or null for its usual article. */
+  layout: string | null;
 }
 
 export type ExtractResult = { ok: true; article: ExtractedArticle } | { ok: false; reason: string };
@@ -68,7 +78,7 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
   // (<tbody>…), so source selectors cannot depend on elements a page does not write itself.
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const meta = readPageMetadata($);
-  const ex = source.extract;
+  const { layout, extract: ex } = layoutReading(source, url);
   const log = new FieldLog();
   // 2. Dates and credits sometimes live in elements the drop list removes (a date in the sapo).
   const dateSel = selectText($, ex.date);
@@ -83,6 +93,13 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
   const title = log.take('title', readTitle($, ex, meta)) ?? '';
   let lead = log.take('lead', readLead($, ex, meta, printedOnPage));
   let body = cleanBody(log.take('body', readBody($, ex, meta)) ?? [], title, lead, compile(ex.dropText));
+  if (bodyTooShort(body.lines, lead)) {
+    const story = cleanBody(captionStory(html, ex) ?? [], title, lead, compile(ex.dropText));
+    if (!bodyTooShort(story.lines, lead)) {
+      log.take('body', { value: story.lines, via: 'fallback:captions', fallback: true });
+      body = story;
+    }
+  }
   // 7.
   if (lead === null && body.lines.length > 0) {
     lead = log.take('lead', printedSapo(printedOnPage(), body.lines[0]!));
@@ -118,7 +135,9 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
     ),
   );
   // 10.
-  const refused = refusal($, html, url, { title, lead, body: body.lines });
+  const partial =
+    bodyTooShort(body.lines, lead) && (standsAsPartial(meta, title, lead) || (layout?.bodyOptional === true && !!lead));
+  const refused = refusal($, html, url, { title, lead, body: body.lines }, partial);
   if (refused) return { ok: false, reason: refused };
   return {
     ok: true,
@@ -133,6 +152,8 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
       canonicalHint: meta.canonical ?? null,
       matched: log.matched,
       fallbacks: log.fallbacks,
+      partial,
+      layout: layout?.name ?? null,
     },
   };
 }

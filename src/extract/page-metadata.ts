@@ -12,6 +12,8 @@ export interface PageMetadata {
   section?: string;
   articleBody?: string;
   canonical?: string;
+  /** The page says it is an article: a JSON-LD article type, or og:type "article". */
+  isArticle?: boolean;
 }
 
 // schema.org's article types: NewsArticle and its kinds (BBC writes ReportageNewsArticle,
@@ -87,7 +89,8 @@ function breadcrumbSection($: CheerioAPI): string | undefined {
 export function readPageMetadata($: CheerioAPI): PageMetadata {
   const ld = jsonLdArticle($);
   const out: PageMetadata = {};
-  const set = <K extends keyof PageMetadata>(k: K, v: string | undefined): void => {
+  if (ld || meta($, 'meta[property="og:type"]')?.toLowerCase() === 'article') out.isArticle = true;
+  const set = <K extends Exclude<keyof PageMetadata, 'isArticle'>>(k: K, v: string | undefined): void => {
     if (v) out[k] = v;
   };
   set('title', str(ld?.headline) ?? meta($, 'meta[property="og:title"]', 'meta[name="twitter:title"]'));

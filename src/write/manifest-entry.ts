@@ -59,7 +59,11 @@ export const articleEntrySchema = z.strictObject({
     profiles: z.record(z.string(), z.enum(['on', 'borderline', 'off'])),
   }),
   matched_rules: z.array(z.string()),
-  extraction: z.strictObject({ fallbacks: z.array(z.string()) }),
+  extraction: z.strictObject({
+    fallbacks: z.array(z.string()),
+    /** Present (true) when the body was not found: the file holds the title, lead and what was. */
+    partial: z.literal(true).optional(),
+  }),
   /** The capture of the page as served (null when WARC capture is off). */
   warc: warcPointerSchema.nullable(),
 });

@@ -21,6 +21,12 @@ describe.skipIf(missing !== null)('extraction on real pages', () => {
     }
   });
 
+  it('reads the set at mean body F1 ≥ 0.97 with no page below 0.90 (issue 35)', () => {
+    const mean = scores.reduce((n, s) => n + s.f1, 0) / Math.max(1, scores.length);
+    expect(mean).toBeGreaterThanOrEqual(0.97);
+    for (const s of scores) expect(s.f1, s.name).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('gives an article for every page of an outlet without a source file', () => {
     for (const s of scores.filter((x) => x.source === 'generic')) {
       expect(s.error, s.name).toBeUndefined();

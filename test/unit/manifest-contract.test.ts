@@ -43,6 +43,12 @@ describe('manifest contract', () => {
 
   it('the published schema takes a good line and names what is wrong in a bad one', () => {
     expect(manifestLineProblems([JSON.stringify(article)])).toEqual([]);
+    // A partial article (body not found, title and lead written) says so; nothing else is allowed there.
+    const partial = { ...article, extraction: { fallbacks: ['body'], partial: true } };
+    expect(manifestLineProblems([JSON.stringify(partial)])).toEqual([]);
+    expect(
+      manifestLineProblems([JSON.stringify({ ...article, extraction: { fallbacks: [], partial: false } })]),
+    ).toHaveLength(1);
     const bad = manifestLineProblems([
       JSON.stringify({ ...article, seq: 'seven' }),
       JSON.stringify({ ...article, schema_version: 1 }),
