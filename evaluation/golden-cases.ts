@@ -9,7 +9,6 @@ export interface GoldenCase {
   name: string;
   url: string;
   pageFile: string;
-  seed: string | null;
   onTopic: boolean;
   expectedText: string;
   fields: {
@@ -35,7 +34,6 @@ export function readGoldenCases(fixturesDir: string, sitesDir: string): GoldenCa
       const meta = JSON.parse(readFileSync(`${base}.expected.json`, 'utf8')) as {
         url: string;
         page: string;
-        seed: string | null;
         onTopic: boolean;
         fields: GoldenCase['fields'];
       };
@@ -44,7 +42,6 @@ export function readGoldenCases(fixturesDir: string, sitesDir: string): GoldenCa
         name: path.basename(base),
         url: meta.url,
         pageFile: path.join(sitesDir, meta.page.replace(/^sites\//, '')),
-        seed: meta.seed,
         onTopic: meta.onTopic,
         expectedText: readFileSync(`${base}.expected.txt`, 'utf8'),
         fields: meta.fields,

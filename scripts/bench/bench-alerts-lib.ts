@@ -22,7 +22,11 @@ export function longArticle(): { title: string; lead: string; body: string[] } {
     body.push(p);
     words += p.split(/\s+/).length;
   }
-  return { title: 'Bộ trưởng Quốc phòng Mỹ thăm Seoul trước cuộc tập trận song phương', lead: paras[0]!, body };
+  return {
+    title: 'Bộ trưởng Quốc phòng Mỹ sắp tới Seoul bàn về răn đe trước đợt tập trận chung',
+    lead: paras[0]!,
+    body,
+  };
 }
 
 /** Where the rules' vocabulary comes from, for the report. */

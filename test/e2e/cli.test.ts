@@ -113,7 +113,10 @@ describe('tinwatch CLI', () => {
   });
 
   it('alerts test explains a match phrase by phrase', async () => {
-    const golden = path.resolve(import.meta.dirname, '../fixtures/military-com-vn/seed-003-austin-seoul.expected.txt');
+    const golden = path.resolve(
+      import.meta.dirname,
+      '../fixtures/military-com-vn/defence-secretary-visit.expected.txt',
+    );
     const { stdout } = await run(process.execPath, [BIN, 'alerts', 'test', 'gsomia', '--text', golden]);
     expect(stdout).toMatch(/^rule gsomia: MATCH$/m);
     expect(stdout).toMatch(/"GSOMIA": body@\d+ "GSOMIA"/);

@@ -61,8 +61,8 @@ describe('dashboard', () => {
     const rows = page.locator('#articles tr[data-story]');
     expect(await rows.count()).toBe(BUNDLED_FIRST_RUN_TOTALS.written);
     const titles = await page.locator('#articles a.article-link').allTextContents();
-    expect(titles).toContain('Mỹ - Hàn nhất trí tăng cường hợp tác an ninh');
-    const row = page.locator('#articles tr', { hasText: 'Mỹ - Hàn nhất trí tăng cường hợp tác an ninh' });
+    expect(titles).toContain('Mỹ và Hàn Quốc thống nhất phối hợp chặt chẽ hơn về an ninh');
+    const row = page.locator('#articles tr', { hasText: 'Mỹ và Hàn Quốc thống nhất phối hợp chặt chẽ hơn về an ninh' });
     expect(await row.locator('td').nth(1).textContent()).toBe('Báo Tin tức (TTXVN)');
     // The KIDD story was also carried under a second URL: story size 2.
     const kidd = page.locator('#articles tr', { hasText: 'Đối thoại quốc phòng tích hợp KIDD lần thứ 16' });
@@ -72,9 +72,11 @@ describe('dashboard', () => {
     expect(await page.locator('#sources tr', { hasText: 'VnExpress' }).locator('td.feed-poll').textContent()).toBe('–');
     expect(await page.locator('#alerts-sent tr').count()).toBe(1 + BUNDLED_FIRST_RUN_TOTALS.alerts); // + header
 
-    await page.locator('#articles a.article-link', { hasText: 'Mỹ - Hàn nhất trí tăng cường hợp tác an ninh' }).click();
+    await page
+      .locator('#articles a.article-link', { hasText: 'Mỹ và Hàn Quốc thống nhất phối hợp chặt chẽ hơn về an ninh' })
+      .click();
     await page.waitForSelector('#article-text');
-    const golden = goldenCases().find((g) => g.name === 'seed-004-bolton-seoul')!;
+    const golden = goldenCases().find((g) => g.name === 'security-adviser-seoul')!;
     expect(await page.locator('#article-text').textContent()).toBe(golden.expectedText);
     await page.close();
   });
@@ -111,7 +113,9 @@ describe('dashboard', () => {
     expect(atom.headers.get('content-type')).toContain('application/atom+xml');
     const parsed = parseAtomFeed(await atom.text());
     expect(parsed.entries).toHaveLength(BUNDLED_FIRST_RUN_TOTALS.written);
-    const bolton = parsed.entries!.find((x) => x.title?.value === 'Mỹ - Hàn nhất trí tăng cường hợp tác an ninh')!;
+    const bolton = parsed.entries!.find(
+      (x) => x.title?.value === 'Mỹ và Hàn Quốc thống nhất phối hợp chặt chẽ hơn về an ninh',
+    )!;
     expect(bolton.links?.[0]?.href).toMatch(/^https:\/\/baotintuc\.vn\//);
     expect(bolton.authors?.[0]?.name).toBe('Báo Tin tức (TTXVN)');
     expect(bolton.summary?.value).toBeTruthy();

@@ -50,7 +50,7 @@ describe('tinwatch sources check', () => {
     const { stdout } = await check('baotintuc');
     expect(stdout).toMatch(/^baotintuc: OK/m);
     expect(stdout).toContain('feed https://baotintuc.vn/tin-moi-nhat.rss: 4 links, 3 articles of this source');
-    expect(stdout).toMatch(/title +selector h1\.detail-title → Hàn Quốc và Mỹ tổ chức Đối thoại/);
+    expect(stdout).toMatch(/title +selector h1\.detail-title → Seoul và Washington nhóm họp Đối thoại/);
     expect(stdout).toMatch(/body +selector div\.boxdetail → 8 paragraphs/);
   });
 

@@ -4,8 +4,8 @@ import { renderArticleText } from '../../src/write/article-text.js';
 
 describe('renderArticleText', () => {
   it('lays out title, lead, paragraphs and credit with one blank line between', () => {
-    expect(renderArticleText({ title: 'T', lead: 'L', paragraphs: ['P1', 'P2'], credit: 'Bích Liên (TTXVN)' })).toBe(
-      'T\n\nL\n\nP1\n\nP2\n\nBích Liên (TTXVN)',
+    expect(renderArticleText({ title: 'T', lead: 'L', paragraphs: ['P1', 'P2'], credit: 'Minh Châu (TTXVN)' })).toBe(
+      'T\n\nL\n\nP1\n\nP2\n\nMinh Châu (TTXVN)',
     );
     expect(renderArticleText({ title: 'T', lead: null, paragraphs: ['P'], credit: null })).toBe('T\n\nP');
   });
