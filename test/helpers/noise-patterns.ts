@@ -33,6 +33,13 @@ export interface NoisePattern {
 const notIn = (blocks: readonly string[], found: readonly string[]) =>
   found.every((f) => !blocks.some((b) => b.includes(f)));
 
+/** Most body blocks (after title and lead) are captions, and none is written twice. */
+function captionsAreTheStory(blocks: readonly string[], found: readonly string[]): boolean {
+  const body = blocks.slice(2);
+  const fromCaptions = body.filter((b) => found.some((f) => f.includes(b) || b.includes(f)));
+  return fromCaptions.length * 2 > body.length && new Set(body).size === body.length;
+}
+
 export const NOISE_PATTERNS: Record<string, NoisePattern> = {
   'share-bar': {
     what: 'a "Chia sẻ:" share bar, above the lead or after the body',
@@ -42,7 +49,8 @@ export const NOISE_PATTERNS: Record<string, NoisePattern> = {
   caption: {
     what: 'photo captions (figcaption, caption cells, "Chú thích ảnh")',
     found: ($) => texts($, 'figcaption, .caption, .cap'),
-    leftOut: notIn,
+    // In a photo story the captions carry the story: there they are the body, each once.
+    leftOut: (blocks, found) => notIn(blocks, found) || captionsAreTheStory(blocks, found),
   },
   teaser: {
     what: 'related-article or latest-news teasers inside or beside the article',
