@@ -47,7 +47,7 @@ export async function runExport(
     return 1;
   }
   if (opts.follow) await follow(exporter, outDir, io.stop);
-  const next = exporter.lastSeq;
+  const next = exporter.nextCursor;
   io.stderr.write(
     `tinwatch export: ${exporter.printed} entr${exporter.printed === 1 ? 'y' : 'ies'}` +
       `${next !== null ? `; next pull: tinwatch export --since ${next}` : ''}\n`,

@@ -107,7 +107,7 @@ describe('Redis loses its data: recover from the folder, recrawl, nothing twice'
       const out: string[] = [];
       const exp = new ManifestExport(
         outDir,
-        { since: { kind: 'seq', seq: lastSeq }, format: 'jsonl', withText: false },
+        { since: { kind: 'seq', seq: lastSeq, after: 0 }, format: 'jsonl', withText: false },
         { write: (t) => out.push(t) },
         { write: () => undefined },
       );
