@@ -107,7 +107,12 @@ export function checkOutDir(outDir: string, mode: 'read' | 'write'): void {
   try {
     st = statSync(outDir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || mode === 'read')
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT')
+      throw new OutFolderError(
+        `output folder ${outDir} cannot be ${mode === 'read' ? 'read' : 'created'}: ${code === 'ENOTDIR' ? 'a part of its path is a file' : (err as Error).message}`,
+      );
+    if (mode === 'read')
       throw new OutFolderError(
         `output folder ${outDir} does not exist (give the folder tinwatch writes with --out or TINWATCH_OUT)`,
       );
