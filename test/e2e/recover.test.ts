@@ -2,7 +2,7 @@
 // to start until `recover` rebuilds the record from the folder, and a recrawl of the demo's
 // outlets then writes no story, file number, manifest seq or alert a second time, and
 // `export --since` finds nothing new.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlOnce } from '../../app/cli/crawl-once.js';
@@ -22,6 +22,8 @@ interface Line {
   type: string;
   id: string;
   seq?: number;
+  file?: string;
+  matched_rules?: string[];
 }
 
 /** The bundled watchlist's rules, every one instant and sent to one local webhook. */
@@ -78,6 +80,15 @@ describe('Redis loses its data: recover from the folder, recrawl, nothing twice'
     expect(alertsBefore.length).toBeGreaterThan(10);
     expect(new Set(alertsBefore).size).toBe(alertsBefore.length);
 
+    // One story's worker died after its file and alerts, before its manifest line: only the
+    // file and alerts.jsonl say it was written and alerted.
+    const cutOff = linesBefore.find((l) => l.type === 'article' && (l.matched_rules ?? []).length > 0 && l.seq! < 30)!;
+    const rawLines = readFileSync(path.join(outDir, 'manifest.jsonl'), 'utf8').split('\n');
+    writeFileSync(
+      path.join(outDir, 'manifest.jsonl'),
+      rawLines.filter((l) => !l.includes(`"id":"${cutOff.id}"`)).join('\n'),
+    );
+
     // Redis comes back with no data for the prefix.
     await clearPrefix(rt.redis, prefix);
     // A process that was running goes on, but takes no file number from the empty counter.
@@ -89,18 +100,25 @@ describe('Redis loses its data: recover from the folder, recrawl, nothing twice'
 
     const reader = await testRuntime({ ...opts, outFolder: 'none' });
     const report = await runRecover(reader, false);
-    expect(report).toMatch(/40 article\(s\), 1 duplicate line\(s\); next file number 40;/);
+    expect(report).toMatch(/39 article\(s\), 1 duplicate line\(s\); next file number 40;/);
+    expect(report).toContain(`${alertsBefore.length} alert(s) marked sent`);
+    expect(report).toContain('! 1 article file(s) without a manifest line');
     expect(await runRecover(reader, false)).toMatch(/nothing to recover/);
     await reader.close();
 
     const again = await testRuntime(opts);
     try {
       const second = await crawlOnce(again, { sources: again.sources, pollMs: 50 });
-      expect(second.totals).toMatchObject({ written: 0, duplicate: 0, failed: 0, alerts: 0 });
-      // Only the off-topic pages (the folder keeps no record of them) were fetched again.
-      expect(second.totals.new).toBe(first.totals.offTopic);
+      // Only the cut-off story is written again (same file, same number, its line now written)
+      // and the off-topic pages (the folder keeps no record of them) are judged again.
+      expect(second.totals).toMatchObject({ written: 1, duplicate: 0, failed: 0 });
+      expect(second.totals.new).toBe(first.totals.offTopic + 1);
       expect(articles()).toEqual(filesBefore);
-      expect(manifest()).toEqual(linesBefore);
+      const after = manifest();
+      expect(after.slice(0, -1)).toEqual(linesBefore.filter((l) => l.id !== cutOff.id));
+      expect(after.at(-1)).toMatchObject({ id: cutOff.id, seq: cutOff.seq, file: cutOff.file });
+      // Its alerts were sent before Redis lost its data: alerts.jsonl kept them from going again.
+      await new Promise((r) => setTimeout(r, 500));
       expect(alertKeys()).toEqual(alertsBefore);
       // An archive that pulled up to the last seq finds nothing new.
       const lastSeq = Math.max(...linesBefore.map((l) => l.seq ?? -1));
@@ -111,11 +129,13 @@ describe('Redis loses its data: recover from the folder, recrawl, nothing twice'
         { write: (t) => out.push(t) },
         { write: () => undefined },
       );
-      expect(await exp.drain()).toBe(0);
+      // The archive pulled up to the last seq before the loss: it gets the one line it never had.
+      expect(await exp.drain()).toBe(1);
+      expect(JSON.parse(out[0]!)).toMatchObject({ id: cutOff.id, seq: cutOff.seq });
       // The next new story takes the next number.
       expect(await assignSequence(again.redis, again.keys, 'eeeeeeeeeeeeeeee')).toBe(40);
     } finally {
       await again.cleanup();
     }
-  });
+  }, 300_000);
 });
