@@ -18,6 +18,7 @@ export async function handleAlertJob(rt: Runtime, job: Job, token?: string): Pro
       log,
       channel: (name) => rt.alerts.channel(name),
       ratePerMinute: (name) => rt.alerts.ratePerMinute(name),
+      outDir: rt.outDir,
     });
   } catch (err) {
     // A rate-limited alert is moved back to delayed, not failed.

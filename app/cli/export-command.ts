@@ -3,6 +3,7 @@
 // for the next pull goes to stderr, so stdout stays pure data.
 import { watch } from 'node:fs';
 import { manifestPath } from '../../src/write/article-files.js';
+import { checkOutDir, OutFolderError } from '../../src/write/folder-identity.js';
 import { ManifestExport, parseCursor } from '../../src/export/export-manifest.js';
 
 export interface ExportCommandOptions {
@@ -24,6 +25,13 @@ export async function runExport(
   opts: ExportCommandOptions,
   io: { stdout: Output; stderr: Output; stop?: AbortSignal },
 ): Promise<number> {
+  try {
+    checkOutDir(outDir, 'read');
+  } catch (err) {
+    if (!(err instanceof OutFolderError)) throw err;
+    io.stderr.write(`tinwatch export: ${err.message}\n`);
+    return 2;
+  }
   const since = parseCursor(opts.since);
   if ('error' in since) {
     io.stderr.write(`tinwatch export: ${since.error}\n`);
@@ -47,7 +55,7 @@ export async function runExport(
     return 1;
   }
   if (opts.follow) await follow(exporter, outDir, io.stop);
-  const next = exporter.lastSeq;
+  const next = exporter.nextCursor;
   io.stderr.write(
     `tinwatch export: ${exporter.printed} entr${exporter.printed === 1 ? 'y' : 'ies'}` +
       `${next !== null ? `; next pull: tinwatch export --since ${next}` : ''}\n`,

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { debugRequested, setFlagSettings } from '../../config/env.js';
 import { ConfigError } from '../../config/errors.js';
 import { RedisUnavailableError } from '../../src/errors.js';
+import { FolderRecordMissingError, OutFolderError, RecoverBusyError } from '../../src/write/folder-identity.js';
 import { runRuntimeClosers } from '../../src/runtime/runtime-closers.js';
 import { registerAlertsCommand } from './commands/alerts.js';
 import { registerCrawlCommand } from './commands/crawl.js';
@@ -16,6 +17,7 @@ import { registerExportCommand } from './commands/export.js';
 import { registerExtractCommand } from './commands/extract.js';
 import { registerFailedCommand } from './commands/failed.js';
 import { registerManifestCommand } from './commands/manifest.js';
+import { registerRecoverCommand } from './commands/recover.js';
 import { registerRelevanceCommand } from './commands/relevance.js';
 import { registerReplayCommand } from './commands/replay.js';
 import { registerRetryCommand } from './commands/retry.js';
@@ -63,6 +65,7 @@ for (const register of [
   registerStorageCommand,
   registerManifestCommand,
   registerDedupeCommand,
+  registerRecoverCommand,
   registerAlertsCommand,
   registerRelevanceCommand,
 ])
@@ -76,9 +79,12 @@ try {
 } catch (err) {
   // A wrong setting or input: one line, exit 2. Anything else: one line, exit 1; the stack only
   // when asked for (LOG_LEVEL=debug or trace), since an ordinary mistake is not a crash.
-  const usage = err instanceof ConfigError || err instanceof RedisUnavailableError;
+  const usage = err instanceof ConfigError || err instanceof RedisUnavailableError || err instanceof OutFolderError;
+  // Redis lost the output folder's record: 3, so a supervisor can run `tinwatch recover` on it.
+  const needsRecovery = err instanceof FolderRecordMissingError || err instanceof RecoverBusyError;
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`tinwatch: ${message.split('\n').join('\n  ')}\n`);
-  if (!usage && debugRequested() && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-  process.exit(usage ? 2 : 1);
+  if (!usage && !needsRecovery && debugRequested() && err instanceof Error && err.stack)
+    process.stderr.write(`${err.stack}\n`);
+  process.exit(usage ? 2 : needsRecovery ? 3 : 1);
 }

@@ -6,6 +6,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { replayOriginMap } from '../../src/url/origin-map.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
+import { claimFolder } from '../../src/write/claim-folder.js';
 import { startReplayServer } from '../replay/replay-server.js';
 import { crawlOnce, type CrawlOnceOptions, type RunSummary } from '../cli/crawl-once.js';
 import type { Env } from '../../config/env.js';
@@ -57,9 +58,12 @@ export async function runDemo(
       ...(logLevel ? { LOG_LEVEL: logLevel } : {}),
     },
     originMap: replayOriginMap(replay.url, hosts),
+    // Claimed after the reset below: the reset would drop the claim's mark.
+    outFolder: 'none',
   });
   try {
     await clearPrefix(rt.redis, prefix);
+    await claimFolder(rt.redis, rt.keys, outDir);
     const summary = await crawlOnce(rt, { sources: rt.sources, ...(onProgress ? { onProgress } : {}) });
     const files = existsSync(path.join(outDir, 'articles'))
       ? (await readdir(path.join(outDir, 'articles'))).sort()

@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js';
 import type { AlertJobData } from '../queues.js';
 import type { Keys } from '../redis/keys.js';
 import { renderAlert, renderDigest, type AlertItem } from './alert-content.js';
+import { appendAlertLog } from './alert-log.js';
 import type { Channel } from './channels/channel.js';
 
 export interface AlertDeps {
@@ -23,6 +24,8 @@ export interface AlertDeps {
   channel(name: string): Channel;
   ratePerMinute(name: string): number;
   now?: () => number;
+  /** The output folder: each delivery gets its line in alerts.jsonl (alert-log.ts); absent = none. */
+  outDir?: string;
 }
 
 export type AlertOutcome =
@@ -60,6 +63,17 @@ async function otherOutlets(deps: AlertDeps, storyId: string): Promise<{ outlet:
     .sort((a, b) => a.outlet.localeCompare(b.outlet) || a.url.localeCompare(b.url));
 }
 
+/** The durable record of a delivery, written before Redis's mark (which a data loss can take). */
+function logSent(deps: AlertDeps, key: string, channel: string, kind: 'instant' | 'digest', storyIds: string[]): void {
+  if (!deps.outDir) return;
+  try {
+    appendAlertLog(deps.outDir, { key, channel, kind, story_ids: storyIds, sent_at: new Date().toISOString() });
+  } catch (err) {
+    // The alert is out: failing the job now would send it again. Redis's mark still stops that.
+    deps.log.error({ key, err: (err as Error).message }, 'alert sent but its line in alerts.jsonl was not written');
+  }
+}
+
 export async function deliverAlert(
   job: Job<AlertJobData>,
   token: string | undefined,
@@ -75,6 +89,7 @@ export async function deliverAlert(
     await waitForRate(deps, job, token, data.channel);
     const item: AlertItem = { ...data.item, otherOutlets: await otherOutlets(deps, data.item.story.storyId) };
     await channel.send(renderAlert(item), key);
+    logSent(deps, key, data.channel, 'instant', [item.story.storyId]);
     await deps.redis.set(sentKey, new Date().toISOString(), 'EX', SENT_TTL_SECONDS);
     return { outcome: 'sent', channel: data.channel, key, stories: 1 };
   }
@@ -95,6 +110,13 @@ export async function deliverAlert(
   );
   await waitForRate(deps, job, token, data.channel);
   await channel.send(renderDigest(data.rule, items), key);
+  logSent(
+    deps,
+    key,
+    data.channel,
+    'digest',
+    items.map((i) => i.story.storyId),
+  );
   await deps.redis.multi().set(sentKey, new Date().toISOString(), 'EX', SENT_TTL_SECONDS).del(batchKey).exec();
   return { outcome: 'sent', channel: data.channel, key, stories: items.length };
 }

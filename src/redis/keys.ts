@@ -13,6 +13,13 @@ export interface Keys {
   warcPointer(storyId: string): string;
   /** Counter behind the NNN sequence in file names. */
   readonly seq: string;
+  /**
+   * STRING: the id of the output folder whose record this Redis holds (src/write/folder-identity.ts).
+   * Missing = Redis lost its data, or never wrote that folder: writes refuse until `tinwatch recover`.
+   */
+  readonly outFolder: string;
+  /** Held (with an expiry) while `tinwatch recover` rebuilds this prefix's record from the folder. */
+  readonly recoverLock: string;
   /** HASH storyId → assigned sequence number (so a retry reuses its number: no gaps, no repeats). */
   readonly storySeq: string;
   /** HASH bucket of the dedupe index: band number ('x' the exact layer, 'a' the anchors) and bucket. */
@@ -82,6 +89,8 @@ export function createKeys(prefix: string): Keys {
     capture: (id) => `${prefix}:capture:${id}`,
     warcPointer: (id) => `${prefix}:warc-at:${id}`,
     seq: `${prefix}:seq`,
+    outFolder: `${prefix}:out-folder`,
+    recoverLock: `${prefix}:recover-lock`,
     storySeq: `${prefix}:story-seq`,
     dedupeBucket: (band, bucket) => `${prefix}:dd:b${band}:${bucket.toString(16)}`,
     dedupeBucketPattern: `${prefix}:dd:b*`,

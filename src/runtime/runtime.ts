@@ -2,7 +2,9 @@
 // origin map, sources. Built once per process by the CLI; tests build it with their own Redis.
 import { Redis } from 'ioredis';
 import { coalesceWrites } from '../redis/coalesce-writes.js';
-import { readEnv, readSecret, type Env } from '../../config/env.js';
+import { readEnv, readSecret, settingGiven, type Env } from '../../config/env.js';
+import { claimFolder } from '../write/claim-folder.js';
+import { readFolderIdentity } from '../write/folder-identity.js';
 import { readWatchlist, watchlistFile } from '../../config/load-watchlist.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
 import { followWatchlistFile, type WatchlistListener } from '../alert/watchlist-reload.js';
@@ -84,6 +86,12 @@ export interface RuntimeOptions {
   pollClock?: PollClock;
   /** Poll limits replacing the policy's defaults and TINWATCH_FEED_POLL_MAX_MINUTES (benchmark). */
   pollLimits?: PollLimits;
+  /**
+   * 'write' (default): the process may write to the output folder, which it claims at start
+   * (claim-folder.ts: checked, this prefix's, its record in Redis) or refuses with one line.
+   * 'none': it only reads Redis (and an article thread, whose parent claimed the folder).
+   */
+  outFolder?: 'write' | 'none';
 }
 
 /** RuntimeOptions as plain data: the resolved Redis address, the logger as its level. */
@@ -104,6 +112,10 @@ export function connect(url: string): Redis {
 
 export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
   const env = { ...readEnv(), ...opts.env };
+  // A folder records the prefix that writes it: with no prefix chosen, every command reads the
+  // folder's (the demo's output, under its own prefix, needs no setting to be seen).
+  if (opts.env?.TINWATCH_PREFIX === undefined && !settingGiven('TINWATCH_PREFIX'))
+    env.TINWATCH_PREFIX = readFolderIdentity(env.TINWATCH_OUT)?.prefix ?? env.TINWATCH_PREFIX;
   const log = opts.log ?? createLogger(env.LOG_LEVEL, resolveLogFormat(env.LOG_FORMAT));
   const sources = opts.sources ?? loadSources();
   const rulesFile = opts.watchlist ? null : watchlistFile(env.TINWATCH_WATCHLIST);
@@ -146,7 +158,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       log.warn({ file: r.file, cutBytes: r.cutBytes }, 'closed a WARC file a stopped writer left open');
   }
   const stats = new PipelineStats(redis, keys);
-  return {
+  const rt: Runtime = {
     env,
     log,
     redisTarget,
@@ -199,4 +211,14 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       await redisTarget.stop();
     },
   };
+  const thread = opts.redisResolved === true && opts.quietRedisOutages === true;
+  if ((opts.outFolder ?? 'write') === 'write' && !thread) {
+    try {
+      await claimFolder(redis, keys, env.TINWATCH_OUT);
+    } catch (err) {
+      await rt.close();
+      throw err;
+    }
+  }
+  return rt;
 }

@@ -12,7 +12,7 @@ import { loadWatchlist } from '../../config/load-watchlist.js';
 import { freePort } from '../../src/redis/embedded-redis.js';
 import { replayOriginMap } from '../../src/url/origin-map.js';
 import { SITES } from '../helpers/fixtures.js';
-import { testPrefix, testRuntime } from '../helpers/test-runtime.js';
+import { tempDir, testPrefix, testRuntime } from '../helpers/test-runtime.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/tinwatch.js');
@@ -25,6 +25,8 @@ describe('honest exit codes and summaries', () => {
         ...process.env,
         REDIS_URL: inject('redisUrl'),
         TINWATCH_PREFIX: testPrefix(),
+        // A folder of its own: the repository's out/ belongs to the prefix that wrote it first.
+        TINWATCH_OUT: tempDir('tw-honest'),
         TINWATCH_ORIGIN_MAP: JSON.stringify({ 'https://vnexpress.net': `http://127.0.0.1:${closed}/vnexpress.net` }),
         LOG_LEVEL: 'silent',
       },

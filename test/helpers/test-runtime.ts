@@ -30,6 +30,8 @@ export interface TestRuntimeOptions {
   env?: Partial<Env>;
   /** The feed polls' clock (a fast simulated one keeps poll tests short). */
   pollClock?: PollClock;
+  /** 'none': do not claim the output folder (a runtime that only reads, or runs `recover`). */
+  outFolder?: 'write' | 'none';
 }
 
 export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<Runtime & { cleanup(): Promise<void> }> {
@@ -46,6 +48,7 @@ export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<Runtim
     ...(opts.originMap ? { originMap: opts.originMap } : {}),
     ...(opts.watchlist ? { watchlist: opts.watchlist } : {}),
     ...(opts.pollClock ? { pollClock: opts.pollClock } : {}),
+    ...(opts.outFolder ? { outFolder: opts.outFolder } : {}),
   });
   return Object.assign(rt, {
     cleanup: async () => {

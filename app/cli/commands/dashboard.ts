@@ -11,7 +11,7 @@ export function registerDashboardCommand(program: Command): void {
       const { createRuntime } = await import('../../../src/runtime/runtime.js');
       const { startDashboard } = await import('../../dashboard/dashboard.js');
       const { runUntilSignal } = await import('../run-until-signal.js');
-      const rt = await createRuntime();
+      const rt = await createRuntime({ outFolder: 'none' });
       rt.followWatchlist();
       const dashboard = await startDashboard(rt, { host: opts.host, port: Number(opts.port) });
       process.stdout.write(`tinwatch dashboard on ${dashboard.url}\n`);

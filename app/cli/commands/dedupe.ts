@@ -14,7 +14,7 @@ export function registerDedupeCommand(program: Command): void {
     .action(async (opts: { retentionDays?: string }) => {
       const { rebuildIndex } = await import('../../../src/dedupe/rebuild-index.js');
       const { createRuntime } = await import('../../../src/runtime/runtime.js');
-      const rt = await createRuntime();
+      const rt = await createRuntime({ outFolder: 'none' });
       try {
         const r = await rebuildIndex(rt.redis, rt.keys, rt.outDir, {
           retentionDays: opts.retentionDays ? Number(opts.retentionDays) : rt.env.TINWATCH_DEDUPE_RETENTION_DAYS,
@@ -42,7 +42,7 @@ export function registerDedupeCommand(program: Command): void {
     .action(async () => {
       const { pruneExpired } = await import('../../../src/dedupe/dedupe-index.js');
       const { createRuntime } = await import('../../../src/runtime/runtime.js');
-      const rt = await createRuntime();
+      const rt = await createRuntime({ outFolder: 'none' });
       try {
         const r = await pruneExpired(rt.redis, rt.keys);
         process.stdout.write(

@@ -16,7 +16,7 @@ export function registerFailedCommand(program: Command): void {
     .action(async (opts: { queue: (QueueName | 'fetch')[]; json?: boolean }) => {
       const { createRuntime } = await import('../../../src/runtime/runtime.js');
       const { listFailed } = await import('../failed-work.js');
-      const rt = await createRuntime();
+      const rt = await createRuntime({ outFolder: 'none' });
       try {
         const items = await listFailed(rt, opts.queue);
         if (opts.json) process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);

@@ -13,7 +13,11 @@ export function registerManifestCommand(program: Command): void {
     .action(async (opts: { repair?: boolean }) => {
       const { checkManifest } = await import('../../../src/write/manifest-check.js');
       const { readEnv } = await import('../../../config/env.js');
+      const { checkOutDir } = await import('../../../src/write/folder-identity.js');
       const outDir = readEnv().TINWATCH_OUT;
+      checkOutDir(outDir, 'read');
+      // A repair rewrites the manifest: the folder must take a new file.
+      if (opts.repair) checkOutDir(outDir, 'write');
       const r = await checkManifest(outDir, { repair: opts.repair });
       process.stdout.write(
         `${r.lines} line(s), ${r.damaged.length} damaged${r.repaired ? ', removed' : ''}\n` +

@@ -27,7 +27,7 @@ export function registerRelevanceCommand(program: Command): void {
     .action(async () => {
       const { createRuntime } = await import('../../../src/runtime/runtime.js');
       const { exportMarks } = await import('../../../src/relevance/relevance-marks.js');
-      const rt = await createRuntime();
+      const rt = await createRuntime({ outFolder: 'none' });
       try {
         process.stdout.write(await exportMarks(rt.redis, rt.keys, rt.outDir));
       } finally {

@@ -14,7 +14,7 @@ export function registerRetryCommand(program: Command): void {
     .action(async (ids: string[], opts: { queue: QueueName[] }) => {
       const { createRuntime } = await import('../../../src/runtime/runtime.js');
       const { retryFailed } = await import('../failed-work.js');
-      const rt = await createRuntime();
+      const rt = await createRuntime({ outFolder: 'none' });
       try {
         const r = await retryFailed(rt, opts.queue, ids);
         const unknown = ids.filter((id) => !r.requeued.includes(id) && !r.refetch.includes(id));

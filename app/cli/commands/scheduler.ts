@@ -11,7 +11,9 @@ export function registerSchedulerCommand(program: Command): void {
       const { startMaintenance } = await import('../../../workers/maintenance.js');
       const { createRuntime } = await import('../../../src/runtime/runtime.js');
       const { runUntilSignal } = await import('../run-until-signal.js');
-      const rt = await createRuntime();
+      // It writes no file (its storage prune only deletes old ones), and may run where the folder
+      // is not mounted (docker-compose.yml): it must not claim a folder of its own.
+      const rt = await createRuntime({ outFolder: 'none' });
       await syncSchedulers(rt);
       // A digest rule added, changed or removed in the watchlist gets its scheduler at once.
       rt.onWatchlistChange(() => syncDigestSchedulers(rt).then(() => undefined));

@@ -12,7 +12,7 @@ export function registerSkippedCommand(program: Command): void {
       const { printRecentSkipped } = await import('../print-skipped.js');
       const { recentSkipped } = await import('../../../src/article/skipped-articles.js');
       const { createRuntime } = await import('../../../src/runtime/runtime.js');
-      const rt = await createRuntime();
+      const rt = await createRuntime({ outFolder: 'none' });
       try {
         if (opts.json)
           process.stdout.write(`${JSON.stringify(await recentSkipped(rt.redis, rt.keys, opts.limit), null, 2)}\n`);

@@ -11,6 +11,8 @@ export function registerStorageCommand(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       const { readEnv } = await import('../../../config/env.js');
       const { formatStorageReport, storageReport } = await import('../../../src/archive/storage.js');
+      const { checkOutDir } = await import('../../../src/write/folder-identity.js');
+      checkOutDir(readEnv().TINWATCH_OUT, 'read');
       const r = await storageReport(readEnv().TINWATCH_OUT);
       process.stdout.write(opts.json ? `${JSON.stringify(r, null, 2)}\n` : `${formatStorageReport(r)}\n`);
     });
@@ -24,7 +26,10 @@ export function registerStorageCommand(program: Command): void {
     .action(async (opts: { dryRun?: boolean }) => {
       const { readEnv } = await import('../../../config/env.js');
       const { pruneStorage } = await import('../../../src/archive/storage.js');
+      const { checkOutDir } = await import('../../../src/write/folder-identity.js');
       const env = readEnv();
+      checkOutDir(env.TINWATCH_OUT, 'read');
+      if (!opts.dryRun) checkOutDir(env.TINWATCH_OUT, 'write');
       const r = await pruneStorage(
         env.TINWATCH_OUT,
         { textDays: env.TINWATCH_TEXT_RETENTION_DAYS, warcDays: env.TINWATCH_WARC_RETENTION_DAYS },

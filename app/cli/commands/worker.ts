@@ -16,7 +16,10 @@ export function registerWorkerCommand(program: Command): void {
       const { startCrawlWorker } = await import('../../../workers/crawl-worker.js');
       const { createRuntime } = await import('../../../src/runtime/runtime.js');
       const { runUntilSignal } = await import('../run-until-signal.js');
-      const rt = await createRuntime();
+      // Article workers write the folder's files, alert workers its alerts.jsonl; crawl-only workers
+      // may run on a machine without it.
+      const writes = opts.queues.includes('article') || opts.queues.includes('alert');
+      const rt = await createRuntime({ outFolder: writes ? 'write' : 'none' });
       const workers = [
         ...(opts.queues.includes('crawl') ? [startCrawlWorker(rt)] : []),
         ...(opts.queues.includes('article')
