@@ -38,10 +38,18 @@ interface Entry<T> {
 }
 
 export function shapeOf(raw: string): TokenShape {
-  const first = raw[0] ?? '';
+  const first = raw.charAt(0);
   if (first === first.toLowerCase()) return 'lower';
-  const letters = raw.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase() ? 'upper' : 'cap';
+  // All capitals needs two letters at least: "A" or "Đ" alone is a capital, not a run of them.
+  let letters = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charAt(i);
+    const lower = c.toLowerCase();
+    if (lower === c.toUpperCase()) continue; // digit or mark
+    if (c === lower) return 'cap';
+    letters++;
+  }
+  return letters >= 2 ? 'upper' : 'cap';
 }
 
 /** Per token: whether it sits in a short run of all-capital words (a name, not a headline). */
