@@ -78,7 +78,7 @@ if (dev) {
   const articles = dev.filter((i) => i.set === 'articles');
   const t = timePerText(articles, (i) => classifyRelevance(i.input));
   lines.push(
-    `Time per whole article (rules and model, the product's classifyRelevance, ${articles.length} 2017 articles, second pass): mean ${t.mean.toFixed(3)} ms, slowest ${t.max.toFixed(3)} ms.`,
+    `Time per whole article (rules and model, the product's classifyRelevance, ${articles.length} 2017 articles, second pass): ${t.cpu.toFixed(3)} ms CPU per article, ${t.wall.toFixed(3)} ms wall clock on this shared machine, slowest ${t.slowest.toFixed(1)} ms wall.`,
     '',
     '### Fit (the shipped classifier on the texts it was trained on — not a generalization figure)',
     '',

@@ -22,6 +22,20 @@ export function featureLabel(name: string): string {
   return name;
 }
 
+/**
+ * The topic is the pair's relationship: a story that does not name both (Korea and the US, by any
+ * cue) is off whatever the probability. Every ON development text names both; without this gate
+ * unrelated news (prices, weather) lands in the low borderline band.
+ */
+export function learnedVerdict(
+  probability: number,
+  pairNamed: boolean,
+  t: { onFrom: number; borderlineFrom: number },
+): RelevanceVerdict {
+  if (!pairNamed) return 'off';
+  return probability >= t.onFrom ? 'on' : probability >= t.borderlineFrom ? 'borderline' : 'off';
+}
+
 export function judgeLearned(
   input: RelevanceInput,
   rules: RelevanceResult,
@@ -37,8 +51,7 @@ export function judgeLearned(
     if (c !== 0 && i > 0) parts.push({ at: i, weight: c }); // feature 0 is the bias
   }
   const probability = sigmoid(z);
-  const verdict: RelevanceVerdict =
-    probability >= model.onFrom ? 'on' : probability >= model.borderlineFrom ? 'borderline' : 'off';
+  const verdict = learnedVerdict(probability, f.pairNamed, model);
   // The features that decided: those pushing toward the verdict first, strongest first.
   const toward = verdict === 'off' ? -1 : 1;
   parts.sort((a, b) => toward * (b.weight - a.weight));

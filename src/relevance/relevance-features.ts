@@ -22,6 +22,8 @@ export interface FeatureVector {
   value: number[];
   /** The readable name of feature `i`. */
   name: (i: number) => string;
+  /** Both actors of the profile's pair are named somewhere in the story. */
+  pairNamed: boolean;
 }
 
 const FNV_START = 0x811c9dc5;
@@ -85,9 +87,10 @@ class Builder {
     }
   }
 
-  vector(): FeatureVector {
+  vector(pairNamed: boolean): FeatureVector {
     const names = this.names;
     return {
+      pairNamed,
       index: this.index,
       value: this.value,
       name: (i) => {
@@ -98,7 +101,8 @@ class Builder {
   }
 }
 
-function cues(b: Builder, zone: string, parts: readonly Part[], profile: TopicProfile): void {
+/** Adds the zone's cue counts; says whether both actors of the pair were named. */
+function cues(b: Builder, zone: string, parts: readonly Part[], profile: TopicProfile): boolean {
   const counts = new Map<string, number>();
   const bump = (k: string, by = 1): void => void counts.set(k, (counts.get(k) ?? 0) + by);
   for (const p of parts)
@@ -109,8 +113,10 @@ function cues(b: Builder, zone: string, parts: readonly Part[], profile: TopicPr
       for (const c of h.value.offTopic) bump(`cue:${zone}:off:${c}`);
     }
   const [x, y] = profile.pair;
-  if (counts.has(`cue:${zone}:actor:${x}`) && counts.has(`cue:${zone}:actor:${y}`)) bump(`cue:${zone}:pair`);
+  const pair = counts.has(`cue:${zone}:actor:${x}`) && counts.has(`cue:${zone}:actor:${y}`);
+  if (pair) bump(`cue:${zone}:pair`);
   for (const [k, n] of counts) b.add(k, Math.log1p(n) / 2);
+  return pair;
 }
 
 export function relevanceFeatures(
@@ -135,8 +141,8 @@ export function relevanceFeatures(
   const head = standIn ? [title, standIn] : [title];
   const all = lead ? [title, lead, ...body] : [title, ...body];
   cues(b, 'head', head, profile);
-  cues(b, 'all', all, profile);
+  const pairNamed = cues(b, 'all', all, profile);
   b.grams('head', head);
   b.grams('all', all);
-  return b.vector();
+  return b.vector(pairNamed);
 }
