@@ -155,7 +155,7 @@ export function crossValidate(prep: Prepared, opts: TrainOptions = TRAIN_DEFAULT
     prep.items.forEach((_, i) => {
       if (fold[i] !== f) return;
       prob[i] = predict(m.weights, prep.examples[i]!);
-      verdict[i] = learnedVerdict(prob[i]!, prep.pairNamed[i]!, m);
+      verdict[i] = learnedVerdict(prob[i]!, { pairNamed: prep.pairNamed[i]!, rulesScore: prep.rules[i]!.score }, m);
     });
   }
   return { fold, prob, verdict, thresholds };

@@ -23,17 +23,22 @@ export function featureLabel(name: string): string {
 }
 
 /**
- * The topic is the pair's relationship: a story that does not name both (Korea and the US, by any
- * cue) is off whatever the probability. Every ON development text names both; without this gate
- * unrelated news (prices, weather) lands in the low borderline band.
+ * Gates on the probability, both from the topic's definition rather than tuned:
+ *   - the topic is the pair's relationship: a story that names neither the relation nor both allies
+ *     (by any cue) is off whatever the probability; every ON development text names them, and
+ *     without the gate unrelated news (prices, weather) landed in the low borderline band;
+ *   - the borderline band is for stories where the rules found the relation stated at least once
+ *     (rules score > 0); a story naming both allies with no defence act together (a K-pop tour
+ *     with a US leg) is off unless the model itself is sure enough to say on.
  */
 export function learnedVerdict(
   probability: number,
-  pairNamed: boolean,
+  gate: { pairNamed: boolean; rulesScore: number },
   t: { onFrom: number; borderlineFrom: number },
 ): RelevanceVerdict {
-  if (!pairNamed) return 'off';
-  return probability >= t.onFrom ? 'on' : probability >= t.borderlineFrom ? 'borderline' : 'off';
+  if (!gate.pairNamed) return 'off';
+  if (probability >= t.onFrom) return 'on';
+  return probability >= t.borderlineFrom && gate.rulesScore > 0 ? 'borderline' : 'off';
 }
 
 export function judgeLearned(
@@ -51,7 +56,7 @@ export function judgeLearned(
     if (c !== 0 && i > 0) parts.push({ at: i, weight: c }); // feature 0 is the bias
   }
   const probability = sigmoid(z);
-  const verdict = learnedVerdict(probability, f.pairNamed, model);
+  const verdict = learnedVerdict(probability, { pairNamed: f.pairNamed, rulesScore: rules.score }, model);
   // The features that decided: those pushing toward the verdict first, strongest first.
   const toward = verdict === 'off' ? -1 : 1;
   parts.sort((a, b) => toward * (b.weight - a.weight));

@@ -22,7 +22,7 @@ export interface FeatureVector {
   value: number[];
   /** The readable name of feature `i`. */
   name: (i: number) => string;
-  /** Both actors of the profile's pair are named somewhere in the story. */
+  /** Both actors of the profile's pair are named somewhere in the story, or the relation itself is. */
   pairNamed: boolean;
 }
 
@@ -113,7 +113,10 @@ function cues(b: Builder, zone: string, parts: readonly Part[], profile: TopicPr
       for (const c of h.value.offTopic) bump(`cue:${zone}:off:${c}`);
     }
   const [x, y] = profile.pair;
-  const pair = counts.has(`cue:${zone}:actor:${x}`) && counts.has(`cue:${zone}:actor:${y}`);
+  // A relation phrase ("Lực lượng Mỹ tại Hàn Quốc", USFK) names the pair by itself.
+  const pair =
+    (counts.has(`cue:${zone}:actor:${x}`) && counts.has(`cue:${zone}:actor:${y}`)) ||
+    counts.has(`cue:${zone}:relation`);
   if (pair) bump(`cue:${zone}:pair`);
   for (const [k, n] of counts) b.add(k, Math.log1p(n) / 2);
   return pair;
