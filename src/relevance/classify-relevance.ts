@@ -44,7 +44,8 @@ export function classifyRelevance(
     // The probability in percent: the figure the decision was taken on, in the manifest and skip log.
     score: Math.round(learned.probability * 1000) / 10,
     reason: `${said}; rules: ${rules.verdict}, ${rules.reason}`,
-    topTerms: learned.features.map((f) => ({ term: f.feature, score: f.weight })),
+    // topTerms stay the cues the story names (what `tinwatch skipped` lists); the model's deciding
+    // features are in `learned` and printed by `relevance explain`.
     learned,
   };
 }

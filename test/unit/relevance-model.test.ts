@@ -71,7 +71,7 @@ describe('classifyRelevance with the model', () => {
     expect(r.verdict).toBe('off');
     expect(r.reason).toMatch(/off topic \(p [\d.]+ < [\d.]+\); rules: off/);
     expect(r.score).toBeGreaterThanOrEqual(0);
-    expect(r.topTerms.length).toBeGreaterThan(0);
+    expect(r.learned!.features.length).toBeGreaterThan(0);
   });
 });
 
