@@ -38,12 +38,17 @@ interface Entry<T> {
 }
 
 export function shapeOf(raw: string): TokenShape {
-  const first = raw.charAt(0);
+  return shapeAt(raw, 0, raw.length);
+}
+
+/** shapeOf(text.slice(start, end)) without the slice: every token of every story is read. */
+export function shapeAt(text: string, start: number, end: number): TokenShape {
+  const first = text.charAt(start);
   if (first === first.toLowerCase()) return 'lower';
   // All capitals needs two letters at least: "A" or "Đ" alone is a capital, not a run of them.
   let letters = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text.charAt(i);
     const lower = c.toLowerCase();
     if (lower === c.toUpperCase()) continue; // digit or mark
     if (c === lower) return 'cap';
@@ -136,7 +141,7 @@ export class PhraseMatcher<T> {
     const nfc = text.normalize('NFC');
     return this.matchTokens(
       spans.map((s) => s.token),
-      spans.map((s) => shapeOf(nfc.slice(s.start, s.end))),
+      spans.map((s) => shapeAt(nfc, s.start, s.end)),
     );
   }
 }

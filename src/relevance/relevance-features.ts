@@ -12,7 +12,7 @@
 // an explanation asks for it.
 import type { TopicProfile } from '../../config/topic-schema.js';
 import { foldTokensWithSpans } from '../text/vietnamese-fold.js';
-import { shapeOf } from './phrase-matcher.js';
+import { shapeAt, type TokenShape } from './phrase-matcher.js';
 import type { RelevanceInput, RelevanceResult } from './relevance-types.js';
 import { matcherFor } from './rule-relevance.js';
 import { splitSentences } from './sentences.js';
@@ -39,7 +39,7 @@ export function featureIndex(name: string, dim: number): number {
 
 interface Part {
   tokens: string[];
-  shapes: ReturnType<typeof shapeOf>[];
+  shapes: TokenShape[];
   /** Tokens k..m as written, for a feature's readable name. */
   written: (k: number, m: number) => string;
 }
@@ -49,7 +49,7 @@ function partOf(text: string): Part {
   const nfc = text.normalize('NFC');
   return {
     tokens: spans.map((s) => (s.token.charCodeAt(0) <= 57 && s.token.charCodeAt(0) >= 48 ? '#' : s.token)),
-    shapes: spans.map((s) => shapeOf(nfc.slice(s.start, s.end))),
+    shapes: spans.map((s) => shapeAt(nfc, s.start, s.end)),
     written: (k, m) => nfc.slice(spans[k]!.start, spans[m]!.end).toLowerCase(),
   };
 }
