@@ -101,7 +101,7 @@ if (real) {
     ...table('Real texts', evaluateReal(real), false),
   );
 } else {
-  lines.push(`skipped real texts: ${REAL_TEXTS} not found (../shared absent)`, '');
+  lines.push(`skipped real texts: ${REAL_TEXTS} not found (reference material absent)`, '');
 }
 const heads = loadHeadlines();
 if (heads) {
@@ -111,7 +111,7 @@ if (heads) {
     ...table('Headlines alone', evaluateReal(heads), false),
   );
 } else {
-  lines.push(`skipped headlines: ${RSS_ITEMS} not found (../shared absent)`, '');
+  lines.push(`skipped headlines: ${RSS_ITEMS} not found (reference material absent)`, '');
 }
 const marksAt = process.argv.indexOf('--marks');
 if (marksAt > 0) {
