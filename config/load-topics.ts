@@ -8,6 +8,8 @@ import { projectPath } from './project-root.js';
 
 export const TOPICS_DIR = projectPath('config', 'topics');
 export const DEFAULT_TOPIC = 'korea-us-defence';
+/** A profile's learned relevance model: config/topics/NAME.model.json. */
+export const MODEL_SUFFIX = '.model.json';
 
 /** 1-based line of a JSON field, found by walking its keys in order through the text. */
 export function lineOfField(text: string, fieldPath: readonly PropertyKey[]): number {
@@ -42,7 +44,8 @@ export function parseTopicProfile(text: string, file: string): TopicProfile {
 export function loadTopicProfiles(dir = TOPICS_DIR): Map<string, TopicProfile> {
   const out = new Map<string, TopicProfile>();
   for (const name of readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
+    // NAME.model.json beside a profile is its learned model (load-relevance-model.ts), not a profile.
+    .filter((f) => f.endsWith('.json') && !f.endsWith(MODEL_SUFFIX))
     .sort()) {
     const file = path.join(dir, name);
     const profile = parseTopicProfile(readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file);

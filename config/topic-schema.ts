@@ -1,5 +1,5 @@
 // A topic profile: what a story must be about to be written. One JSON file per topic under
-// config/topics/; the classifier (src/relevance/classify-relevance.ts) reads only this shape, so
+// config/topics/; the classifier (src/relevance/rule-relevance.ts) reads only this shape, so
 // a second topic (say Korea–Japan security) is a new file, not new code.
 import { z } from 'zod';
 

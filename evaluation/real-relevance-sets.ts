@@ -9,6 +9,8 @@ import { EVAL_DIR } from './own-eval-set.js';
 import { referencePath } from './reference-material.js';
 
 export const REAL_TEXTS = referencePath('relevance', 'real-texts.dev.jsonl');
+/** Whole 2017 articles: line 1 the headline, line 2 the lead, line 3 the body. */
+export const REAL_ARTICLES_2017 = referencePath('relevance', 'real-texts-2017.dev.jsonl');
 export const RSS_ITEMS = referencePath('rss-items-2026.jsonl.gz');
 export const HEADLINE_LABELS = path.join(EVAL_DIR, 'headlines-2026.tsv');
 
@@ -56,16 +58,25 @@ export function excerptAsArticle(text: string): RelevanceInput {
   return headline ? { title: first, lead: null, body: lines.slice(1) } : { title: '', lead: null, body: lines };
 }
 
-export function loadRealTexts(file = REAL_TEXTS): RealItem[] | null {
+/** A whole article of the 2017 set: headline, lead, then the body's lines. */
+export function wholeArticle(text: string): RelevanceInput {
+  const [title = '', lead = '', ...body] = text.split('\n').map((s) => s.trim());
+  return { title, lead: lead || null, body: body.filter(Boolean) };
+}
+
+export function loadRealTexts(file = REAL_TEXTS, asInput = excerptAsArticle): RealItem[] | null {
   if (!existsSync(file)) return null;
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => {
       const r = JSON.parse(l) as { id: string; text: string; label: Label; why: string };
-      return { id: r.id, label: r.label, kind: kindOf(r.label, r.why), input: excerptAsArticle(r.text), why: r.why };
+      return { id: r.id, label: r.label, kind: kindOf(r.label, r.why), input: asInput(r.text), why: r.why };
     });
 }
+
+/** The 338 whole 2017 articles, or null when absent. */
+export const loadRealArticles = (file = REAL_ARTICLES_2017): RealItem[] | null => loadRealTexts(file, wholeArticle);
 
 /** Marks exported by `tinwatch relevance marks`: a person's on/off judgement of borderline stories. */
 export function loadMarks(file: string): RealItem[] {

@@ -1,5 +1,5 @@
 // Scores the relevance classifier: on the project's own labelled set (a regression test, not an
-// accuracy figure) and on real material from ../shared (real-relevance-sets.ts). "Predicted on"
+// accuracy figure) and on the labelled real material (real-relevance-sets.ts). "Predicted on"
 // is the verdict `on`; borderline stories are counted apart, since a person judges them.
 import { classifyRelevance, type RelevanceResult } from '../src/relevance/classify-relevance.js';
 import type { EvalArticle } from './own-eval-set.js';

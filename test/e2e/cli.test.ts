@@ -55,6 +55,10 @@ describe('tinwatch CLI', () => {
     );
     expect(stdout).toMatch(/^kbs-vietnamese\s+3\s+3\s+2\s+0\s+1\s+0\s+2\s+0$/m);
     expect(stdout).toContain('off-topic kbs-vietnamese: Xuất khẩu mỹ phẩm Hàn Quốc đạt mức cao kỷ lục');
+    // An off-topic decision shows its reason in words and its score, never a bare title.
+    expect(stdout).toMatch(
+      /off-topic kbs-vietnamese: Xuất khẩu mỹ phẩm Hàn Quốc đạt mức cao kỷ lục \(.+; score [\d.]+/,
+    );
     expect(readdirSync(path.join(out, 'articles'))).toHaveLength(2);
   });
 

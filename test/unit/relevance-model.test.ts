@@ -1,0 +1,139 @@
+// The learned relevance model: its data file, how the product uses it, and the pieces that train
+// and cross-validate it. Needs no reference material (texts here are this project's own).
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { modelPath, parseRelevanceModel, relevanceModel } from '../../config/load-relevance-model.js';
+import { ConfigError } from '../../config/errors.js';
+import { trainLogistic, predict, type Example } from '../../evaluation/logistic-regression.js';
+import { chooseThresholds } from '../../evaluation/relevance-cv.js';
+import { storyFolds, storyGroups } from '../../evaluation/story-folds.js';
+import { classifyRelevance } from '../../src/relevance/classify-relevance.js';
+import { explainRelevance } from '../../src/relevance/explain-relevance.js';
+
+const drill =
+  'Bộ Quốc phòng Hàn Quốc cho biết quân đội Hàn Quốc và Mỹ sẽ tiến hành cuộc tập trận chung Lá chắn tự do Ulchi vào tháng tới với sự tham gia của hàng chục nghìn binh sĩ. ' +
+  'Lực lượng Mỹ tại Hàn Quốc (USFK) cho biết các cuộc diễn tập nhằm tăng cường khả năng phòng thủ chung của liên minh trước các mối đe dọa từ Triều Tiên. ' +
+  'Bình Nhưỡng thường lên án các cuộc tập trận này và gọi đó là sự chuẩn bị cho một cuộc xâm lược. ' +
+  'Năm nay, hai nước dự kiến bổ sung các bài diễn tập đối phó với tên lửa và máy bay không người lái.';
+const article = (title: string, body: string) => ({ title, lead: null, body: [body] });
+
+describe('the shipped model file', () => {
+  const file = modelPath('korea-us-defence');
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+
+  it('holds numbers only: hashed buckets and weights, no words', () => {
+    expect(Array.isArray(raw.index) && (raw.index as unknown[]).every((x) => Number.isInteger(x))).toBe(true);
+    expect((raw.weight as unknown[]).every((x) => typeof x === 'number')).toBe(true);
+    expect((raw.index as number[]).length).toBeGreaterThan(1000);
+    const strings = JSON.stringify(raw, (k, v: unknown) => (k === 'index' || k === 'weight' ? undefined : v));
+    expect(strings.length).toBeLessThan(2000);
+  });
+
+  it('loads, with thresholds in order, and a bad file fails naming it', () => {
+    const m = relevanceModel('korea-us-defence')!;
+    expect(m.borderlineFrom).toBeLessThanOrEqual(m.onFrom);
+    expect(() => parseRelevanceModel('{"dim": 4}', 'x.model.json')).toThrow(ConfigError);
+    expect(() => parseRelevanceModel('{"dim": 4}', 'x.model.json')).toThrow(/x\.model\.json/);
+  });
+});
+
+describe('classifyRelevance with the model', () => {
+  it('judges a whole article by the model and says which features decided', () => {
+    const r = classifyRelevance(article('Hàn Quốc và Mỹ chuẩn bị tập trận chung mùa hè', drill));
+    expect(r.learned).toBeDefined();
+    expect(r.verdict).toBe('on');
+    expect(r.learned!.features.length).toBeGreaterThan(0);
+    expect(r.reason).toMatch(/^on topic \(p /);
+    const text = explainRelevance(article('Hàn Quốc và Mỹ chuẩn bị tập trận chung mùa hè', drill), [
+      'korea-us-defence',
+    ]);
+    expect(text).toMatch(/features that decided/);
+    expect(text).toMatch(/rules: score/);
+  });
+
+  it('leaves a headline alone to the rules (shorter than anything the model learned from)', () => {
+    const r = classifyRelevance({ title: 'Mỹ và Hàn Quốc tập trận chung', lead: null, body: [] });
+    expect(r.learned).toBeUndefined();
+    expect(r.verdict).toBe('on');
+  });
+
+  it('an off decision keeps its reason and score', () => {
+    const r = classifyRelevance(
+      article(
+        'Giá rau xanh tăng mạnh sau mưa lớn',
+        'Tại các chợ đầu mối, giá nhiều loại rau xanh đã tăng gấp đôi so với tuần trước do mưa lớn kéo dài làm ngập nhiều vùng trồng rau. '.repeat(
+          4,
+        ),
+      ),
+    );
+    expect(r.learned).toBeDefined();
+    expect(r.verdict).toBe('off');
+    expect(r.reason).toMatch(/off topic \(p [\d.]+ < [\d.]+\); rules: off/);
+    expect(r.score).toBeGreaterThanOrEqual(0);
+    expect(r.learned!.features.length).toBeGreaterThan(0);
+  });
+});
+
+describe('training and cross-validation pieces', () => {
+  const toy = (n: number): Example[] =>
+    Array.from({ length: n }, (_, i) => ({
+      index: [0, 1 + (i % 2), 3 + (i % 5)],
+      value: [1, 1, 0.5],
+      label: i % 2 === 0,
+    }));
+
+  it('trains deterministically and learns a separable problem', () => {
+    const a = trainLogistic(toy(40), 16);
+    const b = trainLogistic(toy(40), 16);
+    expect([...a]).toEqual([...b]);
+    expect(predict(a, { index: [0, 1], value: [1, 1] })).toBeGreaterThan(0.8);
+    expect(predict(a, { index: [0, 2], value: [1, 1] })).toBeLessThan(0.2);
+  });
+
+  it('puts texts of one story in one group and one fold', () => {
+    const story =
+      'quân đội hai nước sẽ tiến hành tập trận chung quy mô lớn vào tuần tới tại khu vực biên giới phía bắc';
+    const texts = [
+      story,
+      `Tin mới: ${story}`,
+      'giá vàng hôm nay tăng nhẹ theo xu hướng thế giới trong phiên sáng nay',
+      story.split(' ').reverse().join(' '),
+    ];
+    const g = storyGroups(texts);
+    expect(g[0]).toBe(g[1]);
+    expect(g[2]).not.toBe(g[0]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 5, maxLength: 60 }),
+        fc.integer({ min: 2, max: 6 }),
+        (groups, k) => {
+          const folds = storyFolds(
+            groups,
+            groups.map((x) => x % 3 === 0),
+            k,
+          );
+          groups.forEach((gi, i) => groups.forEach((gj, j) => gi === gj && expect(folds[i]).toBe(folds[j])));
+          expect(folds.every((f) => f >= 0 && f < k)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('sizes the borderline band so that held-out ON texts are kept', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean()), { minLength: 4, maxLength: 80 }),
+        (xs) => {
+          const prob = xs.map((x) => x[0]);
+          const labels = xs.map((x) => x[1]);
+          const t = chooseThresholds(prob, labels);
+          expect(t.borderlineFrom).toBeLessThanOrEqual(t.onFrom);
+          const on = prob.filter((_, i) => labels[i]);
+          const kept = on.filter((p) => p >= t.borderlineFrom).length;
+          expect(kept).toBeGreaterThanOrEqual(Math.ceil(0.995 * on.length) - (on.length >= 200 ? 1 : 0));
+        },
+      ),
+    );
+  });
+});
