@@ -6,6 +6,7 @@ import type { Job } from 'bullmq';
 import type { SourceConfig } from '../config/source-schema.js';
 import { JOB, jobId, pollJobSchema } from '../src/queues.js';
 import type { Runtime } from '../src/runtime/runtime.js';
+import { reclaimIfFar } from './poll-clock-guard.js';
 
 /** Poll jobs go ahead of waiting crawls: a poll is short, and its latency is the point. */
 export const POLL_PRIORITY = 1;
@@ -14,6 +15,8 @@ export interface PollJobsPlaced {
   added: number;
   revived: number;
   removed: number;
+  /** Chains due further ahead than any plan (the wall clock stepped back), brought to now. */
+  reclaimed?: number;
 }
 
 /** The poll job ids the sources' feeds need. */
@@ -44,6 +47,7 @@ export async function ensurePollJobs(
       continue;
     }
     // A chain that ended (polling was off, or the feed was gone) keeps its id until removed.
+    if (state === 'delayed' && (await reclaimIfFar(rt, job!))) placed.reclaimed = (placed.reclaimed ?? 0) + 1;
     if (state === 'completed' || state === 'unknown') await job?.remove();
     else if (state !== 'missing') continue;
     const delay = firstDelayMs.get(data.sourceId) ?? 0;
