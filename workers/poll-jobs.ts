@@ -7,6 +7,7 @@ import type { SourceConfig } from '../config/source-schema.js';
 import { JOB, jobId, pollJobSchema } from '../src/queues.js';
 import type { Runtime } from '../src/runtime/runtime.js';
 import { reclaimIfFar } from './poll-clock-guard.js';
+import { configSeenAt, markPollRemoved, removedByNewerConfig } from './poll-tombstones.js';
 
 /** Poll jobs go ahead of waiting crawls: a poll is short, and its latency is the point. */
 export const POLL_PRIORITY = 1;
@@ -38,7 +39,10 @@ export async function ensurePollJobs(
 ): Promise<PollJobsPlaced> {
   const placed: PollJobsPlaced = { added: 0, revived: 0, removed: 0 };
   if (rt.env.TINWATCH_FEED_POLLING !== 'adaptive') return placed;
+  await configSeenAt(rt); // this configuration's time, fixed at its first use
   for (const [id, data] of wantedPollJobs(sources)) {
+    // Removed by a process on a newer configuration (a rolling deploy): not put back.
+    if (await removedByNewerConfig(rt, id)) continue;
     const job = await rt.queues.crawl.getJob(id);
     const state = job ? await job.getState() : 'missing';
     if (state === 'failed') {
@@ -68,6 +72,7 @@ export async function removeStalePollJobs(rt: Runtime, sources: readonly SourceC
   let removed = 0;
   for (const job of jobs) {
     if (job.name !== JOB.poll || !job.id || wanted.has(job.id) || !pollJobSchema.safeParse(job.data).success) continue;
+    await markPollRemoved(rt, job.id);
     await job.remove().catch(() => undefined);
     removed++;
   }
