@@ -95,6 +95,8 @@ const envSchema = z.object({
   TINWATCH_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
   /** The watch rules and channels (YAML or JSON; default config/watchlist.yaml in the checkout). */
   TINWATCH_WATCHLIST: z.string().min(1).optional(),
+  /** The most watch rules a watchlist may hold: past it the file is refused, naming the count. */
+  TINWATCH_MAX_RULES: z.coerce.number().int().min(1).max(100_000).default(5_000),
   /** The settings file (default ./tinwatch.json when it exists). */
   TINWATCH_SETTINGS: z.string().min(1).optional(),
 });

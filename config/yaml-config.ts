@@ -2,8 +2,12 @@
 // so a schema error can name file:line:column and the field, as a compiler would.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { ConfigError } from './errors.js';
+import { checkYamlDepth } from './yaml-depth.js';
+
+/** Aliases a document may expand: a few hundred is generous; a YAML bomb needs thousands. */
+const MAX_ALIAS_COUNT = 100;
 
 export interface YamlConfig {
   value: unknown;
@@ -12,6 +16,7 @@ export interface YamlConfig {
 }
 
 export function parseYamlConfig(text: string, file: string): YamlConfig {
+  checkYamlDepth(text, file);
   const lines = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): string => {
@@ -20,8 +25,25 @@ export function parseYamlConfig(text: string, file: string): YamlConfig {
   };
   const first = doc.errors[0];
   if (first) throw new ConfigError(`${at(first.pos[0])}: not valid YAML: ${first.message.split('\n')[0]}`);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // The library's words for a YAML bomb ("resource exhaustion"), placed at the first alias.
+    let alias = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        alias = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const why = /alias/i.test((err as Error).message)
+      ? `aliases expand past ${MAX_ALIAS_COUNT} times (a YAML bomb?)`
+      : (err as Error).message;
+    throw new ConfigError(`${at(alias)}: not valid YAML: ${why}`);
+  }
   return {
-    value: doc.toJS({ maxAliasCount: 100 }) as unknown,
+    value,
     where(path) {
       // Walk down as far as the document goes: a missing field is reported at its parent.
       for (let n = path.length; n >= 0; n--) {

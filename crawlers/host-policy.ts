@@ -43,6 +43,15 @@ export class HostPolicy {
     private readonly feedTurns: FeedTurns | null = null,
   ) {}
 
+  /**
+   * Whether feed requests keep the host's feed spacing. Then a failed feed request is not retried
+   * within the crawl (crawlee would send it again a second later, twice): the feed's next poll,
+   * a turn later, is its retry.
+   */
+  get spacesFeeds(): boolean {
+    return this.feedTurns !== null;
+  }
+
   /** A feed request to this host is about to be sent. */
   async feedSending(host: string): Promise<void> {
     await this.feedTurns?.sending(host);

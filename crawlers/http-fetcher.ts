@@ -57,7 +57,11 @@ export function createHttpFetcher(
               await assertPublicDestination(request.url, originMap);
               const host = new URL(originMap.toRealUrl(request.url)).hostname;
               await hosts?.waitTurn(host);
-              if ((request.userData.req as FetchRequest).label === 'feed') await hosts?.feedSending(host);
+              if ((request.userData.req as FetchRequest).label === 'feed') {
+                // One feed request a turn: its retry waits for the next poll (HostPolicy.spacesFeeds).
+                if (hosts?.spacesFeeds) request.maxRetries = 0;
+                await hosts?.feedSending(host);
+              }
               const extra = (request.userData.req as FetchRequest).headers ?? {};
               gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(source), ...extra };
               // tinwatch says who it is (user-agent): got-scraping's generated browser headers

@@ -8,6 +8,7 @@ import { startWorker } from './start-worker.js';
 import { crawlDepsOf } from './crawl-deps-of.js';
 import { pollFeed, type PollResult } from './feed-poller.js';
 import { ensurePollJobs } from './poll-jobs.js';
+import { watchClockSteps } from './poll-clock-guard.js';
 import { addSourceCrawl, crawlJobSchema, JOB, QUEUE, tickJobSchema, type CrawlSummary } from '../src/queues.js';
 
 export async function handleCrawlJob(
@@ -68,5 +69,9 @@ export async function handleCrawlJob(
 }
 
 export function startCrawlWorker(rt: Runtime, concurrency: number = rt.env.TINWATCH_CRAWL_CONCURRENCY): Worker {
-  return startWorker(rt, QUEUE.crawl, (job, token) => handleCrawlJob(rt, job, token), concurrency);
+  const worker = startWorker(rt, QUEUE.crawl, (job, token) => handleCrawlJob(rt, job, token), concurrency);
+  // Polls are this worker's to run: a wall clock stepping back must not leave them waiting.
+  const clock = watchClockSteps(rt, rt.log);
+  worker.on('closing', () => clock.stop());
+  return worker;
 }

@@ -12,6 +12,7 @@ import { PublishHistory } from '../crawlers/poll/publish-history.js';
 import { pollJobSchema, QUEUE } from '../src/queues.js';
 import type { Runtime } from '../src/runtime/runtime.js';
 import { crawlDepsOf } from './crawl-deps-of.js';
+import { removedByNewerConfig } from './poll-tombstones.js';
 
 /** What a poll job returns when it ends its chain (it otherwise goes back to the delayed set). */
 export interface PollResult {
@@ -37,7 +38,9 @@ export async function pollFeed(rt: Runtime, job: Job, token: string | undefined)
   if (!parsed.success) throw new UnrecoverableError(`bad poll job payload: ${parsed.error.message}`);
   const { sourceId, feed } = parsed.data;
   const log = rt.log.child({ queue: QUEUE.crawl, jobId: job.id, sourceId, feed });
-  const ended = endReason(rt, sourceId, feed);
+  const ended =
+    endReason(rt, sourceId, feed) ??
+    ((await removedByNewerConfig(rt, job.id ?? '')) ? 'the feed was removed by a newer configuration' : null);
   if (ended) {
     log.info({ reason: ended }, 'feed no longer polled');
     return { ended };

@@ -6,6 +6,8 @@ import type { Job } from 'bullmq';
 import type { SourceConfig } from '../config/source-schema.js';
 import { JOB, jobId, pollJobSchema } from '../src/queues.js';
 import type { Runtime } from '../src/runtime/runtime.js';
+import { reclaimIfFar } from './poll-clock-guard.js';
+import { configSeenAt, markPollRemoved, removedByNewerConfig } from './poll-tombstones.js';
 
 /** Poll jobs go ahead of waiting crawls: a poll is short, and its latency is the point. */
 export const POLL_PRIORITY = 1;
@@ -14,6 +16,8 @@ export interface PollJobsPlaced {
   added: number;
   revived: number;
   removed: number;
+  /** Chains due further ahead than any plan (the wall clock stepped back), brought to now. */
+  reclaimed?: number;
 }
 
 /** The poll job ids the sources' feeds need. */
@@ -35,7 +39,10 @@ export async function ensurePollJobs(
 ): Promise<PollJobsPlaced> {
   const placed: PollJobsPlaced = { added: 0, revived: 0, removed: 0 };
   if (rt.env.TINWATCH_FEED_POLLING !== 'adaptive') return placed;
+  await configSeenAt(rt); // this configuration's time, fixed at its first use
   for (const [id, data] of wantedPollJobs(sources)) {
+    // Removed by a process on a newer configuration (a rolling deploy): not put back.
+    if (await removedByNewerConfig(rt, id)) continue;
     const job = await rt.queues.crawl.getJob(id);
     const state = job ? await job.getState() : 'missing';
     if (state === 'failed') {
@@ -44,6 +51,7 @@ export async function ensurePollJobs(
       continue;
     }
     // A chain that ended (polling was off, or the feed was gone) keeps its id until removed.
+    if (state === 'delayed' && (await reclaimIfFar(rt, job!))) placed.reclaimed = (placed.reclaimed ?? 0) + 1;
     if (state === 'completed' || state === 'unknown') await job?.remove();
     else if (state !== 'missing') continue;
     const delay = firstDelayMs.get(data.sourceId) ?? 0;
@@ -64,6 +72,7 @@ export async function removeStalePollJobs(rt: Runtime, sources: readonly SourceC
   let removed = 0;
   for (const job of jobs) {
     if (job.name !== JOB.poll || !job.id || wanted.has(job.id) || !pollJobSchema.safeParse(job.data).success) continue;
+    await markPollRemoved(rt, job.id);
     await job.remove().catch(() => undefined);
     removed++;
   }

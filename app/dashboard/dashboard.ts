@@ -27,6 +27,7 @@ import { registerCrawlNowRoute } from './crawl-now-route.js';
 import { registerFeedRoutes } from './feed-routes.js';
 import { registerSearchRoutes } from './search-routes.js';
 import { dashboardGuard, type GuardOptions } from './dashboard-guard.js';
+import { frameGuard } from './frame-guard.js';
 
 export interface DashboardOptions {
   host?: string;
@@ -66,6 +67,7 @@ async function alertRows(rt: Runtime, state: 'completed' | 'failed'): Promise<Al
 
 export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
   const app = new Hono();
+  app.use('*', frameGuard());
   app.use('*', dashboardGuard(guard));
 
   const board = new HonoAdapter(serveStatic);

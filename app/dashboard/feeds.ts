@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { escapeHtml } from '../../src/alert/alert-content.js';
+import { xmlSafeText } from '../../src/text/xml-chars.js';
 import type { ManifestArticle } from './latest-articles.js';
 
 export interface FeedEntry {
@@ -31,8 +32,10 @@ const updatedOf = (a: ManifestArticle): string =>
   a.written_at ?? a.fetched_at ?? a.published_at ?? new Date(0).toISOString();
 const entryId = (a: ManifestArticle): string => `urn:tinwatch:story:${a.id}`;
 
+/** Text for an XML document: its forbidden characters dropped, then escaped. */
+const x = (text: string): string => escapeHtml(xmlSafeText(text));
+
 export function atomFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string {
-  const x = escapeHtml;
   const updated = entries.length ? updatedOf(entries[0]!.article) : new Date(0).toISOString();
   const items = entries.map(({ article: a, lead }) =>
     [
@@ -64,6 +67,7 @@ export function atomFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
 }
 
 export function jsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string {
+  // The same text as the Atom feed: JSON could carry U+FFFE, but a reader converting it cannot.
   return JSON.stringify(
     {
       version: 'https://jsonfeed.org/version/1.1',
@@ -82,7 +86,7 @@ export function jsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
         tags: a.matched_rules,
       })),
     },
-    null,
+    (_key, value: unknown) => (typeof value === 'string' ? xmlSafeText(value) : value),
     2,
   );
 }

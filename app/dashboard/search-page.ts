@@ -79,6 +79,10 @@ config/watchlist.yaml; it is picked up on save.</p></form>`;
     const shown = r.hits.length ? `${first + 1}–${first + r.hits.length}` : '0';
     results = `<p id="search-count">${shown} of the matching articles${r.more ? ' (more on the next page)' : ''}${
       r.textMissing ? `; ${r.textMissing} texts removed by retention not searched` : ''
+    }${
+      r.cutShort
+        ? '; <span id="search-cut-short">the search stopped at its time limit: narrow it (outlet, dates) to see all</span>'
+        : ''
     }</p>
 <table id="results"><tr><th>Title</th><th>Outlet</th><th>Published</th><th>Rules fired</th><th>Topic</th></tr>
 ${rows || '<tr><td colspan="5" class="muted">nothing matches</td></tr>'}</table>

@@ -9,12 +9,16 @@ import { recentSkipped, SKIPPED_KEEP } from '../../src/article/skipped-articles.
 import { listMarks, saveMark } from '../../src/relevance/relevance-marks.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { searchArticles, type ArticleFilter } from '../../src/search/article-search.js';
-import { ManifestIndex } from '../../src/search/manifest-index.js';
+import { ManifestIndex, type WrittenArticle } from '../../src/search/manifest-index.js';
+import { SyllableIndex } from '../../src/search/syllable-index.js';
+import { searchLimiter } from './search-limiter.js';
 import { searchPage, type SearchForm } from './search-page.js';
 import { skippedPage } from './skipped-page.js';
 import { DAY_PATTERN } from '../../src/text/vietnam-time.js';
 
 const PAGE_SIZE = 25;
+/** A search's time: past it the page shows what was found and says the search was cut short. */
+export const SEARCH_BUDGET_MS = 2_000;
 const SKIPPED_PAGE_SIZE = 50;
 
 function pageNumber(raw: string | undefined): number {
@@ -24,8 +28,17 @@ function pageNumber(raw: string | undefined): number {
 
 export function registerSearchRoutes(app: Hono, rt: Runtime): void {
   const index = new ManifestIndex(rt.outDir);
+  const syllables = new SyllableIndex(rt.outDir);
+  // Brought up to date in the background: a search never waits for it (rows not yet indexed are
+  // read as before, within the time budget).
+  const refresh = (): Promise<readonly WrittenArticle[]> =>
+    index.articles().then((rows) => {
+      syllables.update(rows).catch((err: Error) => rt.log.warn({ err: err.message }, 'search index update failed'));
+      return rows;
+    });
+  void refresh().catch(() => undefined);
 
-  app.get('/search', async (c) => {
+  app.get('/search', searchLimiter(), async (c) => {
     const q = (name: string): string => (c.req.query(name) ?? '').trim().slice(0, 1_000);
     const form: SearchForm = {
       q: q('q'),
@@ -57,10 +70,16 @@ export function registerSearchRoutes(app: Hono, rt: Runtime): void {
     }
     const result = error
       ? null
-      : await searchArticles(rt.outDir, await index.articles(), filter, {
-          offset: (form.page - 1) * PAGE_SIZE,
-          limit: PAGE_SIZE,
-        });
+      : await searchArticles(
+          rt.outDir,
+          await refresh(),
+          filter,
+          { offset: (form.page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+          {
+            deadline: Date.now() + SEARCH_BUDGET_MS,
+            ...(filter.query ? { mayMatch: syllables.mayMatch(filter.query) } : {}),
+          },
+        );
     return c.html(
       searchPage({
         form,

@@ -1,8 +1,11 @@
-// Article links on a section listing page, resolved against the page's real URL.
-import { load } from 'cheerio';
+// Article links on a section listing page, resolved against the page's real URL. htmlparser2
+// (cheerio/slim), as the extraction uses: parse5 takes quadratic time on a deeply nested page.
+import { load } from 'cheerio/slim';
+import { flattenDeepTree } from '../../src/extract/flatten-depth.js';
 
 export function listingLinks(html: string, pageUrl: string, linkSelector: string): string[] {
   const $ = load(html);
+  flattenDeepTree($.root()[0]!); // the selector engine recurses once per level
   const out: string[] = [];
   const seen = new Set<string>();
   $(linkSelector).each((_, el) => {

@@ -18,6 +18,7 @@
 // The slim entry loads htmlparser2 only; the full one also loads parse5 and undici, which this
 // never uses, and costs each article worker thread that much more to start.
 import { load } from 'cheerio/slim';
+import { flattenDeepTree } from './flatten-depth.js';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { parseDateIso } from '../text/dates.js';
 import { cleanBody } from './clean-body.js';
@@ -77,6 +78,8 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
   // 1. htmlparser2 in HTML mode rather than parse5: faster, and it builds no implied elements
   // (<tbody>…), so source selectors cannot depend on elements a page does not write itself.
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  // Before any selector or text walk: nesting past MAX_TREE_DEPTH would overflow their recursion.
+  flattenDeepTree($.root()[0]!);
   const meta = readPageMetadata($);
   const { layout, extract: ex } = layoutReading(source, url);
   const log = new FieldLog();

@@ -38,6 +38,15 @@ export interface SearchPage {
   total: number | null;
   /** Articles whose text file is gone (storage retention): they cannot match a query. */
   textMissing: number;
+  /** The search ran out of its time before the page was full: the hits are those found by then. */
+  cutShort: boolean;
+}
+
+export interface SearchLimits {
+  /** Rows (manifest positions) whose text may match the query: the others are not read. */
+  mayMatch?: (row: number) => boolean;
+  /** Date.now() past which the scan stops and says so (cutShort). */
+  deadline?: number;
 }
 
 function dayOf(a: WrittenArticle): string {
@@ -59,17 +68,24 @@ export async function searchArticles(
   articles: readonly WrittenArticle[],
   filter: ArticleFilter,
   page: { offset: number; limit: number; countAll?: boolean },
+  limits: SearchLimits = {},
 ): Promise<SearchPage> {
   const matcher = filter.query ? new RuleMatcher([filter.query]) : null;
   const hits: SearchHit[] = [];
   let found = 0;
   let textMissing = 0;
   let more = false;
+  let cutShort = false;
   for (let i = articles.length - 1; i >= 0; i--) {
+    if (limits.deadline !== undefined && Date.now() > limits.deadline) {
+      cutShort = true;
+      break;
+    }
     const a = articles[i]!;
     if (!passes(a, filter)) continue;
     let match: AlertMatch | null = null;
     if (matcher) {
+      if (limits.mayMatch && !limits.mayMatch(i)) continue;
       let text: string;
       try {
         text = await readFile(path.join(outDir, a.file), 'utf8');
@@ -89,5 +105,5 @@ export async function searchArticles(
       if (!page.countAll) break;
     }
   }
-  return { hits, more, total: page.countAll ? found : null, textMissing };
+  return { hits, more, total: page.countAll && !cutShort ? found : null, textMissing, cutShort };
 }

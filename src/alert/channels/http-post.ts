@@ -4,6 +4,7 @@
 // (the failed list says why).
 import { UnrecoverableError } from 'bullmq';
 import { ChannelHttpError } from '../../errors.js';
+import { tokenLikeParam } from '../../url/redact-url.js';
 
 export async function postJson(
   url: string,
@@ -33,8 +34,9 @@ export async function postJson(
 
 /**
  * A receiver's answer with the URL's secret parts taken out: the URL itself, its path segments
- * and query values long enough to be tokens (a Telegram bot token, a Slack hook path), its
- * password. What is left is safe for logs, the failed list and the dashboard.
+ * and query values long enough to be tokens (a Telegram bot token, a Slack hook path), every
+ * token-like query value however short (`?api_token=Tk_93jd7Q`), its password. What is left is
+ * safe for logs, the failed list and the dashboard.
  */
 export function withoutSecretsOf(url: string, text: string): string {
   let u: URL;
@@ -43,9 +45,14 @@ export function withoutSecretsOf(url: string, text: string): string {
   } catch {
     return text;
   }
-  const secrets = [url, u.pathname, u.password, ...u.pathname.split('/'), ...[...u.searchParams.values()]].filter(
+  const long = [url, u.pathname, u.password, ...u.pathname.split('/'), ...u.searchParams.values()].filter(
     (x) => x.length >= 12,
   );
+  // Shorter than 4, a value would be cut out of ordinary words; no credential is that short.
+  const named = [...u.searchParams.entries()]
+    .filter(([name, value]) => tokenLikeParam(name, value) && value.length >= 4)
+    .map(([, value]) => value);
+  const secrets = [...long, ...named, ...(u.password.length >= 4 ? [u.password] : [])];
   let out = text;
   for (const s of secrets.sort((a, b) => b.length - a.length)) {
     out = out.split(s).join('***');
