@@ -143,7 +143,16 @@ export class ManifestExport {
   private async print(e: ManifestEntryRead, line: string): Promise<void> {
     const text = this.opts.withText && e.type === 'article' && e.file ? await this.textOf(e.file) : null;
     if (this.opts.format === 'csv') this.out.write(csvRow(e, text, this.opts.withText));
-    else this.out.write(this.opts.withText && text !== null ? `${JSON.stringify({ ...e, text })}\n` : `${line}\n`);
+    else if (this.opts.withText && e.type === 'article') {
+      // The line as written (no defaults a reader would add) and its text, or why there is none:
+      // export-article.schema.json.
+      const withText = {
+        ...(JSON.parse(line) as object),
+        text,
+        ...(text === null ? { text_unavailable: 'missing' } : {}),
+      };
+      this.out.write(`${JSON.stringify(withText)}\n`);
+    } else this.out.write(`${line}\n`);
     if (e.type === 'article' && typeof e.seq === 'number') this.lastSeq = e.seq;
   }
 
