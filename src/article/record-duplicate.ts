@@ -5,11 +5,12 @@ import { carrierMember } from '../dedupe/story-carriers.js';
 import type { ArticleOutcome } from '../queues.js';
 import { MANIFEST_SCHEMA_VERSION } from '../write/manifest-entry.js';
 import { round2, type ArticleContext } from './article-context.js';
+import { awaitOriginal, type AwaitOriginalOptions } from './await-original.js';
 import { parkedKeys } from './job-state.js';
 import { manifestOnce, type ManifestDeps } from './manifest-once.js';
 
 export async function recordDuplicate(
-  deps: ManifestDeps,
+  deps: ManifestDeps & { awaitOriginal?: AwaitOriginalOptions },
   { data, source, article, publishedAt }: ArticleContext,
   verdict: Extract<DedupeVerdict, { kind: 'exact' | 'near' }>,
   contentHash: string,
@@ -18,6 +19,8 @@ export async function recordDuplicate(
   const outcome: ArticleOutcome = { outcome: 'duplicate', storyId: data.storyId, duplicateOf: owner.storyId };
   const similarity = round2(verdict.jaccard);
   const containment = round2(verdict.containment);
+  // The original's line first, and its written_at exactly (the index keeps it to the second).
+  const writtenAt = (await awaitOriginal(deps, owner.storyId, deps.awaitOriginal)) ?? owner.writtenAt;
   await manifestOnce(
     deps,
     data,
@@ -33,7 +36,7 @@ export async function recordDuplicate(
       published_at: publishedAt,
       fetched_at: data.fetchedAt,
       content_hash: contentHash,
-      duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet, written_at: owner.writtenAt },
+      duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet, written_at: writtenAt },
       match: { kind: verdict.kind, similarity, containment },
     },
     (m) =>
