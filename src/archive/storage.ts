@@ -9,6 +9,7 @@ import path from 'node:path';
 import { vietnamDay } from '../stats/selector-rot.js';
 import { articlesDir, manifestLines, manifestPath } from '../write/article-files.js';
 import { parseManifestLine } from '../write/manifest-entry.js';
+import { CDXJ_SUFFIX } from './cdxj-index.js';
 import { WARC_DIR } from './warc-writer.js';
 
 export interface DayUsage {
@@ -50,7 +51,8 @@ export async function storageReport(outDir: string): Promise<StorageReport> {
   const days = [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
   const sum = (k: 'articles' | 'textBytes' | 'warcBytes'): number => days.reduce((n, d) => n + d[k], 0);
   const warcDir = path.join(outDir, WARC_DIR);
-  const warcFiles = existsSync(warcDir) ? readdirSync(warcDir).filter((f) => /\.warc\.gz(?:\.open)?$/.test(f)) : [];
+  // The data files (an open one too); its `.open` marker and CDXJ index are not captures.
+  const warcFiles = existsSync(warcDir) ? readdirSync(warcDir).filter((f) => f.endsWith('.warc.gz')) : [];
   const totals = {
     day: 'total',
     articles: sum('articles'),
@@ -127,11 +129,13 @@ export async function pruneStorage(
   const warcDir = path.join(outDir, WARC_DIR);
   if (retention.warcDays > 0 && existsSync(warcDir)) {
     const cutoff = now - retention.warcDays * 86_400_000;
-    // Closed files only: an open one is still being written.
-    for (const f of readdirSync(warcDir).filter((x) => x.endsWith('.warc.gz'))) {
+    // Closed files only (no `.open` marker beside): an open one is still being written.
+    const names = new Set(readdirSync(warcDir));
+    for (const f of [...names].filter((x) => x.endsWith('.warc.gz') && !names.has(`${x}.open`))) {
       const file = path.join(warcDir, f);
       if (statSync(file).mtimeMs < cutoff) {
         drop(file);
+        if (names.has(`${f}${CDXJ_SUFFIX}`)) drop(`${file}${CDXJ_SUFFIX}`);
         res.warcFiles++;
       }
     }

@@ -1,6 +1,8 @@
 // A copy of a story already written (the same text, or a near copy: a republication): no file;
 // a manifest line pointing at the original, and this outlet added to the story's carriers.
+import { captureStory, type WarcSink } from '../archive/capture-story.js';
 import type { DedupeVerdict } from '../dedupe/dedupe-index.js';
+import type { Logger } from '../logger.js';
 import { carrierMember } from '../dedupe/story-carriers.js';
 import type { ArticleOutcome } from '../queues.js';
 import { MANIFEST_SCHEMA_VERSION } from '../write/manifest-entry.js';
@@ -10,10 +12,11 @@ import { parkedKeys } from './job-state.js';
 import { manifestOnce, type ManifestDeps } from './manifest-once.js';
 
 export async function recordDuplicate(
-  deps: ManifestDeps & { awaitOriginal?: AwaitOriginalOptions },
+  deps: ManifestDeps & { log: Logger; warc?: WarcSink | null; awaitOriginal?: AwaitOriginalOptions },
   { data, source, article, publishedAt }: ArticleContext,
   verdict: Extract<DedupeVerdict, { kind: 'exact' | 'near' }>,
   contentHash: string,
+  rawPage: Buffer,
 ): Promise<ArticleOutcome> {
   const owner = verdict.owner;
   const outcome: ArticleOutcome = { outcome: 'duplicate', storyId: data.storyId, duplicateOf: owner.storyId };
@@ -21,6 +24,7 @@ export async function recordDuplicate(
   const containment = round2(verdict.containment);
   // The original's line first, and its written_at exactly (the index keeps it to the second).
   const writtenAt = (await awaitOriginal(deps, owner.storyId, deps.awaitOriginal)) ?? owner.writtenAt;
+  const warc = await captureStory(deps, data, rawPage, { duplicateOf: owner.storyId });
   await manifestOnce(
     deps,
     data,
@@ -38,6 +42,7 @@ export async function recordDuplicate(
       content_hash: contentHash,
       duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet, written_at: writtenAt },
       match: { kind: verdict.kind, similarity, containment },
+      warc,
     },
     (m) =>
       m

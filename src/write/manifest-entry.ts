@@ -20,7 +20,7 @@ export const SCHEMA_HISTORY: readonly { version: number; since: string; change: 
     version: 3,
     since: '2026-12-07',
     change:
-      "tombstone lines (what retention removed, when, why); a duplicate's line always follows its original's, and its duplicate_of.written_at is the original's written_at exactly",
+      "tombstone lines (what retention removed, when, why); warc on duplicate lines (their pages are captured too); a duplicate's line always follows its original's, and its duplicate_of.written_at is the original's written_at exactly; WARC responses are kept as received (content coding kept)",
   },
 ];
 
@@ -53,7 +53,10 @@ export const warcPointerSchema = d(
   z.strictObject({
     file: d(z.string().regex(/^warc\/[^/]+\.warc\.gz$/), 'The WARC file, relative to the output folder.'),
     offset: d(z.number().int().min(0), "Byte offset of the capture's first record (a gzip member)."),
-    length: d(z.number().int().min(1), "Bytes of the capture's records (request, response, metadata), from offset."),
+    length: d(
+      z.number().int().min(1),
+      "Bytes of the capture's records from offset: request, response and (for an article) metadata.",
+    ),
     record_id: d(z.string().regex(/^<urn:uuid:[0-9a-f-]{36}>$/), 'WARC-Record-ID of the response record.'),
   }),
   'Where the page as served is kept in a WARC file.',
@@ -128,6 +131,10 @@ export const duplicateEntrySchema = z.strictObject({
       containment: d(z.number(), 'Share of the smaller text inside the larger (0 to 1).'),
     }),
     'How the copy was recognized.',
+  ),
+  warc: d(
+    warcPointerSchema.nullable().optional(),
+    "The capture of this copy's page as served (request and response records; from version 3; null when capture is off).",
   ),
 });
 

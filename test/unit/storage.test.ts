@@ -42,8 +42,10 @@ function outDir(): string {
   writeFileSync(old, Buffer.alloc(12_000));
   utimesSync(old, new Date(NOW - 15 * DAY), new Date(NOW - 15 * DAY));
   writeFileSync(path.join(out, 'warc', 'new.warc.gz'), Buffer.alloc(9_000));
-  const open = path.join(out, 'warc', 'writing.warc.gz.open');
+  // A file still being written: its data under the final name, an empty marker beside it.
+  const open = path.join(out, 'warc', 'writing.warc.gz');
   writeFileSync(open, Buffer.alloc(100));
+  writeFileSync(`${open}.open`, '');
   utimesSync(open, new Date(NOW - 15 * DAY), new Date(NOW - 15 * DAY));
   return out;
 }
@@ -70,7 +72,7 @@ describe('storage', () => {
     expect(existsSync(path.join(out, 'articles/002_0000000000000002.txt'))).toBe(true);
     expect(existsSync(path.join(out, 'warc/old.warc.gz'))).toBe(false);
     expect(existsSync(path.join(out, 'warc/new.warc.gz'))).toBe(true);
-    expect(existsSync(path.join(out, 'warc/writing.warc.gz.open'))).toBe(true);
+    expect(existsSync(path.join(out, 'warc/writing.warc.gz'))).toBe(true);
     expect((await storageReport(out)).totals.articles).toBe(3); // the lines stay
   });
 
