@@ -3,13 +3,16 @@
 // - `--since SEQ`: every entry after the line of article SEQ (the seq of the last article line a
 //   pull returned, printed as the next cursor). Lines are in append order, and concurrent workers
 //   may append seq 9 after seq 10: a cursor on the line, not on the number, misses neither.
-// - `--since DATE`: entries written (articles) or fetched (duplicates) at or after that time.
+// - `--since DATE`: entries written (articles) or fetched (duplicates) at or after that instant;
+//   an instant with its offset, or a date (that day in Vietnam, UTC+7); the shell's TZ never counts.
+//   Tombstones count from when they were removed.
 // - `--follow`: then waits for new lines and prints each as it lands, until stopped.
 // Damaged lines (a fragment a full disk left) are skipped with one line on stderr.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { manifestPath } from '../write/article-files.js';
 import { parseManifestLine, type ManifestEntryRead } from '../write/manifest-entry.js';
+import { csvHeader, csvRow } from './export-csv.js';
 import { linesFrom } from './manifest-cursor.js';
 import { DAY_PATTERN } from '../text/vietnam-time.js';
 
@@ -25,64 +28,24 @@ interface Output {
   write(text: string): unknown;
 }
 
+const VIETNAM_OFFSET = '+07:00';
+
 /** Reads `--since`: a whole number is a seq, anything else must be an ISO 8601 date or time. */
 export function parseCursor(raw: string | undefined): ExportCursor | { error: string } {
   if (raw === undefined) return { kind: 'start' };
   if (/^\d+$/.test(raw)) return { kind: 'seq', seq: Number(raw) };
-  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(raw)) {
-    // A date alone is the start of that day in Vietnam, where the outlets publish.
-    const at = Date.parse(DAY_PATTERN.test(raw) ? `${raw}T00:00:00+07:00` : raw);
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(raw);
+  if (m) {
+    // Never the shell's time zone: a date alone is the start of that day in Vietnam (where the
+    // outlets publish), a time without an offset is Vietnam time, an offset is taken as given.
+    const offset = m[3] ? m[3].toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : VIETNAM_OFFSET;
+    const iso = DAY_PATTERN.test(raw) ? `${raw}T00:00:00${VIETNAM_OFFSET}` : `${m[1]}T${m[2]}${offset}`;
+    const at = Date.parse(iso);
     if (Number.isFinite(at)) return { kind: 'date', at };
   }
   return {
-    error: `--since ${JSON.stringify(raw)}: give an article seq (e.g. 120) or an ISO date/time (e.g. 2026-08-20)`,
+    error: `--since ${JSON.stringify(raw)}: give an article seq (e.g. 120), an instant with its offset (2026-08-20T07:20:01+07:00 or …Z), or a date (2026-08-20: that day in Vietnam)`,
   };
-}
-
-const CSV_COLUMNS = [
-  'type',
-  'seq',
-  'id',
-  'file',
-  'url',
-  'outlet',
-  'source_id',
-  'title',
-  'published_at',
-  'fetched_at',
-  'written_at',
-  'duplicate_of',
-  'matched_rules',
-  'warc_file',
-  'warc_offset',
-] as const;
-
-/** RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export function csvField(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-function csvRow(e: ManifestEntryRead, text: string | null, withText: boolean): string {
-  const cells: unknown[] = [
-    e.type,
-    e.seq,
-    e.id,
-    e.file,
-    e.url,
-    e.outlet,
-    e.source_id,
-    e.title,
-    e.published_at,
-    e.fetched_at,
-    e.written_at,
-    e.duplicate_of?.id,
-    e.matched_rules?.join('|'),
-    e.warc?.file,
-    e.warc?.offset,
-  ];
-  if (withText) cells.push(text);
-  return `${cells.map(csvField).join(',')}\r\n`;
 }
 
 export class ManifestExport {
@@ -91,6 +54,8 @@ export class ManifestExport {
   lastSeq: number | null = null;
   printed = 0;
   private offset = 0;
+  /** Story ids whose text retention removed (tombstone lines), read when a text is first missing. */
+  private pruned: Set<string> | null = null;
 
   constructor(
     private readonly outDir: string,
@@ -103,8 +68,7 @@ export class ManifestExport {
   }
 
   header(): void {
-    if (this.opts.format === 'csv')
-      this.out.write(`${[...CSV_COLUMNS, ...(this.opts.withText ? ['text'] : [])].join(',')}\r\n`);
+    if (this.opts.format === 'csv') this.out.write(csvHeader(this.opts.withText));
   }
 
   /** Prints every complete line past the last one read; returns how many it printed. */
@@ -125,7 +89,8 @@ export class ManifestExport {
         continue;
       }
       if (this.opts.since.kind === 'date') {
-        const at = Date.parse(String(e.type === 'article' ? e.written_at : e.fetched_at));
+        const when = e.type === 'article' ? e.written_at : e.type === 'tombstone' ? e.removed_at : e.fetched_at;
+        const at = Date.parse(String(when));
         if (!(at >= this.opts.since.at)) continue;
       }
       await this.print(e, line);
@@ -141,27 +106,42 @@ export class ManifestExport {
   }
 
   private async print(e: ManifestEntryRead, line: string): Promise<void> {
-    const text = this.opts.withText && e.type === 'article' && e.file ? await this.textOf(e.file) : null;
-    if (this.opts.format === 'csv') this.out.write(csvRow(e, text, this.opts.withText));
-    else if (this.opts.withText && e.type === 'article') {
-      // The line as written (no defaults a reader would add) and its text, or why there is none:
-      // export-article.schema.json.
-      const withText = {
-        ...(JSON.parse(line) as object),
-        text,
-        ...(text === null ? { text_unavailable: 'missing' } : {}),
-      };
+    const text = this.opts.withText && e.type === 'article' ? await this.textOf(e) : null;
+    // The line as written (no defaults a reader adds): the CSV says what the JSONL says.
+    const raw = JSON.parse(line) as Record<string, unknown>;
+    if (this.opts.format === 'csv')
+      this.out.write(csvRow(raw, this.opts.withText ? (text ?? { text: null, unavailable: null }) : null));
+    else if (text) {
+      // export-article.schema.json: the text, or null and why it is gone.
+      const withText = { ...raw, text: text.text, ...(text.unavailable ? { text_unavailable: text.unavailable } : {}) };
       this.out.write(`${JSON.stringify(withText)}\n`);
     } else this.out.write(`${line}\n`);
     if (e.type === 'article' && typeof e.seq === 'number') this.lastSeq = e.seq;
   }
 
-  private async textOf(file: string): Promise<string | null> {
+  /** An article's text, or why there is none: pruned (a tombstone says so) or missing. */
+  private async textOf(
+    e: ManifestEntryRead,
+  ): Promise<{ text: string | null; unavailable: 'pruned' | 'missing' | null }> {
+    if (!e.file) return { text: null, unavailable: 'missing' };
     try {
-      return await readFile(path.join(this.outDir, file), 'utf8');
+      return { text: await readFile(path.join(this.outDir, e.file), 'utf8'), unavailable: null };
     } catch {
-      this.err.write(`tinwatch export: ${file} is listed but missing from ${this.outDir}\n`);
-      return null;
+      this.pruned ??= await prunedTexts(this.outDir);
+      if (this.pruned.has(e.id)) return { text: null, unavailable: 'pruned' };
+      this.err.write(`tinwatch export: ${e.file} is listed but missing from ${this.outDir}\n`);
+      return { text: null, unavailable: 'missing' };
     }
   }
+}
+
+/** Ids of the stories whose text a tombstone line says was removed. */
+async function prunedTexts(outDir: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for await (const { line } of linesFrom(manifestPath(outDir))) {
+    if (!line.includes('"tombstone"')) continue;
+    const read = parseManifestLine(line);
+    if (read.ok && read.entry.type === 'tombstone' && read.entry.removed?.text) ids.add(read.entry.id);
+  }
+  return ids;
 }
