@@ -115,7 +115,8 @@ export function createHttpFetcher(
             assertOkStatus(status);
             // Bytes as they came (RawBodyCheerioCrawler): inflated under the cap, decoded by the
             // charset the page declares (crawlee alone would only read the HTTP header).
-            const decoded = responseText(Buffer.isBuffer(body) ? body : Buffer.from(body), response);
+            const wire = Buffer.isBuffer(body) ? body : Buffer.from(body);
+            const decoded = responseText(wire, response);
             const text = decoded.text;
             const challenge = cookieChallenge(text);
             if (challenge) {
@@ -148,7 +149,8 @@ export function createHttpFetcher(
                 : {}),
               body: text,
               ...(decoded.utf8 ? { bodyUtf8: decoded.utf8 } : {}),
-              capture: { exchange: exchangeOf(response, request.method, finalUrl), payload: decoded.payload },
+              // The body as received (content coding kept) for the WARC capture, as archives keep it.
+              capture: { exchange: exchangeOf(response, request.method, finalUrl), payload: wire },
             });
             if (more && more.length > 0) await crawler.addRequests(toCrawleeRequests(more, originMap));
           },
@@ -179,7 +181,6 @@ export function createHttpFetcher(
 function exchangeOf(response: IncomingMessage, method: string, finalUrl: string): HttpExchange {
   const sent = (response as { request?: { options?: { headers?: Record<string, unknown> } } }).request?.options
     ?.headers;
-  const encoding = response.headers['content-encoding'];
   return {
     request: {
       method,
@@ -194,6 +195,7 @@ function exchangeOf(response: IncomingMessage, method: string, finalUrl: string)
       httpVersion: response.httpVersion || '1.1',
       headers: headerPairs(response.rawHeaders ?? []),
     },
-    removedContentEncoding: typeof encoding === 'string' && encoding !== 'identity' ? encoding : null,
+    // The payload is kept as it came: nothing undone.
+    removedContentEncoding: null,
   };
 }

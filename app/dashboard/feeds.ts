@@ -20,6 +20,8 @@ export interface FeedMeta {
   homeUrl: string;
   /** Stable id of the feed: the same for every fetch. */
   id: string;
+  /** RFC 5005 paging: links to the current feed and the neighbouring archive pages. */
+  paging?: { archive: boolean; current?: string; prevArchive?: string; nextArchive?: string };
 }
 
 /** The lead of a written story (title, blank line, lead, …), read from its text file. */
@@ -53,12 +55,16 @@ export function atomFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
   );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0">',
     `  <id>${x(meta.id)}</id>`,
     `  <title>${x(meta.title)}</title>`,
     `  <updated>${x(updated)}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${x(meta.selfUrl)}"/>`,
     `  <link rel="alternate" href="${x(meta.homeUrl)}"/>`,
+    ...(meta.paging?.archive ? ['  <fh:archive/>'] : []),
+    ...(meta.paging?.current ? [`  <link rel="current" href="${x(meta.paging.current)}"/>`] : []),
+    ...(meta.paging?.prevArchive ? [`  <link rel="prev-archive" href="${x(meta.paging.prevArchive)}"/>`] : []),
+    ...(meta.paging?.nextArchive ? [`  <link rel="next-archive" href="${x(meta.paging.nextArchive)}"/>`] : []),
     '  <generator>tinwatch</generator>',
     ...items,
     '</feed>',
@@ -74,6 +80,8 @@ export function jsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
       title: meta.title,
       home_page_url: meta.homeUrl,
       feed_url: meta.selfUrl,
+      // JSON Feed's paging: next_url leads to older items (the previous archive page).
+      ...(meta.paging?.prevArchive ? { next_url: meta.paging.prevArchive } : {}),
       language: 'vi',
       items: entries.map(({ article: a, lead }) => ({
         id: entryId(a),

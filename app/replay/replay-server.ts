@@ -5,7 +5,7 @@
 // An optional sidecar
 // `<file>.meta.json` sets {"status": 301, "headers": {"location": "/x"}} for redirects, errors,
 // {"dripMs": 500} for a server that sends one byte at a time, {"chunked": true} for no length
-// and odd headers. Content type comes from the extension, or from the content for XML.
+// and odd headers, {"gzip": true} for a gzip-encoded body. Content type comes from the extension, or from the content for XML.
 // Files are read with synchronous calls: recorded pages are small local files, and each
 // asynchronous call was a round trip through libuv's thread pool (about a dozen per request);
 // the server shares the benchmark's two cores with the pipeline it measures.
@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'nod
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export interface ReplayServer {
   readonly url: string;
@@ -104,6 +105,8 @@ interface Meta {
   dripMs?: number;
   /** Send without Content-Length (chunked), as servers streaming a page do. */
   chunked?: boolean;
+  /** Send the body gzip-encoded (Content-Encoding: gzip), as most outlets do. */
+  gzip?: boolean;
   /** Answers for the first requests of this path, in order (e.g. a 429 then the page). */
   sequence?: { status?: number; headers?: Record<string, string> }[];
 }
@@ -184,8 +187,9 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
       }
       const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
       const lastModified = st.mtime.toUTCString();
-      const body = readFileSync(file);
-      const contentType = contentTypeFor(file, body);
+      const stored = readFileSync(file);
+      const body = meta.gzip ? gzipSync(stored) : stored;
+      const contentType = contentTypeFor(file, stored);
       const inm = req.headers['if-none-match'];
       const ims = req.headers['if-modified-since'];
       if (!meta.status && (inm === etag || (!inm && ims && Date.parse(ims) >= Math.floor(st.mtimeMs / 1000) * 1000))) {
@@ -196,6 +200,7 @@ export async function startReplayServer(root: string, port = 0, host = '127.0.0.
       res.writeHead(meta.status ?? 200, {
         'content-type': contentType,
         ...(meta.chunked || meta.dripMs ? {} : { 'content-length': String(body.length) }),
+        ...(meta.gzip ? { 'content-encoding': 'gzip' } : {}),
         'last-modified': lastModified,
         etag,
         ...meta.headers,

@@ -1,18 +1,18 @@
 // `npm run schemas`: writes the published JSON Schemas from their zod contracts —
-// schemas/manifest-entry.schema.json (src/write/manifest-entry.ts) and
-// schemas/watchlist.schema.json (config/watchlist-schema.ts), schemas/source.schema.json
-// (config/source-schema.ts). Tests fail when a committed file and
+// the manifest's (src/write/manifest-json-schemas.ts: one file per kind of line, the export
+// line, any line), schemas/watchlist.schema.json (config/watchlist-schema.ts) and
+// schemas/source.schema.json (config/source-schema.ts). Tests fail when a committed file and
 // its contract differ.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sourceJsonSchema } from '../../config/source-schema.js';
 import { watchlistJsonSchema } from '../../config/watchlist-schema.js';
-import { manifestJsonSchema } from '../../src/write/manifest-entry.js';
+import { manifestJsonSchemas } from '../../src/write/manifest-json-schemas.js';
 
 const SCHEMAS = path.resolve(import.meta.dirname, '../../schemas');
 
 for (const [file, schema] of [
-  ['manifest-entry.schema.json', manifestJsonSchema()],
+  ...Object.entries(manifestJsonSchemas()),
   ['watchlist.schema.json', watchlistJsonSchema()],
   ['source.schema.json', sourceJsonSchema()],
 ] as const) {

@@ -1,4 +1,5 @@
-// The article worker's WARC step: a written story's page as served goes into the writer's WARC
+// The article worker's WARC step: a written story's page as served (or a duplicate's, which
+// archives keep too: the copy is evidence of who republished what) goes into the writer's WARC
 // file before the manifest line points to it. Where it went is kept in Redis first, so a job
 // retried after a crash between capture and manifest points to the first capture instead of
 // writing a second one.
@@ -21,7 +22,8 @@ export async function captureStory(
   data: ArticleJobData,
   /** The parked page, inflated: the payload itself when the page came as UTF-8. */
   rawPage: Buffer,
-  written: { text: string; file: string },
+  /** The text written and its file; for a duplicate, null and the story it copies. */
+  written: { text: string; file: string } | { duplicateOf: string },
 ): Promise<WarcPointer | null> {
   if (!deps.warc || !data.captureKey) return null;
   const pointerKey = deps.keys.warcPointer(data.storyId);
@@ -42,8 +44,9 @@ export async function captureStory(
     fetchedAt: data.fetchedAt,
     exchange,
     payload,
-    text: written.text,
-    textFile: written.file,
+    ...('text' in written
+      ? { text: written.text, textFile: written.file }
+      : { text: null, textFile: null, duplicateOf: written.duplicateOf }),
   });
   await deps.redis.set(pointerKey, JSON.stringify(pointer), 'EX', PIPELINE.articleOutcomeTtlSeconds);
   return pointer;

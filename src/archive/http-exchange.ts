@@ -1,12 +1,12 @@
 // One HTTP exchange as the crawler saw it: the request it sent, the response it got and the
-// payload (content decoding undone, as the page was read). Parked in Redis beside the raw page
+// payload (the entity body as received; a browser fetch can only give it decoded). Parked in Redis beside the raw page
 // until the article worker writes it into a WARC file. Serialized as one JSON line of headers,
 // then the payload bytes; when the payload is the parked raw page itself (a UTF-8 page, the
 // common case) it is not stored twice.
 export interface HttpExchange {
   request: { method: string; url: string; headers: [string, string][] };
   response: { status: number; statusText: string; httpVersion: string; headers: [string, string][] };
-  /** Content-Encoding the server applied and the crawler undid (the stored payload is decoded). */
+  /** Content-Encoding the server applied and the fetcher undid before tinwatch saw the body (Chromium); null: the payload is as received. */
   removedContentEncoding: string | null;
 }
 

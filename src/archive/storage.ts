@@ -1,13 +1,10 @@
-// What the output takes on disk, per day, and retention: article texts and WARC files older than
-// their settings are deleted (TINWATCH_TEXT_RETENTION_DAYS, TINWATCH_WARC_RETENTION_DAYS; 0 keeps
-// them for ever). Manifest lines stay: they are the record of what was written, and an archive
-// that pulled the files already has them. A day is the Vietnam calendar day an article was
-// written; a WARC file goes once its last capture is past retention (its modification time:
-// files are append-only).
-import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+// What the output takes on disk, per day (the Vietnam calendar day an article was written): texts
+// and WARC captures still on disk, and what retention removed (prune-storage.ts; its tombstone
+// lines say what, when and why).
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { vietnamDay } from '../stats/selector-rot.js';
-import { articlesDir, manifestLines, manifestPath } from '../write/article-files.js';
+import { manifestLines, manifestPath } from '../write/article-files.js';
 import { parseManifestLine } from '../write/manifest-entry.js';
 import { WARC_DIR } from './warc-writer.js';
 
@@ -23,6 +20,8 @@ export interface StorageReport {
   totals: DayUsage & { manifestBytes: number; warcFilesOnDisk: number; warcBytesOnDisk: number };
   /** Text and WARC bytes per written article (null when none was written). */
   perArticle: { textBytes: number; warcBytes: number } | null;
+  /** What retention removed, from the tombstone lines. */
+  pruned: { stories: number; texts: number; warcCaptures: number; bytes: number };
 }
 
 function sizeOf(file: string): number {
@@ -35,8 +34,21 @@ function sizeOf(file: string): number {
 
 export async function storageReport(outDir: string): Promise<StorageReport> {
   const byDay = new Map<string, DayUsage>();
+  const pruned = { stories: 0, texts: 0, warcCaptures: 0, bytes: 0 };
+  // A capture counts while its file is on disk (retention may have removed it).
+  const warcOnDisk = new Map<string, boolean>();
+  const onDisk = (file: string): boolean => {
+    if (!warcOnDisk.has(file)) warcOnDisk.set(file, existsSync(path.join(outDir, file)));
+    return warcOnDisk.get(file)!;
+  };
   for await (const line of manifestLines(outDir)) {
     const read = parseManifestLine(line);
+    if (read.ok && read.entry.type === 'tombstone' && read.entry.removed) {
+      pruned.stories++;
+      if (read.entry.removed.text) pruned.texts++;
+      if (read.entry.removed.warc) pruned.warcCaptures++;
+      pruned.bytes += read.entry.removed.bytes;
+    }
     if (!read.ok || read.entry.type !== 'article') continue;
     const e = read.entry;
     const at = Date.parse(String(e.written_at ?? e.fetched_at ?? ''));
@@ -44,13 +56,14 @@ export async function storageReport(outDir: string): Promise<StorageReport> {
     const d = byDay.get(day) ?? { day, articles: 0, textBytes: 0, warcBytes: 0 };
     d.articles++;
     d.textBytes += e.file ? sizeOf(path.join(outDir, e.file)) : 0;
-    d.warcBytes += e.warc?.length ?? 0;
+    d.warcBytes += e.warc && onDisk(e.warc.file) ? e.warc.length : 0;
     byDay.set(day, d);
   }
   const days = [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
   const sum = (k: 'articles' | 'textBytes' | 'warcBytes'): number => days.reduce((n, d) => n + d[k], 0);
   const warcDir = path.join(outDir, WARC_DIR);
-  const warcFiles = existsSync(warcDir) ? readdirSync(warcDir).filter((f) => /\.warc\.gz(?:\.open)?$/.test(f)) : [];
+  // The data files (an open one too); its `.open` marker and CDXJ index are not captures.
+  const warcFiles = existsSync(warcDir) ? readdirSync(warcDir).filter((f) => f.endsWith('.warc.gz')) : [];
   const totals = {
     day: 'total',
     articles: sum('articles'),
@@ -69,6 +82,7 @@ export async function storageReport(outDir: string): Promise<StorageReport> {
           warcBytes: Math.round(totals.warcBytes / totals.articles),
         }
       : null,
+    pruned,
   };
 }
 
@@ -88,53 +102,13 @@ export function formatStorageReport(r: StorageReport): string {
   lines.push(
     `manifest ${kb(r.totals.manifestBytes)}; ${r.totals.warcFilesOnDisk} WARC file(s), ${kb(r.totals.warcBytesOnDisk)} on disk`,
   );
+  if (r.pruned.stories > 0)
+    lines.push(
+      `pruned: ${r.pruned.stories} stor${r.pruned.stories === 1 ? 'y' : 'ies'} (${r.pruned.texts} text(s), ${r.pruned.warcCaptures} WARC capture(s)), ${kb(r.pruned.bytes)} freed`,
+    );
   if (r.perArticle)
     lines.push(`per article: ${kb(r.perArticle.textBytes)} of text, ${kb(r.perArticle.warcBytes)} of WARC`);
   return lines.join('\n');
 }
 
-export interface PruneResult {
-  textFiles: number;
-  warcFiles: number;
-  bytes: number;
-}
-
-/** Deletes texts and closed WARC files past retention (days; 0 = keep). `dryRun` counts only. */
-export async function pruneStorage(
-  outDir: string,
-  retention: { textDays: number; warcDays: number },
-  opts: { dryRun?: boolean; now?: number } = {},
-): Promise<PruneResult> {
-  const now = opts.now ?? Date.now();
-  const res: PruneResult = { textFiles: 0, warcFiles: 0, bytes: 0 };
-  const drop = (file: string): void => {
-    res.bytes += sizeOf(file);
-    if (!opts.dryRun) unlinkSync(file);
-  };
-  if (retention.textDays > 0) {
-    const cutoff = now - retention.textDays * 86_400_000;
-    for await (const line of manifestLines(outDir)) {
-      const read = parseManifestLine(line);
-      if (!read.ok || read.entry.type !== 'article' || !read.entry.file) continue;
-      const at = Date.parse(String(read.entry.written_at ?? ''));
-      const file = path.join(outDir, read.entry.file);
-      if (Number.isFinite(at) && at < cutoff && path.dirname(file) === articlesDir(outDir) && existsSync(file)) {
-        drop(file);
-        res.textFiles++;
-      }
-    }
-  }
-  const warcDir = path.join(outDir, WARC_DIR);
-  if (retention.warcDays > 0 && existsSync(warcDir)) {
-    const cutoff = now - retention.warcDays * 86_400_000;
-    // Closed files only: an open one is still being written.
-    for (const f of readdirSync(warcDir).filter((x) => x.endsWith('.warc.gz'))) {
-      const file = path.join(warcDir, f);
-      if (statSync(file).mtimeMs < cutoff) {
-        drop(file);
-        res.warcFiles++;
-      }
-    }
-  }
-  return res;
-}
+export { pruneStorage, type PruneResult } from './prune-storage.js';

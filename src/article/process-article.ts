@@ -61,6 +61,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
       deps.dedupe ? { retentionDays: deps.dedupe.retentionDays } : {},
     ),
   );
-  if (verdict.kind === 'exact' || verdict.kind === 'near') return recordDuplicate(deps, ctx, verdict, fp.contentHash);
+  if (verdict.kind === 'exact' || verdict.kind === 'near')
+    return recordDuplicate(deps, ctx, verdict, fp.contentHash, rawPage);
   return writeStory(deps, ctx, topics, fp.contentHash, rawPage);
 }

@@ -1,23 +1,30 @@
 // A copy of a story already written (the same text, or a near copy: a republication): no file;
 // a manifest line pointing at the original, and this outlet added to the story's carriers.
+import { captureStory, type WarcSink } from '../archive/capture-story.js';
 import type { DedupeVerdict } from '../dedupe/dedupe-index.js';
+import type { Logger } from '../logger.js';
 import { carrierMember } from '../dedupe/story-carriers.js';
 import type { ArticleOutcome } from '../queues.js';
 import { MANIFEST_SCHEMA_VERSION } from '../write/manifest-entry.js';
 import { round2, type ArticleContext } from './article-context.js';
+import { awaitOriginal, type AwaitOriginalOptions } from './await-original.js';
 import { parkedKeys } from './job-state.js';
 import { manifestOnce, type ManifestDeps } from './manifest-once.js';
 
 export async function recordDuplicate(
-  deps: ManifestDeps,
+  deps: ManifestDeps & { log: Logger; warc?: WarcSink | null; awaitOriginal?: AwaitOriginalOptions },
   { data, source, article, publishedAt }: ArticleContext,
   verdict: Extract<DedupeVerdict, { kind: 'exact' | 'near' }>,
   contentHash: string,
+  rawPage: Buffer,
 ): Promise<ArticleOutcome> {
   const owner = verdict.owner;
   const outcome: ArticleOutcome = { outcome: 'duplicate', storyId: data.storyId, duplicateOf: owner.storyId };
   const similarity = round2(verdict.jaccard);
   const containment = round2(verdict.containment);
+  // The original's line first, and its written_at exactly (the index keeps it to the second).
+  const writtenAt = (await awaitOriginal(deps, owner.storyId, deps.awaitOriginal)) ?? owner.writtenAt;
+  const warc = await captureStory(deps, data, rawPage, { duplicateOf: owner.storyId });
   await manifestOnce(
     deps,
     data,
@@ -33,8 +40,9 @@ export async function recordDuplicate(
       published_at: publishedAt,
       fetched_at: data.fetchedAt,
       content_hash: contentHash,
-      duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet, written_at: owner.writtenAt },
+      duplicate_of: { id: owner.storyId, url: owner.url, outlet: owner.outlet, written_at: writtenAt },
       match: { kind: verdict.kind, similarity, containment },
+      warc,
     },
     (m) =>
       m

@@ -56,6 +56,8 @@ export async function writeStory(
         )
       : [];
   const outcome: ArticleOutcome = { outcome: 'written', storyId: data.storyId, file, seq, alertJobIds };
+  // Fixed once per story (a retry writes the same line); its duplicates copy it exactly.
+  const writtenAt = await fixWrittenAt(deps, data.storyId);
   const relevance = topics.best;
   await timed(t, 'manifest', () =>
     manifestOnce(
@@ -78,7 +80,7 @@ export async function writeStory(
         credit: article.credit,
         section: article.section,
         fetched_at: data.fetchedAt,
-        written_at: new Date().toISOString(),
+        written_at: writtenAt,
         content_hash: contentHash,
         duplicate_of: null,
         relevance: {
@@ -99,4 +101,16 @@ export async function writeStory(
     ),
   );
   return outcome;
+}
+
+/** The story's written_at, fixed by its first attempt (HSETNX), read back by every attempt. */
+async function fixWrittenAt(deps: WriteDeps, storyId: string): Promise<string> {
+  const res = await deps.redis
+    .multi()
+    .hsetnx(deps.keys.writtenAt, storyId, new Date().toISOString())
+    .hget(deps.keys.writtenAt, storyId)
+    .exec();
+  const at = res?.[1]?.[1];
+  if (typeof at !== 'string') throw new Error(`could not fix written_at of ${storyId} in Redis`);
+  return at;
 }

@@ -5,7 +5,9 @@
 //   may append seq 9 after seq 10: a cursor on the line, not on the number, misses neither.
 //   `--since SEQ+N`: after that line and the N entries (duplicates) that follow it — the cursor
 //   printed when a pull ended on duplicates, so the next pull does not send them again.
-// - `--since DATE`: entries written (articles) or fetched (duplicates) at or after that time.
+// - `--since DATE`: entries written (articles) or fetched (duplicates) at or after that instant;
+//   an instant with its offset, or a date (that day in Vietnam, UTC+7); the shell's TZ never counts.
+//   Tombstones count from when they were removed.
 // - `--follow`: then waits for new lines and prints each as it lands, until stopped. It holds a
 //   position, not a byte offset (manifest-position.ts): a repair, truncation or rotation of the
 //   manifest neither loses nor repeats a line.
@@ -14,7 +16,8 @@ import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { manifestPath } from '../write/article-files.js';
 import { parseManifestLine, type ManifestEntryRead } from '../write/manifest-entry.js';
-import { linesOf } from './manifest-cursor.js';
+import { csvHeader, csvRow } from './export-csv.js';
+import { linesFrom, linesOf } from './manifest-cursor.js';
 import { advance, cursorOf, locate, START, stillAt, type ManifestPosition } from './manifest-position.js';
 import { DAY_PATTERN } from '../text/vietnam-time.js';
 
@@ -31,65 +34,25 @@ interface Output {
   write(text: string): unknown;
 }
 
+const VIETNAM_OFFSET = '+07:00';
+
 /** Reads `--since`: a whole number is a seq, anything else must be an ISO 8601 date or time. */
 export function parseCursor(raw: string | undefined): ExportCursor | { error: string } {
   if (raw === undefined) return { kind: 'start' };
   const seq = /^(\d+)(?:\+(\d+))?$/.exec(raw);
   if (seq) return { kind: 'seq', seq: Number(seq[1]), after: Number(seq[2] ?? 0) };
-  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(raw)) {
-    // A date alone is the start of that day in Vietnam, where the outlets publish.
-    const at = Date.parse(DAY_PATTERN.test(raw) ? `${raw}T00:00:00+07:00` : raw);
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(raw);
+  if (m) {
+    // Never the shell's time zone: a date alone is the start of that day in Vietnam (where the
+    // outlets publish), a time without an offset is Vietnam time, an offset is taken as given.
+    const offset = m[3] ? m[3].toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : VIETNAM_OFFSET;
+    const iso = DAY_PATTERN.test(raw) ? `${raw}T00:00:00${VIETNAM_OFFSET}` : `${m[1]}T${m[2]}${offset}`;
+    const at = Date.parse(iso);
     if (Number.isFinite(at)) return { kind: 'date', at };
   }
   return {
-    error: `--since ${JSON.stringify(raw)}: give an article seq (e.g. 120, or 120+2 as a pull prints it) or an ISO date/time (e.g. 2026-08-20)`,
+    error: `--since ${JSON.stringify(raw)}: give an article seq (e.g. 120, or 120+2 as a pull prints it), an instant with its offset (2026-08-20T07:20:01+07:00 or …Z), or a date (2026-08-20: that day in Vietnam)`,
   };
-}
-
-const CSV_COLUMNS = [
-  'type',
-  'seq',
-  'id',
-  'file',
-  'url',
-  'outlet',
-  'source_id',
-  'title',
-  'published_at',
-  'fetched_at',
-  'written_at',
-  'duplicate_of',
-  'matched_rules',
-  'warc_file',
-  'warc_offset',
-] as const;
-
-/** RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export function csvField(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-function csvRow(e: ManifestEntryRead, text: string | null, withText: boolean): string {
-  const cells: unknown[] = [
-    e.type,
-    e.seq,
-    e.id,
-    e.file,
-    e.url,
-    e.outlet,
-    e.source_id,
-    e.title,
-    e.published_at,
-    e.fetched_at,
-    e.written_at,
-    e.duplicate_of?.id,
-    e.matched_rules?.join('|'),
-    e.warc?.file,
-    e.warc?.offset,
-  ];
-  if (withText) cells.push(text);
-  return `${cells.map(csvField).join(',')}\r\n`;
 }
 
 export class ManifestExport {
@@ -100,6 +63,8 @@ export class ManifestExport {
   /** Shortcut to `pos`: the byte offset, valid while the file and the line ending there are the same. */
   private mark: { ino: number; offset: number; lastLine: Buffer } | null = null;
   printed = 0;
+  /** Story ids whose text retention removed (tombstone lines), read when a text is first missing. */
+  private pruned: Set<string> | null = null;
 
   constructor(
     private readonly outDir: string,
@@ -117,8 +82,7 @@ export class ManifestExport {
   }
 
   header(): void {
-    if (this.opts.format === 'csv')
-      this.out.write(`${[...CSV_COLUMNS, ...(this.opts.withText ? ['text'] : [])].join(',')}\r\n`);
+    if (this.opts.format === 'csv') this.out.write(csvHeader(this.opts.withText));
   }
 
   /** Prints every complete entry past the position; returns how many it printed. */
@@ -169,7 +133,8 @@ export class ManifestExport {
       const e = read.entry;
       this.pos = advance(this.pos, e);
       if (this.opts.since.kind === 'date') {
-        const at = Date.parse(String(e.type === 'article' ? e.written_at : e.fetched_at));
+        const when = e.type === 'article' ? e.written_at : e.type === 'tombstone' ? e.removed_at : e.fetched_at;
+        const at = Date.parse(String(when));
         if (!(at >= this.opts.since.at)) continue;
       }
       await this.print(e, line);
@@ -187,17 +152,41 @@ export class ManifestExport {
   }
 
   private async print(e: ManifestEntryRead, line: string): Promise<void> {
-    const text = this.opts.withText && e.type === 'article' && e.file ? await this.textOf(e.file) : null;
-    if (this.opts.format === 'csv') this.out.write(csvRow(e, text, this.opts.withText));
-    else this.out.write(this.opts.withText && text !== null ? `${JSON.stringify({ ...e, text })}\n` : `${line}\n`);
+    const text = this.opts.withText && e.type === 'article' ? await this.textOf(e) : null;
+    // The line as written (no defaults a reader adds): the CSV says what the JSONL says.
+    const raw = JSON.parse(line) as Record<string, unknown>;
+    if (this.opts.format === 'csv')
+      this.out.write(csvRow(raw, this.opts.withText ? (text ?? { text: null, unavailable: null }) : null));
+    else if (text) {
+      // export-article.schema.json: the text, or null and why it is gone.
+      const withText = { ...raw, text: text.text, ...(text.unavailable ? { text_unavailable: text.unavailable } : {}) };
+      this.out.write(`${JSON.stringify(withText)}\n`);
+    } else this.out.write(`${line}\n`);
   }
 
-  private async textOf(file: string): Promise<string | null> {
+  /** An article's text, or why there is none: pruned (a tombstone says so) or missing. */
+  private async textOf(
+    e: ManifestEntryRead,
+  ): Promise<{ text: string | null; unavailable: 'pruned' | 'missing' | null }> {
+    if (!e.file) return { text: null, unavailable: 'missing' };
     try {
-      return await readFile(path.join(this.outDir, file), 'utf8');
+      return { text: await readFile(path.join(this.outDir, e.file), 'utf8'), unavailable: null };
     } catch {
-      this.err.write(`tinwatch export: ${file} is listed but missing from ${this.outDir}\n`);
-      return null;
+      this.pruned ??= await prunedTexts(this.outDir);
+      if (this.pruned.has(e.id)) return { text: null, unavailable: 'pruned' };
+      this.err.write(`tinwatch export: ${e.file} is listed but missing from ${this.outDir}\n`);
+      return { text: null, unavailable: 'missing' };
     }
   }
+}
+
+/** Ids of the stories whose text a tombstone line says was removed. */
+async function prunedTexts(outDir: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for await (const { line } of linesFrom(manifestPath(outDir))) {
+    if (!line.includes('"tombstone"')) continue;
+    const read = parseManifestLine(line);
+    if (read.ok && read.entry.type === 'tombstone' && read.entry.removed?.text) ids.add(read.entry.id);
+  }
+  return ids;
 }

@@ -38,6 +38,8 @@ export interface Keys {
   readonly relevanceMarks: string;
   /** SET of storyIds whose manifest line is written. */
   readonly manifested: string;
+  /** HASH storyId → the written_at of its article line, fixed before the line is appended (a retry reuses it; duplicates copy it). */
+  readonly writtenAt: string;
   /** HASH (expiring) `<source>|extracted` and `<source>|core_fallback` counts of one day (YYYY-MM-DD, Vietnam time). */
   extractionsOfDay(day: string): string;
   /** SET (expiring) of the article job ids a crawl run queued, across the crawl job's attempts. */
@@ -100,6 +102,7 @@ export function createKeys(prefix: string): Keys {
     skipped: `${prefix}:skipped`,
     relevanceMarks: `${prefix}:relevance:marks`,
     manifested: `${prefix}:manifested`,
+    writtenAt: `${prefix}:written-at`,
     extractionsOfDay: (day) => `${prefix}:stats:extractions:${day}`,
     runArticles: (sourceId, runId) => `${prefix}:run-articles:${sourceId}:${runId}`,
     articleOutcome: (id) => `${prefix}:article-outcome:${id}`,

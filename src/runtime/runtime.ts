@@ -154,7 +154,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
   // WARC files a killed writer left open are cut at their last whole record and closed; a
   // thread leaves it to its parent, which started first.
   if (warc && opts.quietRedisOutages !== true) {
-    for (const r of recoverOpenWarcs(env.TINWATCH_OUT))
+    for (const r of await recoverOpenWarcs(env.TINWATCH_OUT))
       log.warn({ file: r.file, cutBytes: r.cutBytes }, 'closed a WARC file a stopped writer left open');
   }
   const stats = new PipelineStats(redis, keys);
@@ -201,7 +201,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       stopFollowing?.();
       await runRuntimeClosers();
       // After the workers (closers above): no capture is appended to a closed file.
-      warc?.close();
+      await warc?.close();
       // Counts batched in memory (STATS_FLUSH_MS) are written before the connection goes.
       await stats.flush().catch((err: Error) => log.warn({ err: err.message }, 'stats not written at close'));
       await queues.close();

@@ -1,9 +1,12 @@
 // Disk use per day and retention: texts and closed WARC files past their days go (a dry run
-// only counts), open WARC files and manifest lines stay, and the report adds up per Vietnam day.
-import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+// only counts), open WARC files and manifest lines stay, a tombstone line per story says what
+// went, when and why, and the report adds up per Vietnam day and counts what was pruned.
+import { existsSync, mkdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pruneStorage, storageReport } from '../../src/archive/storage.js';
+import { checkManifest } from '../../src/write/manifest-check.js';
+import { manifestLineProblems } from '../helpers/manifest-validator.js';
 import { tempDir } from '../helpers/test-runtime.js';
 
 const NOW = Date.parse('2026-08-30T12:00:00Z');
@@ -33,7 +36,12 @@ function outDir(): string {
         outlet: 'VnExpress',
         file,
         written_at: new Date(s.at).toISOString(),
-        warc: { file: 'warc/x.warc.gz', offset: 0, length: s.warc, record_id: '<urn:uuid:x>' },
+        warc: {
+          file: `warc/${s.seq < 2 ? 'old' : 'new'}.warc.gz`,
+          offset: 0,
+          length: s.warc,
+          record_id: '<urn:uuid:x>',
+        },
       }),
     );
   }
@@ -42,8 +50,10 @@ function outDir(): string {
   writeFileSync(old, Buffer.alloc(12_000));
   utimesSync(old, new Date(NOW - 15 * DAY), new Date(NOW - 15 * DAY));
   writeFileSync(path.join(out, 'warc', 'new.warc.gz'), Buffer.alloc(9_000));
-  const open = path.join(out, 'warc', 'writing.warc.gz.open');
+  // A file still being written: its data under the final name, an empty marker beside it.
+  const open = path.join(out, 'warc', 'writing.warc.gz');
   writeFileSync(open, Buffer.alloc(100));
+  writeFileSync(`${open}.open`, '');
   utimesSync(open, new Date(NOW - 15 * DAY), new Date(NOW - 15 * DAY));
   return out;
 }
@@ -63,15 +73,46 @@ describe('storage', () => {
   it('deletes texts and closed WARC files past retention, keeps open files and the manifest; a dry run deletes nothing', async () => {
     const out = outDir();
     const dry = await pruneStorage(out, { textDays: 10, warcDays: 10 }, { dryRun: true, now: NOW });
-    expect(dry).toEqual({ textFiles: 2, warcFiles: 1, bytes: 1000 + 2000 + 12_000 });
+    expect(dry).toEqual({ textFiles: 2, warcFiles: 1, bytes: 1000 + 2000 + 12_000, tombstones: 0 });
     expect(existsSync(path.join(out, 'articles/000_0000000000000000.txt'))).toBe(true);
-    await pruneStorage(out, { textDays: 10, warcDays: 10 }, { now: NOW });
+    const before = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8');
+    expect(await pruneStorage(out, { textDays: 10, warcDays: 10 }, { now: NOW })).toMatchObject({ tombstones: 2 });
     expect(existsSync(path.join(out, 'articles/000_0000000000000000.txt'))).toBe(false);
     expect(existsSync(path.join(out, 'articles/002_0000000000000002.txt'))).toBe(true);
     expect(existsSync(path.join(out, 'warc/old.warc.gz'))).toBe(false);
     expect(existsSync(path.join(out, 'warc/new.warc.gz'))).toBe(true);
-    expect(existsSync(path.join(out, 'warc/writing.warc.gz.open'))).toBe(true);
-    expect((await storageReport(out)).totals.articles).toBe(3); // the lines stay
+    expect(existsSync(path.join(out, 'warc/writing.warc.gz'))).toBe(true);
+    const after = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8');
+    expect(after.startsWith(before)).toBe(true); // the lines stay
+    const added = after.slice(before.length).trim().split('\n');
+    expect(manifestLineProblems(added)).toEqual([]);
+    expect(added.map((l) => JSON.parse(l) as object)).toEqual([
+      {
+        type: 'tombstone',
+        schema_version: 3,
+        id: '0000000000000000',
+        seq: 0,
+        removed_at: new Date(NOW).toISOString(),
+        reason: 'text retention 10 days; WARC retention 10 days',
+        removed: { text: 'articles/000_0000000000000000.txt', warc: 'warc/old.warc.gz', bytes: 1000 + 12_000 },
+      },
+      {
+        type: 'tombstone',
+        schema_version: 3,
+        id: '0000000000000001',
+        seq: 1,
+        removed_at: new Date(NOW).toISOString(),
+        reason: 'text retention 10 days; WARC retention 10 days',
+        removed: { text: 'articles/001_0000000000000001.txt', warc: 'warc/old.warc.gz', bytes: 2000 },
+      },
+    ]);
+    const report = await storageReport(out);
+    expect(report.totals).toMatchObject({ articles: 3, textBytes: 3000, warcBytes: 9000 });
+    expect(report.pruned).toEqual({ stories: 2, texts: 2, warcCaptures: 2, bytes: 15_000 });
+    // manifest check: what the tombstones explain is not missing.
+    expect(await checkManifest(out)).toMatchObject({ missing: [], unlisted: [] });
+    // A second run finds nothing more to remove and records nothing twice.
+    expect(await pruneStorage(out, { textDays: 10, warcDays: 10 }, { now: NOW })).toMatchObject({ tombstones: 0 });
   });
 
   it('keeps everything when retention is 0 (the default)', async () => {
@@ -79,6 +120,18 @@ describe('storage', () => {
       textFiles: 0,
       warcFiles: 0,
       bytes: 0,
+      tombstones: 0,
     });
+  });
+
+  it('manifest check compares the manifest with the disk both ways', async () => {
+    const out = outDir();
+    expect(await checkManifest(out)).toMatchObject({ damaged: [], missing: [], unlisted: [] });
+    unlinkSync(path.join(out, 'articles/001_0000000000000001.txt'));
+    writeFileSync(path.join(out, 'articles/009_0000000000000009.txt'), 'lạc');
+    writeFileSync(path.join(out, 'warc/stray.warc.gz'), '');
+    const r = await checkManifest(out);
+    expect(r.missing).toEqual([{ line: 2, file: 'articles/001_0000000000000001.txt' }]);
+    expect(r.unlisted).toEqual(['articles/009_0000000000000009.txt', 'warc/stray.warc.gz']);
   });
 });

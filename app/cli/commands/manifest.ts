@@ -7,7 +7,7 @@ export function registerManifestCommand(program: Command): void {
     .description('the manifest (out/manifest.jsonl) that downstream archives read')
     .command('check')
     .description(
-      'find damaged lines (a write a full disk cut short); --repair rewrites the manifest without them (stop the workers first). Exit 1 while damage remains',
+      'find damaged lines (a write a full disk cut short), files a line names that are not on disk (unless a tombstone line says retention removed them), and text and WARC files no line names; --repair rewrites the manifest without the damaged lines (stop the workers first). Exit 1 while any problem remains',
     )
     .option('--repair', 'rewrite the manifest without the damaged lines')
     .action(async (opts: { repair?: boolean }) => {
@@ -20,9 +20,13 @@ export function registerManifestCommand(program: Command): void {
       if (opts.repair) checkOutDir(outDir, 'write');
       const r = await checkManifest(outDir, { repair: opts.repair });
       process.stdout.write(
-        `${r.lines} line(s), ${r.damaged.length} damaged${r.repaired ? ', removed' : ''}\n` +
-          r.damaged.map((d) => `! line ${d.line}: ${d.start}\n`).join(''),
+        `${r.lines} line(s), ${r.damaged.length} damaged${r.repaired ? ', removed' : ''}; ${r.missing.length} file(s) missing, ${r.unlisted.length} on disk but in no line\n` +
+          r.damaged.map((d) => `! line ${d.line}: ${d.start}\n`).join('') +
+          r.missing
+            .map((m) => `! line ${m.line} names ${m.file}: not on disk, and no tombstone says it was removed\n`)
+            .join('') +
+          r.unlisted.map((f) => `! ${f}: on disk, named by no manifest line\n`).join(''),
       );
-      if (r.damaged.length > 0 && !r.repaired) process.exitCode = 1;
+      if ((r.damaged.length > 0 && !r.repaired) || r.missing.length > 0 || r.unlisted.length > 0) process.exitCode = 1;
     });
 }

@@ -20,7 +20,7 @@ export function registerStorageCommand(program: Command): void {
   storage
     .command('prune')
     .description(
-      'delete article texts and closed WARC files past TINWATCH_TEXT_RETENTION_DAYS / TINWATCH_WARC_RETENTION_DAYS (the scheduler does it daily); manifest lines stay',
+      'delete article texts and closed WARC files past TINWATCH_TEXT_RETENTION_DAYS / TINWATCH_WARC_RETENTION_DAYS (the scheduler does it daily); manifest lines stay, and a tombstone line per story says what was removed, when and why',
     )
     .option('--dry-run', 'say what would go, delete nothing')
     .action(async (opts: { dryRun?: boolean }) => {
@@ -36,7 +36,8 @@ export function registerStorageCommand(program: Command): void {
         { dryRun: opts.dryRun === true },
       );
       process.stdout.write(
-        `${opts.dryRun ? 'would delete' : 'deleted'} ${r.textFiles} text file(s) and ${r.warcFiles} WARC file(s), ${(r.bytes / 1024).toFixed(1)} KB\n`,
+        `${opts.dryRun ? 'would delete' : 'deleted'} ${r.textFiles} text file(s) and ${r.warcFiles} WARC file(s), ${(r.bytes / 1024).toFixed(1)} KB` +
+          (opts.dryRun ? '\n' : `; ${r.tombstones} tombstone line(s) in the manifest say what went\n`),
       );
     });
 }
