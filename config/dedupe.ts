@@ -71,8 +71,8 @@ export const DEDUPE = {
    * editor may add one): a new actor, one name being two or three syllables.
    */
   minNewNames: 2,
-  /** Facts kept from the title and lead: a lead carries far fewer. */
-  maxLeadFacts: 24,
+  /** Facts kept from the title and lead (after the headline's 4 template words): a lead carries far fewer. */
+  maxLeadFacts: 28,
   /** Facts of the whole text sent with a claim to pick among a column's days (never stored). */
   maxTextFacts: 64,
   /**

@@ -110,6 +110,21 @@ export function storyFacts(title: string, lead: string | null, body: readonly st
     seen.add(h);
     facts.push(kind + h);
   };
+  // The headline's words without its figures, as a bottom-4 sample (kind `w`): one template's
+  // days share most of them, a follow-up's new headline few.
+  const words = [
+    ...new Set(
+      title
+        .split(/\s+/)
+        .map((w) => fold(w.replace(/[^\p{L}\p{N}]+/gu, '')))
+        .filter((w) => w && !/\d/.test(w)),
+    ),
+  ];
+  for (const h of words
+    .map((w) => hashString(`w${w}`))
+    .sort((x, y) => x - y)
+    .slice(0, TEMPLATE_WORDS))
+    facts.push(`w${h.toString(16).padStart(8, '0')}`);
   for (const n of numbersOf(title)) add('t', 'n', n);
   for (const n of numbersOf(leadText)) add('n', 'n', n);
   // A lead that restates its own headline (an editor's rewritten lead) names what the headline
@@ -139,6 +154,7 @@ function isKnown(known: Buffer, h: number): boolean {
 export function newFacts(lead: string, known: Buffer): NewFacts {
   const out = { numbers: 0, names: 0 };
   for (let i = 0; i + 9 <= lead.length; i += 9) {
+    if (lead[i] === 'w') continue;
     if (isKnown(known, parseInt(lead.slice(i + 1, i + 9), 16) >>> 0)) continue;
     if (lead[i] === 'p') out.names++;
     else out.numbers++;
@@ -155,6 +171,24 @@ export function titleNumbersDisagree(a: string, b: string): boolean {
   };
   const [sa, sb] = [titleOf(a), titleOf(b)];
   return [...sa].some((x) => !sb.has(x)) && [...sb].some((x) => !sa.has(x));
+}
+
+const TEMPLATE_WORDS = 4;
+
+/**
+ * True when the two headlines share at least half of the bottom-4 sample of their words (figures
+ * left out): one template. With titleNumbersDisagree, a column's other day rather than a follow-up.
+ */
+export function sameTemplate(a: string, b: string): boolean {
+  const wordsOf = (x: string): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i + 9 <= x.length; i += 9) if (x[i] === 'w') out.push(parseInt(x.slice(i + 1, i + 9), 16));
+    return out;
+  };
+  const [wa, wb] = [wordsOf(a), wordsOf(b)];
+  if (wa.length === 0 || wb.length === 0) return false;
+  const union = [...new Set([...wa, ...wb])].sort((x, y) => x - y).slice(0, TEMPLATE_WORDS);
+  return union.filter((w) => wa.includes(w) && wb.includes(w)).length >= TEMPLATE_WORDS / 2;
 }
 
 /**
@@ -176,11 +210,34 @@ end
 local function new_facts(lead, bloom, off)
   local numbers, names = 0, 0
   for i = 1, #lead - 8, 9 do
-    if not fact_known(bloom, off, tonumber(string.sub(lead, i + 1, i + 8), 16)) then
+    if string.sub(lead, i, i) ~= 'w' and not fact_known(bloom, off, tonumber(string.sub(lead, i + 1, i + 8), 16)) then
       if string.sub(lead, i, i) == 'p' then names = names + 1 else numbers = numbers + 1 end
     end
   end
   return numbers, names
+end
+
+local function template_words(x)
+  local out = {}
+  for i = 1, #x - 8, 9 do
+    if string.sub(x, i, i) == 'w' then out[#out + 1] = tonumber(string.sub(x, i + 1, i + 8), 16) end
+  end
+  return out
+end
+
+local function same_template(x, y)
+  local wx, wy = template_words(x), template_words(y)
+  if #wx == 0 or #wy == 0 then return false end
+  local inx, iny, all = {}, {}, {}
+  for _, v in ipairs(wx) do inx[v] = true; all[#all + 1] = v end
+  for _, v in ipairs(wy) do
+    iny[v] = true
+    if not inx[v] then all[#all + 1] = v end
+  end
+  table.sort(all)
+  local shared = 0
+  for i = 1, math.min(${TEMPLATE_WORDS}, #all) do if inx[all[i]] and iny[all[i]] then shared = shared + 1 end end
+  return shared >= ${TEMPLATE_WORDS / 2}
 end
 
 local function title_numbers_disagree(x, y)

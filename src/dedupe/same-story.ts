@@ -18,7 +18,8 @@
 //     text holds nowhere (lead-facts.ts): minNewNumbers numbers or minNewNames capitalised
 //     syllables. A copy states nothing its original lacks; another day's column or a follow-up
 //     does. Such a text is its own story, related to the other: `same-series` when both titles
-//     carry numbers and each has one the other lacks (one template, two days), else `follow-up`.
+//     carry numbers, each has one the other lacks and their other words are alike (one template,
+//     two days), else `follow-up`.
 //  6. Below the thresholds, a text still this alike (relatedMinJaccard, relatedMinContainment) is
 //     another report of the same event: its own story, related as `same-event`.
 // Whether a pair is looked at (the exact hash, an LSH band or an anchor in common) is the index's
@@ -26,7 +27,14 @@
 // index would.
 import { DEDUPE, type SameStoryRule } from '../../config/dedupe.js';
 import type { Fingerprint } from './fingerprint.js';
-import { LEAD_FACTS_LUA, newFacts, titleNumbersDisagree, type NewFacts, type StoryFacts } from './lead-facts.js';
+import {
+  LEAD_FACTS_LUA,
+  newFacts,
+  sameTemplate,
+  titleNumbersDisagree,
+  type NewFacts,
+  type StoryFacts,
+} from './lead-facts.js';
 import type { BandKey } from './minhash.js';
 
 export type SameStoryBasis =
@@ -118,7 +126,8 @@ export function relateStories(
     const fresh = newFacts(mine.lead, theirs.known);
     if (fresh.numbers < rule.minNewNumbers && fresh.names < rule.minNewNames)
       return { ...sim, related: null, newFacts: fresh };
-    const kind = titleNumbersDisagree(mine.lead, theirs.lead) ? 'same-series' : 'follow-up';
+    const series = titleNumbersDisagree(mine.lead, theirs.lead) && sameTemplate(mine.lead, theirs.lead);
+    const kind = series ? 'same-series' : 'follow-up';
     return { ...sim, same: false, basis: 'new facts in the lead', related: kind, newFacts: fresh };
   }
   const near =
@@ -160,7 +169,7 @@ local function relate(same, j, c, short, small, myLead, theirLead, theirBloom, t
   if same == 1 then
     local numbers, names = new_facts(myLead, theirBloom, theirOff)
     if numbers < r.minNum and names < r.minNames then return 'same' end
-    if title_numbers_disagree(myLead, theirLead) then return 'same-series' end
+    if title_numbers_disagree(myLead, theirLead) and same_template(myLead, theirLead) then return 'same-series' end
     return 'follow-up'
   end
   if j >= r.relJ or (small >= r.minCSize and c >= r.relC) then return 'same-event' end
