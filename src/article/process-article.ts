@@ -62,5 +62,5 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
     ),
   );
   if (verdict.kind === 'exact' || verdict.kind === 'near') return recordDuplicate(deps, ctx, verdict, fp.contentHash);
-  return writeStory(deps, ctx, topics, fp.contentHash, rawPage);
+  return writeStory(deps, ctx, topics, fp.contentHash, rawPage, verdict.kind === 'new' ? verdict.related : null);
 }

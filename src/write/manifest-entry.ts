@@ -37,6 +37,21 @@ export const warcPointerSchema = z.strictObject({
   record_id: z.string().regex(/^<urn:uuid:[0-9a-f-]{36}>$/),
 });
 
+/** An earlier story this one is related to but not a copy of (src/dedupe/same-story.ts). */
+export const relatedStorySchema = z.strictObject({
+  id: storyId.describe("The earlier story's id: its article line in this manifest."),
+  kind: z
+    .enum(['follow-up', 'same-event', 'same-series'])
+    .describe(
+      "follow-up: this story adds new facts (figures, actors, an event) in its lead to a text that is otherwise alike; same-series: the same template (a recurring column) for another day, draw or figure; same-event: another outlet's report of the same event, alike but below the copy thresholds.",
+    ),
+  similarity: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe('Estimated Jaccard similarity of the two texts (MinHash over shingles), two decimals.'),
+});
+
 export const articleEntrySchema = z.strictObject({
   type: z.literal('article'),
   ...common,
@@ -62,6 +77,12 @@ export const articleEntrySchema = z.strictObject({
   extraction: z.strictObject({ fallbacks: z.array(z.string()) }),
   /** The capture of the page as served (null when WARC capture is off). */
   warc: warcPointerSchema.nullable(),
+  related: z
+    .array(relatedStorySchema)
+    .optional()
+    .describe(
+      'Earlier stories this one is related to but not a copy of (absent when none): it is written and alerted as a story of its own, linked to them.',
+    ),
 });
 
 export const duplicateEntrySchema = z.strictObject({
@@ -82,6 +103,7 @@ export type ArticleEntry = z.infer<typeof articleEntrySchema>;
 export type DuplicateEntry = z.infer<typeof duplicateEntrySchema>;
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 export type WarcPointer = z.infer<typeof warcPointerSchema>;
+export type RelatedStoryRef = z.infer<typeof relatedStorySchema>;
 
 /** What a reader gets from a line: the entry (any version, read leniently), or why not. */
 export type ParsedLine = { ok: true; entry: ManifestEntryRead } | { ok: false; reason: string };
@@ -107,6 +129,7 @@ export interface ManifestEntryRead {
   matched_rules?: string[];
   duplicate_of: { id: string; url: string; outlet: string; written_at?: string | null } | null;
   warc?: WarcPointer | null;
+  related?: RelatedStoryRef[];
   [key: string]: unknown;
 }
 
