@@ -27,6 +27,9 @@ import { SAME_STORY_LUA } from './same-story.js';
  */
 export const MAX_OWNERS = 8;
 
+/** Jaccard a merge candidate loses per figure of the copy it lacks (choosing among candidates). */
+export const FIGURE_COST = 0.05;
+
 export const CLAIM_SCRIPT = `${SAME_STORY_LUA}
 local n = #KEYS - 2
 local layout = redis.call('GET', KEYS[n + 2])
@@ -49,7 +52,7 @@ local F = 19
 local a = {string.byte(mySketch, 1, k)}
 local owners = {}
 local records = {}
-local best, bestJ, bestC, bestRec, bestNew
+local best, bestJ, bestC, bestRec, bestScore
 local rel, relKind, relJ, relC, relRec
 for i = 1, n do
   local v = redis.call('HGET', KEYS[i], ARGV[F + i])
@@ -73,11 +76,13 @@ for i = 1, n do
         local same, j, c, short = same_story(eq, k, mySize, size, myNumbers, numbers, r.minJ, r.minC, r.minCSize, r.shortMax)
         local kind = relate(same, j, c, short, math.min(mySize, size), myLead, theirLead, rec, 9 + k, r)
         if kind == 'same' then
-          -- Of several stories a copy could join, its original shares the most of its facts.
-          local nn, nm = new_facts(myAll, rec, 9 + k)
-          local fresh = nn + nm
-          if best == nil or fresh < bestNew or (fresh == bestNew and j > bestJ) then
-            best, bestJ, bestC, bestRec, bestNew = num, j, c, rec, fresh
+          -- Of several stories a copy could join, its original is the most alike once each of the
+          -- copy's figures the story lacks costs 0.05 of Jaccard: a column's days are all alike,
+          -- their figures are not.
+          local nn = new_facts(myAll, rec, 9 + k)
+          local score = j - ${FIGURE_COST} * nn
+          if best == nil or score > bestScore then
+            best, bestJ, bestC, bestRec, bestScore = num, j, c, rec, score
           end
         elseif kind ~= 'none' and (rel == nil or j > relJ) then
           rel, relKind, relJ, relC, relRec = num, kind, j, c, rec
