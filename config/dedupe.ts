@@ -25,7 +25,12 @@ export const DEDUPE = {
   anchors: 32,
   /** Same story at this estimated Jaccard similarity of the shingle sets… */
   minJaccard: 0.3,
-  /** …or when this share of the smaller text's shingles is in the larger (a trimmed republication). */
+  /**
+   * …or when this share of the smaller text's shingles is in the larger (a trimmed republication).
+   * Independent reports of one event can reach about 0.53 (long quotes, shared background): what
+   * keeps them apart is mostly the new-facts test below (each outlet's lead states what the other
+   * lacks), as a higher threshold would lose trimmed copies whose estimate falls near 0.58.
+   */
   minContainment: 0.55,
   /** Containment is only trusted on texts this long: on a few shingles the estimate is noise. */
   minShinglesForContainment: 40,
@@ -54,10 +59,45 @@ export const DEDUPE = {
   anchorExtraBits: 6,
   /** Stories older than this no longer absorb new copies; their index entries are pruned. */
   retentionDays: 180,
+  /**
+   * New facts (src/dedupe/lead-facts.ts): a text that passes the thresholds is still another
+   * story when its title and lead carry a number found nowhere in the other text (a template's
+   * day, draw or price; a follow-up's new figure)…
+   */
+  minNewNumbers: 1,
+  /**
+   * …or this many capitalised syllables of its lead found nowhere in the other text, leaving out
+   * those of its own headline (a lead rewritten around it) and of the beat's countries (an
+   * editor may add one): a new actor, one name being two or three syllables.
+   */
+  minNewNames: 2,
+  /** Facts kept from the title and lead (after the headline's 4 template words): a lead carries far fewer. */
+  maxLeadFacts: 28,
+  /** Facts of the whole text sent with a claim to pick among a column's days (never stored). */
+  maxTextFacts: 64,
+  /**
+   * Bytes of the Bloom filter of every number and capitalised syllable of the story (k = 3):
+   * 1024 bits keep the chance of a fact looking known under 2 % at 100 facts. A false "known"
+   * only makes the rule merge as it did before facts existed.
+   */
+  factBloomBytes: 128,
+  /**
+   * Below the thresholds, a text this alike is another outlet's report of the same event: not
+   * merged, linked (`related`, kind same-event).
+   */
+  relatedMinJaccard: 0.15,
+  relatedMinContainment: 0.3,
 } as const;
 
 /** The rule's thresholds, as the decision (src/dedupe/same-story.ts) takes them. */
 export type SameStoryRule = Record<
-  'minJaccard' | 'minContainment' | 'minShinglesForContainment' | 'shortTextShingles',
+  | 'minJaccard'
+  | 'minContainment'
+  | 'minShinglesForContainment'
+  | 'shortTextShingles'
+  | 'minNewNumbers'
+  | 'minNewNames'
+  | 'relatedMinJaccard'
+  | 'relatedMinContainment',
   number
 >;

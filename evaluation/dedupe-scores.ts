@@ -13,21 +13,30 @@ import { bucketKeys, claimStory } from '../src/dedupe/dedupe-index.js';
 import { fingerprint, type Fingerprint } from '../src/dedupe/fingerprint.js';
 import { contentKeyTokens } from '../src/dedupe/content-hash.js';
 import { shingleHashes } from '../src/dedupe/minhash.js';
-import { compareFingerprints } from '../src/dedupe/same-story.js';
+import { compareFingerprints, type RelationKind } from '../src/dedupe/same-story.js';
 import { stripTone } from '../src/text/vietnamese-fold.js';
 import type { EvalArticle } from './own-eval-set.js';
-import {
-  generateCopies,
-  generateNegatives,
-  joinedOriginals,
-  type GeneratedNegative,
-} from './republication-generator.js';
+import { generateFollowUps } from './follow-up-generator.js';
+import { generateCopies, generateNegatives, joinedOriginals } from './republication-generator.js';
+import { seededRandom } from './seeded-random.js';
+import { generateSeries, seriesPairs } from './templated-series.js';
+
+/** Two texts that must stay two stories (b claimed after a). */
+export interface ApartPair {
+  id: string;
+  kind: string;
+  a: EvalArticle;
+  b: EvalArticle;
+}
 
 export interface PairResult {
   id: string;
   kind: string;
-  /** Copies of the articles as written ('short'), of joined articles ('long'), or a pair apart. */
-  set: 'short' | 'long' | 'pair';
+  /**
+   * Copies of the articles as written ('short'), of joined articles ('long'), of the templated
+   * columns ('series'), or a pair apart.
+   */
+  set: 'short' | 'long' | 'series' | 'pair';
   jaccard: number;
   containment: number;
   /** Shingles of the smaller text. */
@@ -39,6 +48,8 @@ export interface PairResult {
   joinedJaccard?: number;
   /** compareFingerprints said the same as the index holding only this pair. */
   agrees: boolean;
+  /** For a pair apart: how the index related b to a (null: unrelated, or merged). */
+  related?: RelationKind | null;
 }
 
 export interface DedupeEval {
@@ -52,7 +63,7 @@ export interface DedupeEval {
 }
 
 const storyIdOf = (id: string): string => createHash('sha256').update(id).digest('hex').slice(0, 16);
-const fp = (a: EvalArticle): Fingerprint => fingerprint(a.lead, a.paragraphs);
+const fp = (a: EvalArticle): Fingerprint => fingerprint(a.lead, a.paragraphs, undefined, a.title);
 
 /** True Jaccard and containment of the exact shingle sets, as fingerprint() shingles them. */
 export function trueSimilarity(
@@ -88,13 +99,20 @@ export async function evaluateDedupe(
   };
   const short = await copiesOf(redis, `${prefix}:short`, originals, 'short', seed, claim, timing);
   const long = await copiesOf(redis, `${prefix}:long`, joinedOriginals(originals), 'long', seed, claim, timing);
+  const columns = generateSeries(seededRandom(seed + 7));
+  const series = await copiesOf(redis, `${prefix}:series`, columns, 'series', seed, claim, timing);
   const negatives: PairResult[] = [];
   const apart = createKeys(`${prefix}:pair`);
-  for (const n of generateNegatives(originals, seed + 1)) negatives.push(await judgeApart(redis, apart, n, claim));
+  const pairs: ApartPair[] = [
+    ...generateNegatives(originals, seed + 1),
+    ...seriesPairs(columns),
+    ...generateFollowUps(originals, seededRandom(seed + 11)).map((f) => ({ ...f, a: f.first, b: f.followUp })),
+  ];
+  for (const n of pairs) negatives.push(await judgeApart(redis, apart, n, claim));
   return {
-    copies: [...short.copies, ...long.copies],
+    copies: [...short.copies, ...long.copies, ...series.copies],
     negatives,
-    originalMerges: [...short.originalMerges, ...long.originalMerges],
+    originalMerges: [...short.originalMerges, ...long.originalMerges, ...series.originalMerges],
     msPerFingerprint: timing.fpMs / timing.fps,
     msPerClaim: timing.claimMs / timing.claims,
   };
@@ -107,7 +125,7 @@ async function copiesOf(
   redis: Redis,
   prefix: string,
   originals: readonly EvalArticle[],
-  set: 'short' | 'long',
+  set: 'short' | 'long' | 'series',
   seed: number,
   claim: Claim,
   timing: { fpMs: number; fps: number },
@@ -147,8 +165,8 @@ async function copiesOf(
       }
       const sibling = joined && originOfCopy.get(v.owner.storyId) === c.of;
       const wrongStory = joined && !merged && !sibling;
-      const said = compareFingerprints(fps.get(c.of)!, f).same;
-      const alone = await pairInIndex(redis, pairKeys, fps.get(c.of)!, f, claim, c.id);
+      const said = compareFingerprints(f, fps.get(c.of)!).same;
+      const alone = (await pairInIndex(redis, pairKeys, fps.get(c.of)!, f, claim, c.id)).merged;
       copies.push({
         id: c.id,
         kind: c.kind,
@@ -179,11 +197,14 @@ async function pairInIndex(
   fb: Fingerprint,
   claim: Claim,
   id: string,
-): Promise<boolean> {
+): Promise<{ merged: boolean; related: RelationKind | null }> {
   try {
     await claim(keys, fa, `${id}:a`);
     const v = await claim(keys, fb, `${id}:b`);
-    return v.kind === 'exact' || v.kind === 'near';
+    return {
+      merged: v.kind === 'exact' || v.kind === 'near',
+      related: v.kind === 'new' ? (v.related?.kind ?? null) : null,
+    };
   } finally {
     const touched = new Set([...bucketKeys(keys, fa), ...bucketKeys(keys, fb)]);
     await redis.del(
@@ -197,9 +218,11 @@ async function pairInIndex(
 }
 
 /** A pair that must stay apart. */
-async function judgeApart(redis: Redis, keys: Keys, n: GeneratedNegative, claim: Claim): Promise<PairResult> {
+async function judgeApart(redis: Redis, keys: Keys, n: ApartPair, claim: Claim): Promise<PairResult> {
   const [fa, fb] = [fp(n.a), fp(n.b)];
-  const merged = await pairInIndex(redis, keys, fa, fb, claim, n.id);
-  const agrees = compareFingerprints(fa, fb).same === merged;
-  return { id: n.id, kind: n.kind, set: 'pair', ...trueSimilarity(n.a, n.b), merged, wrongStory: merged, agrees };
+  const { merged, related } = await pairInIndex(redis, keys, fa, fb, claim, n.id);
+  const said = compareFingerprints(fb, fa);
+  const agrees = said.same === merged && (merged || said.related === related);
+  const sim = trueSimilarity(n.a, n.b);
+  return { id: n.id, kind: n.kind, set: 'pair', ...sim, merged, wrongStory: merged, agrees, related };
 }

@@ -94,6 +94,7 @@ const alertItemSchema = z.object({
     phrases: z.array(z.string()),
   }),
   otherOutlets: z.array(z.object({ outlet: z.string(), url: z.string() })),
+  updateOf: z.object({ storyId: z.string(), title: z.string(), url: z.string() }).nullable().optional(),
 });
 
 export const alertJobSchema = z.discriminatedUnion('kind', [

@@ -16,16 +16,14 @@ import type { Runtime } from '../../src/runtime/runtime.js';
 import { ConfigError } from '../../config/errors.js';
 import { articlesDir } from '../../src/write/article-files.js';
 import { articlePage, overviewPage, type AlertRow } from './dashboard-pages.js';
-import { findArticle, latestArticles } from './latest-articles.js';
-import { storyPage } from './story-page.js';
-import { storyRules } from './story-rules.js';
-import { readStoryCarriers } from '../../src/dedupe/story-carriers.js';
+import { latestArticles } from './latest-articles.js';
 import { listMarks, saveMark } from '../../src/relevance/relevance-marks.js';
 import { createMetricsRegistry } from './metrics.js';
 import { HostPolicy } from '../../crawlers/host-policy.js';
 import { registerCrawlNowRoute } from './crawl-now-route.js';
 import { registerFeedRoutes } from './feed-routes.js';
 import { registerSearchRoutes } from './search-routes.js';
+import { registerStoryRoute } from './story-route.js';
 import { dashboardGuard, type GuardOptions } from './dashboard-guard.js';
 import { frameGuard } from './frame-guard.js';
 
@@ -182,22 +180,7 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
   registerCrawlNowRoute(app, rt);
   registerFeedRoutes(app, rt);
   registerSearchRoutes(app, rt);
-
-  app.get('/story/:id', async (c) => {
-    const id = c.req.param('id');
-    if (!/^[0-9a-f]{16}$/.test(id)) return c.text('not found', 404);
-    const story = await findArticle(rt.outDir, id);
-    if (!story) return c.text('no story with that id', 404);
-    const text = await readFile(path.join(rt.outDir, story.file), 'utf8').catch(() => null);
-    return c.html(
-      storyPage(
-        story,
-        await readStoryCarriers(rt.redis, rt.keys, id),
-        text === null ? [] : storyRules(rt.alerts.watchlist.rules, story.matched_rules, text),
-        text,
-      ),
-    );
-  });
+  registerStoryRoute(app, rt);
 
   app.get('/articles/:file', async (c) => {
     const file = c.req.param('file');

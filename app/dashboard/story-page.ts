@@ -1,11 +1,29 @@
 // A story's page: the article as first written, then every outlet that carried a copy, with its
-// URL, time and how alike the copy is (the similarity and containment the dedupe rule saw).
+// URL, time and how alike the copy is (the similarity and containment the dedupe rule saw), and
+// its thread: the related stories before and after it (follow-ups, a column's other days, other
+// reports of the event).
 import { escapeHtml as e } from '../../src/alert/alert-content.js';
 import type { StoryCarrier } from '../../src/dedupe/story-carriers.js';
 import type { AlertMatch } from '../../src/match/match-sentence.js';
 import { layout } from './dashboard-pages.js';
 import { exactTime, outletLink, partialMark, quoteHtml } from './html-parts.js';
 import type { ManifestArticle } from './latest-articles.js';
+import type { StoryThread, ThreadStory } from './story-thread.js';
+
+const KIND_WORDS: Record<ThreadStory['kind'], [string, string]> = {
+  'follow-up': ['follows up', 'followed up by'],
+  'same-series': ['same series as', 'same series, later'],
+  'same-event': ['same event as', 'same event, reported later by'],
+};
+
+/** The thread: earlier related stories, this one, later ones, each linked to its page. */
+function threadHtml(thread: StoryThread): string {
+  const row = (t: ThreadStory, when: 0 | 1): string =>
+    `<li class="${when ? 'later' : 'earlier'}" data-id="${e(t.id)}" data-kind="${e(t.kind)}">${e(KIND_WORDS[t.kind][when])} <a href="/story/${e(t.id)}">${e(t.title ?? `story ${t.id} (removed by storage retention)`)}</a>${t.outlet ? ` · ${e(t.outlet)}` : ''} · ${exactTime(t.published_at)} · similarity ${num(t.similarity)}</li>`;
+  if (thread.earlier.length + thread.later.length === 0)
+    return '<p class="muted" id="story-thread">no related stories</p>';
+  return `<ol id="story-thread">${[...thread.earlier.map((t) => row(t, 0)), '<li class="this"><strong>this story</strong></li>', ...thread.later.map((t) => row(t, 1))].join('')}</ol>`;
+}
 
 const num = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
 
@@ -21,6 +39,7 @@ export function storyPage(
   carriers: StoryCarrier[],
   rules: StoryRule[] = [],
   text: string | null = null,
+  thread: StoryThread = { earlier: [], later: [] },
 ): string {
   const first = `<tr class="first"><td>${e(story.outlet)}</td><td>${outletLink(story.url)}</td><td>${exactTime(story.published_at)}</td><td>${exactTime(story.fetched_at)}</td><td>first written</td><td class="num">1.00</td><td class="num">1.00</td></tr>`;
   const rows = carriers.map(
@@ -34,6 +53,8 @@ export function storyPage(
 <p class="muted">Carried by ${outlets} outlet${outlets === 1 ? '' : 's'} (${1 + carriers.length} page${carriers.length ? 's' : ''}) · <a href="/${e(story.file)}">the text as written</a>${partialMark(story)}</p>
 <table id="carriers"><thead><tr><th>outlet</th><th>URL</th><th>published</th><th>fetched</th><th>match</th><th class="num">similarity (Jaccard)</th><th class="num">containment</th></tr></thead>
 <tbody>${[first, ...rows].join('\n')}</tbody></table>
+<h2>Thread</h2>
+${threadHtml(thread)}
 <h2>Watch rules it fired</h2>
 <ul id="story-rules">${
       rules.length

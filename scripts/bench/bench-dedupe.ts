@@ -37,6 +37,15 @@ function syntheticFingerprint(bits: number): Fingerprint {
     shingles: 300 + randomInt(400),
     numbers: '',
     sketch: randomBytes(DEDUPE.hashes),
+    // A lead's dozen facts and a Bloom filter about a third full, as a long article fills it.
+    facts: {
+      lead: Array.from(
+        { length: 12 },
+        (_, i) => (i < 2 ? 't' : i < 6 ? 'n' : 'p') + randomBytes(4).toString('hex'),
+      ).join(''),
+      known: Buffer.from(Array.from({ length: DEDUPE.factBloomBytes }, () => randomInt(256) & randomInt(256))),
+      all: Array.from({ length: 40 }, (_, i) => (i < 20 ? 'n' : 'p') + randomBytes(4).toString('hex')).join(''),
+    },
     exact: { bucket: randomBytes(4).readUInt32BE() >>> (32 - bits), field: randomBytes(5) },
     bands: Array.from({ length: DEDUPE.bands }, () => key(bits)),
     anchors: Array.from({ length: DEDUPE.anchors }, () => key(bits + DEDUPE.anchorExtraBits)),
@@ -46,7 +55,12 @@ function syntheticFingerprint(bits: number): Fingerprint {
 
 const url = (n: number): string =>
   `https://vnexpress.net/han-quoc-va-my-tap-tran-chung-quy-mo-lon-o-ban-dao-trieu-tien-${5_000_000 + n}.html`;
-const story = (n: number) => ({ storyId: n.toString(16).padStart(16, '0'), outlet: 'VnExpress', url: url(n) });
+const story = (n: number) => ({
+  storyId: n.toString(16).padStart(16, '0'),
+  outlet: 'VnExpress',
+  url: url(n),
+  title: `Hàn Quốc và Mỹ tập trận chung quy mô lớn trên bán đảo Triều Tiên, lần thứ ${n}`,
+});
 
 async function usedMemory(redis: Redis): Promise<number> {
   const info = await redis.info('memory');
@@ -156,7 +170,7 @@ const report = [
   '',
   `Command: \`npm run bench:dedupe\` · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, redis-server ${results[0]?.version} (private, hash-max-listpack-entries 512 as in docker-compose.yml) · MinHash ${DEDUPE.hashes} hashes, LSH ${DEDUPE.bands}×${DEDUPE.rows} + ${DEDUPE.anchors} anchors`,
   '',
-  `Synthetic fingerprints (random sketches and band keys, realistic URLs). Each lookup is one script touching the exact bucket, ${DEDUPE.bands} band buckets, ${DEDUPE.anchors} anchor buckets, the layout marker, the records of any candidates and, for a new story, the counter: the same keys at any index size. Lookup = \`claimStory\` one at a time (${LOOKUPS} fresh stories), round trip included. Index = the bucket HASHes; records = per-story sketch (${DEDUPE.hashes} bytes), shingle count, time, outlet and URL (TTL = retention). Fingerprinting a ${words}-word article, worker side: median ${pct(fpTimes, 0.5).toFixed(2)} ms, p95 ${pct(fpTimes, 0.95).toFixed(2)} ms.`,
+  `Synthetic fingerprints (random sketches and band keys, realistic URLs). Each lookup is one script touching the exact bucket, ${DEDUPE.bands} band buckets, ${DEDUPE.anchors} anchor buckets, the layout marker, the records of any candidates and, for a new story, the counter: the same keys at any index size. Lookup = \`claimStory\` one at a time (${LOOKUPS} fresh stories), round trip included. Index = the bucket HASHes; records = per-story sketch (${DEDUPE.hashes} bytes), known-facts Bloom filter (${DEDUPE.factBloomBytes} bytes), a dozen lead facts, shingle count, time, title, outlet and URL (TTL = retention). Fingerprinting a ${words}-word article, worker side: median ${pct(fpTimes, 0.5).toFixed(2)} ms, p95 ${pct(fpTimes, 0.95).toFixed(2)} ms.`,
   '',
   '| stories | bucket bits (keys) | insert (s) | lookup median (ms) | lookup p95 (ms) | index bytes/story | records bytes/story | total bytes/story | bucket encodings (sample) |',
   '|---:|---|---:|---:|---:|---:|---:|---:|---|',

@@ -22,6 +22,14 @@ function greyMerges(copies: PairResult[]): string {
   return `${js.length} (true Jaccard to the story joined ${Math.min(...js).toFixed(2)}–${Math.max(...js).toFixed(2)}: above the 0.2 of the target)`;
 }
 
+/** How the pairs kept apart were linked: "follow-up 10, unrelated 2". */
+function relatedKinds(xs: PairResult[]): string {
+  const n = new Map<string, number>();
+  for (const x of xs.filter((y) => !y.merged))
+    n.set(x.related ?? 'unrelated', (n.get(x.related ?? 'unrelated') ?? 0) + 1);
+  return [...n.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || '–';
+}
+
 const seedArg = process.argv.indexOf('--seed');
 const seed = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 1;
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -34,6 +42,7 @@ try {
   const set = (s: PairResult['set']): PairResult[] => r.copies.filter((c) => c.set === s);
   const short = byKind(set('short'));
   const long = byKind(set('long'));
+  const series = byKind(set('series'));
   const sizes = (s: PairResult['set']): string => {
     const xs = set(s)
       .filter((c) => c.kind === 'title')
@@ -48,15 +57,16 @@ try {
     '',
     `Command: \`npm run eval:dedupe\` (seed ${seed}) · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version} · MinHash ${DEDUPE.hashes} hashes, LSH ${DEDUPE.bands}×${DEDUPE.rows}; same story at Jaccard ≥ ${DEDUPE.minJaccard} or containment ≥ ${DEDUPE.minContainment} (smaller text ≥ ${DEDUPE.minShinglesForContainment} shingles); short texts (< ${DEDUPE.shortTextShingles} shingles) apart when each has a number the other lacks`,
     '',
-    `Generated from the project's own texts (evaluation/own-set/articles.txt): one copy per edit kind of each of the ${set('short').length / short.length} articles as written (${sizes('short')}) and of ${set('long').length / long.length} longer originals made by joining three of them (${sizes('long')}). Originals are indexed first, then every copy is claimed through \`claimStory\` in the same index. Jaccard and containment are the true values of the exact shingle sets. "merged" = joined its own original.`,
+    `Generated from the project's own texts (evaluation/own-set/articles.txt): one copy per edit kind of each of the ${set('short').length / short.length} articles as written (${sizes('short')}) and of ${set('long').length / long.length} longer originals made by joining three of them (${sizes('long')}), and of ${set('series').length / series.length} pieces of five templated columns (gold price, lottery draw, exchange rate, weather, lunar calendar; eight days each, evaluation/templated-series.ts; ${sizes('series')}). Originals are indexed first (two days of a column must stay two stories), then every copy is claimed through \`claimStory\` in the same index. Jaccard and containment are the true values of the exact shingle sets. "merged" = joined its own original.`,
     '',
     '### Copies by edit kind',
     '',
-    '| edit | merged (articles as written) | min / median Jaccard | merged (joined originals) | min / median Jaccard |',
-    '|---|---:|---:|---:|---:|',
+    '| edit | merged (articles as written) | min / median Jaccard | merged (joined originals) | min / median Jaccard | merged (templated columns) | min / median Jaccard |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...short.map((s, i) => {
       const l = long[i]!;
-      return `| ${s.label} | ${s.merged}/${s.pairs} (${pct(s)}) | ${f(s.minJaccard)} / ${f(s.medianJaccard)} | ${l.merged}/${l.pairs} (${pct(l)}) | ${f(l.minJaccard)} / ${f(l.medianJaccard)} |`;
+      const t = series[i]!;
+      return `| ${s.label} | ${s.merged}/${s.pairs} (${pct(s)}) | ${f(s.minJaccard)} / ${f(s.medianJaccard)} | ${l.merged}/${l.pairs} (${pct(l)}) | ${f(l.minJaccard)} / ${f(l.medianJaccard)} | ${t.merged}/${t.pairs} (${pct(t)}) | ${f(t.minJaccard)} / ${f(t.medianJaccard)} |`;
     }),
     '',
     '### Copies by true similarity (target: ≥ 97 % merged in the first five rows)',
@@ -69,11 +79,11 @@ try {
     '',
     '### Different stories (target: 0 merged at Jaccard ≤ 0.2)',
     '',
-    '| pair kind | pairs | max Jaccard | max containment | merged |',
-    '|---|---:|---:|---:|---:|',
+    '| pair kind | pairs | max Jaccard | max containment | merged | linked as (related kind) |',
+    '|---|---:|---:|---:|---:|---|',
     ...byKind(r.negatives).map((k) => {
       const xs = r.negatives.filter((n) => n.kind === k.label);
-      return `| ${k.label} | ${k.pairs} | ${maxOf(xs, 'jaccard')} | ${maxOf(xs, 'containment')} | ${k.merged} |`;
+      return `| ${k.label} | ${k.pairs} | ${maxOf(xs, 'jaccard')} | ${maxOf(xs, 'containment')} | ${k.merged} | ${relatedKinds(xs)} |`;
     }),
     '',
     `Copies joined to another original's story: ${greyMerges(r.copies)}; originals merged into one another: ${r.originalMerges.length}. \`dedupe compare\` against the index holding only that pair: ${r.copies.length + r.negatives.length - [...r.copies, ...r.negatives].filter((x) => !x.agrees).length} of ${r.copies.length + r.negatives.length} pairs agree. Worker-side cost: fingerprint ${r.msPerFingerprint.toFixed(3)} ms per copy; claim round trip ${r.msPerClaim.toFixed(3)} ms (local Redis).`,

@@ -14,12 +14,21 @@ export interface AlertStory {
   file: string | null;
 }
 
+/** The earlier story a follow-up updates: the rule fired on it before. */
+export interface UpdateOf {
+  storyId: string;
+  title: string;
+  url: string;
+}
+
 export interface AlertItem {
   rule: string;
   ruleDescription: string | null;
   story: AlertStory;
   match: AlertMatch;
   otherOutlets: { outlet: string; url: string }[];
+  /** Set when this story follows up one the rule already alerted on: the alert says "update". */
+  updateOf?: UpdateOf | null;
 }
 
 export interface RenderedAlert {
@@ -57,21 +66,25 @@ const same = (s: string): string => s;
 function renderOne(a: AlertItem): { text: string; markdown: string; html: string } {
   const when = a.story.publishedAt ?? 'time unknown';
   const others = a.otherOutlets.length ? a.otherOutlets.map((o) => o.outlet).join(', ') : null;
+  const up = a.updateOf ?? null;
   const text = [
-    `[${a.rule}] ${a.story.title}`,
+    `[${a.rule}] ${up ? 'Update: ' : ''}${a.story.title}`,
+    ...(up ? [`Follow-up of: ${up.title} (${up.url})`] : []),
     `${a.story.outlet} · ${when}`,
     a.story.url,
     `“${highlight(a.match.sentence, a.match.ranges, '«', '»', same)}”`,
     ...(others ? [`Also carried by: ${others}`] : []),
   ].join('\n');
   const markdown = [
-    `*[${escSlack(a.rule)}]* <${a.story.url}|${escSlack(a.story.title)}>`,
+    `*[${escSlack(a.rule)}]* ${up ? '*Update:* ' : ''}<${a.story.url}|${escSlack(a.story.title)}>`,
+    ...(up ? [`Follow-up of: <${up.url}|${escSlack(up.title)}>`] : []),
     `${escSlack(a.story.outlet)} · ${escSlack(when)}`,
     `> ${highlight(a.match.sentence, a.match.ranges, '*', '*', escSlack)}`,
     ...(others ? [`Also carried by: ${escSlack(others)}`] : []),
   ].join('\n');
   const html = [
-    `<b>[${escapeHtml(a.rule)}]</b> <a href="${escapeHtml(a.story.url)}">${escapeHtml(a.story.title)}</a>`,
+    `<b>[${escapeHtml(a.rule)}]</b> ${up ? '<b>Update:</b> ' : ''}<a href="${escapeHtml(a.story.url)}">${escapeHtml(a.story.title)}</a>`,
+    ...(up ? [`Follow-up of: <a href="${escapeHtml(up.url)}">${escapeHtml(up.title)}</a>`] : []),
     `${escapeHtml(a.story.outlet)} · ${escapeHtml(when)}`,
     `<i>${highlight(a.match.sentence, a.match.ranges, '<b>', '</b>', escapeHtml)}</i>`,
     ...(others ? [`Also carried by: ${escapeHtml(others)}`] : []),
@@ -90,12 +103,14 @@ function itemJson(a: AlertItem): Record<string, unknown> {
     file: a.story.file,
     match: a.match,
     other_outlets: a.otherOutlets,
+    update_of: a.updateOf ? { story_id: a.updateOf.storyId, title: a.updateOf.title, url: a.updateOf.url } : null,
   };
 }
 
 export function renderAlert(a: AlertItem): RenderedAlert {
   const r = renderOne(a);
-  return { subject: `tinwatch [${a.rule}] ${a.story.title}`, ...r, json: { type: 'alert', ...itemJson(a) } };
+  const subject = `tinwatch [${a.rule}] ${a.updateOf ? 'update: ' : ''}${a.story.title}`;
+  return { subject, ...r, json: { type: 'alert', ...itemJson(a) } };
 }
 
 export function renderDigest(rule: string, items: readonly AlertItem[]): RenderedAlert {

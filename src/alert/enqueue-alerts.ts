@@ -8,7 +8,8 @@ import type { Keys } from '../redis/keys.js';
 import { JOB, jobId, type AlertJobData } from '../queues.js';
 import type { MatchableArticle, RuleMatch } from '../match/matchable.js';
 import { quotedSentence } from '../match/match-sentence.js';
-import type { AlertItem, AlertStory } from './alert-content.js';
+import type { AlertItem, AlertStory, UpdateOf } from './alert-content.js';
+import { rulesFiredOn } from './earlier-alerts.js';
 
 export function alertItemFor(story: AlertStory, article: MatchableArticle, m: RuleMatch): AlertItem {
   const match = quotedSentence(article, m.spans) ?? {
@@ -20,18 +21,24 @@ export function alertItemFor(story: AlertStory, article: MatchableArticle, m: Ru
   return { rule: m.rule.name, ruleDescription: m.rule.description ?? null, story, match, otherOutlets: [] };
 }
 
+/**
+ * `updateOf`: the earlier story this one follows up. A rule that fired on it fires again, its
+ * alert marked as an update of that story (earlier-alerts.ts reads whether it fired).
+ */
 export async function enqueueAlerts(
   deps: { redis: Redis; keys: Keys; alertQueue: Queue },
   story: AlertStory,
   article: MatchableArticle,
   matches: readonly RuleMatch[],
+  updateOf: UpdateOf | null = null,
 ): Promise<string[]> {
+  const fired = updateOf ? await rulesFiredOn(deps.redis, deps.keys, updateOf.storyId, matches) : new Set<string>();
   // One addBulk for the instant jobs and one pipeline for the digest entries, however many rules
   // and channels matched: each was a round trip of its own.
   const instant: { name: string; data: AlertJobData; opts: { jobId: string } }[] = [];
   const digest = deps.redis.pipeline();
   for (const m of matches) {
-    const item = alertItemFor(story, article, m);
+    const item = { ...alertItemFor(story, article, m), updateOf: fired.has(m.rule.name) ? updateOf : null };
     for (const channel of m.rule.channels) {
       if (m.rule.digest) {
         digest.hset(deps.keys.digestPending(m.rule.name, channel), story.storyId, JSON.stringify(item));

@@ -50,18 +50,18 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   );
   if (!topics.best.onTopic) return skipOffTopic(deps, ctx, topics.best);
 
-  const fp = fingerprint(article.lead, article.paragraphs, deps.dedupe?.bucketBits);
+  const fp = fingerprint(article.lead, article.paragraphs, deps.dedupe?.bucketBits, article.title);
   // First writer of a text owns the story; the claim is one atomic Redis script across workers.
   const verdict = await timed(t, 'dedupe', () =>
     claimStory(
       deps.redis,
       deps.keys,
       fp,
-      { storyId: data.storyId, outlet: source.name, url: data.url },
+      { storyId: data.storyId, outlet: source.name, url: data.url, title: article.title },
       deps.dedupe ? { retentionDays: deps.dedupe.retentionDays } : {},
     ),
   );
   if (verdict.kind === 'exact' || verdict.kind === 'near')
     return recordDuplicate(deps, ctx, verdict, fp.contentHash, rawPage);
-  return writeStory(deps, ctx, topics, fp.contentHash, rawPage);
+  return writeStory(deps, ctx, topics, fp.contentHash, rawPage, verdict.kind === 'new' ? verdict.related : null);
 }

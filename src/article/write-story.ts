@@ -1,5 +1,6 @@
 // A new story: its text file (NNN_<id>.txt), its page as served in the WARC files, its alerts
-// queued, then its manifest line — the line marks the story done, so a crash before it retries
+// queued (as updates, for a follow-up of a story the rule fired on), then its manifest line (with
+// `related`: the earlier story it follows up, continues or reports beside) — the line marks the story done, so a crash before it retries
 // the job and re-queues the same (idempotent) alert jobs.
 import type { Queue } from 'bullmq';
 import { enqueueAlerts } from '../alert/enqueue-alerts.js';
@@ -13,7 +14,8 @@ import { writeArticleFile } from '../write/article-files.js';
 import { renderArticleText } from '../write/article-text.js';
 import { MANIFEST_SCHEMA_VERSION } from '../write/manifest-entry.js';
 import { assignSequence, fileNameFor } from '../write/sequence.js';
-import type { ArticleContext } from './article-context.js';
+import type { RelatedStory } from '../dedupe/dedupe-index.js';
+import { round2, type ArticleContext } from './article-context.js';
 import { parkedKeys } from './job-state.js';
 import { manifestOnce, type ManifestDeps } from './manifest-once.js';
 
@@ -32,6 +34,7 @@ export async function writeStory(
   topics: TopicsResult,
   contentHash: string,
   rawPage: Buffer,
+  related: RelatedStory | null = null,
 ): Promise<ArticleOutcome> {
   const { data, source, article, publishedAt } = ctx;
   const t = deps.timings;
@@ -53,6 +56,9 @@ export async function writeStory(
           { storyId: data.storyId, title: article.title, outlet: source.name, url: data.url, publishedAt, file },
           matchable,
           matches,
+          related?.kind === 'follow-up'
+            ? { storyId: related.story.storyId, title: related.story.title ?? '', url: related.story.url }
+            : null,
         )
       : [];
   const outcome: ArticleOutcome = { outcome: 'written', storyId: data.storyId, file, seq, alertJobIds };
@@ -95,6 +101,9 @@ export async function writeStory(
         matched_rules: matches.map((m) => m.rule.name),
         extraction: { fallbacks: article.fallbacks, ...(article.partial ? { partial: true as const } : {}) },
         warc,
+        ...(related
+          ? { related: [{ id: related.story.storyId, kind: related.kind, similarity: round2(related.jaccard) }] }
+          : {}),
       },
       (m) => m.del(...parkedKeys(data)),
       outcome,

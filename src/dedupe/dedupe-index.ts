@@ -12,21 +12,32 @@ import type { Keys } from '../redis/keys.js';
 import { CLAIM_SCRIPT } from './claim-script.js';
 import type { Fingerprint } from './fingerprint.js';
 import { scriptCommand } from '../redis/script-command.js';
-import { ruleArgs } from './same-story.js';
+import { ruleArgs, type RelationKind } from './same-story.js';
 
 export interface StoryRef {
   storyId: string;
   outlet: string;
   url: string;
+  /** Kept in the record so a follow-up's alert can name the story it follows (cut to 120 characters). */
+  title?: string;
 }
 
-/** The indexed story a copy joined, with when it was written. */
+/** The indexed story a copy joined (or a new story relates to), with when it was written. */
 export interface StoryOwner extends StoryRef {
   writtenAt: string | null;
 }
 
+/** The earlier story a new one follows up, continues (same series) or reports beside (same event). */
+export interface RelatedStory {
+  kind: RelationKind;
+  story: StoryOwner;
+  jaccard: number;
+  containment: number;
+}
+
 export type DedupeVerdict =
-  | { kind: 'new' | 'self'; storyNumber: string }
+  | { kind: 'new'; storyNumber: string; related: RelatedStory | null }
+  | { kind: 'self'; storyNumber: string }
   | { kind: 'exact' | 'near'; storyNumber: string; owner: StoryOwner; jaccard: number; containment: number };
 
 export interface DedupeOptions {
@@ -39,9 +50,9 @@ export interface DedupeOptions {
  * Everything that changes what a key or a sketch byte means. An index built under another
  * layout cannot be read: its sketches answer a different question.
  */
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 export function layoutMarker(bucketBits: number): string {
-  return `${LAYOUT_VERSION}:${bucketBits}:${DEDUPE.hashes}:${DEDUPE.bands}x${DEDUPE.rows}:a${DEDUPE.anchors}:${DEDUPE.shingleSize}:s${DEDUPE.shortTextShingles}`;
+  return `${LAYOUT_VERSION}:${bucketBits}:${DEDUPE.hashes}:${DEDUPE.bands}x${DEDUPE.rows}:a${DEDUPE.anchors}:${DEDUPE.shingleSize}:s${DEDUPE.shortTextShingles}:f${DEDUPE.factBloomBytes}`;
 }
 
 type ClaimFn = (...args: (string | Buffer | number)[]) => Promise<Buffer[]>;
@@ -63,20 +74,38 @@ function fieldsOf(fp: Fingerprint): Buffer[] {
   return [fp.exact.field, ...fp.bands.map((b) => b.field), ...fp.anchors.map((a) => a.field)];
 }
 
-export function parseStoryRecord(rec: Buffer): StoryOwner & { shingles: number; numbers: string; sketch: Buffer } {
-  const end = 8 + DEDUPE.hashes;
-  const [shingles, numbers, written, outlet, ...url] = rec.subarray(end).toString('utf8').split('\t');
+export interface StoryRecord extends StoryOwner {
+  shingles: number;
+  numbers: string;
+  sketch: Buffer;
+  /** Lead facts and the Bloom filter of known facts (lead-facts.ts). */
+  facts: { lead: string; known: Buffer; all: string };
+}
+
+export function parseStoryRecord(rec: Buffer): StoryRecord {
+  const sketchEnd = 8 + DEDUPE.hashes;
+  const end = sketchEnd + DEDUPE.factBloomBytes;
+  const [shingles, numbers, lead, written, title, outlet, ...url] = rec.subarray(end).toString('utf8').split('\t');
   const seconds = Number(written);
   return {
     storyId: rec.subarray(0, 8).toString('hex'),
-    sketch: rec.subarray(8, end),
+    sketch: rec.subarray(8, sketchEnd),
+    facts: { lead: lead ?? '', known: rec.subarray(sketchEnd, end), all: '' },
     shingles: Number(shingles),
     numbers: numbers ?? '',
     writtenAt: seconds > 0 ? new Date(seconds * 1000).toISOString() : null,
+    title: title ?? '',
     outlet: outlet ?? '',
     url: url.join('\t'),
   };
 }
+
+function ownerOf(rec: Buffer): StoryOwner {
+  const r = parseStoryRecord(rec);
+  return { storyId: r.storyId, outlet: r.outlet, url: r.url, title: r.title, writtenAt: r.writtenAt };
+}
+
+const oneLine = (s: string): string => s.replace(/[\t\r\n]+/g, ' ');
 
 /**
  * Decides, atomically, whether this article is a new story or a copy of an indexed one, and
@@ -104,19 +133,31 @@ export async function claimStory(
     fp.shingles,
     fp.numbers,
     ttl,
-    `${Math.floor((opts.writtenAt ?? new Date()).getTime() / 1000)}\t${me.outlet.replaceAll('\t', ' ')}\t${me.url}`,
+    `${Math.floor((opts.writtenAt ?? new Date()).getTime() / 1000)}\t${oneLine([...(me.title ?? '')].slice(0, 120).join(''))}\t${oneLine(me.outlet)}\t${me.url}`,
+    fp.facts.lead,
+    fp.facts.known,
+    fp.facts.all,
     ...ruleArgs(),
     ...fieldsOf(fp),
   );
   const kind = res[0]!.toString() as DedupeVerdict['kind'] | 'layout-mismatch';
   if (kind === 'layout-mismatch') throw new IndexSettingsError(layoutMismatch(res[1]!.toString(), fp.bucketBits));
   const storyNumber = res[1]!.toString();
-  if (kind === 'new' || kind === 'self') return { kind, storyNumber };
-  const owner = parseStoryRecord(res[2]!);
+  if (kind === 'self') return { kind, storyNumber };
+  if (kind === 'new') {
+    if (res.length < 9) return { kind, storyNumber, related: null };
+    const related: RelatedStory = {
+      kind: res[5]!.toString() as RelationKind,
+      story: ownerOf(res[6]!),
+      jaccard: Number(res[7]!.toString()),
+      containment: Number(res[8]!.toString()),
+    };
+    return { kind, storyNumber, related };
+  }
   return {
     kind,
     storyNumber,
-    owner: { storyId: owner.storyId, outlet: owner.outlet, url: owner.url, writtenAt: owner.writtenAt },
+    owner: ownerOf(res[2]!),
     jaccard: Number(res[3]!.toString()),
     containment: Number(res[4]!.toString()),
   };
@@ -144,14 +185,23 @@ export async function pruneExpired(redis: Redis, keys: Keys): Promise<{ keys: nu
       // Flat [field, value, …] as Buffers: fields are binary and must come back byte for byte.
       const flat = (await redis.callBuffer('HGETALL', key)) as Buffer[];
       if (flat.length === 0) continue;
-      const nums = [...new Set(flat.filter((_, i) => i % 2 === 1).map((v) => v.toString()))];
+      // A field names one or a few stories (claim-script.ts), comma-separated.
+      const ownersOf = (i: number): string[] => flat[i + 1]!.toString().split(',');
+      const nums = [...new Set(flat.flatMap((_, i) => (i % 2 === 0 ? ownersOf(i) : [])))];
       const pipe = redis.pipeline();
       for (const n of nums) pipe.exists(keys.dedupeRecordPrefix + n);
       const res = (await pipe.exec()) ?? [];
       const alive = new Set(nums.filter((_, i) => res[i]?.[1] === 1));
       const dead: Buffer[] = [];
-      for (let i = 0; i < flat.length; i += 2) if (!alive.has(flat[i + 1]!.toString())) dead.push(flat[i]!);
+      const fewer: Buffer[] = [];
+      for (let i = 0; i < flat.length; i += 2) {
+        const owners = ownersOf(i);
+        const live = owners.filter((n) => alive.has(n));
+        if (live.length === 0) dead.push(flat[i]!);
+        else if (live.length < owners.length) fewer.push(flat[i]!, Buffer.from(live.join(',')));
+      }
       if (dead.length) removed += await redis.hdel(key, ...dead);
+      if (fewer.length) await redis.hset(key, ...fewer);
     }
   }
   return { keys: scanned, removed };

@@ -1,6 +1,7 @@
 // Everything the dedupe index needs from one article's text, computed once per article.
 import { DEDUPE } from '../../config/dedupe.js';
 import { contentKeyTokens, hashOfKeyText } from './content-hash.js';
+import { storyFacts, type StoryFacts } from './lead-facts.js';
 import { stripTone } from '../text/vietnamese-fold.js';
 import {
   anchorKeys,
@@ -25,6 +26,8 @@ export interface Fingerprint {
    * empty for longer texts. Short templated pieces differ in little else (same-story.ts).
    */
   numbers: string;
+  /** What the title and lead state, and every fact of the text (lead-facts.ts). */
+  facts: StoryFacts;
   exact: BandKey;
   bands: BandKey[];
   /** Bottom-k shingles as keys of the shared anchor buckets (minhash.ts anchorKeys). */
@@ -33,10 +36,15 @@ export interface Fingerprint {
   bucketBits: number;
 }
 
+/**
+ * `title` feeds only the facts (its numbers): the shingles and the exact hash leave it out, as
+ * republishers rewrite titles. Without a lead, the first body block stands for it.
+ */
 export function fingerprint(
   lead: string | null,
   body: readonly string[],
   bucketBits: number = DEDUPE.bucketBits,
+  title = '',
 ): Fingerprint {
   const tokens = contentKeyTokens(lead, body);
   const text = tokens.join(' ');
@@ -50,6 +58,7 @@ export function fingerprint(
     contentHash: hash,
     shingles: sh.length,
     numbers: sh.length < DEDUPE.shortTextShingles ? numbersOf(tokens) : '',
+    facts: storyFacts(title, lead, body),
     sketch: sketchOf(sig),
     exact: exactKey(hash, bucketBits),
     bands: bandKeys(sig, bucketBits),

@@ -1,5 +1,5 @@
 // `tinwatch dedupe compare` in words: each number beside the threshold it is held to, and which
-// part of the rule decided.
+// part of the rule decided. The second text is judged as a new article against the first.
 import { DEDUPE } from '../../config/dedupe.js';
 import type { Fingerprint } from './fingerprint.js';
 import type { PairVerdict } from './same-story.js';
@@ -12,7 +12,12 @@ export function formatComparison(v: PairVerdict, a: Fingerprint, b: Fingerprint)
     `jaccard≈ ${v.jaccard.toFixed(2)} (same story at ≥ ${DEDUPE.minJaccard})`,
     `containment≈ ${v.containment.toFixed(2)} (same story at ≥ ${DEDUPE.minContainment} when the smaller text has ≥ ${DEDUPE.minShinglesForContainment} shingles)`,
     `keys in common: ${v.sharedBands} of ${DEDUPE.bands} bands, ${v.sharedAnchors} of ${DEDUPE.anchors} anchors (the index compares only texts that share one)`,
-    `verdict: ${v.same ? 'same story' : 'different stories'} (${v.basis})`,
+    ...(v.newFacts
+      ? [
+          `new facts in the second text's title and lead: ${v.newFacts.numbers} numbers, ${v.newFacts.names} names (another story at ≥ ${DEDUPE.minNewNumbers} number or ≥ ${DEDUPE.minNewNames} names)`,
+        ]
+      : []),
+    `verdict: ${v.same ? 'same story' : 'different stories'} (${v.basis})${v.related ? `, related: ${v.related}` : ''}`,
   ];
   return `${lines.join('\n')}\n`;
 }

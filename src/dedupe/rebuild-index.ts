@@ -36,6 +36,11 @@ export function textBlocksOfFile(text: string, credit: string | null | undefined
   return rest;
 }
 
+/** A written file's title: its first block. */
+export function titleOfFile(text: string): string {
+  return text.split('\n\n')[0] ?? '';
+}
+
 export async function rebuildIndex(
   redis: Redis,
   keys: Keys,
@@ -78,13 +83,18 @@ export async function rebuildIndex(
       report.missingFiles.push(e.file);
       continue;
     }
-    const fp = fingerprint(null, textBlocksOfFile(text, e.credit as string | null | undefined), opts.bucketBits);
+    const fp = fingerprint(
+      null,
+      textBlocksOfFile(text, e.credit as string | null | undefined),
+      opts.bucketBits,
+      titleOfFile(text),
+    );
     if (typeof e.content_hash === 'string' && e.content_hash !== fp.contentHash) report.hashMismatches.push(e.file);
     const verdict = await claimStory(
       redis,
       keys,
       fp,
-      { storyId: e.id, outlet: String(e.outlet ?? ''), url: String(e.url ?? '') },
+      { storyId: e.id, outlet: String(e.outlet ?? ''), url: String(e.url ?? ''), title: titleOfFile(text) },
       { retentionDays: retentionDays - ageDays, writtenAt: Number.isFinite(written) ? new Date(written) : undefined },
     );
     if (verdict.kind === 'near' || verdict.kind === 'exact') {

@@ -14,15 +14,40 @@
 //  4. …except that two short texts (even the larger under shortTextShingles) that each carry a
 //     number the other lacks are different stories: a shared template outweighs the few tokens
 //     that are the news, and in a brief those are its dates and figures.
+//  5. …and except, whatever the length, when the new text's title and lead state facts the other
+//     text holds nowhere (lead-facts.ts): minNewNumbers numbers or minNewNames capitalised
+//     syllables. A copy states nothing its original lacks; another day's column or a follow-up
+//     does. Such a text is its own story, related to the other: `same-series` when both titles
+//     carry numbers, each has one the other lacks and their other words are alike (one template,
+//     two days), else `follow-up`.
+//  6. Below the thresholds, a text still this alike (relatedMinJaccard, relatedMinContainment) is
+//     another report of the same event: its own story, related as `same-event`.
 // Whether a pair is looked at (the exact hash, an LSH band or an anchor in common) is the index's
 // candidate step; `sharesCandidateKey` states it for a pair so `dedupe compare` answers as the
 // index would.
 import { DEDUPE, type SameStoryRule } from '../../config/dedupe.js';
 import type { Fingerprint } from './fingerprint.js';
+import {
+  LEAD_FACTS_LUA,
+  newFacts,
+  sameTemplate,
+  titleNumbersDisagree,
+  type NewFacts,
+  type StoryFacts,
+} from './lead-facts.js';
 import type { BandKey } from './minhash.js';
 
 export type SameStoryBasis =
-  'exact' | 'jaccard' | 'containment' | 'short texts, numbers differ' | 'below thresholds' | 'no key in common';
+  | 'exact'
+  | 'jaccard'
+  | 'containment'
+  | 'short texts, numbers differ'
+  | 'new facts in the lead'
+  | 'below thresholds'
+  | 'no key in common';
+
+/** How a story that is not a copy relates to an earlier one it resembles (manifest `related`). */
+export type RelationKind = 'follow-up' | 'same-event' | 'same-series';
 
 export interface Similarity {
   same: boolean;
@@ -79,8 +104,43 @@ export function judgeSimilarity(
   return { same: basis === 'jaccard' || basis === 'containment', jaccard: j, containment: c, basis };
 }
 
-/** The Lua statement of judgeSimilarity: returns same (1/0), Jaccard, containment. */
-export const SAME_STORY_LUA = `
+export interface Relation extends Similarity {
+  related: RelationKind | null;
+  /** The new text's lead facts the other lacks (when the thresholds were met). */
+  newFacts: NewFacts | null;
+}
+
+/**
+ * Steps 5 and 6: the similarity of `mine` (the text being claimed) to `theirs` (an indexed story)
+ * turned into merge, related or unrelated. `small` is the smaller text's shingle count.
+ */
+export function relateStories(
+  sim: Similarity,
+  small: number,
+  mine: StoryFacts,
+  theirs: StoryFacts,
+  rule: SameStoryRule = DEDUPE,
+): Relation {
+  if (sim.basis === 'short texts, numbers differ') return { ...sim, related: 'same-series', newFacts: null };
+  if (sim.same) {
+    const fresh = newFacts(mine.lead, theirs.known);
+    if (fresh.numbers < rule.minNewNumbers && fresh.names < rule.minNewNames)
+      return { ...sim, related: null, newFacts: fresh };
+    const series = titleNumbersDisagree(mine.lead, theirs.lead) && sameTemplate(mine.lead, theirs.lead);
+    const kind = series ? 'same-series' : 'follow-up';
+    return { ...sim, same: false, basis: 'new facts in the lead', related: kind, newFacts: fresh };
+  }
+  const near =
+    sim.jaccard >= rule.relatedMinJaccard ||
+    (small >= rule.minShinglesForContainment && sim.containment >= rule.relatedMinContainment);
+  return { ...sim, related: near ? 'same-event' : null, newFacts: null };
+}
+
+/**
+ * The Lua statement of judgeSimilarity (same_story: same 1/0, Jaccard, containment, and 1 when the
+ * short-text rule refused) and of relateStories (relate: 'same', a relation kind, or 'none').
+ */
+export const SAME_STORY_LUA = `${LEAD_FACTS_LUA}
 local function numbers_disagree(x, y)
   local sx, sy = {}, {}
   for i = 1, #x - 3, 4 do sx[string.sub(x, i, i + 3)] = true end
@@ -99,15 +159,36 @@ local function same_story(eq, k, a, b, na, nb, minJ, minC, minCSize, shortMax)
   local c = 0
   if small > 0 then c = math.min(1, (j * (a + b) / (1 + j)) / small) end
   local same = j >= minJ or (small >= minCSize and c >= minC)
-  if same and large < shortMax and numbers_disagree(na, nb) then same = false end
-  if same then return 1, j, c end
-  return 0, j, c
+  if same and large < shortMax and numbers_disagree(na, nb) then return 0, j, c, 1 end
+  if same then return 1, j, c, 0 end
+  return 0, j, c, 0
+end
+
+local function relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, r)
+  if short == 1 then return 'same-series' end
+  if same == 1 then
+    local numbers, names = new_facts(myLead, theirBloom, theirOff)
+    if numbers < r.minNum and names < r.minNames then return 'same' end
+    if title_numbers_disagree(myLead, theirLead) and same_template(myLead, theirLead) then return 'same-series' end
+    return 'follow-up'
+  end
+  if j >= r.relJ or (small >= r.minCSize and c >= r.relC) then return 'same-event' end
+  return 'none'
 end
 `;
 
-/** The rule's thresholds in the order the Lua function takes them after the sizes. */
+/** The rule's thresholds in the order the Lua functions take them (ARGV of the claim script). */
 export function ruleArgs(rule: SameStoryRule = DEDUPE): number[] {
-  return [rule.minJaccard, rule.minContainment, rule.minShinglesForContainment, rule.shortTextShingles];
+  return [
+    rule.minJaccard,
+    rule.minContainment,
+    rule.minShinglesForContainment,
+    rule.shortTextShingles,
+    rule.minNewNumbers,
+    rule.minNewNames,
+    rule.relatedMinJaccard,
+    rule.relatedMinContainment,
+  ];
 }
 
 /**
@@ -124,16 +205,16 @@ export function sharesCandidateKey(a: Fingerprint, b: Fingerprint): { exact: boo
   return { exact: same(a.exact, b.exact), bands, anchors };
 }
 
-export interface PairVerdict extends Similarity {
+export interface PairVerdict extends Relation {
   /** Bands and anchors in common: the index only looks at a pair that shares one (or the exact key). */
   sharedBands: number;
   sharedAnchors: number;
 }
 
 /**
- * Two fingerprints judged exactly as the index judges a new article against one indexed story:
- * the exact key decides at once; otherwise the pair must share a band or an anchor, then the
- * rule decides.
+ * Two fingerprints judged exactly as the index judges a new article (`a`) against one indexed
+ * story (`b`): the exact key decides at once; otherwise the pair must share a band or an anchor,
+ * then the rule decides.
  */
 export function compareFingerprints(a: Fingerprint, b: Fingerprint, rule: SameStoryRule = DEDUPE): PairVerdict {
   const cand = sharesCandidateKey(a, b);
@@ -147,7 +228,9 @@ export function compareFingerprints(a: Fingerprint, b: Fingerprint, rule: SameSt
     rule,
   );
   const shared = { sharedBands: cand.bands, sharedAnchors: cand.anchors };
-  if (cand.exact) return { ...sim, same: true, basis: 'exact', ...shared };
-  if (cand.bands === 0 && cand.anchors === 0) return { ...sim, same: false, basis: 'no key in common', ...shared };
-  return { ...sim, ...shared };
+  const none = { related: null, newFacts: null };
+  if (cand.exact) return { ...sim, ...none, same: true, basis: 'exact', ...shared };
+  if (cand.bands === 0 && cand.anchors === 0)
+    return { ...sim, ...none, same: false, basis: 'no key in common', ...shared };
+  return { ...relateStories(sim, Math.min(a.shingles, b.shingles), a.facts, b.facts, rule), ...shared };
 }

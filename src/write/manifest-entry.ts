@@ -62,17 +62,25 @@ export const warcPointerSchema = d(
   'Where the page as served is kept in a WARC file.',
 );
 
-/** A story this one is related to but not a copy of (written by the dedupe stage when it finds one). */
+const verdict = z.enum(['on', 'borderline', 'off']);
+
+/** An earlier story this one is related to but not a copy of (src/dedupe/same-story.ts). */
 export const relatedStorySchema = d(
   z.strictObject({
-    id: d(storyId, 'The related story id.'),
-    kind: d(z.string().min(1), 'How the two are related (the dedupe stage names it).'),
-    similarity: d(z.number().min(0).max(1), 'Estimated similarity of the two texts, 0 to 1.'),
+    id: d(storyId, "The earlier story's id: its article line in this manifest."),
+    kind: z
+      .enum(['follow-up', 'same-event', 'same-series'])
+      .describe(
+        "follow-up: this story adds new facts (figures, actors, an event) in its lead to a text that is otherwise alike; same-series: the same template (a recurring column) for another day, draw or figure; same-event: another outlet's report of the same event, alike but below the copy thresholds.",
+      ),
+    similarity: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('Estimated Jaccard similarity of the two texts (MinHash over shingles), two decimals.'),
   }),
-  'A story related to this one but not a copy of it.',
+  'An earlier story this one is related to but not a copy of.',
 );
-
-const verdict = z.enum(['on', 'borderline', 'off']);
 
 export const articleEntrySchema = z.strictObject({
   type: d(z.literal('article'), 'A written story: a text file under articles/.'),
@@ -111,7 +119,10 @@ export const articleEntrySchema = z.strictObject({
     }),
     'How the text was extracted.',
   ),
-  related: d(z.array(relatedStorySchema).optional(), 'Stories related to this one that are not copies of it.'),
+  related: d(
+    z.array(relatedStorySchema).optional(),
+    'Earlier stories this one is related to but not a copy of (absent when none): it is written and alerted as a story of its own, linked to them.',
+  ),
   warc: d(warcPointerSchema.nullable(), 'The capture of the page as served (null when WARC capture is off).'),
 });
 
@@ -169,6 +180,7 @@ export type DuplicateEntry = z.infer<typeof duplicateEntrySchema>;
 export type TombstoneEntry = z.infer<typeof tombstoneEntrySchema>;
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 export type WarcPointer = z.infer<typeof warcPointerSchema>;
+export type RelatedStoryRef = z.infer<typeof relatedStorySchema>;
 
 /** What a reader gets from a line: the entry (any version, read leniently), or why not. */
 export type ParsedLine = { ok: true; entry: ManifestEntryRead } | { ok: false; reason: string };
@@ -195,6 +207,7 @@ export interface ManifestEntryRead {
   duplicate_of: { id: string; url: string; outlet: string; written_at?: string | null } | null;
   warc?: WarcPointer | null;
   removed?: { text: string | null; warc: string | null; bytes: number };
+  related?: RelatedStoryRef[];
   [key: string]: unknown;
 }
 

@@ -20,7 +20,7 @@ const articles = loadEvalArticles();
 const byId = new Map(articles.map((a) => [a.id, a]));
 const fpOf = (id: string) => {
   const a = byId.get(id)!;
-  return fingerprint(a.lead, a.paragraphs);
+  return fingerprint(a.lead, a.paragraphs, undefined, a.title);
 };
 
 describe('dedupe index on Redis', () => {
@@ -48,7 +48,7 @@ describe('dedupe index on Redis', () => {
     expect((await claimStory(redis, k, fpOf('on-004'), me)).kind).toBe('self');
     const orig = byId.get('on-004')!;
     const copy = applyWireEdits(orig, { title: 'Khác', prefix: 'TTXVN - ', dropLast: 1, credit: 'Theo TTXVN' });
-    const v = await claimStory(redis, k, fingerprint(copy.lead, copy.paragraphs), {
+    const v = await claimStory(redis, k, fingerprint(copy.lead, copy.paragraphs, undefined, copy.title), {
       storyId: sid(),
       outlet: 'Báo Tin tức',
       url: 'https://baotintuc.vn/b.htm',
@@ -56,7 +56,10 @@ describe('dedupe index on Redis', () => {
     expect(v).toMatchObject({ kind: 'near', owner: me });
     const exact = applyWireEdits(orig, { prefix: '(Dân trí) - ' });
     expect(
-      await claimStory(redis, k, fingerprint(exact.lead, exact.paragraphs), { ...me, storyId: sid() }),
+      await claimStory(redis, k, fingerprint(exact.lead, exact.paragraphs, undefined, exact.title), {
+        ...me,
+        storyId: sid(),
+      }),
     ).toMatchObject({
       kind: 'exact',
       owner: me,
@@ -159,7 +162,7 @@ describe('dedupe index on Redis', () => {
     const missed: string[] = [];
     for (const d of loadNearDuplicates()) {
       const copy = applyWireEdits(byId.get(d.of)!, d.edits);
-      const v = await claimStory(redis, k, fingerprint(copy.lead, copy.paragraphs), {
+      const v = await claimStory(redis, k, fingerprint(copy.lead, copy.paragraphs, undefined, copy.title), {
         storyId: sid(),
         outlet: 'c',
         url: 'https://c/1',
@@ -178,7 +181,13 @@ describe('dedupe index on Redis', () => {
     // Tone-stripped and re-encoded copies are the same story, always.
     for (const kind of ['tone-stripped', 'NFD', 'hoá/hóa, i/y', 'NFD + hoá/hóa + prefix'])
       expect(r.copies.filter((c) => c.kind === kind && !c.merged).map((c) => c.id)).toEqual([]);
-  });
+    // Templated columns of other days and follow-ups: none merged, each linked.
+    const apart = r.negatives.filter((n) => n.kind.startsWith('templated series') || n.kind.startsWith('follow-up'));
+    expect(apart.length).toBeGreaterThanOrEqual(400);
+    expect(apart.filter((n) => n.merged).map((n) => n.id)).toEqual([]);
+    expect(apart.filter((n) => n.related === null).map((n) => n.id)).toEqual([]);
+    expect(r.copies.filter((c) => c.set === 'series').length).toBeGreaterThanOrEqual(800);
+  }, 300_000);
 
   it('meets the relevance target on the labelled set: F1 ≥ 0.95 over ≥ 150 texts', () => {
     expect(articles.length).toBeGreaterThanOrEqual(150);

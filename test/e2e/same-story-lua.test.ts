@@ -4,12 +4,33 @@ import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEDUPE } from '../../config/dedupe.js';
-import { judgeSimilarity, ruleArgs, SAME_STORY_LUA } from '../../src/dedupe/same-story.js';
+import { fingerprint } from '../../src/dedupe/fingerprint.js';
+import { judgeSimilarity, relateStories, ruleArgs, SAME_STORY_LUA } from '../../src/dedupe/same-story.js';
+
+// relate() on one case: ARGV = rule (8), then same, j, c, short, small, my lead, their lead, their Bloom.
+const RUN_RELATE = `${SAME_STORY_LUA}
+local r = {minJ = tonumber(ARGV[1]), minC = tonumber(ARGV[2]), minCSize = tonumber(ARGV[3]),
+  shortMax = tonumber(ARGV[4]), minNum = tonumber(ARGV[5]), minNames = tonumber(ARGV[6]),
+  relJ = tonumber(ARGV[7]), relC = tonumber(ARGV[8])}
+local out = {}
+for i = 9, #ARGV, 8 do
+  out[#out + 1] = relate(tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3]),
+    tonumber(ARGV[i + 4]), ARGV[i + 5], ARGV[i + 6], ARGV[i + 7], 1, r)
+end
+return out
+`;
+
+// Leads and bodies of a templated piece: dates, figures and names drawn from small pools, so
+// pairs share some facts and lack others.
+const word = fc.constantFrom('giá', 'vàng', 'tăng', 'Hàn', 'Quốc', 'Kim', 'Tae-hoon', 'Whitmore', 'ngày', 'mức');
+const figure = fc.constantFrom('2/7', '27/6', '28.500', '1953', '700', '12', '3');
+const sentence = fc.array(fc.oneof(word, figure), { minLength: 3, maxLength: 12 }).map((w) => `${w.join(' ')}.`);
+const piece = fc.record({ title: sentence, lead: sentence, body: fc.array(sentence, { minLength: 1, maxLength: 4 }) });
 
 const RUN_CASES = `${SAME_STORY_LUA}
 local out = {}
 local r = {tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])}
-for i = 5, #ARGV, 6 do
+for i = 9, #ARGV, 6 do
   local same, j, c = same_story(tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2]),
     tonumber(ARGV[i + 3]), ARGV[i + 4], ARGV[i + 5], r[1], r[2], r[3], r[4])
   out[#out + 1] = same
@@ -66,5 +87,37 @@ describe('the same-story rule in Lua and in TypeScript', () => {
     expect(merged).toBeGreaterThan(500);
     expect(sample.length - merged).toBeGreaterThan(500);
     expect(floor).toBeGreaterThan(20);
+  });
+
+  it('relate the same way: merge, follow-up, same series, same event or none', async () => {
+    const sample = fc.sample(fc.record({ a: piece, b: piece, eq: fc.integer({ min: 0, max: DEDUPE.hashes }) }), {
+      numRuns: 2_000,
+      seed: 20261207,
+    });
+    const cases = sample.map(({ a, b, eq }) => {
+      const fa = fingerprint(a.lead, a.body, undefined, a.title);
+      const fb = fingerprint(b.lead, b.body, undefined, b.title);
+      const sizes = [120 + (eq % 50), 150];
+      const sim = judgeSimilarity(eq, DEDUPE.hashes, sizes[0]!, sizes[1]!);
+      const short = sim.basis === 'short texts, numbers differ' ? 1 : 0;
+      const ts = relateStories(sim, Math.min(sizes[0]!, sizes[1]!), fa.facts, fb.facts);
+      return {
+        ts: ts.same ? 'same' : (ts.related ?? 'none'),
+        args: [
+          sim.same ? 1 : 0,
+          sim.jaccard,
+          sim.containment,
+          short,
+          Math.min(sizes[0]!, sizes[1]!),
+          fa.facts.lead,
+          fb.facts.lead,
+          fb.facts.known,
+        ],
+      };
+    });
+    const res = (await redis.eval(RUN_RELATE, 0, ...ruleArgs(), ...cases.flatMap((c) => c.args))) as string[];
+    expect(res).toEqual(cases.map((c) => c.ts));
+    // Every outcome is reached.
+    for (const kind of ['same', 'follow-up', 'same-series', 'same-event', 'none']) expect(res).toContain(kind);
   });
 });

@@ -65,12 +65,16 @@ export function registerDedupeCommand(program: Command): void {
       const { fingerprint } = await import('../../../src/dedupe/fingerprint.js');
       const { compareFingerprints } = await import('../../../src/dedupe/same-story.js');
       const { formatComparison } = await import('../../../src/dedupe/format-comparison.js');
-      const { textBlocksOfFile } = await import('../../../src/dedupe/rebuild-index.js');
+      const { textBlocksOfFile, titleOfFile } = await import('../../../src/dedupe/rebuild-index.js');
       const { readInputFile } = await import('../input-files.js');
       const [fa, fb] = await Promise.all(
-        [a, b].map(async (f) => fingerprint(null, textBlocksOfFile(await readInputFile(f), null))),
+        [a, b].map(async (f) => {
+          const text = await readInputFile(f);
+          return fingerprint(null, textBlocksOfFile(text, null), undefined, titleOfFile(text));
+        }),
       );
-      const v = compareFingerprints(fa!, fb!);
+      // B is judged as a new article against A already indexed (the new-facts part reads B's lead).
+      const v = compareFingerprints(fb!, fa!);
       process.stdout.write(
         opts.json
           ? `${JSON.stringify({ ...v, shingles: [fa!.shingles, fb!.shingles] })}\n`

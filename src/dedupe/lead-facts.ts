@@ -1,0 +1,252 @@
+// The facts a story leads with, and every fact it holds, for the "new facts" part of the
+// same-story rule (same-story.ts). Shingle similarity cannot tell a copy from a templated column of
+// another day (the gold price of 30/6 and of 1/7 share all but a few tokens) or from a follow-up
+// whose background paraphrases the first report: in both, what differs is what the title and lead
+// state — the dates and figures, the people and places. A copy never states a fact its original
+// lacks; a new day's column or a follow-up does.
+//
+//  - lead facts: the numbers of the title (kind `t`), the numbers of the lead (`n`) and its
+//    capitalised syllables (`p`, names: people, places, bodies; a hyphenated given name counts
+//    each syllable), each as a kind letter and 8 hex digits of a hash. Names of the title are
+//    left out, in the title and in the lead: a retitled copy's headline, and a lead rewritten
+//    around it, may name what the text only implies. A lead's first word is capitalised by position, not as a name.
+//  - known facts: every number and capitalised syllable of title, lead and body, as a Bloom filter
+//    (k = 3 bits per fact) of DEDUPE.factBloomBytes bytes, kept per story in the index.
+// Numbers are compared as digit strings (28.500 = 28500, 07 = 7); names without tones or case.
+import { DEDUPE } from '../../config/dedupe.js';
+import { stripWirePrefix } from './content-hash.js';
+import { hashString } from './minhash.js';
+
+export interface StoryFacts {
+  /** Lead facts: kind letter (t, n, p) + 8 hex digits each, at most DEDUPE.maxLeadFacts. */
+  lead: string;
+  /** Bloom filter of every fact of the text. */
+  known: Buffer;
+  /**
+   * Every fact of the text (up to DEDUPE.maxTextFacts) in the lead's notation: when a copy's
+   * title and lead lost their dates, the one of several days it shares the most figures with is
+   * its original. Sent with a claim, not stored.
+   */
+  all: string;
+}
+
+export interface NewFacts {
+  numbers: number;
+  names: number;
+}
+
+// A figure with its separators: 28.500, 1,5, a date 2/7 or 2/7/2026 (one fact, so the 2/7 of one
+// day and the 27/6 of another never meet as loose digits).
+const NUMBER = /\d+(?:[.,/-]\d+)*/gu;
+const SENTENCE_END = /[.!?…:;"“”]$/u;
+
+function numbersOf(text: string): string[] {
+  return [...text.matchAll(NUMBER)].map((m) =>
+    m[0]
+      .replace(/,/g, '.')
+      .replace(/-/g, '/')
+      .replace(/(^|[./])0+(?=\d)/g, '$1'),
+  );
+}
+
+// Syllables of the places the beat always names: an editor's rewritten lead may add the country
+// ("theo truyền thông Hàn Quốc") its original never named, and that is no new actor. They stay
+// in the known set; they only do not count as new in a lead.
+const PLACE_SYLLABLES = new Set(
+  'han quoc trieu tien my hoa ky nhat ban trung nga viet nam seoul washington binh nhuong tokyo bac kinh dong a chau au'.split(
+    ' ',
+  ),
+);
+
+const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+
+const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word) && !/\d/.test(word);
+
+/**
+ * Capitalised syllables. A sentence's first word is capitalised by position: it counts only when
+ * the next word is capitalised too (a name opening the sentence: "Daniel Whitmore, nghị sĩ, …"),
+ * or when `all` (the known set, where more is only safer).
+ */
+function namesOf(text: string, all: boolean): string[] {
+  const raws = text.normalize('NFC').split(/\s+/).filter(Boolean);
+  const words = raws.map((raw) => raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  const out: string[] = [];
+  let start = true;
+  for (let i = 0; i < raws.length; i++) {
+    const word = words[i]!;
+    const opensName =
+      !start || all || (i + 1 < words.length && capitalised(words[i + 1]!) && !SENTENCE_END.test(raws[i]!));
+    // A hyphenated name (Jae-myung, Tae-hoon) counts its syllables: a new Korean actor shares a
+    // surname with many, not a given name.
+    if (word && capitalised(word) && opensName)
+      for (const syllable of word.split('-')) if (syllable) out.push(fold(syllable));
+    start = SENTENCE_END.test(raws[i]!) || raws[i] === '-' || raws[i] === '–';
+  }
+  return out;
+}
+
+const hex = (kind: string, value: string): string =>
+  hashString(kind + value)
+    .toString(16)
+    .padStart(8, '0');
+
+/** Bloom positions of one fact hash: three 10-bit slices (the Lua below slices the same way). */
+function positions(h: number): number[] {
+  return [h & 1023, (h >>> 10) & 1023, (h >>> 20) & 1023].map((p) => p % (DEDUPE.factBloomBytes * 8));
+}
+
+export function storyFacts(title: string, lead: string | null, body: readonly string[]): StoryFacts {
+  const leadText = stripWirePrefix(lead ?? body[0] ?? '');
+  const seen = new Set<string>();
+  const facts: string[] = [];
+  const add = (kind: string, key: string, value: string): void => {
+    const h = hex(key, value);
+    if (seen.has(h) || facts.length >= DEDUPE.maxLeadFacts) return;
+    seen.add(h);
+    facts.push(kind + h);
+  };
+  // The headline's words without its figures, as a bottom-4 sample (kind `w`): one template's
+  // days share most of them, a follow-up's new headline few.
+  const words = [
+    ...new Set(
+      title
+        .split(/\s+/)
+        .map((w) => fold(w.replace(/[^\p{L}\p{N}]+/gu, '')))
+        .filter((w) => w && !/\d/.test(w)),
+    ),
+  ];
+  for (const h of words
+    .map((w) => hashString(`w${w}`))
+    .sort((x, y) => x - y)
+    .slice(0, TEMPLATE_WORDS))
+    facts.push(`w${h.toString(16).padStart(8, '0')}`);
+  for (const n of numbersOf(title)) add('t', 'n', n);
+  for (const n of numbersOf(leadText)) add('n', 'n', n);
+  // A lead that restates its own headline (an editor's rewritten lead) names what the headline
+  // names: not evidence of a new fact.
+  const headline = new Set(namesOf(title, true));
+  for (const p of namesOf(leadText, false)) if (!headline.has(p) && !PLACE_SYLLABLES.has(p)) add('p', 'p', p);
+
+  const known = Buffer.alloc(DEDUPE.factBloomBytes);
+  const all = new Set<string>();
+  const set = (kind: string, value: string): void => {
+    const h = hashString(kind + value);
+    for (const p of positions(h)) known[p >> 3]! |= 1 << (p & 7);
+    if (all.size < DEDUPE.maxTextFacts) all.add(kind + (h >>> 0).toString(16).padStart(8, '0'));
+  };
+  for (const text of [title, leadText, ...body.map(stripWirePrefix)]) {
+    for (const n of numbersOf(text)) set('n', n);
+    for (const p of namesOf(text, true)) set('p', p);
+  }
+  return { lead: facts.join(''), known, all: [...all].join('') };
+}
+
+function isKnown(known: Buffer, h: number): boolean {
+  return positions(h).every((p) => (known[p >> 3]! & (1 << (p & 7))) !== 0);
+}
+
+/** Lead facts of one text that the other text's known facts lack. */
+export function newFacts(lead: string, known: Buffer): NewFacts {
+  const out = { numbers: 0, names: 0 };
+  for (let i = 0; i + 9 <= lead.length; i += 9) {
+    if (lead[i] === 'w') continue;
+    if (isKnown(known, parseInt(lead.slice(i + 1, i + 9), 16) >>> 0)) continue;
+    if (lead[i] === 'p') out.names++;
+    else out.numbers++;
+  }
+  return out;
+}
+
+/** True when both titles carry numbers and each has one the other lacks: one template, two days. */
+export function titleNumbersDisagree(a: string, b: string): boolean {
+  const titleOf = (x: string): Set<string> => {
+    const s = new Set<string>();
+    for (let i = 0; i + 9 <= x.length; i += 9) if (x[i] === 't') s.add(x.slice(i + 1, i + 9));
+    return s;
+  };
+  const [sa, sb] = [titleOf(a), titleOf(b)];
+  return [...sa].some((x) => !sb.has(x)) && [...sb].some((x) => !sa.has(x));
+}
+
+const TEMPLATE_WORDS = 4;
+
+/**
+ * True when the two headlines share at least half of the bottom-4 sample of their words (figures
+ * left out): one template. With titleNumbersDisagree, a column's other day rather than a follow-up.
+ */
+export function sameTemplate(a: string, b: string): boolean {
+  const wordsOf = (x: string): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i + 9 <= x.length; i += 9) if (x[i] === 'w') out.push(parseInt(x.slice(i + 1, i + 9), 16));
+    return out;
+  };
+  const [wa, wb] = [wordsOf(a), wordsOf(b)];
+  if (wa.length === 0 || wb.length === 0) return false;
+  const union = [...new Set([...wa, ...wb])].sort((x, y) => x - y).slice(0, TEMPLATE_WORDS);
+  return union.filter((w) => wa.includes(w) && wb.includes(w)).length >= TEMPLATE_WORDS / 2;
+}
+
+/**
+ * The Lua statement of newFacts and titleNumbersDisagree. The Bloom filter is read in place from
+ * a string at an offset (a story record), so no copy is made per candidate.
+ */
+export const LEAD_FACTS_LUA = `
+local function fact_known(bloom, off, h)
+  local bits = ${DEDUPE.factBloomBytes * 8}
+  local hs = {h % 1024, math.floor(h / 1024) % 1024, math.floor(h / 1048576) % 1024}
+  for _, p in ipairs(hs) do
+    p = p % bits
+    local byte = string.byte(bloom, off + math.floor(p / 8))
+    if math.floor(byte / 2 ^ (p % 8)) % 2 == 0 then return false end
+  end
+  return true
+end
+
+local function new_facts(lead, bloom, off)
+  local numbers, names = 0, 0
+  for i = 1, #lead - 8, 9 do
+    if string.sub(lead, i, i) ~= 'w' and not fact_known(bloom, off, tonumber(string.sub(lead, i + 1, i + 8), 16)) then
+      if string.sub(lead, i, i) == 'p' then names = names + 1 else numbers = numbers + 1 end
+    end
+  end
+  return numbers, names
+end
+
+local function template_words(x)
+  local out = {}
+  for i = 1, #x - 8, 9 do
+    if string.sub(x, i, i) == 'w' then out[#out + 1] = tonumber(string.sub(x, i + 1, i + 8), 16) end
+  end
+  return out
+end
+
+local function same_template(x, y)
+  local wx, wy = template_words(x), template_words(y)
+  if #wx == 0 or #wy == 0 then return false end
+  local inx, iny, all = {}, {}, {}
+  for _, v in ipairs(wx) do inx[v] = true; all[#all + 1] = v end
+  for _, v in ipairs(wy) do
+    iny[v] = true
+    if not inx[v] then all[#all + 1] = v end
+  end
+  table.sort(all)
+  local shared = 0
+  for i = 1, math.min(${TEMPLATE_WORDS}, #all) do if inx[all[i]] and iny[all[i]] then shared = shared + 1 end end
+  return shared >= ${TEMPLATE_WORDS / 2}
+end
+
+local function title_numbers_disagree(x, y)
+  local sx, sy = {}, {}
+  for i = 1, #x - 8, 9 do if string.sub(x, i, i) == 't' then sx[string.sub(x, i + 1, i + 8)] = true end end
+  for i = 1, #y - 8, 9 do if string.sub(y, i, i) == 't' then sy[string.sub(y, i + 1, i + 8)] = true end end
+  local xOnly, yOnly = false, false
+  for v in pairs(sx) do if not sy[v] then xOnly = true end end
+  for v in pairs(sy) do if not sx[v] then yOnly = true end end
+  return xOnly and yOnly
+end
+`;
