@@ -119,6 +119,10 @@ export interface CrawlSummary {
   failures: Record<string, number>;
   /** The last failure's words, for a one-line summary. */
   lastError: string | null;
+  /** Discovery requests (feeds, listings, sitemaps) this crawl planned: 0 when it had nothing to read. */
+  discoveryPlanned: number;
+  /** The last failure with its root cause and what failed (crawlers/failure-cause.ts), or null. */
+  failure: { cause: string; via: string; reason: string } | null;
 }
 
 /** Deterministic ids, never containing ':' (BullMQ uses ':' in its keys). */

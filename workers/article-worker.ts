@@ -2,6 +2,7 @@
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import type { Runtime } from '../src/runtime/runtime.js';
 import { countExtraction } from '../src/stats/selector-rot.js';
+import { reportFallbacks } from './repeated-warning.js';
 import { startWorker } from './start-worker.js';
 import { removeStaleTempFiles } from '../src/write/article-files.js';
 import { processArticle } from '../src/article/process-article.js';
@@ -30,9 +31,10 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
       maybeRepeated: job.attemptsMade > 0 || job.stalledCounter > 0,
       warc: rt.warc,
       dedupe: { bucketBits: rt.env.TINWATCH_DEDUPE_BUCKET_BITS, retentionDays: rt.env.TINWATCH_DEDUPE_RETENTION_DAYS },
-      onExtracted: async (fallbacks) => {
+      onExtracted: async (fallbacks, matched) => {
         countExtraction(rt.stats, rt.sourceById(source), fallbacks);
         if (fallbacks.length > 0) await rt.stats.count({ name: 'extraction_fallbacks', source });
+        await reportFallbacks(rt, log, rt.sourceById(source), fallbacks, matched);
       },
     });
   } catch (err) {

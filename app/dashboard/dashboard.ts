@@ -22,6 +22,7 @@ import { storyRules } from './story-rules.js';
 import { readStoryCarriers } from '../../src/dedupe/story-carriers.js';
 import { listMarks, saveMark } from '../../src/relevance/relevance-marks.js';
 import { createMetricsRegistry } from './metrics.js';
+import { errorCount } from './source-health.js';
 import { HostPolicy } from '../../crawlers/host-policy.js';
 import { registerCrawlNowRoute } from './crawl-now-route.js';
 import { registerFeedRoutes } from './feed-routes.js';
@@ -129,13 +130,7 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
           .filter((x) => x.name === 'extraction_fallbacks' && x.labels[0] === s.id)
           .reduce((a, x) => a + x.value, 0),
         rot: rot.get(s.id)!,
-        errors: counters
-          .filter(
-            (x) =>
-              (x.name === 'articles' && x.labels[0] === s.id && x.labels[1] === 'error') ||
-              (x.name === 'pages_fetched' && x.labels[0] === s.id && x.labels[1] === 'error'),
-          )
-          .reduce((a, x) => a + x.value, 0),
+        errors: errorCount(counters, s.id),
       })),
     );
     const marks = new Map((await listMarks(rt.redis, rt.keys)).map((m) => [m.id, m.label]));

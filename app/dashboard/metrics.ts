@@ -4,6 +4,7 @@ import { Registry, Gauge, type MetricValue } from 'prom-client';
 import type { Queues } from '../../src/queues.js';
 import type { PipelineStats } from '../../src/stats/pipeline-stats.js';
 import { selectorRot } from '../../src/stats/selector-rot.js';
+import { registerSourceMetrics } from './source-metrics.js';
 
 const COUNTERS: Record<string, { help: string; labels: string[] }> = {
   pages_fetched: {
@@ -19,6 +20,14 @@ const COUNTERS: Record<string, { help: string; labels: string[] }> = {
     labels: ['source'],
   },
   alerts: { help: 'Alert deliveries by channel and outcome', labels: ['channel', 'outcome'] },
+  source_failures: {
+    help: 'Failed crawls and feed polls by source and cause (dns, refused, timeout, HTTP 503, …)',
+    labels: ['source', 'cause'],
+  },
+  repeated_warnings: {
+    help: 'Warnings that repeat on every article (said once per source and day in the log), by source and warning',
+    labels: ['source', 'warning'],
+  },
 };
 
 export function createMetricsRegistry(stats: PipelineStats, queues: Queues, sourceIds: readonly string[]): Registry {
@@ -87,6 +96,8 @@ export function createMetricsRegistry(stats: PipelineStats, queues: Queues, sour
       for (const [source, r] of await rotToday()) this.set({ source }, r.flagged ? 1 : 0);
     },
   });
+
+  registerSourceMetrics(registry, stats, sourceIds);
 
   const durationHelp = 'Job processing time by queue';
   registry.registerMetric({

@@ -23,6 +23,7 @@ import { requestHeaders } from '../request-policy.js';
 import { RobotsPolicy } from '../robots-policy.js';
 import { BackfillWalk } from './backfill-walk.js';
 import { saveValidators, withValidators, type Validators } from './conditional-get.js';
+import { sourceFailureOf } from '../failure-cause.js';
 import { recordFailure } from './failure-log.js';
 import { fetchersFor } from './fetchers.js';
 import { NewArticles } from './new-articles.js';
@@ -84,6 +85,7 @@ export async function crawlSource(
     const key = failureKey(f);
     summary.failures[key] = (summary.failures[key] ?? 0) + 1;
     summary.lastError = f.reason;
+    summary.failure = sourceFailureOf(source, f);
     if (f.request.label === 'article') summary.fetchFailed++;
     else discoveryFailures++;
     await recordFailure({ ...deps, log }, source.id, f);
@@ -97,6 +99,7 @@ export async function crawlSource(
   for (const u of gate.unreachable) await unreachable(u.item, u.reason);
   const discovery = walk ? gate.allowed : await withValidators(deps.redis, deps.keys, gate.allowed);
   const planned = discovery.length + gate.unreachable.length;
+  summary.discoveryPlanned = planned;
 
   const onDiscoveryPage = async (page: FetchedPage, req: DiscoveryRequest): Promise<FetchRequest[]> => {
     // 304: the feed or listing has not changed since the last crawl that read it fully.
@@ -195,14 +198,20 @@ export async function crawlSource(
   if (planned > 0 && discoveryFailures >= planned) {
     throw new DiscoveryFailedError(
       `every discovery URL of ${source.id} failed (${planned}; ${formatFailureCounts(summary.failures)}): ${summary.lastError ?? 'see the fetch failure list'}`,
+      summary.failure ?? undefined,
     );
   }
   // Validators only after a crawl that fetched every new article (conditional-get.ts).
   if (summary.fetchFailed === 0) await saveValidators(deps.redis, deps.keys, newValidators);
-  log.info(summary.statusCounts, 'status counts');
-  log.info(
-    { discovered: summary.discovered, new: summary.new, fetched: summary.fetched, fetchFailed: summary.fetchFailed },
-    'crawl done',
-  );
+  // One line per crawl, and none for a crawl that had nothing to read (feeds polled on their own).
+  const done = {
+    discovered: summary.discovered,
+    new: summary.new,
+    fetched: summary.fetched,
+    fetchFailed: summary.fetchFailed,
+    statusCounts: summary.statusCounts,
+  };
+  if (planned > 0) log.info(done, 'crawl done');
+  else log.debug(done, 'crawl done: nothing to read');
   return summary;
 }

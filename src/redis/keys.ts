@@ -53,6 +53,8 @@ export interface Keys {
   readonly statsCounters: string;
   /** HASH: job duration histogram of one queue. */
   statsDurations(queue: string): string;
+  /** STRING (expiring): a repeating warning was said today (`<source>|<warning>|<day>`); said once a day. */
+  warnedOnce(what: string): string;
   /** HASH: last crawl facts of one source (dashboard health). */
   sourceHealth(sourceId: string): string;
   /** STRING: an origin's robots.txt, cached with an expiry. */
@@ -102,6 +104,7 @@ export function createKeys(prefix: string): Keys {
     digestBatch: (id) => `${prefix}:digest-batch:${id}`,
     statsCounters: `${prefix}:stats:counters`,
     statsDurations: (q) => `${prefix}:stats:durations:${q}`,
+    warnedOnce: (what) => `${prefix}:warned:${what}`,
     sourceHealth: (id) => `${prefix}:health:${id}`,
     robots: (origin) => `${prefix}:robots:${origin}`,
     validators: (url) => `${prefix}:validators:${url}`,

@@ -67,7 +67,7 @@ describe('dashboard', () => {
     // The KIDD story was also carried under a second URL: story size 2.
     const kidd = page.locator('#articles tr', { hasText: 'Đối thoại quốc phòng tích hợp KIDD lần thứ 16' });
     expect(await kidd.locator('td').nth(3).textContent()).toBe('2');
-    expect(await page.locator('#sources tr', { hasText: 'VnExpress' }).locator('td').nth(3).textContent()).toBe('3');
+    expect(await page.locator('#sources tr', { hasText: 'VnExpress' }).locator('td').nth(4).textContent()).toBe('3');
     // crawl --once reads the feeds itself: no feed poll ran.
     expect(await page.locator('#sources tr', { hasText: 'VnExpress' }).locator('td.feed-poll').textContent()).toBe('–');
     expect(await page.locator('#alerts-sent tr').count()).toBe(1 + BUNDLED_FIRST_RUN_TOTALS.alerts); // + header

@@ -11,6 +11,7 @@ import type { Env } from '../../config/env.js';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import type { PollClock } from '../../src/runtime/poll-clock.js';
+import type { Logger } from '../../src/logger.js';
 
 export function testPrefix(): string {
   return `t-${randomBytes(4).toString('hex')}`;
@@ -30,6 +31,8 @@ export interface TestRuntimeOptions {
   env?: Partial<Env>;
   /** The feed polls' clock (a fast simulated one keeps poll tests short). */
   pollClock?: PollClock;
+  /** A logger of the test's own (quiet by default). */
+  log?: Logger;
 }
 
 export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<Runtime & { cleanup(): Promise<void> }> {
@@ -41,7 +44,7 @@ export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<Runtim
       TINWATCH_OUT: opts.outDir ?? tempDir('tw-out'),
       ...opts.env,
     },
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    log: opts.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(opts.sources ? { sources: opts.sources } : {}),
     ...(opts.originMap ? { originMap: opts.originMap } : {}),
     ...(opts.watchlist ? { watchlist: opts.watchlist } : {}),

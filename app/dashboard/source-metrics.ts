@@ -1,0 +1,55 @@
+// /metrics series of each source's health (src/stats/source-status.ts), for every configured
+// source whether or not it ever worked: whether it fails now, since when, for what cause, and
+// when it last worked (0 = never since its health was first kept). Alert on
+// `tinwatch_source_failing == 1`, or on `time() - tinwatch_source_last_success_timestamp_seconds`.
+import { Gauge, type Registry } from 'prom-client';
+import type { PipelineStats, SourceHealth } from '../../src/stats/pipeline-stats.js';
+import { sourceState } from '../../src/stats/source-status.js';
+
+const seconds = (iso: string | null | undefined): number => (iso ? Date.parse(iso) / 1000 : 0);
+
+export function registerSourceMetrics(registry: Registry, stats: PipelineStats, sourceIds: readonly string[]): void {
+  let read: Promise<[string, SourceHealth][]> | null = null;
+  // One read of every source's health per scrape, shared by the gauges below.
+  const healths = () =>
+    (read ??= Promise.all(sourceIds.map(async (id) => [id, await stats.health(id)] as [string, SourceHealth])).finally(
+      () => setTimeout(() => (read = null), 0),
+    ));
+
+  new Gauge({
+    name: 'tinwatch_source_failing',
+    help: "1 while a source's last crawl or feed poll failed (cause label: dns, refused, HTTP 503, …), else 0",
+    labelNames: ['source', 'cause'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [source, health] of await healths()) {
+        const s = sourceState(health);
+        this.set({ source, cause: s.kind === 'failing' ? s.cause : '' }, s.kind === 'failing' ? 1 : 0);
+      }
+    },
+  });
+  new Gauge({
+    name: 'tinwatch_source_failing_since_timestamp_seconds',
+    help: 'When the running failure of a source began (Unix seconds); 0 while it works',
+    labelNames: ['source'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [source, health] of await healths()) {
+        const s = sourceState(health);
+        this.set({ source }, s.kind === 'failing' ? seconds(s.since) : 0);
+      }
+    },
+  });
+  new Gauge({
+    name: 'tinwatch_source_last_success_timestamp_seconds',
+    help: 'When a crawl or feed poll of the source last read something (Unix seconds); 0 when never',
+    labelNames: ['source'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [source, health] of await healths()) this.set({ source }, seconds(health.lastSuccessAt));
+    },
+  });
+}
