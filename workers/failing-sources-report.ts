@@ -26,6 +26,11 @@ export class FailingSourcesReport {
     private readonly log: Logger,
     private readonly sourceIds: readonly string[],
     private readonly opts: { windowMs: number; firstRoundMs: number } = { windowMs: 2_000, firstRoundMs: 60_000 },
+    /**
+     * Sources failing as Redis records them (other processes, or polls before a restart that
+     * are not due yet), by cause: they count toward "N of M sources" too.
+     */
+    private readonly failingElsewhere: () => Promise<Map<string, string>> = async () => new Map(),
   ) {}
 
   failed(sourceId: string, f: ReportedFailure): void {
@@ -50,21 +55,24 @@ export class FailingSourcesReport {
     if (this.timer) clearTimeout(this.timer);
     // In the first round a flush waits for the last source; it is re-planned at each outcome.
     const wait = this.inFirstRound() ? this.startedAt + this.opts.firstRoundMs - Date.now() : this.opts.windowMs;
-    this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
+    this.timer = setTimeout(() => void this.flush(), Math.max(0, wait));
     this.timer.unref();
   }
 
   /** Says every pending failure, one line per cause. */
-  flush(): void {
+  async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    const elsewhere = await this.failingElsewhere().catch(() => new Map<string, string>());
     const byCause = new Map<string, [string, ReportedFailure][]>();
     for (const [id, f] of this.pending) byCause.set(f.cause, [...(byCause.get(f.cause) ?? []), [id, f]]);
     this.pending.clear();
     const total = this.sourceIds.length;
     for (const [cause, group] of byCause) {
       for (const [id] of group) this.announced.set(id, cause);
-      const failingNow = [...this.announced.values()].filter((c) => c === cause).length;
+      const failing = new Set([...this.announced].filter(([, c]) => c === cause).map(([id]) => id));
+      for (const [id, c] of elsewhere) if (c === cause && this.sourceIds.includes(id)) failing.add(id);
+      const failingNow = failing.size;
       const words = causeWords(cause);
       const example = group[0]![1];
       const ids = group.map(([id]) => id);
@@ -79,7 +87,7 @@ export class FailingSourcesReport {
       const all = failingNow === total;
       const line = all
         ? `${total} of ${total} sources: ${words}${looksLikeNetworkDown(cause) ? ' — is the network down?' : ''}`
-        : `${failingNow} of ${total} sources: ${words} (${ids.join(', ')}${failingNow > group.length ? ' and those said before' : ''})`;
+        : `${failingNow} of ${total} sources: ${words} (${ids.join(', ')}${failingNow > group.length ? `; ${failingNow - group.length} more already failing` : ''})`;
       this.log.warn({ sources: ids, cause, via: example.via, example: example.reason }, line);
     }
   }

@@ -5,7 +5,12 @@ import type { SourceConfig } from '../config/source-schema.js';
 import { DiscoveryFailedError } from '../crawlers/errors.js';
 import type { CrawlSummary } from '../src/queues.js';
 import type { Runtime } from '../src/runtime/runtime.js';
-import { recordSourceFailure, recordSourceSuccess, type FailureFacts } from '../src/stats/source-status.js';
+import {
+  recordSourceFailure,
+  recordSourceSuccess,
+  sourceState,
+  type FailureFacts,
+} from '../src/stats/source-status.js';
 import { FailingSourcesReport } from './failing-sources-report.js';
 
 const reports = new WeakMap<Runtime, FailingSourcesReport>();
@@ -14,10 +19,15 @@ const reports = new WeakMap<Runtime, FailingSourcesReport>();
 export function failingSourcesReport(rt: Runtime): FailingSourcesReport {
   let r = reports.get(rt);
   if (!r) {
-    r = new FailingSourcesReport(
-      rt.log,
-      rt.sources.map((s) => s.id),
-    );
+    const ids = rt.sources.map((s) => s.id);
+    r = new FailingSourcesReport(rt.log, ids, undefined, async () => {
+      const failing = new Map<string, string>();
+      for (const id of ids) {
+        const state = sourceState(await rt.stats.health(id));
+        if (state.kind === 'failing') failing.set(id, state.cause);
+      }
+      return failing;
+    });
     reports.set(rt, r);
   }
   return r;

@@ -68,4 +68,18 @@ describe('failing sources report', () => {
     await new Promise((res) => setTimeout(res, 80));
     expect(lines.map((l) => l.msg)).toEqual(['a failing: requests time out (HTML fetch: boom timeout)']);
   });
+
+  it('counts sources Redis records as failing for the same cause (polls not due since a restart)', async () => {
+    const { log, lines } = logger();
+    const elsewhere = async () =>
+      new Map([
+        ['c', 'dns'],
+        ['d', 'refused'],
+      ]);
+    const r = new FailingSourcesReport(log, ['a', 'b', 'c', 'd'], { windowMs: 5, firstRoundMs: 30 }, elsewhere);
+    r.failed('a', failure('dns'));
+    r.failed('b', failure('dns'));
+    await new Promise((res) => setTimeout(res, 80));
+    expect(lines.map((l) => l.msg)).toEqual(['3 of 4 sources: DNS lookup fails (a, b; 1 more already failing)']);
+  });
 });
