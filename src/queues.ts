@@ -61,6 +61,8 @@ export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
     file: z.string(),
     seq: z.number(),
     alertJobIds: z.array(z.string()),
+    /** Written, but near the relevance threshold (the ledger's "borderline" bucket). */
+    borderline: z.boolean().optional(),
   }),
   z.object({ outcome: z.literal('duplicate'), storyId: z.string(), duplicateOf: z.string() }),
   z.object({

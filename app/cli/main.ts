@@ -18,6 +18,7 @@ import { registerFailedCommand } from './commands/failed.js';
 import { registerManifestCommand } from './commands/manifest.js';
 import { registerRelevanceCommand } from './commands/relevance.js';
 import { registerReplayCommand } from './commands/replay.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerRetryCommand } from './commands/retry.js';
 import { registerSchedulerCommand } from './commands/scheduler.js';
 import { registerSkippedCommand } from './commands/skipped.js';
@@ -58,6 +59,7 @@ for (const register of [
   registerFailedCommand,
   registerRetryCommand,
   registerSkippedCommand,
+  registerReportCommand,
   registerSourcesCommand,
   registerExportCommand,
   registerStorageCommand,

@@ -23,6 +23,8 @@ import { readStoryCarriers } from '../../src/dedupe/story-carriers.js';
 import { listMarks, saveMark } from '../../src/relevance/relevance-marks.js';
 import { createMetricsRegistry } from './metrics.js';
 import { errorCount } from './source-health.js';
+import { registerAccountingRoutes } from './accounting-page.js';
+import { UrlLedger } from '../../src/stats/url-ledger.js';
 import { HostPolicy } from '../../crawlers/host-policy.js';
 import { registerCrawlNowRoute } from './crawl-now-route.js';
 import { registerFeedRoutes } from './feed-routes.js';
@@ -81,11 +83,8 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
   board.setBasePath('/queues');
   app.route('/queues', board.registerPlugin());
 
-  const registry = createMetricsRegistry(
-    rt.stats,
-    rt.queues,
-    rt.sources.map((s) => s.id),
-  );
+  const ids = rt.sources.map((s) => s.id);
+  const registry = createMetricsRegistry(rt.stats, rt.queues, ids, new UrlLedger(rt.redis, rt.keys));
   const hostPolicy = new HostPolicy(rt, 0);
   app.get('/metrics', async (c) => c.text(await registry.metrics(), 200, { 'content-type': registry.contentType }));
   // Answers within a second whatever Redis does: while Redis is away, ioredis holds commands
@@ -175,6 +174,7 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
   registerCrawlNowRoute(app, rt);
   registerFeedRoutes(app, rt);
   registerSearchRoutes(app, rt);
+  registerAccountingRoutes(app, rt);
 
   app.get('/story/:id', async (c) => {
     const id = c.req.param('id');

@@ -5,6 +5,7 @@ import type { Queues } from '../../src/queues.js';
 import type { PipelineStats } from '../../src/stats/pipeline-stats.js';
 import { selectorRot } from '../../src/stats/selector-rot.js';
 import { registerSourceMetrics } from './source-metrics.js';
+import type { UrlLedger } from '../../src/stats/url-ledger.js';
 
 const COUNTERS: Record<string, { help: string; labels: string[] }> = {
   pages_fetched: {
@@ -30,7 +31,12 @@ const COUNTERS: Record<string, { help: string; labels: string[] }> = {
   },
 };
 
-export function createMetricsRegistry(stats: PipelineStats, queues: Queues, sourceIds: readonly string[]): Registry {
+export function createMetricsRegistry(
+  stats: PipelineStats,
+  queues: Queues,
+  sourceIds: readonly string[],
+  ledger?: UrlLedger,
+): Registry {
   const registry = new Registry();
   let snapshot: Promise<{ name: string; labels: string[]; value: number }[]> | null = null;
   // One Redis read per scrape, shared by every counter family.
@@ -97,7 +103,7 @@ export function createMetricsRegistry(stats: PipelineStats, queues: Queues, sour
     },
   });
 
-  registerSourceMetrics(registry, stats, sourceIds);
+  registerSourceMetrics(registry, stats, sourceIds, ledger);
 
   const durationHelp = 'Job processing time by queue';
   registry.registerMetric({

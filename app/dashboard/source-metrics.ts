@@ -5,10 +5,34 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { PipelineStats, SourceHealth } from '../../src/stats/pipeline-stats.js';
 import { sourceState } from '../../src/stats/source-status.js';
+import { vietnamDay } from '../../src/stats/selector-rot.js';
+import { BUCKETS, type UrlLedger } from '../../src/stats/url-ledger.js';
 
 const seconds = (iso: string | null | undefined): number => (iso ? Date.parse(iso) / 1000 : 0);
 
-export function registerSourceMetrics(registry: Registry, stats: PipelineStats, sourceIds: readonly string[]): void {
+export function registerSourceMetrics(
+  registry: Registry,
+  stats: PipelineStats,
+  sourceIds: readonly string[],
+  ledger?: UrlLedger,
+): void {
+  if (ledger)
+    new Gauge({
+      name: 'tinwatch_urls_today',
+      help: 'URLs a source discovered today (Vietnam day) by the bucket each ended in: written, borderline, duplicate, related, off-topic, stale, failed, deferred, rejected, in-progress; outcome="discovered" is their sum',
+      labelNames: ['source', 'outcome'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        const day = vietnamDay();
+        for (const id of sourceIds) {
+          const a = await ledger.day(id, day);
+          this.set({ source: id, outcome: 'discovered' }, a.discovered);
+          for (const b of BUCKETS) this.set({ source: id, outcome: b }, a.counts[b]);
+        }
+      },
+    });
+
   let read: Promise<[string, SourceHealth][]> | null = null;
   // One read of every source's health per scrape, shared by the gauges below.
   const healths = () =>

@@ -24,6 +24,7 @@ import { RobotsPolicy } from '../robots-policy.js';
 import { BackfillWalk } from './backfill-walk.js';
 import { saveValidators, withValidators, type Validators } from './conditional-get.js';
 import { sourceFailureOf } from '../failure-cause.js';
+import { UrlLedger } from '../../src/stats/url-ledger.js';
 import { recordFailure } from './failure-log.js';
 import { fetchersFor } from './fetchers.js';
 import { NewArticles } from './new-articles.js';
@@ -80,14 +81,19 @@ export async function crawlSource(
   /** The articles chosen for fetching, by canonical URL: what a fetched page is parked as. */
   const candidates = new Map<string, Candidate>();
   let discoveryFailures = 0;
+  const ledger = new UrlLedger(deps.redis, deps.keys);
 
   const fail = async (f: FetchFailure): Promise<void> => {
     const key = failureKey(f);
     summary.failures[key] = (summary.failures[key] ?? 0) + 1;
     summary.lastError = f.reason;
     summary.failure = sourceFailureOf(source, f);
-    if (f.request.label === 'article') summary.fetchFailed++;
-    else discoveryFailures++;
+    if (f.request.label === 'article') {
+      summary.fetchFailed++;
+      const cand = candidates.get(f.request.data.canonicalUrl);
+      if (cand)
+        await ledger.settle(source.id, cand.storyId, 'failed', `${sourceFailureOf(source, f).via}: ${failureKey(f)}`);
+    } else discoveryFailures++;
     await recordFailure({ ...deps, log }, source.id, f);
   };
   const unreachable = (request: FetchRequest, reason: string): Promise<void> =>

@@ -8,6 +8,7 @@ import type { Keys } from '../../src/redis/keys.js';
 import { articleCandidates, type Candidate } from '../discovery/article-candidates.js';
 import type { RobotsPolicy } from '../robots-policy.js';
 import { robotsGate } from './robots-gate.js';
+import { UrlLedger } from '../../src/stats/url-ledger.js';
 
 export interface PageSelection {
   /** Article links on the page, met before in this crawl or not. */
@@ -35,6 +36,24 @@ export class NewArticles {
     private readonly robots: RobotsPolicy,
   ) {}
 
+  private get ledger(): UrlLedger {
+    return new UrlLedger(this.deps.redis, this.deps.keys);
+  }
+
+  /** The ledger's word on each: fetched now, deferred (cap, robots.txt), failed (robots.txt unreachable). */
+  private async account(
+    fresh: Candidate[],
+    capped: Candidate[],
+    disallowed: Candidate[],
+    unreachable: { item: Candidate }[],
+  ): Promise<void> {
+    const id = this.source.id;
+    for (const c of fresh) await this.ledger.settle(id, c.storyId, 'in-progress');
+    for (const c of capped) await this.ledger.settle(id, c.storyId, 'deferred', 'cap: maxNewPerCrawl reached');
+    for (const c of disallowed) await this.ledger.settle(id, c.storyId, 'deferred', 'robots.txt disallows');
+    for (const u of unreachable) await this.ledger.settle(id, u.item.storyId, 'failed', 'robots-unreachable');
+  }
+
   /** Distinct article links met in this crawl. */
   get discovered(): number {
     return this.met.size;
@@ -44,18 +63,22 @@ export class NewArticles {
     links: ReadonlyArray<{ url: string; publishedAt?: string | null }>,
     pageUrl: string,
   ): Promise<PageSelection> {
-    const onPage = articleCandidates(this.source, links);
+    const refused: { url: string; why: string }[] = [];
+    const onPage = articleCandidates(this.source, links, (url, why) => refused.push({ url, why }));
+    await this.ledger.rejected(this.source.id, refused);
     const found = onPage.filter((c) => !this.met.has(c.identity));
     for (const c of found) this.met.add(c.identity);
     if (found.length === 0)
       return { onPage: onPage.length, found, fresh: [], capped: 0, disallowed: 0, unreachable: [] };
     const flags = await this.deps.redis.smismember(this.deps.keys.seen, ...found.map((c) => c.identity));
-    // Disallowed URLs stay unseen: if the outlet's robots.txt changes, a later crawl fetches them.
-    const gate = await robotsGate(
-      this.robots,
-      this.deps.log,
-      found.filter((_, i) => flags[i] === 0),
+    // Never fetched: discovered (today, unless an earlier crawl today met it already).
+    const unseen = found.filter((_, i) => flags[i] === 0);
+    await this.ledger.discovered(
+      this.source.id,
+      unseen.map((c) => c.storyId),
     );
+    // Disallowed URLs stay unseen: if the outlet's robots.txt changes, a later crawl fetches them.
+    const gate = await robotsGate(this.robots, this.deps.log, unseen);
     const room = Math.max(0, this.source.discovery.maxNewPerCrawl - this.chosen);
     if (gate.allowed.length > room) {
       this.deps.log.warn(
@@ -65,6 +88,7 @@ export class NewArticles {
     }
     const fresh = gate.allowed.slice(0, room);
     this.chosen += fresh.length;
+    await this.account(fresh, gate.allowed.slice(room), gate.disallowed, gate.unreachable);
     return {
       onPage: onPage.length,
       found,

@@ -17,6 +17,8 @@ export interface Candidate {
 export function articleCandidates(
   source: SourceConfig,
   links: ReadonlyArray<{ url: string; publishedAt?: string | null }>,
+  /** Told of each link the source's URL rules refuse, and which rule (the ledger counts them). */
+  onRejected?: (url: string, why: string) => void,
 ): Candidate[] {
   const pattern = new RegExp(source.articleUrlPattern, 'u');
   const out = new Map<string, Candidate>();
@@ -25,13 +27,23 @@ export function articleCandidates(
     try {
       canonical = canonicalUrl(link.url, source.canonical);
     } catch {
+      onRejected?.(link.url, 'not a URL');
       continue;
     }
     const host = new URL(canonical).hostname;
-    if (!source.hosts.includes(host)) continue;
+    if (!source.hosts.includes(host)) {
+      onRejected?.(link.url, "host not among the source's hosts");
+      continue;
+    }
     // Fetched as written, so the link itself must be the outlet's: no explicit port.
-    if (!isSourceUrl(source, link.url)) continue;
-    if (!pattern.test(canonical)) continue;
+    if (!isSourceUrl(source, link.url)) {
+      onRejected?.(link.url, 'not a URL of the source (scheme or port)');
+      continue;
+    }
+    if (!pattern.test(canonical)) {
+      onRejected?.(link.url, 'does not match articleUrlPattern');
+      continue;
+    }
     const identity = articleIdentity(canonical, source.canonical);
     if (out.has(identity)) continue;
     out.set(identity, {

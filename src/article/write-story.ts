@@ -55,8 +55,15 @@ export async function writeStory(
           matches,
         )
       : [];
-  const outcome: ArticleOutcome = { outcome: 'written', storyId: data.storyId, file, seq, alertJobIds };
   const relevance = topics.best;
+  const outcome: ArticleOutcome = {
+    outcome: 'written',
+    storyId: data.storyId,
+    file,
+    seq,
+    alertJobIds,
+    ...(relevance.borderline ? { borderline: true } : {}),
+  };
   await timed(t, 'manifest', () =>
     manifestOnce(
       deps,
