@@ -75,6 +75,14 @@ export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
     reason: z.string().optional(),
   }),
   z.object({ outcome: z.literal('already-written'), storyId: z.string() }),
+  /** The page's own date is far older than its listing's (src/article/skip-stale.ts): not written, not alerted. */
+  z.object({
+    outcome: z.literal('stale'),
+    storyId: z.string(),
+    url: z.string(),
+    title: z.string(),
+    reason: z.string(),
+  }),
 ]);
 export type ArticleOutcome = z.infer<typeof articleOutcomeSchema>;
 

@@ -24,6 +24,8 @@ export async function settleArticle(
       return settle('duplicate', `of ${outcome.duplicateOf}`);
     case 'off-topic':
       return settle('off-topic', outcome.reason);
+    case 'stale':
+      return settle('stale', outcome.reason);
     case 'already-written':
       return; // a repeat: the first attempt said it
   }

@@ -14,6 +14,7 @@ import { timed } from '../stats/stage-timings.js';
 import { inflateRaw, storyStateAndRaw } from './job-state.js';
 import { recordDuplicate } from './record-duplicate.js';
 import { skipOffTopic } from './skip-off-topic.js';
+import { skipStale, staleDates } from './skip-stale.js';
 import { writeStory, type WriteDeps } from './write-story.js';
 
 export interface ArticleDeps extends WriteDeps {
@@ -40,6 +41,9 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   // succeeds would otherwise be a warning on every article.
   await deps.onExtracted?.(article.fallbacks, article.matched);
   const ctx = { data, source, article, publishedAt: article.publishedAt ?? data.feedPublishedAt };
+  // An old page listed as new is no new story: recorded, never alerted.
+  const stale = staleDates(article.publishedAt, data.feedPublishedAt);
+  if (stale) return skipStale(deps, ctx, stale);
 
   const topics = await timed(t, 'relevance', () =>
     classifyTopics({ title: article.title, lead: article.lead, body: article.paragraphs }),
