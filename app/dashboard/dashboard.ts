@@ -228,11 +228,11 @@ export async function startDashboard(rt: Runtime, opts: DashboardOptions = {}): 
       reject(
         err.code === 'EADDRINUSE'
           ? new ConfigError(
-              `dashboard: port ${port} on ${host} is already in use (another tinwatch?); choose one with --port`,
+              `dashboard: port ${port} on ${host} is already in use (another tinwatch?); choose one with --dashboard-port`,
             )
           : err.code === 'EACCES'
             ? new ConfigError(
-                `dashboard: not allowed to listen on ${host}:${port}; choose a port above 1023 with --port`,
+                `dashboard: not allowed to listen on ${host}:${port}; choose a port above 1023 with --dashboard-port`,
               )
             : err,
       ),
