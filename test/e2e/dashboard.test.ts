@@ -190,6 +190,13 @@ describe('dashboard', () => {
     expect(outlets.length).toBeLessThan(n);
     expect(new Set(outlets)).toEqual(new Set(['VTV']));
     await shot(page, 'search');
+    // A toneless query finds toned text by default (as --diacritic-free), not with exact tones.
+    const count = async (qs: string) =>
+      ((await (await fetch(`${dash.url}/search?${qs}`)).text()).match(/<tr data-story=/g) ?? []).length;
+    const toned = await count(`q=${encodeURIComponent('"tập trận"')}`);
+    expect(toned).toBeGreaterThan(0);
+    expect(await count(`q=${encodeURIComponent('"tap tran"')}`)).toBe(toned);
+    expect(await count(`q=${encodeURIComponent('"tap tran"')}&exact=on`)).toBe(0);
     // A query that does not parse is said, not a stack trace.
     const bad = await fetch(`${dash.url}/search?q=${encodeURIComponent('"unclosed')}`);
     expect(bad.status).toBe(400);
