@@ -47,11 +47,12 @@ export class NewArticles {
     disallowed: Candidate[],
     unreachable: { item: Candidate }[],
   ): Promise<void> {
-    const id = this.source.id;
-    for (const c of fresh) await this.ledger.settle(id, c.storyId, 'in-progress');
-    for (const c of capped) await this.ledger.settle(id, c.storyId, 'deferred', 'cap: maxNewPerCrawl reached');
-    for (const c of disallowed) await this.ledger.settle(id, c.storyId, 'deferred', 'robots.txt disallows');
-    for (const u of unreachable) await this.ledger.settle(id, u.item.storyId, 'failed', 'robots-unreachable');
+    await this.ledger.mark(this.source.id, [
+      ...fresh.map((c) => [c.storyId, 'in-progress'] as const),
+      ...capped.map((c) => [c.storyId, 'deferred', 'cap: maxNewPerCrawl reached'] as const),
+      ...disallowed.map((c) => [c.storyId, 'deferred', 'robots.txt disallows'] as const),
+      ...unreachable.map((u) => [u.item.storyId, 'failed', 'robots-unreachable'] as const),
+    ]);
   }
 
   /** Distinct article links met in this crawl. */

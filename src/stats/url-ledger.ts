@@ -56,6 +56,19 @@ export class UrlLedger {
     await m.expire(key, KEEP_SECONDS).exec();
   }
 
+  /** Buckets of URLs met in today's discovery, in one write (a listing may hold 10 000 links). */
+  async mark(
+    sourceId: string,
+    marks: (readonly [field: string, bucket: Bucket, detail?: string])[],
+    day = vietnamDay(),
+  ) {
+    if (marks.length === 0) return;
+    const key = this.keys.urlLedger(day, sourceId);
+    const m = this.redis.multi();
+    for (const [f, b, d] of marks) m.hset(key, f, entry(b, d));
+    await m.expire(key, KEEP_SECONDS).exec();
+  }
+
   /**
    * A URL's bucket, in the ledger of the day it was discovered (today or yesterday: an article
    * job may finish after midnight), today's when neither has it.
