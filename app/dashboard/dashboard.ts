@@ -24,6 +24,7 @@ import { listMarks, saveMark } from '../../src/relevance/relevance-marks.js';
 import { createMetricsRegistry } from './metrics.js';
 import { errorCount } from './source-health.js';
 import { registerAccountingRoutes } from './accounting-page.js';
+import { freshness } from './freshness.js';
 import { UrlLedger } from '../../src/stats/url-ledger.js';
 import { HostPolicy } from '../../crawlers/host-policy.js';
 import { registerCrawlNowRoute } from './crawl-now-route.js';
@@ -84,7 +85,8 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
   app.route('/queues', board.registerPlugin());
 
   const ids = rt.sources.map((s) => s.id);
-  const registry = createMetricsRegistry(rt.stats, rt.queues, ids, new UrlLedger(rt.redis, rt.keys));
+  const ledger = new UrlLedger(rt.redis, rt.keys);
+  const registry = createMetricsRegistry(rt.stats, rt.queues, ids, ledger, () => freshness(rt));
   const hostPolicy = new HostPolicy(rt, 0);
   app.get('/metrics', async (c) => c.text(await registry.metrics(), 200, { 'content-type': registry.contentType }));
   // Answers within a second whatever Redis does: while Redis is away, ioredis holds commands

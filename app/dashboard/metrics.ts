@@ -6,6 +6,7 @@ import type { PipelineStats } from '../../src/stats/pipeline-stats.js';
 import { selectorRot } from '../../src/stats/selector-rot.js';
 import { registerSourceMetrics } from './source-metrics.js';
 import type { UrlLedger } from '../../src/stats/url-ledger.js';
+import type { Freshness } from './freshness.js';
 
 const COUNTERS: Record<string, { help: string; labels: string[] }> = {
   pages_fetched: {
@@ -36,6 +37,7 @@ export function createMetricsRegistry(
   queues: Queues,
   sourceIds: readonly string[],
   ledger?: UrlLedger,
+  fresh?: () => Promise<Freshness[]>,
 ): Registry {
   const registry = new Registry();
   let snapshot: Promise<{ name: string; labels: string[]; value: number }[]> | null = null;
@@ -103,7 +105,7 @@ export function createMetricsRegistry(
     },
   });
 
-  registerSourceMetrics(registry, stats, sourceIds, ledger);
+  registerSourceMetrics(registry, stats, sourceIds, ledger, fresh);
 
   const durationHelp = 'Job processing time by queue';
   registry.registerMetric({

@@ -7,6 +7,7 @@ import type { PipelineStats, SourceHealth } from '../../src/stats/pipeline-stats
 import { sourceState } from '../../src/stats/source-status.js';
 import { vietnamDay } from '../../src/stats/selector-rot.js';
 import { BUCKETS, type UrlLedger } from '../../src/stats/url-ledger.js';
+import type { Freshness } from './freshness.js';
 
 const seconds = (iso: string | null | undefined): number => (iso ? Date.parse(iso) / 1000 : 0);
 
@@ -15,7 +16,27 @@ export function registerSourceMetrics(
   stats: PipelineStats,
   sourceIds: readonly string[],
   ledger?: UrlLedger,
+  fresh?: () => Promise<Freshness[]>,
 ): void {
+  if (fresh)
+    new Gauge({
+      name: 'tinwatch_publication_delay_minutes',
+      help: 'Over the last 24 h, minutes from publication (feed/sitemap/page date) to the story written (stage="written") or its first alert sent (stage="alert"), median and p90 per source; absent without stories',
+      labelNames: ['source', 'stage', 'quantile'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const f of await fresh()) {
+          for (const [stage, v] of [
+            ['written', f.written],
+            ['alert', f.alerted],
+          ] as const) {
+            if (v.median !== null) this.set({ source: f.source, stage, quantile: '0.5' }, v.median);
+            if (v.p90 !== null) this.set({ source: f.source, stage, quantile: '0.9' }, v.p90);
+          }
+        }
+      },
+    });
   if (ledger)
     new Gauge({
       name: 'tinwatch_urls_today',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayReport, printDayReport, type DayReport } from '../../app/cli/day-report.js';
 import { crawlOnce, type RunSummary } from '../../app/cli/crawl-once.js';
 import { dashboardApp } from '../../app/dashboard/dashboard.js';
+import { freshness, quantile } from '../../app/dashboard/freshness.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { BUCKETS } from '../../src/stats/url-ledger.js';
 import { replayOriginMap } from '../../src/url/origin-map.js';
@@ -67,5 +68,24 @@ describe('URL ledger: every discovered URL accounted for', () => {
     const metrics = await get('/metrics');
     expect(metrics).toContain(`tinwatch_urls_today{source="vnexpress",outcome="written"} ${vnx.counts.written}`);
     expect(metrics).toContain(`tinwatch_urls_today{source="vnexpress",outcome="discovered"} ${vnx.discovered}`);
+  });
+
+  it("shows each outlet's minutes from publication to written (median, p90) on /accounting and in /metrics", async () => {
+    const app = dashboardApp(rt, { boundHost: '127.0.0.1', loopback: true, allowedHosts: [] });
+    const get = async (p: string) =>
+      (await app.request(`http://127.0.0.1${p}`, { headers: { host: '127.0.0.1' } })).text();
+    const fresh = await freshness(rt);
+    const vnx = fresh.find((f) => f.source === 'vnexpress')!;
+    const written = run.sources.find((r) => r.sourceId === 'vnexpress')!.written;
+    expect(vnx.written.n).toBe(written);
+    expect(vnx.written.median).toBeGreaterThan(0);
+    expect(vnx.written.p90!).toBeGreaterThanOrEqual(vnx.written.median!);
+    expect(await get('/accounting')).toContain('<table id="freshness">');
+    expect(await get('/metrics')).toMatch(
+      /tinwatch_publication_delay_minutes\{source="vnexpress",stage="written",quantile="0\.9"\} \d/,
+    );
+    expect(quantile([5, 1, 3, 2, 4], 0.5)).toBe(3);
+    expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
+    expect(quantile([], 0.5)).toBeNull();
   });
 });
