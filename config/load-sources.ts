@@ -9,7 +9,7 @@ import { ConfigError } from './errors.js';
 import { projectPath } from './project-root.js';
 import { sourceSchema, type SourceConfig } from './source-schema.js';
 import { TYPESCRIPT_SOURCES } from './sources/index.js';
-import { readYamlConfig, type YamlConfig } from './yaml-config.js';
+import { issuePath, readYamlConfig, type YamlConfig } from './yaml-config.js';
 
 export const SOURCES_DIR = projectPath('config', 'sources');
 
@@ -22,7 +22,7 @@ export interface SourceFile {
 
 export function formatZodIssues(file: string, error: z.ZodError, where?: YamlConfig['where']): string {
   return error.issues
-    .map((i) => `${where ? where(i.path) : file}: ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+    .map((i) => `${where ? where(issuePath(i)) : file}: ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
     .join('\n');
 }
 

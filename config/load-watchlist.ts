@@ -5,7 +5,7 @@ import path from 'node:path';
 import { readEnv } from './env.js';
 import { ConfigError } from './errors.js';
 import { projectPath } from './project-root.js';
-import { parseYamlConfig, readYamlConfig, shownPath, type YamlConfig } from './yaml-config.js';
+import { issuePath, parseYamlConfig, readYamlConfig, shownPath, type YamlConfig } from './yaml-config.js';
 import { watchlistSchema, type Watchlist } from './watchlist-schema.js';
 
 const BUNDLED_WATCHLIST = projectPath('config', 'watchlist.yaml');
@@ -48,7 +48,7 @@ export function parseWatchlist(
   const res = watchlistSchema.safeParse(raw);
   if (res.success) return res.data;
   const at = typeof where === 'string' ? () => where : where;
-  const lines = res.error.issues.map((i) => `${at(i.path)}: ${describePath(raw, i.path)}: ${i.message}`);
+  const lines = res.error.issues.map((i) => `${at(issuePath(i))}: ${describePath(raw, i.path)}: ${i.message}`);
   throw new ConfigError(`invalid watchlist:\n${lines.join('\n')}`);
 }
 

@@ -55,6 +55,18 @@ export function parseYamlConfig(text: string, file: string): YamlConfig {
   };
 }
 
+/**
+ * Where a schema issue is in the file: an unknown key is reported at the key itself (its parent,
+ * the whole file for a top-level key, told nobody which line to look at).
+ */
+export function issuePath(issue: {
+  path: readonly PropertyKey[];
+  code?: string;
+  keys?: readonly string[];
+}): PropertyKey[] {
+  return issue.code === 'unrecognized_keys' && issue.keys?.length ? [...issue.path, issue.keys[0]!] : [...issue.path];
+}
+
 /** A file as errors name it: relative to where tinwatch runs, absolute when outside it. */
 export function shownPath(file: string): string {
   const relative = path.relative(process.cwd(), file);

@@ -71,4 +71,11 @@ export class SitemapError extends Error {
 /** Every feed and listing of a source failed: the crawl job fails (and is retried by BullMQ). */
 export class DiscoveryFailedError extends Error {
   override name = 'DiscoveryFailedError';
+  constructor(
+    message: string,
+    /** The last failure's cause, what failed and its words (failure-cause.ts's SourceFailure). */
+    readonly failure?: { cause: string; via: string; reason: string },
+  ) {
+    super(message);
+  }
 }

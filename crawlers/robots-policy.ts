@@ -12,7 +12,12 @@ import type { Keys } from '../src/redis/keys.js';
 import { assertPublicDestination } from './ssrf-guard.js';
 
 export const ROBOTS_TTL_SECONDS = 6 * 3600;
-const UNREACHABLE_TTL_SECONDS = 10 * 60;
+/**
+ * How long an unreachable robots.txt stands for "disallow everything" before it is asked again.
+ * No longer than the shortest feed poll interval, so a returning network is noticed at the next
+ * poll; the breaker (host-policy.ts) is what leaves a failing host alone for longer.
+ */
+export const UNREACHABLE_TTL_SECONDS = 60;
 const DISALLOW_ALL = 'User-agent: *\nDisallow: /\n';
 /** Marks a cached stand-in for an unreachable file (a comment to any robots.txt parser). */
 const UNREACHABLE_MARK = '# tinwatch: robots.txt unreachable: ';
@@ -77,10 +82,11 @@ async function download(deps: RobotsDeps, origin: string): Promise<{ content: st
     if (res.ok) return { content: await cappedText(res, ROBOTS_MAX_BYTES), ttl: ROBOTS_TTL_SECONDS };
     await res.body?.cancel().catch(() => {});
     if (res.status >= 400 && res.status < 500 && res.status !== 429) return { content: '', ttl: ROBOTS_TTL_SECONDS };
-    deps.log.warn({ origin, status: res.status }, 'robots.txt unavailable: not crawling this host for now');
+    // Said by the source's failure report (workers/source-outcome.ts), once per cause.
+    deps.log.debug({ origin, status: res.status }, 'robots.txt unavailable: not crawling this host for now');
     return unreachable(`HTTP ${res.status}`);
   } catch (err) {
-    deps.log.warn({ origin, err: (err as Error).message }, 'robots.txt unreachable: not crawling this host for now');
+    deps.log.debug({ origin, err: (err as Error).message }, 'robots.txt unreachable: not crawling this host for now');
     return unreachable(errorWords(err));
   }
 }
@@ -93,8 +99,10 @@ function errorWords(err: unknown): string {
 }
 
 function unreachable(reason: string): { content: string; ttl: number } {
+  // The cached failure says when it is asked again, so nobody reads an old failure as a new one.
+  const retry = new Date(Date.now() + UNREACHABLE_TTL_SECONDS * 1000).toISOString().slice(11, 19);
   return {
-    content: `${UNREACHABLE_MARK}${reason.replace(/\s+/g, ' ')}\n${DISALLOW_ALL}`,
+    content: `${UNREACHABLE_MARK}${reason.replace(/\s+/g, ' ')}; asked again after ${retry} UTC\n${DISALLOW_ALL}`,
     ttl: UNREACHABLE_TTL_SECONDS,
   };
 }

@@ -61,6 +61,8 @@ export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
     file: z.string(),
     seq: z.number(),
     alertJobIds: z.array(z.string()),
+    /** Written, but near the relevance threshold (the ledger's "borderline" bucket). */
+    borderline: z.boolean().optional(),
   }),
   z.object({ outcome: z.literal('duplicate'), storyId: z.string(), duplicateOf: z.string() }),
   z.object({
@@ -73,6 +75,14 @@ export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
     reason: z.string().optional(),
   }),
   z.object({ outcome: z.literal('already-written'), storyId: z.string() }),
+  /** The page's own date is far older than its listing's (src/article/skip-stale.ts): not written, not alerted. */
+  z.object({
+    outcome: z.literal('stale'),
+    storyId: z.string(),
+    url: z.string(),
+    title: z.string(),
+    reason: z.string(),
+  }),
 ]);
 export type ArticleOutcome = z.infer<typeof articleOutcomeSchema>;
 
@@ -120,6 +130,10 @@ export interface CrawlSummary {
   failures: Record<string, number>;
   /** The last failure's words, for a one-line summary. */
   lastError: string | null;
+  /** Discovery requests (feeds, listings, sitemaps) this crawl planned: 0 when it had nothing to read. */
+  discoveryPlanned: number;
+  /** The last failure with its root cause and what failed (crawlers/failure-cause.ts), or null. */
+  failure: { cause: string; via: string; reason: string } | null;
 }
 
 /** Deterministic ids, never containing ':' (BullMQ uses ':' in its keys). */

@@ -2,6 +2,8 @@
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import type { Runtime } from '../src/runtime/runtime.js';
 import { countExtraction } from '../src/stats/selector-rot.js';
+import { reportFallbacks } from './repeated-warning.js';
+import { settleArticle } from './ledger-outcome.js';
 import { startWorker } from './start-worker.js';
 import { removeStaleTempFiles } from '../src/write/article-files.js';
 import { processArticle } from '../src/article/process-article.js';
@@ -30,17 +32,22 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
       maybeRepeated: job.attemptsMade > 0 || job.stalledCounter > 0,
       warc: rt.warc,
       dedupe: { bucketBits: rt.env.TINWATCH_DEDUPE_BUCKET_BITS, retentionDays: rt.env.TINWATCH_DEDUPE_RETENTION_DAYS },
-      onExtracted: async (fallbacks) => {
+      onExtracted: async (fallbacks, matched) => {
         countExtraction(rt.stats, rt.sourceById(source), fallbacks);
         if (fallbacks.length > 0) await rt.stats.count({ name: 'extraction_fallbacks', source });
+        await reportFallbacks(rt, log, rt.sourceById(source), fallbacks, matched);
       },
     });
   } catch (err) {
+    // The last attempt (or one that can never succeed): the URL's final bucket is "failed".
+    if (err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
+      await settleArticle(rt, source, parsed.data.storyId, null, (err as Error).message);
     await rt.stats.count({ name: 'articles', source, outcome: 'error' });
     await rt.stats.setHealth(source, { lastError: (err as Error).message, lastErrorAt: new Date().toISOString() });
     throw err;
   }
   await rt.stats.count({ name: 'articles', source, outcome: outcome.outcome });
+  await settleArticle(rt, source, parsed.data.storyId, outcome);
   log.info({ outcome: outcome.outcome }, 'article done');
   return outcome;
 }

@@ -9,6 +9,7 @@ import { crawlDepsOf } from './crawl-deps-of.js';
 import { pollFeed, type PollResult } from './feed-poller.js';
 import { ensurePollJobs } from './poll-jobs.js';
 import { watchClockSteps } from './poll-clock-guard.js';
+import { recordSourceOutcome } from './source-outcome.js';
 import { addSourceCrawl, crawlJobSchema, JOB, QUEUE, tickJobSchema, type CrawlSummary } from '../src/queues.js';
 
 export async function handleCrawlJob(
@@ -46,6 +47,12 @@ export async function handleCrawlJob(
     for (const [status, n] of Object.entries(summary.statusCounts)) {
       await rt.stats.count({ name: 'pages_fetched', source: source.id, status }, n);
     }
+    // A crawl with nothing to read (feeds polled on their own) leaves the health as the polls set it.
+    if (summary.discoveryPlanned === 0) {
+      await rt.stats.setHealth(source.id, { lastCrawlAt: new Date().toISOString() });
+      return summary;
+    }
+    await recordSourceOutcome(rt, source, { summary });
     await rt.stats.setHealth(source.id, {
       lastCrawlAt: new Date().toISOString(),
       lastDiscovered: String(summary.discovered),
@@ -59,6 +66,7 @@ export async function handleCrawlJob(
     });
     return summary;
   } catch (err) {
+    await recordSourceOutcome(rt, source, { error: err });
     await rt.stats.setHealth(source.id, {
       lastCrawlAt: new Date().toISOString(),
       lastError: (err as Error).message,

@@ -9,10 +9,11 @@ import { crawlSource } from '../crawlers/crawl/crawl-source.js';
 import { FeedTurns, feedInFlightMs } from '../crawlers/poll/feed-turns.js';
 import { nextPoll, DEFAULT_POLL_LIMITS, type PollPlan } from '../crawlers/poll/poll-policy.js';
 import { PublishHistory } from '../crawlers/poll/publish-history.js';
-import { pollJobSchema, QUEUE } from '../src/queues.js';
+import { pollJobSchema, QUEUE, type CrawlSummary } from '../src/queues.js';
 import type { Runtime } from '../src/runtime/runtime.js';
 import { crawlDepsOf } from './crawl-deps-of.js';
 import { removedByNewerConfig } from './poll-tombstones.js';
+import { recordSourceOutcome } from './source-outcome.js';
 
 /** What a poll job returns when it ends its chain (it otherwise goes back to the delayed set). */
 export interface PollResult {
@@ -55,7 +56,7 @@ export async function pollFeed(rt: Runtime, job: Job, token: string | undefined)
 
   const history = new PublishHistory(rt.redis, rt.keys);
   const polledAt = new Date().toISOString();
-  let pausedUntil: string | null = null;
+  let result: { summary: CrawlSummary } | { error: unknown };
   try {
     const summary = await crawlSource(
       { ...deps, onFeedLinks: (url, links) => history.record(url, links, clock.now()) },
@@ -63,22 +64,28 @@ export async function pollFeed(rt: Runtime, job: Job, token: string | undefined)
       undefined,
       { feeds: { only: feed } },
     );
-    pausedUntil = summary.pausedUntil;
+    result = { summary };
     for (const [status, n] of Object.entries(summary.statusCounts)) {
       await rt.stats.count({ name: 'pages_fetched', source: source.id, status }, n);
     }
     if (summary.new > 0) log.info({ new: summary.new, fetched: summary.fetched }, 'feed poll found new articles');
   } catch (err) {
     // The chain goes on: the next poll is planned as usual, the breaker pauses a failing host.
-    log.warn({ err: (err as Error).message }, 'feed poll failed');
-    await rt.stats.setHealth(source.id, { lastError: (err as Error).message, lastErrorAt: polledAt });
+    // The terminal hears of it once per cause (source-outcome.ts), not once per poll.
+    log.debug({ err: (err as Error).message }, 'feed poll failed');
+    result = { error: err };
   }
+  const pausedUntil = 'summary' in result ? result.summary.pausedUntil : null;
   const plan = planNext(rt, await history.times(feed, clock.now()));
   let realDelay = clock.realMs(plan.delayMs);
   if (pausedUntil) realDelay = Math.max(realDelay, Date.parse(pausedUntil) - Date.now());
+  const nextPollAt = new Date(Date.now() + realDelay).toISOString();
+  const failure = await recordSourceOutcome(rt, source, result, nextPollAt);
   await rt.stats.setHealth(source.id, {
     lastPollAt: polledAt,
-    nextPollAt: new Date(Date.now() + realDelay).toISOString(),
+    nextPollAt,
+    lastPollFailed: failure ? '1' : '',
+    ...(failure ? { lastError: failure.reason, lastErrorAt: polledAt } : {}),
   });
   log.debug({ nextPollMs: realDelay, itemsPerHour: plan.itemsPerHour, basis: plan.basis }, 'next feed poll planned');
   return comeBackIn(job, token, realDelay);

@@ -27,8 +27,9 @@ export function startWorker(
     lockDuration: rt.env.TINWATCH_LOCK_MS,
     maxStalledCount: PIPELINE.maxStalledCount[queue],
   });
+  // A crawl that read nothing is said once per cause by source-outcome.ts, not at every attempt.
   worker.on('failed', (job, err) =>
-    rt.log.error(
+    rt.log[err.name === 'DiscoveryFailedError' ? 'debug' : 'error'](
       { queue, jobId: job?.id, url: (job?.data as { url?: string } | undefined)?.url, err: err.message },
       `${queue} job failed`,
     ),

@@ -20,6 +20,7 @@ import { registerManifestCommand } from './commands/manifest.js';
 import { registerRecoverCommand } from './commands/recover.js';
 import { registerRelevanceCommand } from './commands/relevance.js';
 import { registerReplayCommand } from './commands/replay.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerRetryCommand } from './commands/retry.js';
 import { registerSchedulerCommand } from './commands/scheduler.js';
 import { registerSkippedCommand } from './commands/skipped.js';
@@ -60,6 +61,7 @@ for (const register of [
   registerFailedCommand,
   registerRetryCommand,
   registerSkippedCommand,
+  registerReportCommand,
   registerSourcesCommand,
   registerExportCommand,
   registerStorageCommand,

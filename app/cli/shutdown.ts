@@ -3,7 +3,18 @@
 // exits at once: in-flight jobs are then picked up again by another worker after the stall check.
 import type { Logger } from '../../src/logger.js';
 
-export function onShutdown(log: Logger, close: () => Promise<void>): Promise<void> {
+/**
+ * How long the graceful part may take. A supervisor (systemd, Docker, `kill` through npm) waits
+ * a few seconds before SIGKILL; past this, the process exits and in-flight jobs are picked up by
+ * another worker after the stall check, exactly as after a second signal.
+ */
+export const SHUTDOWN_GRACE_MS = 4_000;
+
+export function onShutdown(
+  log: Logger,
+  close: () => Promise<void>,
+  graceMs: number = SHUTDOWN_GRACE_MS,
+): Promise<void> {
   return new Promise((resolve) => {
     let closing = false;
     const handler = (signal: NodeJS.Signals): void => {
@@ -13,6 +24,13 @@ export function onShutdown(log: Logger, close: () => Promise<void>): Promise<voi
       }
       closing = true;
       log.info({ signal }, 'shutting down: finishing in-flight jobs');
+      setTimeout(() => {
+        log.warn(
+          { signal, graceMs },
+          'jobs still in flight after the grace period: exiting; another worker resumes them after the stall check',
+        );
+        process.exit(0);
+      }, graceMs).unref();
       close()
         .catch((err: unknown) => log.error({ err: String(err) }, 'error during shutdown'))
         .finally(() => resolve());

@@ -4,6 +4,7 @@ import type { SelectorRot } from '../../src/stats/selector-rot.js';
 import type { SourceHealth } from '../../src/stats/pipeline-stats.js';
 import type { ManifestArticle } from './latest-articles.js';
 import { exactTime, outletLink, partialMark, timeCell } from './html-parts.js';
+import { feedPollCell, SOURCE_HEALTH_STYLE, sourceRowClass, sourceStatusCell } from './source-health.js';
 
 export interface AlertRow {
   id: string;
@@ -39,7 +40,7 @@ h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f4f4f4}.num{text-align:right}.bad{color:#b00}.muted{color:#777}nav a{margin-right:1rem}
 pre{white-space:pre-wrap;max-width:48rem;font:15px/1.5 Georgia,serif}
-mark{background:#ffe58a}.quote{color:#444;margin-top:.2rem}.paging a{margin-right:1rem}`;
+mark{background:#ffe58a}.quote{color:#444;margin-top:.2rem}.paging a{margin-right:1rem}${SOURCE_HEALTH_STYLE}`;
 
 /** Today's share of articles whose title or body fell back; flagged past PIPELINE.selectorRot. */
 function rotCell(sourceId: string, rot: SelectorRot): string {
@@ -52,7 +53,7 @@ function rotCell(sourceId: string, rot: SelectorRot): string {
 
 export function layout(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${e(title)}</title><style>${STYLE}</style></head>
-<body><nav><a href="/">tinwatch</a><a href="/search">search</a><a href="/skipped">skipped</a><a href="/queues">queues</a><a href="/metrics">metrics</a></nav>${body}</body></html>`;
+<body><nav><a href="/">tinwatch</a><a href="/search">search</a><a href="/skipped">skipped</a><a href="/accounting">accounting</a><a href="/queues">queues</a><a href="/metrics">metrics</a></nav>${body}</body></html>`;
 }
 
 export function overviewPage(d: OverviewData, now = Date.now()): string {
@@ -70,8 +71,8 @@ export function overviewPage(d: OverviewData, now = Date.now()): string {
     .map(
       (
         s,
-      ) => `<tr><td>${e(s.name)} <span class="muted">${e(s.id)}</span></td><td>${s.health.lastCrawlAt ? timeCell(s.health.lastCrawlAt, now) : 'never'}</td>
-<td class="feed-poll">${s.health.lastPollAt ? `${timeCell(s.health.lastPollAt, now)}${s.health.nextPollAt ? ` <span class="muted">next ${timeCell(s.health.nextPollAt, now)}</span>` : ''}` : '<span class="muted">–</span>'}</td>
+      ) => `<tr class="${sourceRowClass(s.health)}" data-source="${e(s.id)}"><td>${e(s.name)} <span class="muted">${e(s.id)}</span></td>${sourceStatusCell(s.health, now)}<td>${s.health.lastCrawlAt ? timeCell(s.health.lastCrawlAt, now) : 'never'}</td>
+${feedPollCell(s.health, now)}
 <td class="num">${e(s.health.lastNew ?? '–')}</td><td class="num">${s.fallbacks}</td>${rotCell(s.id, s.rot)}<td class="num ${s.errors ? 'bad' : ''}">${s.errors}</td>
 <td class="${s.health.lastFailures ? 'bad' : 'muted'}">${e(s.health.lastFailures || 'none')}</td>
 <td class="${s.health.lastError ? 'bad' : ''}">${e(s.health.lastError ?? '')}${s.health.lastError && s.health.lastErrorAt ? ` <span class="muted">${timeCell(s.health.lastErrorAt, now)}</span>` : ''}</td><td class="${s.paused.length ? 'bad' : 'muted'}">${s.paused.length ? e(s.paused.join(', ')) : 'none'}</td>
@@ -109,7 +110,7 @@ ${borderline}</table>
 <table id="articles"><tr><th>Title</th><th>Outlet</th><th>Published</th><th class="num">Outlets carrying it</th><th>Matched rules</th></tr>
 ${articles}</table>
 <h2>Sources</h2>
-<table id="sources"><tr><th>Source</th><th>Last crawl</th><th>Feed polled</th><th class="num">New last crawl</th><th class="num">Fallback extractions</th><th>Title/body fallbacks today</th><th class="num">Errors</th><th>Failed last crawl</th><th>Last error</th><th>Paused hosts</th><th></th></tr>
+<table id="sources"><tr><th>Source</th><th>Status</th><th>Last crawl</th><th>Feed polled</th><th class="num">New last crawl</th><th class="num">Fallback extractions</th><th>Title/body fallbacks today</th><th class="num">Errors</th><th>Failed last crawl</th><th>Last error</th><th>Paused hosts</th><th></th></tr>
 ${sources}</table>
 <h2>Alerts sent</h2>
 <table id="alerts-sent"><tr><th>Rule</th><th>Channel</th><th>Story</th><th>At</th></tr>${alerts(d.alertsSent, false)}</table>

@@ -19,6 +19,10 @@ import { articlePage, overviewPage, type AlertRow } from './dashboard-pages.js';
 import { latestArticles } from './latest-articles.js';
 import { listMarks, saveMark } from '../../src/relevance/relevance-marks.js';
 import { createMetricsRegistry } from './metrics.js';
+import { errorCount } from './source-health.js';
+import { registerAccountingRoutes } from './accounting-page.js';
+import { freshness } from './freshness.js';
+import { UrlLedger } from '../../src/stats/url-ledger.js';
 import { HostPolicy } from '../../crawlers/host-policy.js';
 import { registerCrawlNowRoute } from './crawl-now-route.js';
 import { registerFeedRoutes } from './feed-routes.js';
@@ -80,11 +84,9 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
   board.setBasePath('/queues');
   app.route('/queues', board.registerPlugin());
 
-  const registry = createMetricsRegistry(
-    rt.stats,
-    rt.queues,
-    rt.sources.map((s) => s.id),
-  );
+  const ids = rt.sources.map((s) => s.id);
+  const ledger = new UrlLedger(rt.redis, rt.keys);
+  const registry = createMetricsRegistry(rt.stats, rt.queues, ids, ledger, () => freshness(rt));
   const hostPolicy = new HostPolicy(rt, 0);
   app.get('/metrics', async (c) => c.text(await registry.metrics(), 200, { 'content-type': registry.contentType }));
   // Answers within a second whatever Redis does: while Redis is away, ioredis holds commands
@@ -129,13 +131,7 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
           .filter((x) => x.name === 'extraction_fallbacks' && x.labels[0] === s.id)
           .reduce((a, x) => a + x.value, 0),
         rot: rot.get(s.id)!,
-        errors: counters
-          .filter(
-            (x) =>
-              (x.name === 'articles' && x.labels[0] === s.id && x.labels[1] === 'error') ||
-              (x.name === 'pages_fetched' && x.labels[0] === s.id && x.labels[1] === 'error'),
-          )
-          .reduce((a, x) => a + x.value, 0),
+        errors: errorCount(counters, s.id),
       })),
     );
     const marks = new Map((await listMarks(rt.redis, rt.keys)).map((m) => [m.id, m.label]));
@@ -181,6 +177,7 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
   registerFeedRoutes(app, rt);
   registerSearchRoutes(app, rt);
   registerStoryRoute(app, rt);
+  registerAccountingRoutes(app, rt);
 
   app.get('/articles/:file', async (c) => {
     const file = c.req.param('file');
@@ -218,11 +215,11 @@ export async function startDashboard(rt: Runtime, opts: DashboardOptions = {}): 
       reject(
         err.code === 'EADDRINUSE'
           ? new ConfigError(
-              `dashboard: port ${port} on ${host} is already in use (another tinwatch?); choose one with --port`,
+              `dashboard: port ${port} on ${host} is already in use (another tinwatch?); choose one with --dashboard-port`,
             )
           : err.code === 'EACCES'
             ? new ConfigError(
-                `dashboard: not allowed to listen on ${host}:${port}; choose a port above 1023 with --port`,
+                `dashboard: not allowed to listen on ${host}:${port}; choose a port above 1023 with --dashboard-port`,
               )
             : err,
       ),

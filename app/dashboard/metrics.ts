@@ -4,6 +4,9 @@ import { Registry, Gauge, type MetricValue } from 'prom-client';
 import type { Queues } from '../../src/queues.js';
 import type { PipelineStats } from '../../src/stats/pipeline-stats.js';
 import { selectorRot } from '../../src/stats/selector-rot.js';
+import { registerSourceMetrics } from './source-metrics.js';
+import type { UrlLedger } from '../../src/stats/url-ledger.js';
+import type { Freshness } from './freshness.js';
 
 const COUNTERS: Record<string, { help: string; labels: string[] }> = {
   pages_fetched: {
@@ -19,9 +22,23 @@ const COUNTERS: Record<string, { help: string; labels: string[] }> = {
     labels: ['source'],
   },
   alerts: { help: 'Alert deliveries by channel and outcome', labels: ['channel', 'outcome'] },
+  source_failures: {
+    help: 'Failed crawls and feed polls by source and cause (dns, refused, timeout, HTTP 503, …)',
+    labels: ['source', 'cause'],
+  },
+  repeated_warnings: {
+    help: 'Warnings that repeat on every article (said once per source and day in the log), by source and warning',
+    labels: ['source', 'warning'],
+  },
 };
 
-export function createMetricsRegistry(stats: PipelineStats, queues: Queues, sourceIds: readonly string[]): Registry {
+export function createMetricsRegistry(
+  stats: PipelineStats,
+  queues: Queues,
+  sourceIds: readonly string[],
+  ledger?: UrlLedger,
+  fresh?: () => Promise<Freshness[]>,
+): Registry {
   const registry = new Registry();
   let snapshot: Promise<{ name: string; labels: string[]; value: number }[]> | null = null;
   // One Redis read per scrape, shared by every counter family.
@@ -87,6 +104,8 @@ export function createMetricsRegistry(stats: PipelineStats, queues: Queues, sour
       for (const [source, r] of await rotToday()) this.set({ source }, r.flagged ? 1 : 0);
     },
   });
+
+  registerSourceMetrics(registry, stats, sourceIds, ledger, fresh);
 
   const durationHelp = 'Job processing time by queue';
   registry.registerMetric({

@@ -13,6 +13,8 @@ export interface SearchForm {
   from: string;
   to: string;
   borderline: boolean;
+  /** Tones must match as typed; off by default: a toneless query finds toned text, as --diacritic-free does. */
+  exact: boolean;
   page: number;
 }
 
@@ -31,7 +33,7 @@ export interface SearchView {
 function searchHref(form: SearchForm, page: number): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...form, page })) {
-    if (k === 'borderline') {
+    if (k === 'borderline' || k === 'exact') {
       if (v) p.set(k, 'on');
     } else if (v !== '' && !(k === 'page' && v === 1)) p.set(k, String(v));
   }
@@ -59,9 +61,10 @@ export function searchPage(v: SearchView): string {
    v.rules.map((r) => [r, r]),
  )}
  from <input type="date" name="from" value="${e(f.from)}"> to <input type="date" name="to" value="${e(f.to)}">
- <label><input type="checkbox" name="borderline" value="on"${f.borderline ? ' checked' : ''}> borderline only</label></p>
+ <label><input type="checkbox" name="borderline" value="on"${f.borderline ? ' checked' : ''}> borderline only</label>
+ <label><input type="checkbox" name="exact" value="on"${f.exact ? ' checked' : ''}> tones exactly as typed</label></p>
 <p class="muted">The query language of the watch rules — words, "phrases", AND, OR, NOT, ( ), NEAR/n — with
-their folding (case, tone placement, i/y do not matter). Days are Vietnam time. Save a query as a rule in
+their folding (case, tone placement, i/y do not matter; a query without tones finds toned text — "tap tran" finds "tập trận" — unless "tones exactly as typed" is ticked). Days are Vietnam time. Save a query as a rule in
 config/watchlist.yaml; it is picked up on save.</p></form>`;
   const error = v.error ? `<p class="bad" id="search-error">${e(v.error)}</p>` : '';
   let results = '';

@@ -47,6 +47,7 @@ export function registerSearchRoutes(app: Hono, rt: Runtime): void {
       from: q('from'),
       to: q('to'),
       borderline: c.req.query('borderline') === 'on',
+      exact: c.req.query('exact') === 'on',
       page: pageNumber(c.req.query('page')),
     };
     let error: string | null = null;
@@ -62,7 +63,8 @@ export function registerSearchRoutes(app: Hono, rt: Runtime): void {
     }
     if (form.q) {
       try {
-        filter.query = draftRule(form.q);
+        // Diacritic-free unless asked for exact tones, as `alerts backtest --diacritic-free`.
+        filter.query = draftRule(form.q, { diacriticFree: !form.exact });
       } catch (err) {
         if (!(err instanceof ConfigError)) throw err;
         error = `query: ${err.message.replace(/^query: /, '')}`;

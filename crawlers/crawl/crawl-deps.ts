@@ -45,5 +45,7 @@ export function emptySummary(sourceId: string): CrawlSummary {
     pausedUntil: null,
     failures: {},
     lastError: null,
+    discoveryPlanned: 0,
+    failure: null,
   };
 }

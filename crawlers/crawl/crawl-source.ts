@@ -23,6 +23,8 @@ import { requestHeaders } from '../request-policy.js';
 import { RobotsPolicy } from '../robots-policy.js';
 import { BackfillWalk } from './backfill-walk.js';
 import { saveValidators, withValidators, type Validators } from './conditional-get.js';
+import { sourceFailureOf } from '../failure-cause.js';
+import { UrlLedger } from '../../src/stats/url-ledger.js';
 import { recordFailure } from './failure-log.js';
 import { fetchersFor } from './fetchers.js';
 import { NewArticles } from './new-articles.js';
@@ -79,13 +81,19 @@ export async function crawlSource(
   /** The articles chosen for fetching, by canonical URL: what a fetched page is parked as. */
   const candidates = new Map<string, Candidate>();
   let discoveryFailures = 0;
+  const ledger = new UrlLedger(deps.redis, deps.keys);
 
   const fail = async (f: FetchFailure): Promise<void> => {
     const key = failureKey(f);
     summary.failures[key] = (summary.failures[key] ?? 0) + 1;
     summary.lastError = f.reason;
-    if (f.request.label === 'article') summary.fetchFailed++;
-    else discoveryFailures++;
+    summary.failure = sourceFailureOf(source, f);
+    if (f.request.label === 'article') {
+      summary.fetchFailed++;
+      const cand = candidates.get(f.request.data.canonicalUrl);
+      if (cand)
+        await ledger.settle(source.id, cand.storyId, 'failed', `${sourceFailureOf(source, f).via}: ${failureKey(f)}`);
+    } else discoveryFailures++;
     await recordFailure({ ...deps, log }, source.id, f);
   };
   const unreachable = (request: FetchRequest, reason: string): Promise<void> =>
@@ -97,6 +105,7 @@ export async function crawlSource(
   for (const u of gate.unreachable) await unreachable(u.item, u.reason);
   const discovery = walk ? gate.allowed : await withValidators(deps.redis, deps.keys, gate.allowed);
   const planned = discovery.length + gate.unreachable.length;
+  summary.discoveryPlanned = planned;
 
   const onDiscoveryPage = async (page: FetchedPage, req: DiscoveryRequest): Promise<FetchRequest[]> => {
     // 304: the feed or listing has not changed since the last crawl that read it fully.
@@ -195,14 +204,20 @@ export async function crawlSource(
   if (planned > 0 && discoveryFailures >= planned) {
     throw new DiscoveryFailedError(
       `every discovery URL of ${source.id} failed (${planned}; ${formatFailureCounts(summary.failures)}): ${summary.lastError ?? 'see the fetch failure list'}`,
+      summary.failure ?? undefined,
     );
   }
   // Validators only after a crawl that fetched every new article (conditional-get.ts).
   if (summary.fetchFailed === 0) await saveValidators(deps.redis, deps.keys, newValidators);
-  log.info(summary.statusCounts, 'status counts');
-  log.info(
-    { discovered: summary.discovered, new: summary.new, fetched: summary.fetched, fetchFailed: summary.fetchFailed },
-    'crawl done',
-  );
+  // One line per crawl, and none for a crawl that had nothing to read (feeds polled on their own).
+  const done = {
+    discovered: summary.discovered,
+    new: summary.new,
+    fetched: summary.fetched,
+    fetchFailed: summary.fetchFailed,
+    statusCounts: summary.statusCounts,
+  };
+  if (planned > 0) log.info(done, 'crawl done');
+  else log.debug(done, 'crawl done: nothing to read');
   return summary;
 }

@@ -3,7 +3,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
-import type { FetchFailure } from '../fetch-failure.js';
+import { isHostTrouble, type FetchFailure } from '../fetch-failure.js';
 
 const MAX_FAILURES_KEPT = 1_000;
 
@@ -12,7 +12,11 @@ export async function recordFailure(
   sourceId: string,
   f: FetchFailure,
 ): Promise<void> {
-  deps.log.warn(
+  // A host that fails (DNS, refused, robots.txt unreachable…) fails every request: the source's
+  // failure is said once per cause by the worker (workers/source-outcome.ts). A page's own fault
+  // (a 404, a page too large) is said here.
+  const hostWide = isHostTrouble(f) || f.cause === 'robots-unreachable' || f.cause === 'host-paused';
+  deps.log[hostWide ? 'debug' : 'warn'](
     { sourceId, url: f.request.url, label: f.request.label, cause: f.cause, status: f.status, reason: f.reason },
     'fetch failed',
   );

@@ -46,8 +46,8 @@ export function urlRefusal(source: SourceConfig, canonical: string): string | nu
 export function articleCandidates(
   source: SourceConfig,
   links: ReadonlyArray<{ url: string; publishedAt?: string | null }>,
-  /** Told of each link of the outlet's host refused as not an article (a log line, a count). */
-  onRefused?: (refusal: Refusal) => void,
+  /** Told of each link the source's URL rules refuse, and which rule (the ledger counts them). */
+  onRejected?: (url: string, why: string) => void,
 ): Candidate[] {
   const out = new Map<string, Candidate>();
   for (const link of links) {
@@ -55,15 +55,22 @@ export function articleCandidates(
     try {
       canonical = canonicalUrl(link.url, source.canonical);
     } catch {
+      onRejected?.(link.url, 'not a URL');
       continue;
     }
     const host = new URL(canonical).hostname;
-    if (!source.hosts.includes(host)) continue;
+    if (!source.hosts.includes(host)) {
+      onRejected?.(link.url, "host not among the source's hosts");
+      continue;
+    }
     // Fetched as written, so the link itself must be the outlet's: no explicit port.
-    if (!isSourceUrl(source, link.url)) continue;
+    if (!isSourceUrl(source, link.url)) {
+      onRejected?.(link.url, 'not a URL of the source (scheme or port)');
+      continue;
+    }
     const refused = urlRefusal(source, canonical);
     if (refused !== null) {
-      onRefused?.({ url: canonical, why: refused });
+      onRejected?.(canonical, refused);
       continue;
     }
     const identity = articleIdentity(canonical, source.canonical);

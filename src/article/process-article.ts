@@ -14,12 +14,13 @@ import { timed } from '../stats/stage-timings.js';
 import { inflateRaw, storyStateAndRaw } from './job-state.js';
 import { recordDuplicate } from './record-duplicate.js';
 import { skipOffTopic } from './skip-off-topic.js';
+import { skipStale, staleDates } from './skip-stale.js';
 import { writeStory, type WriteDeps } from './write-story.js';
 
 export interface ArticleDeps extends WriteDeps {
   sourceById(id: string): SourceConfig;
   /** Told of every extracted article, with the fields that needed a generic fallback (a selector missed). */
-  onExtracted?: (fallbacks: ExtractField[]) => Promise<void> | void;
+  onExtracted?: (fallbacks: ExtractField[], matched: unknown) => Promise<void> | void;
   /** Dedupe index settings (env TINWATCH_DEDUPE_*); defaults from config/dedupe.ts. */
   dedupe?: { bucketBits: number; retentionDays: number };
 }
@@ -36,14 +37,13 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   const res = await timed(t, 'extract + normalize', () => extractArticle(rawPage.toString('utf8'), data.url, source));
   if (!res.ok) throw new UnrecoverableError(res.reason);
   const article = res.article;
-  if (article.fallbacks.length > 0) {
-    deps.log.warn(
-      { fallbacks: article.fallbacks, matched: article.matched },
-      'selectors missed: generic fallback used',
-    );
-  }
-  await deps.onExtracted?.(article.fallbacks);
+  // Said (once per source and day) and counted by whoever listens: a fallback that always
+  // succeeds would otherwise be a warning on every article.
+  await deps.onExtracted?.(article.fallbacks, article.matched);
   const ctx = { data, source, article, publishedAt: article.publishedAt ?? data.feedPublishedAt };
+  // An old page listed as new is no new story: recorded, never alerted.
+  const stale = staleDates(article.publishedAt, data.feedPublishedAt);
+  if (stale) return skipStale(deps, ctx, stale);
 
   const topics = await timed(t, 'relevance', () =>
     classifyTopics({ title: article.title, lead: article.lead, body: article.paragraphs }),

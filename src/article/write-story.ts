@@ -61,10 +61,17 @@ export async function writeStory(
             : null,
         )
       : [];
-  const outcome: ArticleOutcome = { outcome: 'written', storyId: data.storyId, file, seq, alertJobIds };
   // Fixed once per story (a retry writes the same line); its duplicates copy it exactly.
   const writtenAt = await fixWrittenAt(deps, data.storyId);
   const relevance = topics.best;
+  const outcome: ArticleOutcome = {
+    outcome: 'written',
+    storyId: data.storyId,
+    file,
+    seq,
+    alertJobIds,
+    ...(relevance.borderline ? { borderline: true } : {}),
+  };
   await timed(t, 'manifest', () =>
     manifestOnce(
       deps,

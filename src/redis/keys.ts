@@ -62,6 +62,10 @@ export interface Keys {
   readonly statsCounters: string;
   /** HASH: job duration histogram of one queue. */
   statsDurations(queue: string): string;
+  /** HASH (expiring) story id (or `url:<link>`) → bucket|detail: where each URL of a source's day ended. */
+  urlLedger(day: string, sourceId: string): string;
+  /** STRING (expiring): a repeating warning was said today (`<source>|<warning>|<day>`); said once a day. */
+  warnedOnce(what: string): string;
   /** HASH: last crawl facts of one source (dashboard health). */
   sourceHealth(sourceId: string): string;
   /** STRING: an origin's robots.txt, cached with an expiry. */
@@ -114,6 +118,8 @@ export function createKeys(prefix: string): Keys {
     digestBatch: (id) => `${prefix}:digest-batch:${id}`,
     statsCounters: `${prefix}:stats:counters`,
     statsDurations: (q) => `${prefix}:stats:durations:${q}`,
+    urlLedger: (day, id) => `${prefix}:ledger:${day}:${id}`,
+    warnedOnce: (what) => `${prefix}:warned:${what}`,
     sourceHealth: (id) => `${prefix}:health:${id}`,
     robots: (origin) => `${prefix}:robots:${origin}`,
     validators: (url) => `${prefix}:validators:${url}`,

@@ -13,6 +13,8 @@ export type Counter =
   | { name: 'pages_fetched'; source: string; status: string }
   | { name: 'articles'; source: string; outcome: string }
   | { name: 'extraction_fallbacks'; source: string }
+  | { name: 'source_failures'; source: string; cause: string }
+  | { name: 'repeated_warnings'; source: string; warning: string }
   | { name: 'alerts'; channel: string; outcome: string };
 
 function field(c: Counter): string {
@@ -23,6 +25,10 @@ function field(c: Counter): string {
       return `articles|${c.source}|${c.outcome}`;
     case 'extraction_fallbacks':
       return `extraction_fallbacks|${c.source}`;
+    case 'source_failures':
+      return `source_failures|${c.source}|${c.cause}`;
+    case 'repeated_warnings':
+      return `repeated_warnings|${c.source}|${c.warning}`;
     case 'alerts':
       return `alerts|${c.channel}|${c.outcome}`;
   }
@@ -42,6 +48,17 @@ export interface SourceHealth {
   /** When one of the source's feeds was last polled, and when that feed is polled next. */
   lastPollAt?: string;
   nextPollAt?: string;
+  /** '1' when the last feed poll failed, '' when it read its feed. */
+  lastPollFailed?: string;
+  /** Set while the source fails (source-status.ts): since when, the cause, what failed, its words. */
+  failingSince?: string;
+  failingCause?: string;
+  failingVia?: string;
+  failingReason?: string;
+  /** When a failing source is next tried (its next poll or crawl, a cached robots.txt's expiry). */
+  retryAt?: string;
+  lastSuccessAt?: string;
+  lastFailureAt?: string;
 }
 
 /**
@@ -180,6 +197,17 @@ export class PipelineStats {
   async setHealth(sourceId: string, health: SourceHealth): Promise<void> {
     const entries = Object.entries(health).filter(([, v]) => v !== undefined) as [string, string][];
     if (entries.length) await this.redis.hset(this.keys.sourceHealth(sourceId), Object.fromEntries(entries));
+  }
+
+  async clearHealth(sourceId: string, fields: (keyof SourceHealth)[]): Promise<void> {
+    await this.redis.hdel(this.keys.sourceHealth(sourceId), ...fields);
+  }
+
+  /** Sets a health field unless it is set already; returns the value it holds. */
+  async setHealthOnce(sourceId: string, field: keyof SourceHealth, value: string): Promise<string> {
+    const key = this.keys.sourceHealth(sourceId);
+    if (await this.redis.hsetnx(key, field, value)) return value;
+    return (await this.redis.hget(key, field)) ?? value;
   }
 
   async health(sourceId: string): Promise<SourceHealth> {

@@ -41,10 +41,10 @@ describe('ordinary mistakes at the command line', () => {
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
     const port = (busy.address() as { port: number }).port;
     try {
-      const f = await fails(['dashboard', '--port', String(port)]);
+      const f = await fails(['dashboard', '--dashboard-port', String(port)]);
       expect(f.code).toBe(2);
       expect(f.stderr.trim()).toBe(
-        `tinwatch: dashboard: port ${port} on 127.0.0.1 is already in use (another tinwatch?); choose one with --port`,
+        `tinwatch: dashboard: port ${port} on 127.0.0.1 is already in use (another tinwatch?); choose one with --dashboard-port`,
       );
     } finally {
       busy.close();

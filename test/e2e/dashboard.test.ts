@@ -67,7 +67,7 @@ describe('dashboard', () => {
     // The KIDD story was also carried under a second URL: story size 2.
     const kidd = page.locator('#articles tr', { hasText: 'Đối thoại quốc phòng tích hợp KIDD lần thứ 16' });
     expect(await kidd.locator('td').nth(3).textContent()).toBe('2');
-    expect(await page.locator('#sources tr', { hasText: 'VnExpress' }).locator('td').nth(3).textContent()).toBe('3');
+    expect(await page.locator('#sources tr', { hasText: 'VnExpress' }).locator('td').nth(4).textContent()).toBe('3');
     // crawl --once reads the feeds itself: no feed poll ran.
     expect(await page.locator('#sources tr', { hasText: 'VnExpress' }).locator('td.feed-poll').textContent()).toBe('–');
     expect(await page.locator('#alerts-sent tr').count()).toBe(1 + BUNDLED_FIRST_RUN_TOTALS.alerts); // + header
@@ -194,6 +194,13 @@ describe('dashboard', () => {
     expect(outlets.length).toBeLessThan(n);
     expect(new Set(outlets)).toEqual(new Set(['VTV']));
     await shot(page, 'search');
+    // A toneless query finds toned text by default (as --diacritic-free), not with exact tones.
+    const count = async (qs: string) =>
+      ((await (await fetch(`${dash.url}/search?${qs}`)).text()).match(/<tr data-story=/g) ?? []).length;
+    const toned = await count(`q=${encodeURIComponent('"tập trận"')}`);
+    expect(toned).toBeGreaterThan(0);
+    expect(await count(`q=${encodeURIComponent('"tap tran"')}`)).toBe(toned);
+    expect(await count(`q=${encodeURIComponent('"tap tran"')}&exact=on`)).toBe(0);
     // A query that does not parse is said, not a stack trace.
     const bad = await fetch(`${dash.url}/search?q=${encodeURIComponent('"unclosed')}`);
     expect(bad.status).toBe(400);

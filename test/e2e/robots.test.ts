@@ -66,7 +66,7 @@ describe('robots.txt', () => {
     replay.hits.length = 0;
     // Not "disallowed": unreachable is a failure with its cause, and every discovery URL failed.
     await expect(crawlSource(deps(), rt.sources[1]!)).rejects.toThrow(
-      /every discovery URL of .* failed \(1; 1 robots-unreachable\): https?:\/\/[^ ]+\/robots\.txt unreachable \(HTTP 5\d\d\)/,
+      /every discovery URL of .* failed \(1; 1 robots-unreachable\): https?:\/\/[^ ]+\/robots\.txt unreachable \(HTTP 5\d\d; asked again after \d\d:\d\d:\d\d UTC\)/,
     );
     expect(replay.hits).toEqual([`/${DOWN}/robots.txt`]);
     const failure = JSON.parse((await rt.redis.lindex(rt.keys.fetchFailures, 0))!) as Record<string, unknown>;

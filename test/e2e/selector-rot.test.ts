@@ -59,7 +59,7 @@ describe('selector rot', () => {
 
   it('flags the source on the dashboard, naming the command that shows the broken selector', async () => {
     const html = await (await fetch(dash.url)).text();
-    const row = (id: string) => html.split('<tr>').find((r) => r.includes(`<span class="muted">${id}</span>`)) ?? '';
+    const row = (id: string) => html.split(/<tr[ >]/).find((r) => r.includes(`<span class="muted">${id}</span>`)) ?? '';
     expect(row('rotten')).toContain('selector-rot');
     expect(row('rotten')).toContain('6 of 6 (100 %): selectors broken? run <code>tinwatch sources check rotten</code>');
     expect(row('healthy')).not.toContain('selector-rot');

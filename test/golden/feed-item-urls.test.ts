@@ -33,7 +33,7 @@ describe('declared refusals', () => {
     const got = articleCandidates(
       tienphong,
       [{ url: 'https://tienphong.vn/epaper/2026/TP-1/' }, { url: 'https://tienphong.vn/a-b-post123.tpo' }],
-      (r) => refused.push(r.why),
+      (_url, why) => refused.push(why),
     );
     expect(got.map((c) => c.canonicalUrl)).toEqual(['https://tienphong.vn/a-b-post123.tpo']);
     expect(refused).toEqual(['an e-paper issue (page images), not an article']);

@@ -11,6 +11,7 @@ import type { Env } from '../../config/env.js';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import type { PollClock } from '../../src/runtime/poll-clock.js';
+import type { Logger } from '../../src/logger.js';
 
 export function testPrefix(): string {
   return `t-${randomBytes(4).toString('hex')}`;
@@ -32,6 +33,8 @@ export interface TestRuntimeOptions {
   pollClock?: PollClock;
   /** 'none': do not claim the output folder (a runtime that only reads, or runs `recover`). */
   outFolder?: 'write' | 'none';
+  /** A logger of the test's own (quiet by default). */
+  log?: Logger;
 }
 
 export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<Runtime & { cleanup(): Promise<void> }> {
@@ -43,7 +46,7 @@ export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<Runtim
       TINWATCH_OUT: opts.outDir ?? tempDir('tw-out'),
       ...opts.env,
     },
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    log: opts.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(opts.sources ? { sources: opts.sources } : {}),
     ...(opts.originMap ? { originMap: opts.originMap } : {}),
     ...(opts.watchlist ? { watchlist: opts.watchlist } : {}),

@@ -183,7 +183,7 @@ describe('watchlist configuration', () => {
         'channels: { log: { type: log } }\nrules:\n  - { name: a, qeury: x, channels: [log] }\n',
         'w.yaml',
       ),
-    ).toThrow(/w\.yaml:3:5: rule "a" \(rule\): Unrecognized key: "qeury"/);
+    ).toThrow(/w\.yaml:3:23: rule "a" \(rule\): Unrecognized key: "qeury"/);
   });
 
   it('publishes the JSON Schema generated from the zod contract (run npm run schemas after a change)', async () => {

@@ -1,0 +1,43 @@
+// The URL ledger of one day as a table: one row per source, a column per bucket, the sum first.
+import type { Runtime } from '../../src/runtime/runtime.js';
+import { vietnamDay } from '../../src/stats/selector-rot.js';
+import { BUCKETS, UrlLedger, type DayAccount } from '../../src/stats/url-ledger.js';
+
+export interface DayReport {
+  day: string;
+  sources: DayAccount[];
+}
+
+export async function dayReport(rt: Runtime, day: string = vietnamDay()): Promise<DayReport> {
+  const ledger = new UrlLedger(rt.redis, rt.keys);
+  return { day, sources: await Promise.all(rt.sources.map((s) => ledger.day(s.id, day))) };
+}
+
+export function printDayReport(r: DayReport): string {
+  const cols = ['discovered', ...BUCKETS];
+  const width = Math.max(6, ...r.sources.map((s) => s.source.length));
+  const row = (name: string, values: (string | number)[]) =>
+    `${name.padEnd(width)}  ${values.map((v, i) => String(v).padStart(cols[i]!.length)).join('  ')}`;
+  const total = cols.map((c) =>
+    r.sources.reduce((a, s) => a + (c === 'discovered' ? s.discovered : s.counts[c as (typeof BUCKETS)[number]]), 0),
+  );
+  const lines = [
+    `URLs discovered on ${r.day} (Vietnam time) and where each ended:`,
+    row('source', cols),
+    ...r.sources.map((s) => row(s.source, [s.discovered, ...BUCKETS.map((b) => s.counts[b])])),
+    row('TOTAL', total),
+  ];
+  // The reasons behind the buckets that need reading: why failed, deferred, refused, off topic.
+  for (const s of r.sources) {
+    for (const b of ['failed', 'deferred', 'rejected', 'off-topic', 'stale'] as const) {
+      const d = s.details[b];
+      if (!d) continue;
+      const top = Object.entries(d)
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 3)
+        .map(([why, n]) => `${n}× ${why}`);
+      lines.push(`  ${s.source} ${b}: ${top.join('; ')}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
