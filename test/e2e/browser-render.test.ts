@@ -105,7 +105,7 @@ describe('render: browser', () => {
     const entry = JSON.parse(read(path.join(rt.outDir, 'manifest.jsonl'), 'utf8').trim()) as {
       warc: { file: string; offset: number; length: number };
     };
-    rt.warc!.close();
+    await rt.warc!.close();
     const bytes = read(path.join(rt.outDir, entry.warc.file)).subarray(
       entry.warc.offset,
       entry.warc.offset + entry.warc.length,
