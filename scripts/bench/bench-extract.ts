@@ -1,8 +1,8 @@
-// npm run bench:extract: extraction time per real page (../shared/reference/real-pages, 200–500
+// npm run bench:extract: extraction time per real page (the reference material's real pages, 200–500
 // KiB as outlets serve them, read in place), tinwatch beside Mozilla Readability 0.6 on jsdom (the
 // JavaScript peer) in the same run, with each one's body F1 on the same pages by the set's own
 // scoring. Rounds alternate the contenders so machine load hits them alike; the median round is
-// reported. Without ../shared it says so in one line and stops.
+// reported. Without the reference material it says so in one line and stops.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

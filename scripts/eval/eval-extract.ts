@@ -1,8 +1,8 @@
 // npm run eval:extract [-- --write]: extraction measured on real material first — the real
-// Vietnamese pages of ../shared/reference/real-pages (title exact, body token F1, as that set's
+// Vietnamese pages of the reference material (title exact, body token F1, as that set's
 // README scores them) and the ScrapingHub benchmark scored by its own evaluate.py beside the
 // peers' published outputs — then the project's own goldens as a regression check (not
-// accuracy: they were written here). Without ../shared the real-material parts say so in one line.
+// accuracy: they were written here). Without the reference material the real-material parts say so in one line.
 // --write appends the report to BENCHMARKS.md.
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
@@ -64,11 +64,11 @@ const report = [
   '',
   `Command: \`npm run eval:extract\` · machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}.`,
   '',
-  '### Real Vietnamese pages (../shared/reference/real-pages)',
+  '### Real Vietnamese pages (reference material)',
   '',
   ...realPagesSection(),
   '',
-  '### ScrapingHub article-extraction benchmark (../shared/reference/extraction-benchmark)',
+  '### ScrapingHub article-extraction benchmark (reference material)',
   '',
   ...benchmarkSection(),
   '',

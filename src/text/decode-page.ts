@@ -6,6 +6,8 @@
 // fewest characters Vietnamese never uses (garbled-text.ts) decodes the page. So six bad bytes
 // in a `<script src>` of a UTF-8 page leave it UTF-8 (they become U+FFFD where nobody reads),
 // and a page no candidate reads cleanly is refused with the reason, never written as mojibake.
+// A Western label (latin-1, windows-1252) on windows-1258 bytes reads without any such character,
+// so there the letters Vietnamese lacks and windows-1258 puts at those bytes count as marks too.
 import iconv from 'iconv-lite';
 import { countGarble, describeGarble, isGarbled, type GarbleCount } from './garbled-text.js';
 import { UndecodableTextError } from '../errors.js';
@@ -116,6 +118,25 @@ function decodeWhole(bytes: Buffer, charset: string): Decoded {
   return valid !== null ? { text: valid, charset, utf8: bytes } : { text: bytes.toString('utf8'), charset };
 }
 
+/** The single-byte Western charsets, which read windows-1258 bytes without a visible error. */
+const WESTERN = new Set(['iso-8859-1', 'latin1', 'l1', 'iso-8859-15', 'windows-1252', 'cp1252', 'us-ascii']);
+
+/**
+ * Marks of Vietnamese written in windows-1258 but read as a Western charset: "đ" (0xF0), the most
+ * common Vietnamese letter outside ASCII, reads as "ð", and the tilde tone mark (0xDE) as "Þ";
+ * neither letter exists in Vietnamese, and the Western charsets produce no other mark of the
+ * mistake (every byte is a letter there), so garbled-text.ts cannot see it.
+ */
+function westernMisreadMarks(text: string, charset: string): number {
+  if (!WESTERN.has(charset)) return 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xf0 || c === 0xd0 || c === 0xde || c === 0xfe) n++;
+  }
+  return n;
+}
+
 export function decodePage(bytes: Buffer, contentType?: string): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeWhole(bytes.subarray(3), 'utf-8');
   const candidates = [
@@ -125,7 +146,9 @@ export function decodePage(bytes: Buffer, contentType?: string): Decoded {
   let best: { charset: string; count: GarbleCount } | null = null;
   const tried: string[] = [];
   for (const charset of candidates) {
-    const count = countGarble(decodeAs(text, charset));
+    const decoded = decodeAs(text, charset);
+    const garble = countGarble(decoded);
+    const count = { ...garble, outOfPlace: garble.outOfPlace + westernMisreadMarks(decoded, charset) };
     if (!best || count.outOfPlace < best.count.outOfPlace) best = { charset, count };
     if (count.outOfPlace === 0) break; // nothing can read it better
     tried.push(`as ${charset} ${describeGarble(count)}`);

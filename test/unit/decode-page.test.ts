@@ -27,6 +27,21 @@ describe('decodePage', () => {
     expect(d.text.normalize('NFC')).toContain(TEXT);
   });
 
+  it('reads windows-1258 text mislabelled latin-1 or windows-1252 as Vietnamese, never as mojibake', () => {
+    for (const label of ['ISO-8859-1', 'windows-1252']) {
+      const d = decodePage(encode1258(html('')), `text/html; charset=${label}`);
+      expect(d.charset).toBe('windows-1258');
+      expect(d.text.normalize('NFC')).toContain(TEXT);
+    }
+  });
+
+  it('keeps a real latin-1 page latin-1 (French, German: letters only, no ð or Þ)', () => {
+    const western = 'Les ministres de la Défense se réunissent à Séoul; Verteidigungsminister für Übungen.';
+    const d = decodePage(iconv.encode(html('', western), 'latin1'), 'text/html; charset=ISO-8859-1');
+    expect(d.charset).toBe('iso-8859-1');
+    expect(d.text).toContain(western);
+  });
+
   it('decodes VISCII declared in <meta http-equiv>', () => {
     const bytes = iconv.encode(html('<meta http-equiv="Content-Type" content="text/html; charset=VISCII">'), 'viscii');
     const d = decodePage(bytes, 'text/html');
