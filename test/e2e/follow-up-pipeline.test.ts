@@ -127,7 +127,7 @@ describe('a follow-up through the article pipeline', () => {
       title: 'KIDD: Mỹ cam kết thêm 3.200 binh sĩ luân phiên',
       update_of: {
         story_id: first.storyId,
-        title: 'Hàn Quốc và Mỹ tổ chức Đối thoại quốc phòng tích hợp KIDD lần thứ 16',
+        title: 'Seoul và Washington nhóm họp Đối thoại quốc phòng tích hợp KIDD lần thứ 16',
       },
     });
 
