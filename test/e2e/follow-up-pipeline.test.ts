@@ -141,7 +141,7 @@ describe('a follow-up through the article pipeline', () => {
     const back = await storyThread(rt.outDir, nextStory);
     expect(back.earlier.map((t) => [t.id, t.title])).toEqual([[first.storyId, firstStory.title]]);
     expect(storyPage(nextStory, [], [], null, back)).toMatch(
-      /follows up <a href="\/story\/[0-9a-f]{16}">Hàn Quốc và Mỹ/,
+      /follows up <a href="\/story\/[0-9a-f]{16}">Seoul và Washington/,
     );
   });
 });
