@@ -35,7 +35,7 @@ describe('honest exit codes and summaries', () => {
     const out = (res as { stdout: string }).stdout;
     expect(out).toMatch(/^vnexpress +0 +0 +0 +0 +0 +1 +0 +0$/m);
     expect(out).toMatch(
-      /! vnexpress: crawl: every discovery URL of vnexpress failed \(\d+; \d+ robots-unreachable\): https:\/\/vnexpress\.net\/robots\.txt unreachable \(fetch failed: ECONNREFUSED\)/,
+      /! vnexpress: crawl: every discovery URL of vnexpress failed \(\d+; \d+ robots-unreachable\): https:\/\/vnexpress\.net\/robots\.txt unreachable \(fetch failed: ECONNREFUSED; asked again after \d\d:\d\d:\d\d UTC\)/,
     );
     expect(out).not.toMatch(/disallows/);
     expect(out).toMatch(/finished in .* with failures: 1 article\(s\) or crawl\(s\), 0 alert\(s\)/);
