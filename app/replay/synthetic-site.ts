@@ -24,6 +24,14 @@ function ownSentences(): string[] {
   return [...new Set(paras.flatMap((p) => p.split(/(?<=[.!?])\s+/)).filter((x) => x.length > 40))];
 }
 
+/**
+ * When page n was published: a day of August 2026 at 08:00 Vietnam time. The feed lists each page
+ * with its own date, as outlets do (a page far older than its listing is judged stale).
+ */
+function pagePublished(n: number): Date {
+  return new Date(Date.UTC(2026, 7, 1 + (n % 28), 1, 0, 0));
+}
+
 export function benchHost(i: number): string {
   return `o${i}.bench.local`;
 }
@@ -117,7 +125,7 @@ export function benchSiteWriter(
             `Theo nguồn tin số ${dupOf}, hai đồng minh Hàn Quốc và Mỹ sẽ tiếp tục tham vấn về quốc phòng.`,
           );
     const title = n % 10 === 3 ? `Tin trong nước số ${n}` : `Hàn Quốc, Mỹ thảo luận hợp tác quốc phòng (bài ${dupOf})`;
-    const pubdate = `2026-08-${String(1 + (n % 28)).padStart(2, '0')}T08:00:00+07:00`;
+    const pubdate = pagePublished(n).toISOString().replace('.000Z', '+00:00');
     const chrome = withChrome
       ? pageChrome({
           n,
@@ -154,7 +162,7 @@ ${paras
         .filter((n) => n % layout.outlets === i)
         .map(
           (n) =>
-            `<item><title>bài</title><link>${articleUrl(n, layout)}</link><pubDate>Sun, 23 Aug 2026 02:00:00 +0700</pubDate></item>`,
+            `<item><title>bài</title><link>${articleUrl(n, layout)}</link><pubDate>${pagePublished(n).toUTCString()}</pubDate></item>`,
         )
         .join('\n');
       mkdirSync(path.dirname(path.join(root, layout.host(i), layout.feedPath)), { recursive: true });
