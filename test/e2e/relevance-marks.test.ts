@@ -39,7 +39,7 @@ describe('borderline marks', () => {
       relevance: { profile: 'korea-us-defence', verdict: 'borderline', borderline: true, score: 5, reason: 'near' },
     };
     writeFileSync(manifestPath(out), `${JSON.stringify(entry)}\n`);
-    rt = await testRuntime({ outDir: out });
+    rt = await testRuntime({ outDir: out, outFolder: 'none' });
     dash = await startDashboard(rt, { port: 0 });
     markAt = `${dash.url}/relevance/mark`;
   });

@@ -117,7 +117,7 @@ describe('bad day: /search at scale and from a hostile page', () => {
     let evil: http.Server;
     let browser: Browser;
     beforeAll(async () => {
-      rt = await testRuntime({ outDir: writtenOut() });
+      rt = await testRuntime({ outDir: writtenOut(), outFolder: 'none' });
       dash = await startDashboard(rt, { port: 0 });
       evil = http.createServer((_req, res) => {
         res.writeHead(200, { 'content-type': 'text/html' });
