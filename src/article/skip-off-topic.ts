@@ -1,18 +1,17 @@
-// An off-topic story: not written; recorded with its score and reason for `tinwatch skipped`
-// and the dashboard, and its parked page released.
+// An off-topic story: not written; recorded with its score and reason (skip-article.ts).
 import type { Redis } from 'ioredis';
 import type { ArticleOutcome } from '../queues.js';
 import type { Keys } from '../redis/keys.js';
 import type { RelevanceResult } from '../relevance/classify-relevance.js';
 import type { ArticleContext } from './article-context.js';
-import { keepOutcome, parkedKeys } from './job-state.js';
-import { recordSkipped } from './skipped-articles.js';
+import { skipArticle } from './skip-article.js';
 
 export async function skipOffTopic(
   deps: { redis: Redis; keys: Keys },
-  { data, source, article }: ArticleContext,
+  ctx: ArticleContext,
   relevance: RelevanceResult,
 ): Promise<ArticleOutcome> {
+  const { data, article } = ctx;
   const topTerms = relevance.topTerms.map((x) => x.term);
   const outcome: ArticleOutcome = {
     outcome: 'off-topic',
@@ -23,25 +22,10 @@ export async function skipOffTopic(
     topTerms,
     reason: relevance.reason,
   };
-  // The entry, then the raw page's removal: issued in this order on one connection, they leave
-  // in one write (coalesce-writes.ts) and Redis runs them in that order.
-  const recorded = recordSkipped(deps.redis, deps.keys, {
-    at: new Date().toISOString(),
-    id: data.storyId,
-    source_id: source.id,
-    url: data.url,
-    title: article.title,
+  return skipArticle(deps, ctx, outcome, {
     score: relevance.score,
     top_terms: topTerms,
     profile: relevance.profile,
     reason: relevance.reason,
   });
-  // The outcome is kept before the raw page goes: a repeat that finds the page gone finds it.
-  await Promise.all([
-    recorded,
-    keepOutcome(deps.redis.multi(), deps.keys, data, outcome)
-      .del(...parkedKeys(data))
-      .exec(),
-  ]);
-  return outcome;
 }

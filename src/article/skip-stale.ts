@@ -5,8 +5,7 @@ import type { Redis } from 'ioredis';
 import type { ArticleOutcome } from '../queues.js';
 import type { Keys } from '../redis/keys.js';
 import type { ArticleContext } from './article-context.js';
-import { keepOutcome, parkedKeys } from './job-state.js';
-import { recordSkipped } from './skipped-articles.js';
+import { skipArticle } from './skip-article.js';
 
 /** How much older than its listing a page's own date may be before the page counts as stale. */
 export const STALE_AFTER_DAYS = 7;
@@ -25,9 +24,10 @@ export function staleDates(
 
 export async function skipStale(
   deps: { redis: Redis; keys: Keys },
-  { data, source, article }: ArticleContext,
+  ctx: ArticleContext,
   dates: { pageDate: string; listedAt: string },
 ): Promise<ArticleOutcome> {
+  const { data, article } = ctx;
   const reason = `stale: the page is dated ${dates.pageDate.slice(0, 10)}, its listing says ${dates.listedAt.slice(0, 10)}`;
   const outcome: ArticleOutcome = {
     outcome: 'stale',
@@ -36,21 +36,5 @@ export async function skipStale(
     title: article.title,
     reason,
   };
-  const recorded = recordSkipped(deps.redis, deps.keys, {
-    at: new Date().toISOString(),
-    id: data.storyId,
-    source_id: source.id,
-    url: data.url,
-    title: article.title,
-    score: 0,
-    top_terms: [],
-    reason,
-  });
-  await Promise.all([
-    recorded,
-    keepOutcome(deps.redis.multi(), deps.keys, data, outcome)
-      .del(...parkedKeys(data))
-      .exec(),
-  ]);
-  return outcome;
+  return skipArticle(deps, ctx, outcome, { score: 0, top_terms: [], reason });
 }
