@@ -13,12 +13,12 @@ import { pino } from 'pino';
 import { loadSources } from '../../config/load-sources.js';
 import { watchlistSchema } from '../../config/watchlist-schema.js';
 import { longArticle, ruleVocabulary, syntheticRules } from './bench-alerts-lib.js';
-import { createRuntime } from '../../src/runtime/runtime.js';
+import { createRuntime } from '../../pipeline/runtime/runtime.js';
 import { RuleMatcher } from '../../src/match/rule-matcher.js';
-import { processArticle } from '../../src/article/process-article.js';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
-import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
-import { storyIdFor } from '../../src/url/canonical-url.js';
+import { processArticle } from '../../pipeline/article/process-article.js';
+import { clearPrefix } from '../../base/redis/clear-prefix.js';
+import { freePort, startRedisServer } from '../../base/redis/embedded-redis.js';
+import { storyIdFor } from '../../base/url/canonical-url.js';
 import { startAlertWorker } from '../../workers/alert-worker.js';
 import { percentile } from './percentile.js';
 

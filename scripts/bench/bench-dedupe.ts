@@ -15,9 +15,9 @@ import { DEDUPE } from '../../config/dedupe.js';
 import { claimStory } from '../../src/dedupe/dedupe-index.js';
 import type { Fingerprint } from '../../src/dedupe/fingerprint.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
-import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
-import { unlinkMatching } from '../../src/redis/clear-prefix.js';
-import { createKeys } from '../../src/redis/keys.js';
+import { freePort, startRedisServer } from '../../base/redis/embedded-redis.js';
+import { unlinkMatching } from '../../base/redis/clear-prefix.js';
+import { createKeys } from '../../base/redis/keys.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // size:bucketBits per run; each on a fresh redis-server.

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildBenchSite, OUTLETS } from '../../app/replay/synthetic-site.js';
 import { storageReport } from '../../src/archive/storage.js';
-import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
+import { freePort, startRedisServer } from '../../base/redis/embedded-redis.js';
 import { child, flushRedis, kib, processCpuSecs, redisCommandStats, startReplay } from './pipeline/bench-processes.js';
 import { PAGES, runBare, runPipeline } from './pipeline/measured-runs.js';
 import { pipelineReport, type Round } from './pipeline/pipeline-report.js';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { DEDUPE } from '../../config/dedupe.js';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
+import { clearPrefix } from '../../base/redis/clear-prefix.js';
 import { EVAL_DIR, loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { evaluateDedupe, type PairResult } from '../../evaluation/dedupe-scores.js';
 import { byBand, byKind, type Row } from '../../evaluation/dedupe-report-rows.js';

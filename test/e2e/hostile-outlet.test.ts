@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlOnce, type RunSummary } from '../../app/cli/crawl-once.js';
+import { crawlOnce, type RunSummary } from '../../workers/run-once/crawl-once.js';
 import {
   HOSTILE_HOST,
   LISTING_LINKS,
