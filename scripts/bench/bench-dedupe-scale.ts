@@ -13,8 +13,8 @@ import { Redis } from 'ioredis';
 import { DEDUPE } from '../../config/dedupe.js';
 import { claimStory, layoutMarker } from '../../src/dedupe/dedupe-index.js';
 import type { Fingerprint } from '../../src/dedupe/fingerprint.js';
-import { freePort, startRedisServer, type RedisServerProcess } from '../../src/redis/embedded-redis.js';
-import { createKeys, type Keys } from '../../src/redis/keys.js';
+import { freePort, startRedisServer, type RedisServerProcess } from '../../base/redis/embedded-redis.js';
+import { createKeys, type Keys } from '../../base/redis/keys.js';
 import { percentile } from './percentile.js';
 
 const SIZES = (process.env.BENCH_SCALE ?? '100000,1000000').split(',').map(Number);

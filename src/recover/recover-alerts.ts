@@ -17,8 +17,8 @@ import type { AlertItem, UpdateOf } from '../alert/alert-content.js';
 import { textBlocksOfFile, titleOfFile } from '../dedupe/rebuild-index.js';
 import type { MatchableArticle } from '../match/matchable.js';
 import type { RuleMatcher } from '../match/rule-matcher.js';
-import { JOB, jobId, type AlertJobData } from '../queues.js';
-import type { Keys } from '../redis/keys.js';
+import { JOB, jobId, type AlertJobData } from '../../base/queues.js';
+import type { Keys } from '../../base/redis/keys.js';
 import type { ManifestEntryRead } from '../write/manifest-entry.js';
 
 /** What recover keeps of a written story whose line names matched rules. */
