@@ -71,67 +71,84 @@ const story = (n: number) => ({
   title: `Hàn Quốc và Mỹ tập trận chung quy mô lớn trên bán đảo Triều Tiên, lần thứ ${n}`,
 });
 
-// Stories written inside Redis, a thousand per script, in the claim script's layout: the record
-// (id, sketch, Bloom filter, shingles, numbers, lead facts, written-at, title, outlet, URL, with the
-// retention as TTL) and each of its fields → its number. From Node, fifty commands a story cost
-// more in the client than in Redis.
-const FILL_SCRIPT = `
-math.randomseed(tonumber(ARGV[1]))
-local prefix, from, to = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
-local bits, anchorBits, bands, anchors = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
-local hashes, bloomBytes, ttl, tail = tonumber(ARGV[9]), tonumber(ARGV[10]), ARGV[11], ARGV[12]
-local function rnd(n)
-  local t = {}
-  for i = 1, n do t[i] = math.random(0, 255) end
-  return string.char(unpack(t))
+// The index written directly, in the claim script's layout: each story's record (id, sketch,
+// Bloom filter, shingles, numbers, lead facts, written-at, title, outlet, URL; the retention as
+// TTL), a thousand per script, and each bucket HASH in one HSET holding the fields the stories
+// drawn into it would have left there (exact: one field a story over 2^bits buckets; each band the
+// same; anchors: 32 a story over 2^(bits + anchorExtraBits)), each field → a story's number.
+// Written story by story (fifty commands each) a million stories took over an hour on the shared
+// machine; this way a few minutes, and a lookup meets the same bucket sizes and records.
+const RECORDS_SCRIPT = `
+local prefix, num, ttl, blob = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4]
+local at = 1
+while at <= #blob do
+  local a, b = string.byte(blob, at, at + 1)
+  local len = a * 256 + b
+  redis.call('SET', prefix .. num, string.sub(blob, at + 2, at + 1 + len), 'EX', ttl)
+  at = at + 2 + len
+  num = num + 1
 end
-local function bloom(n)
-  local t = {}
-  for i = 1, n do t[i] = bit.band(math.random(0, 255), math.random(0, 255)) end
-  return string.char(unpack(t))
-end
-local function hex8() return string.format('%08x', math.random(0, 2147483646)) end
-for num = from, to do
-  local id = string.char(0, 0, 0, 0, math.floor(num / 16777216) % 256, math.floor(num / 65536) % 256, math.floor(num / 256) % 256, num % 256)
-  local lead = {}
-  for i = 1, 12 do lead[i] = (i <= 2 and 't' or (i <= 6 and 'n' or 'p')) .. hex8() end
-  local rec = id .. rnd(hashes) .. bloom(bloomBytes) .. tostring(300 + math.random(0, 399)) .. '\t\t' .. table.concat(lead) .. '\t' .. string.format(tail, num, num)
-  redis.call('SET', prefix .. 'r:' .. num, rec, 'EX', ttl)
-  local n = tostring(num)
-  redis.call('HSET', prefix .. 'bx:' .. string.format('%x', math.random(0, 2 ^ bits - 1)), rnd(5), n)
-  for b = 0, bands - 1 do
-    redis.call('HSET', prefix .. 'b' .. b .. ':' .. string.format('%x', math.random(0, 2 ^ bits - 1)), rnd(2), n)
-  end
-  for a = 1, anchors do
-    redis.call('HSET', prefix .. 'ba:' .. string.format('%x', math.random(0, 2 ^ anchorBits - 1)), rnd(2), n)
-  end
-end
-return to
+return num
 `;
 
-/** Writes stories 1..size as the claim script would have (record, then each field → number). */
+function record(num: number, written: number): Buffer {
+  const s = story(num);
+  const lead = Array.from({ length: 12 }, (_, i) => (i < 2 ? 't' : i < 6 ? 'n' : 'p') + hex8()).join('');
+  const tail = `${300 + randomInt(400)}\t\t${lead}\t${written}\t${s.title}\t${s.outlet}\t${s.url}`;
+  const rec = Buffer.concat([
+    Buffer.from(s.storyId, 'hex'),
+    bytes(DEDUPE.hashes),
+    bytes(DEDUPE.factBloomBytes),
+    Buffer.from(tail),
+  ]);
+  const len = Buffer.alloc(2);
+  len.writeUInt16BE(rec.length);
+  return Buffer.concat([len, rec]);
+}
+
+/** Each bucket key of one family, with its share of `fields` entries: one HSET each, pipelined. */
+async function fillBuckets(
+  redis: Redis,
+  keyOf: (bucket: number) => string,
+  buckets: number,
+  fields: number,
+  fieldBytes: number,
+  size: number,
+): Promise<void> {
+  let p = redis.pipeline();
+  let left = fields;
+  for (let b = 0; b < buckets; b++) {
+    const n = Math.round(left / (buckets - b));
+    left -= n;
+    const args: (Buffer | string)[] = [];
+    for (let i = 0; i < n; i++) args.push(bytes(fieldBytes), String(1 + Math.floor(Math.random() * size)));
+    if (args.length) p.hset(keyOf(b), ...args);
+    if (p.length >= 200) {
+      if (Date.now() > DEADLINE) throw new OutOfTime(`filling ${size.toLocaleString('en')} stories: buckets`);
+      await p.exec();
+      p = redis.pipeline();
+    }
+  }
+  await p.exec();
+}
+
+/** Writes stories 1..size as the claim script would have (records, then every bucket). */
 async function fill(redis: Redis, keys: Keys, size: number): Promise<number> {
   const t0 = Date.now();
   const written = Math.floor(Date.now() / 1000);
-  const s = story(0);
-  // The record's text part; %d is the story's number in the title and the URL.
-  const tail = `${written}\t${s.title.replace(/\d+$/, '%d')}\t${s.outlet}\t${s.url.replace(/\d+\.html$/, '%d.html')}`;
-  const prefix = keys.dedupeRecordPrefix.slice(0, -'r:'.length);
   for (let from = 1; from <= size; from += 1000) {
-    if (Date.now() > DEADLINE) throw new OutOfTime(`filling ${size.toLocaleString('en')} stories: ${from - 1} written`);
-    const to = Math.min(size, from + 999);
-    const args = [
-      randomInt(1 << 30),
-      prefix,
-      from,
-      to,
-      BITS,
-      BITS + DEDUPE.anchorExtraBits,
-      DEDUPE.bands,
-      DEDUPE.anchors,
-    ];
-    await redis.eval(FILL_SCRIPT, 0, ...args, DEDUPE.hashes, DEDUPE.factBloomBytes, TTL, tail);
+    if (Date.now() > DEADLINE) throw new OutOfTime(`filling ${size.toLocaleString('en')} stories: ${from - 1} records`);
+    const blob = Buffer.concat(
+      Array.from({ length: Math.min(1000, size - from + 1) }, (_, i) => record(from + i, written)),
+    );
+    await redis.eval(RECORDS_SCRIPT, 0, keys.dedupeRecordPrefix, from, TTL, blob);
   }
+  const bandBuckets = 1 << BITS;
+  await fillBuckets(redis, (b) => keys.dedupeBucket('x', b), bandBuckets, size, 5, size);
+  for (let band = 0; band < DEDUPE.bands; band++)
+    await fillBuckets(redis, (b) => keys.dedupeBucket(band, b), bandBuckets, size, 2, size);
+  const anchorBuckets = 1 << (BITS + DEDUPE.anchorExtraBits);
+  await fillBuckets(redis, (b) => keys.dedupeBucket('a', b), anchorBuckets, size * DEDUPE.anchors, 2, size);
   await redis.set(keys.dedupeSeq, size);
   await redis.set(keys.dedupeBits, layoutMarker(BITS));
   return (Date.now() - t0) / 1000;
