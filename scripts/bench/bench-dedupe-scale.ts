@@ -172,6 +172,7 @@ async function openIndex(size: number, servers: RedisServerProcess[]): Promise<I
   const server = await startRedisServer({ port: await freePort(), dir: null });
   servers.push(server);
   const redis = new Redis(server.url);
+  clients.push(redis);
   const keys = createKeys(PREFIX);
   const base = await usedMemory(redis);
   const fillSecs = await fill(redis, keys, size);
@@ -192,7 +193,9 @@ async function lookupOnce(ix: Index, n: number): Promise<void> {
 }
 
 const servers: RedisServerProcess[] = [];
+const clients: Redis[] = [];
 const stopAll = async (): Promise<void> => {
+  for (const c of clients.splice(0)) c.disconnect();
   await Promise.all(servers.splice(0).map((s) => s.stop().catch(() => undefined)));
 };
 for (const sig of ['SIGINT', 'SIGTERM'] as const)
@@ -225,6 +228,5 @@ try {
   process.stdout.write(`stopped at the deadline (BENCH_MAX_MINUTES): ${err.message}\n`);
   process.exitCode = 1;
 } finally {
-  for (const ix of indexes) ix.redis.disconnect();
   await stopAll();
 }

@@ -137,5 +137,5 @@ describe('Redis loses its data: recover from the folder, recrawl, nothing twice'
     } finally {
       await again.cleanup();
     }
-  }, 300_000);
+  }, 900_000);
 });

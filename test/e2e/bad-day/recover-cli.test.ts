@@ -114,5 +114,5 @@ describe('lose Redis, `tinwatch recover`, recrawl: nothing twice (command line)'
     expect(alertKeys()).toEqual(alertsBefore);
     const exported = await tinwatch('export', '--since', String(lastSeq));
     expect(exported).toMatchObject({ code: 0, stdout: '' });
-  }, 600_000);
+  }, 900_000);
 });

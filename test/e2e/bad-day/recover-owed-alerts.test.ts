@@ -147,5 +147,5 @@ describe('recover owes again the alerts Redis lost, once', () => {
     } finally {
       await again.cleanup();
     }
-  }, 300_000);
+  }, 900_000);
 });
