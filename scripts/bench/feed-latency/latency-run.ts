@@ -96,7 +96,8 @@ export async function runLatency(opts: RunOptions): Promise<RunResult> {
     const outlet = FEEDS[item.feed]!.outlet;
     const n = nextOnOutlet[outlet]!;
     nextOnOutlet[outlet] = n + OUTLET_COUNT;
-    const url = site.writePage(n);
+    // The page carries the date its feed lists (a page far older than its listing is stale).
+    const url = site.writePage(n, new Date(item.at));
     shown[item.feed]!.push({ n, at: item.at });
     writeFeed(item.feed);
     return url;
