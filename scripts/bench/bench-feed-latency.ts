@@ -4,13 +4,14 @@
 // (publishing-day.ts); each polling strategy runs on the same day in its own process against its
 // own copy of the outlets: the adaptive policy, a fixed poll every minute (the fastest the host
 // spacing allows) and, on request, every 15 minutes (the cron schedule feeds had before).
-// Usage: npm run bench:latency [-- --scale 60 --hours 24 --seeds 7,11,23,101 --with-15 --parallel 8]
+// Usage: npm run bench:latency [-- --scale 60 --hours 24 --seeds 7,11,23,101 --with-15 --parallel 8 --write]
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { FEED_POLL } from '../../config/feed-polling.js';
 import type { RunOptions, RunResult } from './feed-latency/latency-run.js';
 import { latencyReport } from './feed-latency/latency-report.js';
+import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 
 const arg = (name: string, dflt: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -65,11 +66,11 @@ const started = Date.now();
 const results = await runAll(parallel);
 const command = `npm run bench:latency -- --scale ${scale} --hours ${hours} --seeds ${seeds.join(',')}`;
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${os.loadavg()[1]!.toFixed(1)} (5 min) at the end`;
-process.stdout.write(
-  latencyReport(results, {
-    command,
-    machine,
-    wallMinutes: Math.round((Date.now() - started) / 60_000),
-    hostSpacingS: FEED_POLL.hostSpacingMs / 1000,
-  }),
-);
+const report = latencyReport(results, {
+  command,
+  machine,
+  wallMinutes: Math.round((Date.now() - started) / 60_000),
+  hostSpacingS: FEED_POLL.hostSpacingMs / 1000,
+});
+process.stdout.write(report);
+if (process.argv.includes('--write')) writeBenchmarkSection(report);

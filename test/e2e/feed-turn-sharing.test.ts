@@ -5,8 +5,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { FeedTurns } from '../../crawlers/poll/feed-turns.js';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
-import { createKeys } from '../../src/redis/keys.js';
+import { clearPrefix } from '../../base/redis/clear-prefix.js';
+import { createKeys } from '../../base/redis/keys.js';
 import { testPrefix } from '../helpers/test-runtime.js';
 
 const HOST = 'turns.example.vn';
