@@ -10,9 +10,9 @@
 import { readStoryCarriers } from '../dedupe/story-carriers.js';
 import { DelayedError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Logger } from '../logger.js';
-import type { AlertJobData } from '../queues.js';
-import type { Keys } from '../redis/keys.js';
+import type { Logger } from '../../base/logger.js';
+import type { AlertJobData } from '../../base/queues.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { renderAlert, renderDigest, type AlertItem } from './alert-content.js';
 import { appendAlertLog } from './alert-log.js';
 import type { Channel } from './channels/channel.js';
