@@ -1,0 +1,92 @@
+// What an outlet lists right now (its feeds, sitemaps and listing pages), read the way a crawl
+// reads them: the same fetchers (SSRF guard, size caps, timeouts), robots.txt, the host gate and
+// the one-a-minute feed turn. Nothing is recorded (no validators, no failed list, no seen marks)
+// and no article page is fetched: the audit only asks what the outlet says it published.
+import type { SourceConfig } from '../../config/source-schema.js';
+import { articleCandidates, type Candidate } from '../discovery/article-candidates.js';
+import { discoveryLinks } from '../discovery/discovery-links.js';
+import { discoveryRequests, sitemapChildren } from '../discovery/discovery-plan.js';
+import type { DiscoveryRequest, FetchedPage, FetchRequest } from '../fetched-page.js';
+import type { FetchFailure } from '../fetch-failure.js';
+import { HostPolicy } from '../host-policy.js';
+import { FeedTurns, feedInFlightMs } from '../poll/feed-turns.js';
+import { requestHeaders } from '../request-policy.js';
+import { RobotsPolicy } from '../robots-policy.js';
+import type { CrawlDeps } from '../crawl/crawl-deps.js';
+import { fetchersFor } from '../crawl/fetchers.js';
+import { robotsGate } from '../crawl/robots-gate.js';
+
+export interface ListedUrl extends Candidate {
+  /** The feed, sitemap or listing pages that list it. */
+  listedOn: string[];
+  /** Only a listing page lists it (a listing's other links are menus, not articles). */
+  listingOnly: boolean;
+}
+
+export interface Listing {
+  listed: ListedUrl[];
+  /** Links of feeds and sitemaps the source's URL rules refuse (a feed lists articles only). */
+  rejected: { url: string; why: string; listedOn: string }[];
+  /** Links of listing pages the rules refuse: counted, not reported one by one (menus, sections). */
+  rejectedOnListings: number;
+  /** Discovery pages read, and those that could not be. */
+  pagesRead: string[];
+  unreadable: { url: string; reason: string }[];
+}
+
+export async function listedUrls(deps: CrawlDeps, source: SourceConfig): Promise<Listing> {
+  const log = deps.log.child({ sourceId: source.id, audit: true });
+  const feedTurns = deps.feedSpacingMs
+    ? new FeedTurns(deps.redis, deps.keys, deps.feedSpacingMs, feedInFlightMs(deps))
+    : null;
+  const hosts = new HostPolicy(deps, deps.hostDelayMs ?? source.politeness.delayMs, feedTurns);
+  const robots = new RobotsPolicy({ ...deps, log, userAgent: requestHeaders(source)['user-agent']! });
+  const out: Listing = { listed: [], rejected: [], rejectedOnListings: 0, pagesRead: [], unreadable: [] };
+  const byIdentity = new Map<string, ListedUrl>();
+
+  const gate = await robotsGate(robots, log, discoveryRequests(source, false));
+  for (const d of gate.disallowed) out.unreadable.push({ url: d.url, reason: 'robots.txt disallows it' });
+  for (const u of gate.unreachable) out.unreadable.push({ url: u.item.url, reason: u.reason });
+
+  const onDiscovery = (page: FetchedPage, req: DiscoveryRequest): FetchRequest[] => {
+    out.pagesRead.push(req.url);
+    const selector = req.label === 'listing' ? req.data.linkSelector : undefined;
+    const parsed = discoveryLinks(req.label, page.body, page.finalUrl, source.timezone, selector);
+    if (parsed.sitemapIndex) return req.label === 'sitemap' ? sitemapChildren(source, req, parsed.sitemapIndex) : [];
+    const listing = req.label === 'listing';
+    const found = articleCandidates(source, parsed.links, (url, why) => {
+      if (listing) out.rejectedOnListings++;
+      else out.rejected.push({ url, why, listedOn: req.url });
+    });
+    for (const c of found) {
+      const known = byIdentity.get(c.identity);
+      if (known) {
+        known.listedOn.push(req.url);
+        known.listingOnly &&= listing;
+        known.feedPublishedAt ??= c.feedPublishedAt;
+      } else byIdentity.set(c.identity, { ...c, listedOn: [req.url], listingOnly: listing });
+    }
+    return [];
+  };
+  const onPage = async (page: FetchedPage): Promise<FetchRequest[] | void> => {
+    await hosts.success(new URL(page.finalUrl).hostname);
+    const req = page.request;
+    if (req.label === 'prime') return gate.allowed;
+    if (req.label === 'article') return [];
+    try {
+      return onDiscovery(page, req);
+    } catch (err) {
+      out.unreadable.push({ url: req.url, reason: `unreadable: ${(err as Error).message}` });
+      return [];
+    }
+  };
+  const onFailure = async (f: FetchFailure): Promise<FetchRequest[]> => {
+    out.unreadable.push({ url: f.request.url, reason: f.reason });
+    return [];
+  };
+  const primeUrl = source.discovery.primeUrl;
+  const prime = primeUrl && gate.allowed.length > 0 ? (await robotsGate(robots, log, [{ url: primeUrl }])).allowed : [];
+  await fetchersFor(deps, source, hosts).run(gate.allowed, prime.length ? primeUrl : undefined, onPage, onFailure);
+  out.listed = [...byIdentity.values()];
+  return out;
+}
