@@ -9,6 +9,7 @@ import { RedisUnavailableError } from '../../src/errors.js';
 import { FolderRecordMissingError, OutFolderError, RecoverBusyError } from '../../src/write/folder-identity.js';
 import { runRuntimeClosers } from '../../src/runtime/runtime-closers.js';
 import { registerAlertsCommand } from './commands/alerts.js';
+import { registerBriefCommand } from './commands/brief.js';
 import { registerCrawlCommand } from './commands/crawl.js';
 import { registerDashboardCommand } from './commands/dashboard.js';
 import { registerDedupeCommand } from './commands/dedupe.js';
@@ -62,6 +63,7 @@ for (const register of [
   registerRetryCommand,
   registerSkippedCommand,
   registerReportCommand,
+  registerBriefCommand,
   registerSourcesCommand,
   registerExportCommand,
   registerStorageCommand,

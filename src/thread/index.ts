@@ -10,3 +10,4 @@ export {
   type ThreadRole,
   type ThreadStory,
 } from './thread-types.js';
+export { readStoryLead, readStoryLeads } from './story-lead.js';
