@@ -1,17 +1,18 @@
 // A thread's page: the first report, every outlet that picked it up and when, each follow-up and
 // other report with its lead (the new facts that made it a story of its own), oldest first.
 import { escapeHtml as e } from '../../src/alert/alert-content.js';
-import { TIMELINE_STYLE, threadSummary, timelineHtml } from '../../src/brief/thread-timeline.js';
+import { TIMELINE_STYLE, headlineStory, threadSummary, timelineHtml } from '../../src/brief/thread-timeline.js';
 import { vietnamTime } from '../../src/text/vietnam-time.js';
 import type { StoryThread } from '../../src/thread/index.js';
 import { layout } from './dashboard-pages.js';
 
 export function threadPage(t: StoryThread, leads: Readonly<Record<string, string>>): string {
-  const first = leads[t.root.id] ? `<p class="lead" id="first-lead">${e(leads[t.root.id]!)}</p>` : '';
+  const head = headlineStory(t);
+  const first = leads[head.id] ? `<p class="lead" id="first-lead">${e(leads[head.id]!)}</p>` : '';
   return layout(
-    `Thread: ${t.root.title}`,
+    `Thread: ${head.title}`,
     `<style>${TIMELINE_STYLE}</style>
-<h1 id="thread-title" data-thread="${e(t.id)}">${e(t.root.title)}</h1>
+<h1 id="thread-title" data-thread="${e(t.id)}">${e(head.title)}</h1>
 <p class="muted" id="thread-summary">${e(threadSummary(t))} · first reported ${e(vietnamTime(t.firstReportAt))} · latest ${e(vietnamTime(t.lastReportAt))}</p>
 ${first}
 <h2>Timeline</h2>

@@ -4,7 +4,15 @@ import { escapeHtml as e } from '../alert/alert-content.js';
 import { vietnamTime } from '../text/vietnam-time.js';
 import type { Brief, BriefThread } from './brief-model.js';
 import { coverageChartSvg } from './coverage-chart.js';
-import { TIMELINE_STYLE, storyLink, threadSummary, timelineHtml, type LinkMode } from './thread-timeline.js';
+import {
+  TIMELINE_STYLE,
+  headlineStory,
+  storyLink,
+  threadSummary,
+  timelineHtml,
+  timelineOf,
+  type LinkMode,
+} from './thread-timeline.js';
 
 /** Threads drawn with their whole timeline; the rest of the day's threads are one line each. */
 export const THREADS_IN_FULL = 25;
@@ -31,9 +39,9 @@ export function renderBrief(b: Brief, opts: RenderOptions): string {
 <h2>Threads of the day</h2>
 <p class="muted">Ranked by the outlets that carried them, then follow-ups and other reports. Days are Vietnam days; times are Vietnam time.</p>
 ${b.threads.length ? `<ol id="threads">${full.map((t, i) => threadItem(t, i + 1, b, opts.links)).join('\n')}</ol>` : '<p class="muted" id="threads">no story reported on this day</p>'}
-${rest.length ? `<ul id="more-threads">${rest.map((t) => `<li data-thread="${e(t.thread.id)}">${storyLink(opts.links, t.thread.root)} <span class="muted">${e(threadSummary(t.thread))}</span></li>`).join('')}</ul>` : ''}
+${rest.length ? `<ul id="more-threads">${rest.map((t) => `<li data-thread="${e(t.thread.id)}">${storyLink(opts.links, headlineStory(t.thread))} <span class="muted">${e(threadSummary(t.thread))}</span></li>`).join('')}</ul>` : ''}
 <h2>New threads</h2>
-${b.newThreads.length ? `<ul id="new-threads">${b.newThreads.map((t) => `<li data-thread="${e(t.thread.id)}">${e(t.thread.root.outlet)}: ${storyLink(opts.links, t.thread.root)} <span class="muted">${e(vietnamTime(t.thread.firstReportAt))}</span></li>`).join('')}</ul>` : '<p class="muted" id="new-threads">no new thread on this day</p>'}
+${b.newThreads.length ? `<ul id="new-threads">${b.newThreads.map((t) => `<li data-thread="${e(t.thread.id)}">${e(headlineStory(t.thread).outlet)}: ${storyLink(opts.links, headlineStory(t.thread))} <span class="muted">${e(vietnamTime(t.thread.firstReportAt))}</span></li>`).join('')}</ul>` : '<p class="muted" id="new-threads">no new thread on this day</p>'}
 <h2>Coverage, 14 days</h2>
 <p class="muted">Pages carried per outlet per day (stories written and copies of them; borderline stories not counted). The shaded column is ${e(b.day)}.</p>
 <figure id="coverage">${coverageChartSvg(b.coverage)}</figure>
@@ -47,10 +55,10 @@ ${sourcesHtml(b)}
 
 function threadItem(t: BriefThread, rank: number, b: Brief, links: LinkMode): string {
   const th = t.thread;
-  const title =
-    links === 'dashboard' ? `<a href="/thread/${e(th.id)}">${e(th.root.title)}</a>` : storyLink(links, th.root);
+  const head = headlineStory(th);
+  const title = links === 'dashboard' ? `<a href="/thread/${e(th.id)}">${e(head.title)}</a>` : storyLink(links, head);
   return `<li class="thread" id="thread-${e(th.id)}" data-thread="${e(th.id)}" data-rank="${rank}" data-outlets="${th.outlets.length}" data-follow-ups="${th.followUps}"><h3>${title}${t.isNew ? '<span class="badge">new</span>' : ''}</h3>
-<p class="muted">${e(threadSummary(th))} · ${t.outletsToday} outlet${t.outletsToday === 1 ? '' : 's'} on ${e(b.day)} · first: ${e(th.root.outlet)}</p>
+<p class="muted">${e(threadSummary(th))} · ${t.outletsToday} outlet${t.outletsToday === 1 ? '' : 's'} on ${e(b.day)} · first: ${e(timelineOf(th)[0]?.outlet ?? head.outlet)}</p>
 ${timelineHtml(th, b.leads, links)}</li>`;
 }
 

@@ -5,7 +5,7 @@ import type { ChannelConfig } from '../../config/watchlist-schema.js';
 import { sendMail } from '../alert/channels/email-channel.js';
 import { vietnamTime } from '../text/vietnam-time.js';
 import type { Brief } from './brief-model.js';
-import { threadSummary } from './thread-timeline.js';
+import { headlineStory, threadSummary } from './thread-timeline.js';
 
 export function briefSubject(b: Brief): string {
   return `tinwatch briefing ${b.day}: ${b.threads.length} threads, ${b.newThreads.length} new, ${b.borderline.length} borderline`;
@@ -13,13 +13,14 @@ export function briefSubject(b: Brief): string {
 
 export function briefText(b: Brief): string {
   const lines = [`tinwatch briefing for ${b.day} (Vietnam time)`, '', 'Threads of the day:'];
-  b.threads.forEach((t, i) =>
+  b.threads.forEach((t, i) => {
+    const head = headlineStory(t.thread);
     lines.push(
-      `${i + 1}. ${t.thread.root.title}${t.isNew ? ' [new]' : ''}`,
-      `   ${threadSummary(t.thread)}; first: ${t.thread.root.outlet} ${vietnamTime(t.thread.firstReportAt)}`,
-      `   ${t.thread.root.url}`,
-    ),
-  );
+      `${i + 1}. ${head.title}${t.isNew ? ' [new]' : ''}`,
+      `   ${threadSummary(t.thread)}; first reported ${vietnamTime(t.thread.firstReportAt)}`,
+      `   ${head.url}`,
+    );
+  });
   if (!b.threads.length) lines.push('none');
   lines.push('', `Borderline stories waiting: ${b.borderline.length}`);
   for (const s of b.borderline) lines.push(`- ${s.outlet}: ${s.title} ${s.url}`);

@@ -23,9 +23,13 @@ const WHAT: Record<TimelineEntry['what'], string> = {
   'same-event': 'own report',
 };
 
-/** Every report of the thread, oldest first: stories and their copies. */
+/**
+ * Every report of the thread, oldest first: stories and their copies. The oldest is the first
+ * report, whichever story the workers happened to claim first (the thread's root); the other
+ * stories are follow-ups or other outlets' own reports.
+ */
 export function timelineOf(t: StoryThread): TimelineEntry[] {
-  return t.stories
+  const entries = t.stories
     .flatMap((s): TimelineEntry[] => [
       { at: reportedAt(s), outlet: s.outlet, what: s.role, id: s.id, title: s.title, url: s.url },
       ...s.copies.map((c) => ({
@@ -38,6 +42,15 @@ export function timelineOf(t: StoryThread): TimelineEntry[] {
       })),
     ])
     .sort((a, b) => timeOf(a.at) - timeOf(b.at));
+  return entries.map((x, i): TimelineEntry => {
+    if (i === 0) return { ...x, what: 'first' };
+    return x.what === 'first' ? { ...x, what: 'same-event' } : x;
+  });
+}
+
+/** The story a thread is headed by: the earliest reported one (its copies aside). */
+export function headlineStory(t: StoryThread): StoryThread['stories'][number] {
+  return [...t.stories].sort((a, b) => timeOf(reportedAt(a)) - timeOf(reportedAt(b)))[0] ?? t.root;
 }
 
 /** The counts in words: "5 outlets · 2 follow-ups · 1 other report · 3 copies" (none left out). */
