@@ -63,6 +63,8 @@ export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
     alertJobIds: z.array(z.string()),
     /** Written, but near the relevance threshold (the ledger's "borderline" bucket). */
     borderline: z.boolean().optional(),
+    /** Written, linked to an earlier story it follows up or reports beside (the ledger's "related" bucket). */
+    related: z.object({ id: z.string(), kind: z.string() }).optional(),
   }),
   z.object({ outcome: z.literal('duplicate'), storyId: z.string(), duplicateOf: z.string() }),
   z.object({
@@ -75,7 +77,7 @@ export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
     reason: z.string().optional(),
   }),
   z.object({ outcome: z.literal('already-written'), storyId: z.string() }),
-  /** The page's own date is far older than its listing's (src/article/skip-stale.ts): not written, not alerted. */
+  /** The page's own date is far older than its listing's (pipeline/article/skip-stale.ts): not written, not alerted. */
   z.object({
     outcome: z.literal('stale'),
     storyId: z.string(),
