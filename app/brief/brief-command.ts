@@ -8,7 +8,7 @@ import { ConfigError } from '../../config/errors.js';
 import { gatherBrief } from '../../src/brief/gather-brief.js';
 import { renderBrief } from '../../src/brief/render-brief.js';
 import { sendBrief } from '../../src/brief/send-brief.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { briefStoresOf } from './brief-stores.js';
 
 export interface BriefCommandOptions {

@@ -2,7 +2,7 @@
 // health and the relevance marks in Redis. Shared by `tinwatch brief` and the dashboard's /brief.
 import type { BriefStores } from '../../src/brief/gather-brief.js';
 import { listMarks } from '../../src/relevance/relevance-marks.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { causeWords } from '../../crawlers/failure-cause.js';
 
 export function briefStoresOf(rt: Runtime): BriefStores {

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { isCalendarDay } from '../../src/brief/brief-days.js';
 import { gatherBrief } from '../../src/brief/gather-brief.js';
 import { renderBrief } from '../../src/brief/render-brief.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { readStoryLeads, threadOf } from '../../src/thread/index.js';
 import { briefStoresOf } from '../brief/brief-stores.js';
 import { threadPage } from './thread-page.js';

@@ -36,7 +36,7 @@ export function registerBriefCommand(program: Command): void {
       if (opts.day !== undefined && !isCalendarDay(opts.day))
         throw new ConfigError(`--day: "${opts.day}" is not a day (YYYY-MM-DD)`);
       if (opts.channel && !opts.send) throw new ConfigError('--channel goes with --send');
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const { runBriefCommand } = await import('../../brief/brief-command.js');
       // Reads the folder only: it never claims it, as the dashboard does not.
       const rt = await createRuntime({ outFolder: 'none' });
