@@ -10,6 +10,7 @@ import { FolderRecordMissingError, OutFolderError, RecoverBusyError } from '../.
 import { runRuntimeClosers } from '../../base/runtime-closers.js';
 import { registerAlertsCommand } from './commands/alerts.js';
 import { registerAuditCommand } from './commands/audit.js';
+import { registerBriefCommand } from './commands/brief.js';
 import { registerCrawlCommand } from './commands/crawl.js';
 import { registerDashboardCommand } from './commands/dashboard.js';
 import { registerDedupeCommand } from './commands/dedupe.js';
@@ -64,6 +65,7 @@ for (const register of [
   registerSkippedCommand,
   registerReportCommand,
   registerAuditCommand,
+  registerBriefCommand,
   registerSourcesCommand,
   registerExportCommand,
   registerStorageCommand,

@@ -53,7 +53,7 @@ function rotCell(sourceId: string, rot: SelectorRot): string {
 
 export function layout(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${e(title)}</title><style>${STYLE}</style></head>
-<body><nav><a href="/">tinwatch</a><a href="/search">search</a><a href="/skipped">skipped</a><a href="/accounting">accounting</a><a href="/queues">queues</a><a href="/metrics">metrics</a></nav>${body}</body></html>`;
+<body><nav><a href="/">tinwatch</a><a href="/search">search</a><a href="/brief">briefing</a><a href="/skipped">skipped</a><a href="/accounting">accounting</a><a href="/queues">queues</a><a href="/metrics">metrics</a></nav>${body}</body></html>`;
 }
 
 export function overviewPage(d: OverviewData, now = Date.now()): string {

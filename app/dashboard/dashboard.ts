@@ -24,6 +24,7 @@ import { registerAccountingRoutes } from './accounting-page.js';
 import { freshness } from './freshness.js';
 import { UrlLedger } from '../../src/stats/url-ledger.js';
 import { HostPolicy } from '../../crawlers/host-policy.js';
+import { registerBriefRoutes } from './brief-routes.js';
 import { registerCrawlNowRoute } from './crawl-now-route.js';
 import { registerFeedRoutes } from './feed-routes.js';
 import { registerSearchRoutes } from './search-routes.js';
@@ -178,6 +179,7 @@ export function dashboardApp(rt: Runtime, guard: GuardOptions): Hono {
   registerSearchRoutes(app, rt);
   registerStoryRoute(app, rt);
   registerAccountingRoutes(app, rt);
+  registerBriefRoutes(app, rt);
 
   app.get('/articles/:file', async (c) => {
     const file = c.req.param('file');

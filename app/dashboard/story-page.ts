@@ -55,6 +55,7 @@ export function storyPage(
 <tbody>${[first, ...rows].join('\n')}</tbody></table>
 <h2>Thread</h2>
 ${threadHtml(thread)}
+<p><a id="thread-link" href="/thread/${e(story.id)}">the thread's timeline: who reported first, who picked it up when</a></p>
 <h2>Watch rules it fired</h2>
 <ul id="story-rules">${
       rules.length

@@ -14,6 +14,7 @@ import { ManifestExport } from '../../src/export/export-manifest.js';
 import { clearPrefix } from '../../base/redis/clear-prefix.js';
 import { replayOriginMap } from '../../base/url/origin-map.js';
 import { assignSequence } from '../../src/write/sequence.js';
+import { BUNDLED_FIRST_RUN_TOTALS } from '../helpers/bundled-run.js';
 import { SITES } from '../helpers/fixtures.js';
 import { startReceiver, type Receiver } from '../helpers/http-receiver.js';
 import { tempDir, testPrefix, testRuntime } from '../helpers/test-runtime.js';
@@ -73,7 +74,7 @@ describe('Redis loses its data: recover from the folder, recrawl, nothing twice'
   it('writes, loses Redis, refuses to write, recovers, recrawls: no story, number, seq or alert twice', async () => {
     const rt = await testRuntime(opts);
     const first = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
-    expect(first.totals.written).toBe(40);
+    expect(first.totals.written).toBe(BUNDLED_FIRST_RUN_TOTALS.written);
     const filesBefore = articles();
     const linesBefore = manifest();
     const alertsBefore = alertKeys();
@@ -133,7 +134,7 @@ describe('Redis loses its data: recover from the folder, recrawl, nothing twice'
       expect(await exp.drain()).toBe(1);
       expect(JSON.parse(out[0]!)).toMatchObject({ id: cutOff.id, seq: cutOff.seq });
       // The next new story takes the next number.
-      expect(await assignSequence(again.redis, again.keys, 'eeeeeeeeeeeeeeee')).toBe(40);
+      expect(await assignSequence(again.redis, again.keys, 'eeeeeeeeeeeeeeee')).toBe(BUNDLED_FIRST_RUN_TOTALS.written);
     } finally {
       await again.cleanup();
     }
