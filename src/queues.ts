@@ -51,6 +51,15 @@ export const articleJobSchema = z.strictObject({
   /** pubDate from the feed, used when the page prints no date. */
   feedPublishedAt: z.string().nullable(),
   runId: z.string().optional(),
+  /** A written story's page fetched again to see whether it changed (src/article/recheck-story.ts). */
+  recheck: z
+    .strictObject({
+      /** relisted: a feed listed it again with a newer date; scheduled: the re-check policy's turn. */
+      reason: z.enum(['relisted', 'scheduled']),
+      /** Which re-check of the story this is (1, 2, …). */
+      n: z.number().int().min(1),
+    })
+    .optional(),
 });
 export type ArticleJobData = z.infer<typeof articleJobSchema>;
 

@@ -11,6 +11,8 @@ export interface Keys {
   capture(storyId: string): string;
   /** Where a story's WARC capture was written, kept so a retried job does not capture it twice. */
   warcPointer(storyId: string): string;
+  /** Where a capture is about to be written (set before its bytes): a retry after a crash checks it on disk. */
+  warcPlaced(captureId: string): string;
   /** Counter behind the NNN sequence in file names. */
   readonly seq: string;
   /**
@@ -94,6 +96,7 @@ export function createKeys(prefix: string): Keys {
     raw: (id) => `${prefix}:raw:${id}`,
     capture: (id) => `${prefix}:capture:${id}`,
     warcPointer: (id) => `${prefix}:warc-at:${id}`,
+    warcPlaced: (id) => `${prefix}:warc-placed:${id}`,
     seq: `${prefix}:seq`,
     outFolder: `${prefix}:out-folder`,
     recoverLock: `${prefix}:recover-lock`,
