@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { ArticleJobData, ArticleOutcome } from '../queues.js';
 import type { Keys } from '../redis/keys.js';
 import { appendManifest, manifestTailHasStory } from '../write/article-files.js';
-import type { ManifestEntry } from '../write/manifest-entry.js';
+import type { ManifestEntry } from '../write/manifest-line.js';
 import { keepOutcome } from './job-state.js';
 
 export interface ManifestDeps {
