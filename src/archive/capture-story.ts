@@ -14,7 +14,8 @@ import type { ArticleJobData } from '../queues.js';
 import type { Keys } from '../redis/keys.js';
 import type { WarcPointer } from '../write/manifest-entry.js';
 import { unpackExchange } from './http-exchange.js';
-import type { CaptureRecords } from './warc-records.js';
+import type { CaptureRef } from '../recheck/story-revision.js';
+import { sha256Digest, warcDate, type CaptureRecords } from './warc-records.js';
 import { captureIsWhole } from './verify-capture.js';
 import type { Capture, CapturePointer } from './warc-writer.js';
 
@@ -30,6 +31,12 @@ export interface CaptureDeps {
   warc?: WarcSink | null;
 }
 
+/** Where a capture went, and what a later fetch of the page compares against (its response). */
+export interface CaptureResult {
+  pointer: WarcPointer;
+  ref: CaptureRef;
+}
+
 /** One fetch of one page: the story id for its first fetch, the story and fetch time for a re-check. */
 export const captureIdOf = (data: ArticleJobData): string =>
   data.recheck ? `${data.storyId}.${Date.parse(data.fetchedAt)}` : data.storyId;
@@ -42,7 +49,7 @@ export async function captureStory(
   /** The text written and its file; for a duplicate, null and the story it copies; for a revisit, nothing. */
   written: { text: string; file: string } | { duplicateOf: string } | { unchanged: true },
   refersTo?: CaptureRecords['refersTo'],
-): Promise<WarcPointer | null> {
+): Promise<CaptureResult | null> {
   if (!deps.warc || !data.captureKey) return null;
   const id = captureIdOf(data);
   const pointerKey = deps.keys.warcPointer(id);
@@ -52,12 +59,15 @@ export async function captureStory(
     deps.redis.get(placedKey),
     deps.redis.getBuffer(data.captureKey),
   ]);
-  if (earlier) return JSON.parse(earlier) as WarcPointer;
+  if (earlier) return JSON.parse(earlier) as CaptureResult;
   const ttl = PIPELINE.articleOutcomeTtlSeconds;
   if (placed) {
-    const at = JSON.parse(placed) as WarcPointer;
-    if (captureIsWhole(deps.outDir, at)) {
-      deps.log.info({ storyId: data.storyId, warc: at }, 'WARC capture of an interrupted attempt found whole: kept');
+    const at = JSON.parse(placed) as CaptureResult;
+    if (captureIsWhole(deps.outDir, at.pointer)) {
+      deps.log.info(
+        { storyId: data.storyId, warc: at.pointer },
+        'WARC capture of an interrupted attempt found whole: kept',
+      );
       await deps.redis.set(pointerKey, placed, 'EX', ttl);
       return at;
     }
@@ -70,6 +80,12 @@ export async function captureStory(
     return null;
   }
   const { exchange, payload } = unpackExchange(gunzipSync(packed), rawPage);
+  const ref: CaptureRef = {
+    record_id: '',
+    uri: data.url,
+    date: warcDate(data.fetchedAt),
+    digest: sha256Digest(payload),
+  };
   const pointer = await deps.warc.append(
     {
       storyId: data.storyId,
@@ -84,9 +100,11 @@ export async function captureStory(
       ...(refersTo ? { refersTo } : {}),
     },
     async (at) => {
-      await deps.redis.set(placedKey, JSON.stringify(at), 'EX', ttl);
+      const result: CaptureResult = { pointer: at, ref: { ...ref, record_id: at.record_id } };
+      await deps.redis.set(placedKey, JSON.stringify(result), 'EX', ttl);
     },
   );
-  await deps.redis.set(pointerKey, JSON.stringify(pointer), 'EX', ttl);
-  return pointer;
+  const result: CaptureResult = { pointer, ref: { ...ref, record_id: pointer.record_id } };
+  await deps.redis.set(pointerKey, JSON.stringify(result), 'EX', ttl);
+  return result;
 }

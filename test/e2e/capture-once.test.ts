@@ -12,7 +12,7 @@ import { pino } from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { captureStory, type WarcSink } from '../../src/archive/capture-story.js';
 import { packExchange } from '../../src/archive/http-exchange.js';
-import { WarcWriter, type CapturePointer } from '../../src/archive/warc-writer.js';
+import { WarcWriter } from '../../src/archive/warc-writer.js';
 import type { ArticleJobData } from '../../src/queues.js';
 import { clearPrefix } from '../../src/redis/clear-prefix.js';
 import { createKeys } from '../../src/redis/keys.js';
@@ -84,7 +84,7 @@ describe('one WARC capture per fetch through crashes', () => {
     await expect(captureStory({ ...deps, warc: dying(first, at) }, data, page, written)).rejects.toThrow(/killed/);
     // The retry runs in another writer (the crashed process's file stays as it was left).
     const second = new WarcWriter(out, settings);
-    const pointer = (await captureStory({ ...deps, warc: second }, data, page, written)) as CapturePointer;
+    const pointer = (await captureStory({ ...deps, warc: second }, data, page, written))!.pointer;
     const again = await captureStory({ ...deps, warc: second }, data, page, written);
     await Promise.all([first.close(), second.close()]);
     expect(again).toEqual(pointer);
