@@ -72,7 +72,6 @@ export const CSV_COLUMNS: readonly (readonly [string, Getter])[] = [
   ['removed_text', at('removed', 'text')],
   ['removed_warc', at('removed', 'warc')],
   ['removed_bytes', at('removed', 'bytes')],
-  ['removed_revisions', at('removed', 'revisions')],
   ['revision', at('revision')],
   ['previous_file', at('previous_file')],
   ['detected_by', at('detected_by')],

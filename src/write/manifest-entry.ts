@@ -26,7 +26,7 @@ export const SCHEMA_HISTORY: readonly { version: number; since: string; change: 
     version: 4,
     since: '2026-12-07',
     change:
-      "edit lines (a written story's page changed when fetched again: what changed, a word diff, the revision's file and capture); tombstones name the revision files they removed (removed.revisions); an unchanged page fetched again is a WARC revisit record, with no line",
+      "edit lines (a written story's page changed when fetched again: what changed, a word diff, the revision's file and capture); retention removing a revision's file or capture writes a tombstone of its own (removed.text names the revision file); an unchanged page fetched again is a WARC revisit record, with no line",
   },
 ];
 
@@ -167,13 +167,12 @@ export const tombstoneEntrySchema = z.strictObject({
   reason: d(z.string().min(1), 'Why, in words (e.g. "text retention 30 days").'),
   removed: d(
     z.strictObject({
-      text: d(z.string().nullable(), 'The text file removed, relative to the output folder, or null.'),
+      text: d(
+        z.string().nullable(),
+        "The text file removed, relative to the output folder (a revision's file under articles/revisions/ from version 4), or null.",
+      ),
       warc: d(z.string().nullable(), 'The WARC file removed that held its capture, or null.'),
       bytes: d(z.number().int().min(0), 'Bytes freed by this story (a WARC file counted once, on its first story).'),
-      revisions: d(
-        z.array(z.string()).optional(),
-        'Revision text files removed with the text (edit lines name them; from version 4; absent when none).',
-      ),
     }),
     'What was removed.',
   ),
@@ -209,7 +208,7 @@ export interface ManifestEntryRead {
   matched_rules?: string[];
   duplicate_of: { id: string; url: string; outlet: string; written_at?: string | null } | null;
   warc?: WarcPointer | null;
-  removed?: { text: string | null; warc: string | null; bytes: number; revisions?: string[] };
+  removed?: { text: string | null; warc: string | null; bytes: number };
   revision?: number;
   related?: RelatedStoryRef[];
   [key: string]: unknown;
