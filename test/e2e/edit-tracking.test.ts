@@ -11,7 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlOnce } from '../../app/cli/crawl-once.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import type { RecheckRecord } from '../../src/recheck/recheck-policy.js';
-import { manifestLineProblems } from '../helpers/manifest-validator.js';
+import { startDashboard } from '../../app/dashboard/dashboard.js';
+import { pruneStorage } from '../../src/archive/prune-storage.js';
+import { ManifestExport } from '../../src/export/export-manifest.js';
+import { exportLineProblems, manifestLineProblems } from '../helpers/manifest-validator.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { classifiedOnTopicArticles, testArticlePage, testSource } from '../helpers/test-source.js';
 import { readWithNodeWarc, recordsAt, sha256, payloadOf } from '../helpers/warc-read.js';
@@ -156,6 +159,43 @@ describe('re-checks of a written story: revisit and edit', () => {
     expect(manifest()).toHaveLength(2);
     const revisits = (await warcRecords()).filter((r) => r.warcHeader['WARC-Type'] === 'revisit');
     expect(revisits.map((r) => r.warcHeader['WARC-Refers-To'])).toContain(edit.warc!.record_id);
-    expect(existsSync(path.join(rt.outDir, 'warc'))).toBe(true);
+  });
+
+  it('the dashboard shows the edit history, serves the revision, and says when and why a pruned text went', async () => {
+    const [article, edit] = manifest();
+    const dash = await startDashboard(rt, { port: 0 });
+    try {
+      const page = await (await fetch(`${dash.url}/story/${article!.id}`)).text();
+      expect(page).toContain('<h2>Edit history</h2>');
+      expect(page).toContain(`data-revision="2"`);
+      expect(page).toContain(edit!.diff!.summary);
+      expect(page).toContain(`href="/${edit!.file}"`);
+      const revision = await fetch(`${dash.url}/${edit!.file}`);
+      expect(await revision.text()).toBe(readFileSync(path.join(rt.outDir, edit!.file), 'utf8'));
+      expect((await fetch(`${dash.url}/articles/revisions/..%2Fmanifest.jsonl`)).status).toBe(404);
+
+      await pruneStorage(rt.outDir, { textDays: 1, warcDays: 0 }, { now: Date.now() + 2 * 86_400_000 });
+      expect(existsSync(path.join(rt.outDir, article!.file))).toBe(false);
+      const pruned = await (await fetch(`${dash.url}/story/${article!.id}`)).text();
+      expect(pruned).toMatch(/id="story-text-pruned">pruned <time[^>]*>[^<]+<\/time>: text retention 1 days</);
+    } finally {
+      await dash.close();
+    }
+    const lines: string[] = [];
+    const exp = new ManifestExport(
+      rt.outDir,
+      { since: { kind: 'start' }, format: 'jsonl', withText: true },
+      { write: (t: string) => lines.push(t) },
+      { write: () => undefined },
+    );
+    await exp.drain();
+    const out = lines.join('').trim().split('\n');
+    expect(exportLineProblems(out)).toEqual([]);
+    expect(JSON.parse(out[0]!)).toMatchObject({
+      type: 'article',
+      text: null,
+      text_unavailable: 'pruned',
+      pruned: { reason: 'text retention 1 days' },
+    });
   });
 });
