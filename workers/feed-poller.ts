@@ -9,8 +9,8 @@ import { crawlSource } from '../crawlers/crawl/crawl-source.js';
 import { FeedTurns, feedInFlightMs } from '../crawlers/poll/feed-turns.js';
 import { nextPoll, DEFAULT_POLL_LIMITS, type PollPlan } from '../crawlers/poll/poll-policy.js';
 import { PublishHistory } from '../crawlers/poll/publish-history.js';
-import { pollJobSchema, QUEUE, type CrawlSummary } from '../src/queues.js';
-import type { Runtime } from '../src/runtime/runtime.js';
+import { pollJobSchema, QUEUE, type CrawlSummary } from '../base/queues.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { crawlDepsOf } from './crawl-deps-of.js';
 import { removedByNewerConfig } from './poll-tombstones.js';
 import { recordSourceOutcome } from './source-outcome.js';
@@ -43,6 +43,7 @@ export async function pollFeed(rt: Runtime, job: Job, token: string | undefined)
     endReason(rt, sourceId, feed) ??
     ((await removedByNewerConfig(rt, job.id ?? '')) ? 'the feed was removed by a newer configuration' : null);
   if (ended) {
+    await new FeedTurns(rt.redis, rt.keys, 1, 0).forget(new URL(feed).hostname, feed);
     log.info({ reason: ended }, 'feed no longer polled');
     return { ended };
   }
@@ -51,7 +52,8 @@ export async function pollFeed(rt: Runtime, job: Job, token: string | undefined)
   // The same turns the crawl's feed request marks: one spacing, decided in crawlDepsOf.
   const deps = crawlDepsOf(rt, log);
   const turns = new FeedTurns(rt.redis, rt.keys, deps.feedSpacingMs ?? 0, feedInFlightMs(deps));
-  const wait = await turns.take(new URL(feed).hostname);
+  const host = new URL(feed).hostname;
+  const wait = await turns.take(host, feed);
   if (wait > 0) return comeBackIn(job, token, wait);
 
   const history = new PublishHistory(rt.redis, rt.keys);
@@ -80,6 +82,7 @@ export async function pollFeed(rt: Runtime, job: Job, token: string | undefined)
   let realDelay = clock.realMs(plan.delayMs);
   if (pausedUntil) realDelay = Math.max(realDelay, Date.parse(pausedUntil) - Date.now());
   const nextPollAt = new Date(Date.now() + realDelay).toISOString();
+  await turns.planned(host, feed, Date.now() + realDelay);
   const failure = await recordSourceOutcome(rt, source, result, nextPollAt);
   await rt.stats.setHealth(source.id, {
     lastPollAt: polledAt,

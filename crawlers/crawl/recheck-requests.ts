@@ -2,14 +2,14 @@
 // check is due, and stories a feed lists again with a newer date. They are fetched as article
 // requests after the crawl's discovery and new articles, through the same host spacing and
 // robots.txt, at most RECHECK.maxPerCrawl a crawl; each fetched page is parked and queued as a
-// re-check job (src/article/recheck-story.ts) and the story's next check is scheduled then.
+// re-check job (pipeline/article/recheck-story.ts) and the story's next check is scheduled then.
 import { gzipSync } from 'node:zlib';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { PIPELINE } from '../../config/pipeline.js';
 import { packExchange } from '../../src/archive/http-exchange.js';
-import type { Logger } from '../../src/logger.js';
-import { addArticleJob } from '../../src/queues.js';
-import { execChecked } from '../../src/redis/exec-checked.js';
+import type { Logger } from '../../base/logger.js';
+import { addArticleJob } from '../../base/queues.js';
+import { execChecked } from '../../base/redis/exec-checked.js';
 import {
   dueRechecks,
   markChecked,

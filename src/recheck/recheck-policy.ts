@@ -5,7 +5,7 @@
 // but never sooner than RELISTED_GAP after the last one. State in Redis (the crawler reads it,
 // the article worker writes it): a due set per source and the story's record.
 import type { Redis } from 'ioredis';
-import type { Keys } from '../redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 
 export const RECHECK = {
   /** Scheduled checks, from the story's first fetch: an hour (first corrections), six hours, a day. */

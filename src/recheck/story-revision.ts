@@ -5,7 +5,7 @@
 // revision before its own until its line is written.
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Keys } from '../redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 
 export interface CaptureRef {
   record_id: string;

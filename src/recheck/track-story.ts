@@ -1,9 +1,9 @@
 // A story just written becomes revision 1 and gets its re-checks scheduled, in the MULTI that
-// marks its manifest line written (src/article/write-story.ts).
+// marks its manifest line written (pipeline/article/write-story.ts).
 import type { Redis } from 'ioredis';
 import type { ArticleText } from '../write/article-text.js';
-import type { ArticleJobData } from '../queues.js';
-import type { Keys } from '../redis/keys.js';
+import type { ArticleJobData } from '../../base/queues.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { scheduleFirst } from './recheck-policy.js';
 import { partHash, saveRevision, type CaptureRef } from './story-revision.js';
 

@@ -13,9 +13,9 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { captureStory, type WarcSink } from '../../src/archive/capture-story.js';
 import { packExchange } from '../../src/archive/http-exchange.js';
 import { WarcWriter } from '../../src/archive/warc-writer.js';
-import type { ArticleJobData } from '../../src/queues.js';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
-import { createKeys } from '../../src/redis/keys.js';
+import type { ArticleJobData } from '../../base/queues.js';
+import { clearPrefix } from '../../base/redis/clear-prefix.js';
+import { createKeys } from '../../base/redis/keys.js';
 import { readWithNodeWarc } from '../helpers/warc-read.js';
 import { tempDir, testPrefix } from '../helpers/test-runtime.js';
 

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlOnce } from '../../app/cli/crawl-once.js';
+import { crawlOnce } from '../../workers/run-once/crawl-once.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import type { RecheckRecord } from '../../src/recheck/recheck-policy.js';
 import { startDashboard } from '../../app/dashboard/dashboard.js';
