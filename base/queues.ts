@@ -51,6 +51,15 @@ export const articleJobSchema = z.strictObject({
   /** pubDate from the feed, used when the page prints no date. */
   feedPublishedAt: z.string().nullable(),
   runId: z.string().optional(),
+  /** A written story's page fetched again to see whether it changed (pipeline/article/recheck-story.ts). */
+  recheck: z
+    .strictObject({
+      /** relisted: a feed listed it again with a newer date; scheduled: the re-check policy's turn. */
+      reason: z.enum(['relisted', 'scheduled']),
+      /** Which re-check of the story this is (1, 2, …). */
+      n: z.number().int().min(1),
+    })
+    .optional(),
 });
 export type ArticleJobData = z.infer<typeof articleJobSchema>;
 
@@ -84,6 +93,17 @@ export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
     url: z.string(),
     title: z.string(),
     reason: z.string(),
+  }),
+  /**
+   * A written story's page fetched again (pipeline/article/recheck-story.ts): unchanged (a WARC
+   * revisit), page-only (other bytes, the same text: a new response, no line), edited (a new
+   * revision: an edit line), or unreadable (no article found in it: captured, no line).
+   */
+  z.object({
+    outcome: z.literal('rechecked'),
+    storyId: z.string(),
+    change: z.enum(['unchanged', 'page-only', 'edited', 'unreadable', 'untracked']),
+    revision: z.number().optional(),
   }),
 ]);
 export type ArticleOutcome = z.infer<typeof articleOutcomeSchema>;
@@ -141,6 +161,8 @@ export interface CrawlSummary {
 /** Deterministic ids, never containing ':' (BullMQ uses ':' in its keys). */
 export const jobId = {
   article: (storyId: string) => `art-${storyId}`,
+  /** The n-th re-check of a written story (src/recheck/). */
+  recheck: (storyId: string, n: number) => `art-${storyId}-c${n}`,
   crawlRun: (sourceId: string, runId: string) => `crawl-${sourceId}-${runId}`,
   scheduler: (sourceId: string) => `sched-${sourceId}`,
   /** One poll job per feed, for good: it is delayed again after each poll, never completed. */
@@ -191,7 +213,7 @@ export function openQueues(connection: Redis, bullPrefix: string): Queues {
 
 export async function addArticleJob(queue: Queue, data: ArticleJobData): Promise<string> {
   const parsed = articleJobSchema.parse(data);
-  const id = jobId.article(parsed.storyId);
+  const id = parsed.recheck ? jobId.recheck(parsed.storyId, parsed.recheck.n) : jobId.article(parsed.storyId);
   await queue.add(JOB.article, parsed, { jobId: id });
   return id;
 }

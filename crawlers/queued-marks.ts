@@ -27,6 +27,11 @@ export class QueuedMarks {
     if (this.runKey) this.jobs.push(jobId);
   }
 
+  /** A job that marks nothing seen (a re-check of a page fetched before): listed for the run only. */
+  addJob(jobId: string): void {
+    if (this.runKey) this.jobs.push(jobId);
+  }
+
   /** Puts the pending marks into `p`; the returned function puts them back if `p` fails. */
   drainInto(p: ChainableCommander): () => void {
     const seen = this.seen.splice(0);

@@ -40,7 +40,9 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
     });
   } catch (err) {
     // The last attempt (or one that can never succeed): the URL's final bucket is "failed".
-    if (err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
+    // A re-check's failure leaves the story's written bucket alone.
+    const last = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (last && !parsed.data.recheck)
       await settleArticle(rt, source, parsed.data.storyId, null, (err as Error).message);
     await rt.stats.count({ name: 'articles', source, outcome: 'error' });
     await rt.stats.setHealth(source, { lastError: (err as Error).message, lastErrorAt: new Date().toISOString() });

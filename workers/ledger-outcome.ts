@@ -30,5 +30,7 @@ export async function settleArticle(
       return settle('stale', outcome.reason);
     case 'already-written':
       return; // a repeat: the first attempt said it
+    case 'rechecked':
+      return; // the story's own fetch settled its URL
   }
 }

@@ -8,6 +8,7 @@ import type { AlertMatch } from '../../src/match/match-sentence.js';
 import { layout } from './dashboard-pages.js';
 import { exactTime, outletLink, partialMark, quoteHtml } from './html-parts.js';
 import type { ManifestArticle } from './latest-articles.js';
+import type { StoryHistory } from './story-history.js';
 import type { StoryThread, ThreadStory } from './story-thread.js';
 
 const KIND_WORDS: Record<ThreadStory['kind'], [string, string]> = {
@@ -25,6 +26,29 @@ function threadHtml(thread: StoryThread): string {
   return `<ol id="story-thread">${[...thread.earlier.map((t) => row(t, 0)), '<li class="this"><strong>this story</strong></li>', ...thread.later.map((t) => row(t, 1))].join('')}</ol>`;
 }
 
+/** Every revision after the first: when it was fetched, why, what changed, the word diff, its text. */
+function editsHtml(h: StoryHistory): string {
+  if (h.edits.length === 0) return '<p class="muted" id="story-edits">no edits seen since it was first written</p>';
+  const row = (x: StoryHistory['edits'][number]): string => {
+    const parts = [
+      x.changed.title ? `headline: “${e(x.changed.title.before ?? '')}” → “${e(x.changed.title.after ?? '')}”` : '',
+      x.changed.lead ? 'lead' : '',
+      x.changed.body ? 'body' : '',
+      x.changed.author ? `byline: ${e(x.changed.author.before ?? '–')} → ${e(x.changed.author.after ?? '–')}` : '',
+    ].filter(Boolean);
+    const examples = x.diff.examples.map((d) => `<li><del>${e(d.before)}</del> <ins>${e(d.after)}</ins></li>`).join('');
+    return `<tr data-revision="${x.revision}"><td class="num">${x.revision}</td><td>${exactTime(x.fetched_at)}</td><td>${x.detected_by === 'relisted' ? 'listed again' : 'scheduled re-check'}</td><td>${parts.join('; ')}</td><td>${e(x.diff.summary)}${examples ? `<ul class="diff">${examples}</ul>` : ''}</td><td><a href="/${e(x.file)}">text</a></td></tr>`;
+  };
+  return `<table id="story-edits"><thead><tr><th class="num">revision</th><th>fetched</th><th>why fetched</th><th>changed</th><th>words</th><th></th></tr></thead><tbody>${h.edits.map(row).join('')}</tbody></table>`;
+}
+
+/** Why the text is not shown: pruned (when and why, from the tombstone), or missing. */
+function missingText(h: StoryHistory): string {
+  if (!h.pruned?.text)
+    return '<p class="muted" id="story-text-missing">missing from the output folder (no tombstone says it was pruned)</p>';
+  return `<p class="muted" id="story-text-pruned">pruned ${exactTime(h.pruned.removed_at)}: ${e(h.pruned.reason)}</p>`;
+}
+
 const num = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
 
 /** A rule the story fired, with the sentence it matched in (highlighted), as the alert quoted it. */
@@ -40,6 +64,7 @@ export function storyPage(
   rules: StoryRule[] = [],
   text: string | null = null,
   thread: StoryThread = { earlier: [], later: [] },
+  history: StoryHistory = { edits: [], pruned: null },
 ): string {
   const first = `<tr class="first"><td>${e(story.outlet)}</td><td>${outletLink(story.url)}</td><td>${exactTime(story.published_at)}</td><td>${exactTime(story.fetched_at)}</td><td>first written</td><td class="num">1.00</td><td class="num">1.00</td></tr>`;
   const rows = carriers.map(
@@ -53,6 +78,8 @@ export function storyPage(
 <p class="muted">Carried by ${outlets} outlet${outlets === 1 ? '' : 's'} (${1 + carriers.length} page${carriers.length ? 's' : ''}) · <a href="/${e(story.file)}">the text as written</a>${partialMark(story)}</p>
 <table id="carriers"><thead><tr><th>outlet</th><th>URL</th><th>published</th><th>fetched</th><th>match</th><th class="num">similarity (Jaccard)</th><th class="num">containment</th></tr></thead>
 <tbody>${[first, ...rows].join('\n')}</tbody></table>
+<h2>Edit history</h2>
+${editsHtml(history)}
 <h2>Thread</h2>
 ${threadHtml(thread)}
 <p><a id="thread-link" href="/thread/${e(story.id)}">the thread's timeline: who reported first, who picked it up when</a></p>
@@ -68,6 +95,6 @@ ${threadHtml(thread)}
         : '<li class="muted">none</li>'
     }</ul>
 <h2>The text as written</h2>
-${text === null ? '<p class="muted">removed by storage retention</p>' : `<pre id="story-text">${e(text)}</pre>`}`,
+${text === null ? missingText(history) : `<pre id="story-text">${e(text)}</pre>`}`,
   );
 }

@@ -1,5 +1,6 @@
-// GET /story/:id: one story's page — the article, the outlets that carried a copy, the rules it
-// fired, its thread (related earlier and later stories) and the text as written.
+// GET /story/:id: one story's page — the article, the outlets that carried a copy, its edits, the
+// rules it fired, its thread (related earlier and later stories) and the text as written (or when
+// and why retention pruned it). GET /articles/revisions/:file: a later revision's text.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Hono } from 'hono';
@@ -8,6 +9,8 @@ import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { findArticle } from './latest-articles.js';
 import { storyPage } from './story-page.js';
 import { storyRules } from './story-rules.js';
+import { REVISIONS_DIR } from '../../src/write/revision-files.js';
+import { storyHistory } from './story-history.js';
 import { storyThread } from './story-thread.js';
 
 export function registerStoryRoute(app: Hono, rt: Runtime): void {
@@ -24,7 +27,15 @@ export function registerStoryRoute(app: Hono, rt: Runtime): void {
         text === null ? [] : storyRules(rt.alerts.watchlist.rules, story.matched_rules, text),
         text,
         await storyThread(rt.outDir, story),
+        await storyHistory(rt.outDir, id),
       ),
     );
+  });
+  // A later revision's text (the story page links it): only names tinwatch writes, plain text.
+  app.get('/articles/revisions/:file', async (c) => {
+    const file = c.req.param('file');
+    if (!/^\d{3,}_[0-9a-f]{16}\.r\d+\.txt$/.test(file)) return c.text('not found', 404);
+    const text = await readFile(path.join(rt.outDir, REVISIONS_DIR, file), 'utf8').catch(() => null);
+    return text === null ? c.text('not found', 404) : c.text(text);
   });
 }

@@ -11,6 +11,16 @@ export interface Keys {
   capture(storyId: string): string;
   /** Where a story's WARC capture was written, kept so a retried job does not capture it twice. */
   warcPointer(storyId: string): string;
+  /** Where a capture is about to be written (set before its bytes): a retry after a crash checks it on disk. */
+  warcPlaced(captureId: string): string;
+  /** HASH storyId → JSON: a written story's re-check record (src/recheck/recheck-policy.ts). */
+  readonly recheckRecords: string;
+  /** ZSET storyId → when its next scheduled re-check is due (ms), per source. */
+  recheckDue(sourceId: string): string;
+  /** HASH storyId → JSON: the story's latest revision (src/recheck/story-revision.ts). */
+  readonly storyRevisions: string;
+  /** SET of `<storyId>.r<revision>` whose edit line is written. */
+  readonly editsWritten: string;
   /** Counter behind the NNN sequence in file names. */
   readonly seq: string;
   /**
@@ -98,6 +108,11 @@ export function createKeys(prefix: string): Keys {
     raw: (id) => `${prefix}:raw:${id}`,
     capture: (id) => `${prefix}:capture:${id}`,
     warcPointer: (id) => `${prefix}:warc-at:${id}`,
+    warcPlaced: (id) => `${prefix}:warc-placed:${id}`,
+    recheckRecords: `${prefix}:recheck:records`,
+    recheckDue: (sourceId) => `${prefix}:recheck:due:${sourceId}`,
+    storyRevisions: `${prefix}:story-revisions`,
+    editsWritten: `${prefix}:edits-written`,
     seq: `${prefix}:seq`,
     outFolder: `${prefix}:out-folder`,
     recoverLock: `${prefix}:recover-lock`,

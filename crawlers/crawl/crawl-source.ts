@@ -29,6 +29,7 @@ import { recordFailure } from './failure-log.js';
 import { fetchersFor } from './fetchers.js';
 import { NewArticles } from './new-articles.js';
 import { parkArticle } from './park-article.js';
+import { Rechecks } from './recheck-requests.js';
 import { robotsGate } from './robots-gate.js';
 import { emptySummary, type CrawlDeps } from './crawl-deps.js';
 
@@ -75,6 +76,7 @@ export async function crawlSource(
   const since = opts.since ? Date.parse(opts.since) : null;
   const walk = since !== null ? new BackfillWalk(since, log) : null;
   const articles = new NewArticles(source, { ...deps, log }, robots);
+  const rechecks = new Rechecks(deps, source, robots, log);
   const queued = new QueuedMarks(deps.redis, deps.keys, runId ? deps.keys.runArticles(source.id, runId) : null);
   const ownJobIds: string[] = [];
   const newValidators: [string, Validators][] = [];
@@ -90,6 +92,7 @@ export async function crawlSource(
     summary.failure = sourceFailureOf(source, f);
     if (f.request.label === 'article') {
       summary.fetchFailed++;
+      await rechecks.failed(f.request.data.canonicalUrl);
       const cand = candidates.get(f.request.data.canonicalUrl);
       if (cand)
         await ledger.settle(source.id, cand.storyId, 'failed', `${sourceFailureOf(source, f).via}: ${failureKey(f)}`);
@@ -106,6 +109,8 @@ export async function crawlSource(
   const discovery = walk ? gate.allowed : await withValidators(deps.redis, deps.keys, gate.allowed);
   const planned = discovery.length + gate.unreachable.length;
   summary.discoveryPlanned = planned;
+  // Written stories due a re-check go with the discovery requests (a backfill makes none).
+  const due = walk ? [] : await rechecks.scheduled();
 
   const onDiscoveryPage = async (page: FetchedPage, req: DiscoveryRequest): Promise<FetchRequest[]> => {
     // 304: the feed or listing has not changed since the last crawl that read it fully.
@@ -126,6 +131,8 @@ export async function crawlSource(
     const links =
       since === null ? parsed.links : parsed.links.filter((l) => !l.publishedAt || Date.parse(l.publishedAt) >= since);
     const picked = await articles.select(links, req.url);
+    // A feed listing a written story again with a newer date: it may have been edited.
+    const relisted = req.label === 'feed' && !walk ? await rechecks.relisted(picked.seen) : [];
     summary.discovered = articles.discovered;
     summary.robotsBlocked += picked.disallowed;
     // Backfill: a listing page with a page after it; its articles say when to walk on.
@@ -139,7 +146,7 @@ export async function crawlSource(
     for (const u of picked.unreachable) await unreachable(toArticle(u.item), u.reason);
     if (picked.found.length === 0) return [];
     // The cap reached: no further listing page either (a backfill resumes on the next crawl).
-    if (picked.fresh.length === 0 && picked.capped > 0) return [];
+    if (picked.fresh.length === 0 && picked.capped > 0) return relisted;
     summary.new = articles.chosen;
     for (const c of picked.fresh) candidates.set(c.canonicalUrl, c);
     const requests = picked.fresh.map(toArticle);
@@ -148,10 +155,14 @@ export async function crawlSource(
       if (requests.length === 0) return picked.onPage > 0 ? [next] : [];
       walk.expect(walkKey, requests.length, next);
     }
-    return requests;
+    return [...requests, ...relisted];
   };
 
   const onArticlePage = async (page: FetchedPage, req: ArticleRequest): Promise<FetchRequest[]> => {
+    if (rechecks.has(req.data.canonicalUrl)) {
+      ownJobIds.push(await rechecks.park(page, req.data.canonicalUrl, queued, runId));
+      return [];
+    }
     const cand = candidates.get(req.data.canonicalUrl);
     if (!cand) return [];
     const parkStart = performance.now();
@@ -169,7 +180,7 @@ export async function crawlSource(
     summary.statusCounts[page.status] = (summary.statusCounts[page.status] ?? 0) + 1;
     await hosts.success(hostOf(page.finalUrl));
     const req = page.request;
-    if (req.label === 'prime') return discovery; // the session is primed: now the feeds
+    if (req.label === 'prime') return [...discovery, ...due]; // the session is primed: now the feeds
     if (req.label === 'article') return onArticlePage(page, req);
     return onDiscoveryPage(page, req);
   };
@@ -188,9 +199,10 @@ export async function crawlSource(
 
   const started = performance.now();
   const primeUrl = source.discovery.primeUrl;
-  const prime = primeUrl && discovery.length > 0 ? (await robotsGate(robots, log, [{ url: primeUrl }])).allowed : [];
+  const prime =
+    primeUrl && discovery.length + due.length > 0 ? (await robotsGate(robots, log, [{ url: primeUrl }])).allowed : [];
   try {
-    await fetchersFor(deps, source, hosts).run(discovery, prime.length ? primeUrl : undefined, onPage, onFailure);
+    await fetchersFor(deps, source, hosts).run(discovery, prime.length ? primeUrl : undefined, onPage, onFailure, due);
   } catch (err) {
     // Pages whose jobs exist stay seen even when the crawl fails part-way.
     await queued.flush().catch(() => undefined);

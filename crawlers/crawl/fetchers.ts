@@ -5,7 +5,7 @@
 import type { SourceConfig } from '../../config/source-schema.js';
 import { createBrowserFetcher } from '../browser-fetcher.js';
 import type { FetchFailure } from '../fetch-failure.js';
-import type { DiscoveryRequest, FetchedPage, FetchRequest, PageFetcher } from '../fetched-page.js';
+import type { ArticleRequest, DiscoveryRequest, FetchedPage, FetchRequest, PageFetcher } from '../fetched-page.js';
 import type { HostPolicy } from '../host-policy.js';
 import { createHttpFetcher } from '../http-fetcher.js';
 import type { CrawlDeps } from './crawl-deps.js';
@@ -26,12 +26,19 @@ export function fetchersFor(deps: CrawlDeps, source: SourceConfig, hosts: HostPo
     /**
      * Fetches the discovery requests and every article they lead to. `primeUrl`: visited first
      * for its session cookie (HTTP only: a browser keeps its own cookies); its page answers with
-     * the discovery requests.
+     * the discovery requests. `articles`: article pages asked for from the start (re-checks of
+     * written stories), fetched by the article fetcher.
      */
-    async run(discovery: DiscoveryRequest[], primeUrl: string | undefined, onPage: OnPage, onFailure: OnFailure) {
+    async run(
+      discovery: DiscoveryRequest[],
+      primeUrl: string | undefined,
+      onPage: OnPage,
+      onFailure: OnFailure,
+      articles: ArticleRequest[] = [],
+    ) {
       const discoveryFetcher = fetcher(deps, source, 'discovery', hosts);
       if (source.render === 'browser' || deps.fetcherFor) {
-        const deferred: FetchRequest[] = [];
+        const deferred: FetchRequest[] = [...articles];
         await discoveryFetcher.fetchAll(
           discovery,
           async (page) => {
@@ -43,7 +50,8 @@ export function fetchersFor(deps: CrawlDeps, source: SourceConfig, hosts: HostPo
         await fetcher(deps, source, 'article', hosts).fetchAll(deferred, onPage, onFailure);
         return;
       }
-      await discoveryFetcher.fetchAll(primeUrl ? [{ url: primeUrl, label: 'prime' }] : discovery, onPage, onFailure);
+      const first = primeUrl ? [{ url: primeUrl, label: 'prime' as const }] : [...discovery, ...articles];
+      await discoveryFetcher.fetchAll(first, onPage, onFailure);
     },
   };
 }

@@ -15,6 +15,8 @@ export interface PageSelection {
   onPage: number;
   /** Every article link of the page that this crawl had not met yet. */
   found: Candidate[];
+  /** Those fetched before (a re-check may want them: recheck-requests.ts). */
+  seen: Candidate[];
   /** Those to fetch now. */
   fresh: Candidate[];
   /** Unseen, allowed, but over the cap: they wait for the next crawl. */
@@ -74,7 +76,7 @@ export class NewArticles {
     const found = onPage.filter((c) => !this.met.has(c.identity));
     for (const c of found) this.met.add(c.identity);
     if (found.length === 0)
-      return { onPage: onPage.length, found, fresh: [], capped: 0, disallowed: 0, unreachable: [] };
+      return { onPage: onPage.length, found, seen: [], fresh: [], capped: 0, disallowed: 0, unreachable: [] };
     const flags = await this.deps.redis.smismember(this.deps.keys.seen, ...found.map((c) => c.identity));
     // Never fetched: discovered (today, unless an earlier crawl today met it already).
     const unseen = found.filter((_, i) => flags[i] === 0);
@@ -97,6 +99,7 @@ export class NewArticles {
     return {
       onPage: onPage.length,
       found,
+      seen: found.filter((_, i) => flags[i] === 1),
       fresh,
       capped: gate.allowed.length - fresh.length,
       disallowed: gate.disallowed.length,

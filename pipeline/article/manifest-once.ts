@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { ArticleJobData, ArticleOutcome } from '../../base/queues.js';
 import type { Keys } from '../../base/redis/keys.js';
 import { appendManifest, manifestTailHasStory } from '../../src/write/article-files.js';
-import type { ManifestEntry } from '../../src/write/manifest-entry.js';
+import type { ManifestEntry } from '../../src/write/manifest-line.js';
 import { keepOutcome } from './job-state.js';
 
 export interface ManifestDeps {

@@ -12,6 +12,7 @@ import type { ArticleJobData, ArticleOutcome } from '../../base/queues.js';
 import { classifyTopics } from '../../src/relevance/classify-topics.js';
 import { timed } from '../../src/stats/stage-timings.js';
 import { inflateRaw, storyStateAndRaw } from './job-state.js';
+import { recheckStory } from './recheck-story.js';
 import { recordDuplicate } from './record-duplicate.js';
 import { skipOffTopic } from './skip-off-topic.js';
 import { skipStale, staleDates } from './skip-stale.js';
@@ -26,6 +27,8 @@ export interface ArticleDeps extends WriteDeps {
 }
 
 export async function processArticle(data: ArticleJobData, deps: ArticleDeps): Promise<ArticleOutcome> {
+  // A written story fetched again: compared with its latest revision, never written anew.
+  if (data.recheck) return recheckStory(data, deps);
   const source = deps.sourceById(data.sourceId);
   const t = deps.timings;
   const state = await timed(t, 'load raw page', () => storyStateAndRaw(deps, data));

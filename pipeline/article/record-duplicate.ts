@@ -24,7 +24,7 @@ export async function recordDuplicate(
   const containment = round2(verdict.containment);
   // The original's line first, and its written_at exactly (the index keeps it to the second).
   const writtenAt = (await awaitOriginal(deps, owner.storyId, deps.awaitOriginal)) ?? owner.writtenAt;
-  const warc = await captureStory(deps, data, rawPage, { duplicateOf: owner.storyId });
+  const warc = (await captureStory(deps, data, rawPage, { duplicateOf: owner.storyId }))?.pointer ?? null;
   await manifestOnce(
     deps,
     data,

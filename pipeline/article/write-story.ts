@@ -18,6 +18,7 @@ import type { RelatedStory } from '../../src/dedupe/dedupe-index.js';
 import { round2, type ArticleContext } from './article-context.js';
 import { parkedKeys } from './job-state.js';
 import { manifestOnce, type ManifestDeps } from './manifest-once.js';
+import { trackWrittenStory } from '../../src/recheck/track-story.js';
 
 export interface WriteDeps extends ManifestDeps {
   log: Logger;
@@ -42,7 +43,8 @@ export async function writeStory(
   const file = `articles/${fileNameFor(seq, data.storyId)}`;
   const text = renderArticleText(article);
   await timed(t, 'write file', () => writeArticleFile(deps.outDir, fileNameFor(seq, data.storyId), text));
-  const warc = await timed(t, 'WARC capture', () => captureStory(deps, data, rawPage, { text, file }));
+  const capture = await timed(t, 'WARC capture', () => captureStory(deps, data, rawPage, { text, file }));
+  const warc = capture?.pointer ?? null;
 
   const matchable = { title: article.title, lead: article.lead, body: article.paragraphs };
   // A rule scoped to a topic profile fires only for stories that profile wrote.
@@ -113,7 +115,10 @@ export async function writeStory(
           ? { related: [{ id: related.story.storyId, kind: related.kind, similarity: round2(related.jaccard) }] }
           : {}),
       },
-      (m) => m.del(...parkedKeys(data)),
+      (m) => {
+        m.del(...parkedKeys(data));
+        trackWrittenStory(m, deps.keys, data, { seq, file, contentHash, article }, capture?.ref ?? null);
+      },
       outcome,
     ),
   );

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { appendManifest, articlesDir, manifestLines } from '../write/article-files.js';
 import { MANIFEST_SCHEMA_VERSION, parseManifestLine, type TombstoneEntry } from '../write/manifest-entry.js';
+import { REVISIONS_DIR } from '../write/revision-files.js';
 import { CDXJ_SUFFIX } from './cdxj-index.js';
 import { WARC_DIR } from './warc-writer.js';
 
@@ -56,8 +57,10 @@ export async function pruneStorage(
   const textCutoff = retention.textDays > 0 ? now - retention.textDays * DAY_MS : -Infinity;
   const stones = new Map<string, TombstoneEntry>();
   const reasons = new Map<string, string[]>();
-  const stoneOf = (id: string, seq: number | null): TombstoneEntry => {
-    let t = stones.get(id);
+  // One tombstone per story, and one per later revision whose file or capture went (keyed `<id>.r<n>`).
+  const stoneOf = (key: string, seq: number | null): TombstoneEntry => {
+    const id = key.slice(0, 16);
+    let t = stones.get(key);
     if (!t) {
       t = {
         type: 'tombstone',
@@ -68,42 +71,38 @@ export async function pruneStorage(
         reason: '',
         removed: { text: null, warc: null, bytes: 0 },
       };
-      stones.set(id, t);
-      reasons.set(id, []);
+      stones.set(key, t);
+      reasons.set(key, []);
     }
     return t;
   };
   const warcCounted = new Set<string>();
   for await (const line of manifestLines(outDir)) {
     const read = parseManifestLine(line);
-    if (!read.ok || (read.entry.type !== 'article' && read.entry.type !== 'duplicate')) continue;
+    if (!read.ok || read.entry.type === 'tombstone') continue;
     const e = read.entry;
+    const key = e.type === 'edit' ? `${e.id}.r${e.revision}` : e.id;
     const seq = typeof e.seq === 'number' ? e.seq : null;
     const at = Date.parse(String(e.written_at ?? ''));
-    const text = e.type === 'article' && e.file ? path.join(outDir, e.file) : null;
-    if (
-      text &&
-      Number.isFinite(at) &&
-      at < textCutoff &&
-      path.dirname(text) === articlesDir(outDir) &&
-      existsSync(text)
-    ) {
-      const t = stoneOf(e.id, seq);
+    const text = (e.type === 'article' || e.type === 'edit') && e.file ? path.join(outDir, e.file) : null;
+    const textDir = e.type === 'edit' ? path.join(outDir, REVISIONS_DIR) : articlesDir(outDir);
+    if (text && Number.isFinite(at) && at < textCutoff && path.dirname(text) === textDir && existsSync(text)) {
+      const t = stoneOf(key, seq);
       t.removed.text = e.file!;
       t.removed.bytes += sizeOf(text);
-      reasons.get(e.id)!.push(`text retention ${retention.textDays} days`);
+      reasons.get(key)!.push(`text retention ${retention.textDays} days`);
       res.bytes += sizeOf(text);
       if (!opts.dryRun) unlinkSync(text);
       res.textFiles++;
     }
     const warc = e.warc?.file;
     if (warc && warcGoing.has(warc)) {
-      const t = stoneOf(e.id, seq);
+      const t = stoneOf(key, seq);
       t.removed.warc = warc;
       // The file's bytes once, on the first story it held.
       if (!warcCounted.has(warc)) t.removed.bytes += sizeOf(path.join(outDir, warc));
       warcCounted.add(warc);
-      reasons.get(e.id)!.push(`WARC retention ${retention.warcDays} days`);
+      reasons.get(key)!.push(`WARC retention ${retention.warcDays} days`);
     }
   }
   for (const f of warcGoing) {
@@ -115,8 +114,8 @@ export async function pruneStorage(
     if (existsSync(file + CDXJ_SUFFIX)) unlinkSync(file + CDXJ_SUFFIX);
   }
   if (opts.dryRun) return res;
-  for (const [id, t] of stones) {
-    t.reason = reasons.get(id)!.join('; ');
+  for (const [key, t] of stones) {
+    t.reason = reasons.get(key)!.join('; ');
     await appendManifest(outDir, t);
     res.tombstones++;
   }

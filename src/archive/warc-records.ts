@@ -29,11 +29,18 @@ export interface CaptureRecords {
   textFile: string | null;
   /** The story a duplicate's page is a copy of (WARC-Tinwatch-Duplicate-Of). */
   duplicateOf?: string;
+  /**
+   * A page fetched again (recheck.ts): the earlier capture's response it refers to. `revisit`:
+   * the payload is byte-identical, so a revisit record (profile identical-payload-digest, the
+   * HTTP headers and no body) stands for the response; otherwise the page changed and the new
+   * response carries WARC-Refers-To the earlier one.
+   */
+  refersTo?: { recordId: string; uri: string; date: string; revisit: boolean };
 }
 
 /** One serialized record and what an index needs of it. */
 export interface SerializedRecord {
-  type: 'request' | 'response' | 'metadata' | 'warcinfo';
+  type: 'request' | 'response' | 'revisit' | 'metadata' | 'warcinfo';
   bytes: Buffer;
   recordId: string;
   /** Response only: the fields of its CDXJ line. */
@@ -71,23 +78,36 @@ export async function serializeCaptureRecords(c: CaptureRecords): Promise<Serial
   const decoded = ex.removedContentEncoding !== null;
   const httpHeaders = decoded ? payloadHeaders(ex.response.headers, c.payload.length) : ex.response.headers;
   const digest = sha256Digest(c.payload);
+  const refers = c.refersTo;
+  const revisit = refers?.revisit === true;
   const response = WARCRecord.create(
     {
       url: c.url,
       date,
-      type: 'response',
+      type: revisit ? 'revisit' : 'response',
       warcVersion: 'WARC/1.1',
       keepHeadersCase: true,
       statusline: `HTTP/${ex.response.httpVersion} ${ex.response.status} ${ex.response.statusText}`.trimEnd(),
       httpHeaders,
+      // warcio names the profile and the earlier capture's URI and date of a revisit.
+      ...(revisit ? { refersToUrl: refers.uri, refersToDate: refers.date } : {}),
       warcHeaders: {
         ...story,
-        // Set here, not left to warcio: over the payload without its chunk framing.
+        // Set here, not left to warcio: over the payload without its chunk framing (a revisit's
+        // is the earlier response's, which its block no longer holds).
         'WARC-Payload-Digest': digest,
         ...(decoded ? { 'WARC-Tinwatch-Decoded-From': ex.removedContentEncoding! } : {}),
+        ...(refers
+          ? {
+              'WARC-Refers-To': refers.recordId,
+              'WARC-Refers-To-Target-URI': refers.uri,
+              'WARC-Refers-To-Date': refers.date,
+            }
+          : {}),
       },
     },
-    [decoded ? c.payload : wireBody(httpHeaders, c.payload)],
+    // A revisit's block is the status line and headers only: the payload is the earlier one's.
+    revisit ? [] : [decoded ? c.payload : wireBody(httpHeaders, c.payload)],
   );
   const recordId = response.warcHeaders.headers.get('WARC-Record-ID')!;
   // The request as sent, with the outlet's host (a test or replay run fetched it from loopback).
@@ -110,7 +130,7 @@ export async function serializeCaptureRecords(c: CaptureRecords): Promise<Serial
   );
   const records: { type: SerializedRecord['type']; record: WARCRecord }[] = [
     { type: 'request', record: request },
-    { type: 'response', record: response },
+    { type: revisit ? 'revisit' : 'response', record: response },
   ];
   if (c.text !== null) {
     const metadata = WARCRecord.create(
@@ -138,7 +158,7 @@ export async function serializeCaptureRecords(c: CaptureRecords): Promise<Serial
       type,
       bytes: Buffer.from(await WARCSerializer.serialize(record, { gzip: true })),
       recordId: record.warcHeaders.headers.get('WARC-Record-ID')!,
-      ...(type === 'response'
+      ...(type === 'response' || type === 'revisit'
         ? { index: { url: c.url, date, mime, status: ex.response.status, digest: digest.slice('sha256:'.length) } }
         : {}),
     })),

@@ -88,9 +88,14 @@ export class WarcWriter {
     this.dir = path.join(outDir, WARC_DIR);
   }
 
-  /** Writes one capture's records and returns where they are. */
-  append(c: Capture): Promise<CapturePointer> {
-    const next = this.chain.then(() => this.appendNow(c));
+  /**
+   * Writes one capture's records and returns where they are. `placed` is told where they will go
+   * before a byte is written (capture-story.ts keeps it in Redis, so a job retried after a crash
+   * that struck between this write and the pointer's save finds the capture instead of taking a
+   * second one).
+   */
+  append(c: Capture, placed?: (at: CapturePointer) => Promise<void>): Promise<CapturePointer> {
+    const next = this.chain.then(() => this.appendNow(c, placed));
     this.chain = next.catch(() => undefined);
     return next;
   }
@@ -102,20 +107,26 @@ export class WarcWriter {
     return next;
   }
 
-  private async appendNow(c: Capture): Promise<CapturePointer> {
+  private async appendNow(c: Capture, placed?: (at: CapturePointer) => Promise<void>): Promise<CapturePointer> {
     const records = await serializeCaptureRecords(c);
     const bytes = Buffer.concat(records.map((r) => r.bytes));
     const file = await this.fileFor(bytes.length);
+    const response = records.find((r) => r.type === 'response' || r.type === 'revisit')!;
+    const at = {
+      file: `${WARC_DIR}/${file.name}`,
+      offset: file.size,
+      length: bytes.length,
+      record_id: response.recordId,
+    };
+    await placed?.(at);
     // One write: a killed process cannot tear what the kernel already has. No fsync per capture
     // (as for the text files and the manifest): it would stall the thread's other jobs on every
     // article; a file is fsynced when it is closed.
     writeAll(file.fd, bytes);
-    const offset = file.size;
     file.size += bytes.length;
     file.lastWrite = this.now();
     this.armIdleClose();
-    const response = records.find((r) => r.type === 'response')!;
-    return { file: `${WARC_DIR}/${file.name}`, offset, length: bytes.length, record_id: response.recordId };
+    return at;
   }
 
   private async closeNow(): Promise<void> {

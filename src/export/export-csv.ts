@@ -6,6 +6,13 @@
 // `dtype={"seq": "Int64", ...}` or `dtype_backend="numpy_nullable"`.
 import type { ManifestEntryRead } from '../write/manifest-entry.js';
 
+/** An article's text, or why it is not there (and, when pruned, when and why from its tombstone). */
+export interface ArticleTextOrWhy {
+  text: string | null;
+  unavailable: 'pruned' | 'missing' | null;
+  pruned?: { removed_at: string; reason: string };
+}
+
 type Cell = string | number | boolean | null | undefined;
 type Getter = (e: Record<string, unknown>) => Cell;
 
@@ -18,7 +25,7 @@ const at =
     return v === null || typeof v === 'object' ? (v === null ? null : JSON.stringify(v)) : (v as Cell);
   };
 
-/** Column name → the value of a line. Order: identity, the page, the story, relevance, the capture, tombstones. */
+/** Column name → the value of a line. Order: identity, the page, the story, relevance, the capture, tombstones, edits. */
 export const CSV_COLUMNS: readonly (readonly [string, Getter])[] = [
   ['type', at('type')],
   ['schema_version', (e) => (e.schema_version as number | undefined) ?? 1],
@@ -65,7 +72,28 @@ export const CSV_COLUMNS: readonly (readonly [string, Getter])[] = [
   ['removed_text', at('removed', 'text')],
   ['removed_warc', at('removed', 'warc')],
   ['removed_bytes', at('removed', 'bytes')],
+  ['revision', at('revision')],
+  ['previous_file', at('previous_file')],
+  ['detected_by', at('detected_by')],
+  ['previous_fetched_at', at('previous_fetched_at')],
+  ['previous_content_hash', at('previous_content_hash')],
+  ['changed_title_before', at('changed', 'title', 'before')],
+  ['changed_title_after', at('changed', 'title', 'after')],
+  ['changed_lead', at('changed', 'lead')],
+  ['changed_body', at('changed', 'body')],
+  ['changed_author_before', at('changed', 'author', 'before')],
+  ['changed_author_after', at('changed', 'author', 'after')],
+  ['diff_words_added', at('diff', 'words_added')],
+  ['diff_words_removed', at('diff', 'words_removed')],
+  ['diff_paragraphs_added', at('diff', 'paragraphs_added')],
+  ['diff_paragraphs_removed', at('diff', 'paragraphs_removed')],
+  ['diff_paragraphs_changed', at('diff', 'paragraphs_changed')],
+  ['diff_examples', at('diff', 'examples')],
+  ['diff_summary', at('diff', 'summary')],
 ];
+
+/** With --with-text, after every other column: the text, and why and when it is gone. */
+const TEXT_COLUMNS = ['text', 'text_unavailable', 'text_pruned_at', 'text_pruned_reason'];
 
 /** RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
 export function csvField(value: Cell): string {
@@ -74,15 +102,12 @@ export function csvField(value: Cell): string {
 }
 
 export function csvHeader(withText: boolean): string {
-  return `${[...CSV_COLUMNS.map(([name]) => name), ...(withText ? ['text', 'text_unavailable'] : [])].join(',')}\r\n`;
+  return `${[...CSV_COLUMNS.map(([name]) => name), ...(withText ? TEXT_COLUMNS : [])].join(',')}\r\n`;
 }
 
 /** One line as a CSV row; with text, the text (or empty) and why it is missing. */
-export function csvRow(
-  raw: Record<string, unknown> | ManifestEntryRead,
-  text: { text: string | null; unavailable: string | null } | null,
-): string {
+export function csvRow(raw: Record<string, unknown> | ManifestEntryRead, text: ArticleTextOrWhy | null): string {
   const cells: Cell[] = CSV_COLUMNS.map(([, get]) => get(raw as Record<string, unknown>));
-  if (text) cells.push(text.text, text.unavailable);
+  if (text) cells.push(text.text, text.unavailable, text.pruned?.removed_at, text.pruned?.reason);
   return `${cells.map(csvField).join(',')}\r\n`;
 }

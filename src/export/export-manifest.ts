@@ -16,7 +16,7 @@ import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { manifestPath } from '../write/article-files.js';
 import { parseManifestLine, type ManifestEntryRead } from '../write/manifest-entry.js';
-import { csvHeader, csvRow } from './export-csv.js';
+import { csvHeader, csvRow, type ArticleTextOrWhy } from './export-csv.js';
 import { linesFrom, linesOf } from './manifest-cursor.js';
 import { advance, cursorOf, locate, START, stillAt, type ManifestPosition } from './manifest-position.js';
 import { DAY_PATTERN } from '../text/vietnam-time.js';
@@ -63,8 +63,8 @@ export class ManifestExport {
   /** Shortcut to `pos`: the byte offset, valid while the file and the line ending there are the same. */
   private mark: { ino: number; offset: number; lastLine: Buffer } | null = null;
   printed = 0;
-  /** Story ids whose text retention removed (tombstone lines), read when a text is first missing. */
-  private pruned: Set<string> | null = null;
+  /** Story ids whose text retention removed (tombstone lines): when and why; read when a text is first missing. */
+  private pruned: Map<string, { removed_at: string; reason: string }> | null = null;
 
   constructor(
     private readonly outDir: string,
@@ -133,7 +133,12 @@ export class ManifestExport {
       const e = read.entry;
       this.pos = advance(this.pos, e);
       if (this.opts.since.kind === 'date') {
-        const when = e.type === 'article' ? e.written_at : e.type === 'tombstone' ? e.removed_at : e.fetched_at;
+        const when =
+          e.type === 'article' || e.type === 'edit'
+            ? e.written_at
+            : e.type === 'tombstone'
+              ? e.removed_at
+              : e.fetched_at;
         const at = Date.parse(String(when));
         if (!(at >= this.opts.since.at)) continue;
       }
@@ -158,35 +163,41 @@ export class ManifestExport {
     if (this.opts.format === 'csv')
       this.out.write(csvRow(raw, this.opts.withText ? (text ?? { text: null, unavailable: null }) : null));
     else if (text) {
-      // export-article.schema.json: the text, or null and why it is gone.
-      const withText = { ...raw, text: text.text, ...(text.unavailable ? { text_unavailable: text.unavailable } : {}) };
+      // export-article.schema.json: the text, or null and why it is gone (and when, if pruned).
+      const withText = {
+        ...raw,
+        text: text.text,
+        ...(text.unavailable ? { text_unavailable: text.unavailable } : {}),
+        ...(text.pruned ? { pruned: text.pruned } : {}),
+      };
       this.out.write(`${JSON.stringify(withText)}\n`);
     } else this.out.write(`${line}\n`);
   }
 
   /** An article's text, or why there is none: pruned (a tombstone says so) or missing. */
-  private async textOf(
-    e: ManifestEntryRead,
-  ): Promise<{ text: string | null; unavailable: 'pruned' | 'missing' | null }> {
+  private async textOf(e: ManifestEntryRead): Promise<ArticleTextOrWhy> {
     if (!e.file) return { text: null, unavailable: 'missing' };
     try {
       return { text: await readFile(path.join(this.outDir, e.file), 'utf8'), unavailable: null };
     } catch {
       this.pruned ??= await prunedTexts(this.outDir);
-      if (this.pruned.has(e.id)) return { text: null, unavailable: 'pruned' };
+      const pruned = this.pruned.get(e.id);
+      if (pruned) return { text: null, unavailable: 'pruned', pruned };
       this.err.write(`tinwatch export: ${e.file} is listed but missing from ${this.outDir}\n`);
       return { text: null, unavailable: 'missing' };
     }
   }
 }
 
-/** Ids of the stories whose text a tombstone line says was removed. */
-async function prunedTexts(outDir: string): Promise<Set<string>> {
-  const ids = new Set<string>();
+/** The stories whose text a tombstone line says was removed: when and why. */
+export async function prunedTexts(outDir: string): Promise<Map<string, { removed_at: string; reason: string }>> {
+  const ids = new Map<string, { removed_at: string; reason: string }>();
   for await (const { line } of linesFrom(manifestPath(outDir))) {
     if (!line.includes('"tombstone"')) continue;
     const read = parseManifestLine(line);
-    if (read.ok && read.entry.type === 'tombstone' && read.entry.removed?.text) ids.add(read.entry.id);
+    const e = read.ok ? read.entry : null;
+    if (e?.type === 'tombstone' && e.removed?.text)
+      ids.set(e.id, { removed_at: String(e.removed_at), reason: String(e.reason) });
   }
   return ids;
 }

@@ -1,4 +1,5 @@
-// `manifest check` both ways: every file the manifest names is on disk (or a tombstone line says
+// `manifest check` both ways: every file the manifest names (a story's text, a revision's text
+// under articles/revisions/, a WARC file) is on disk (or a tombstone line says
 // retention removed it), and every text and WARC file on disk is named by a line. A file on disk
 // that no line names is a write whose line never came (a job that died between the two, retried
 // under the same name: usually gone by the next look) or something put there by hand. Run it with
@@ -6,6 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ManifestEntryRead } from './manifest-entry.js';
+import { REVISIONS_DIR } from './revision-files.js';
 
 export interface DiskCheck {
   /** Files a line names that are not on disk and no tombstone explains: 1-based line and file. */
@@ -28,7 +30,7 @@ export class ManifestDiskCheck {
       if (e.removed?.warc) this.removed.add(e.removed.warc);
       return;
     }
-    if (e.type === 'article' && e.file && !this.named.has(e.file)) this.named.set(e.file, line);
+    if ((e.type === 'article' || e.type === 'edit') && e.file && !this.named.has(e.file)) this.named.set(e.file, line);
     const warc = e.warc?.file;
     if (warc && !this.named.has(warc)) this.named.set(warc, line);
   }
@@ -39,6 +41,7 @@ export class ManifestDiskCheck {
       if (!this.removed.has(file) && !existsSync(path.join(this.outDir, file))) missing.push({ line, file });
     const unlisted = [
       ...this.list('articles', (f) => /^\d{3,}_[0-9a-f]{16}\.txt$/.test(f)),
+      ...this.list(REVISIONS_DIR, (f) => /^\d{3,}_[0-9a-f]{16}\.r\d+\.txt$/.test(f)),
       // A WARC file still being written (its `.open` marker beside it) may hold captures whose lines are to come.
       ...this.list('warc', (f, all) => f.endsWith('.warc.gz') && !all.has(`${f}.open`)),
     ].filter((f) => !this.named.has(f));

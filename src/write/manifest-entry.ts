@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** The contract's version, on every line. Lines written before versioning carry none: version 1. */
-export const MANIFEST_SCHEMA_VERSION = 3;
+export const MANIFEST_SCHEMA_VERSION = 4;
 
 /** Every version of the contract, oldest first: what each changed (published in every schema). */
 export const SCHEMA_HISTORY: readonly { version: number; since: string; change: string }[] = [
@@ -21,6 +21,12 @@ export const SCHEMA_HISTORY: readonly { version: number; since: string; change: 
     since: '2026-12-07',
     change:
       "tombstone lines (what retention removed, when, why); warc on duplicate lines (their pages are captured too); a duplicate's line always follows its original's, and its duplicate_of.written_at is the original's written_at exactly; WARC responses are kept as received (content coding kept)",
+  },
+  {
+    version: 4,
+    since: '2026-12-07',
+    change:
+      "edit lines (a written story's page changed when fetched again: what changed, a word diff, the revision's file and capture); retention removing a revision's file or capture writes a tombstone of its own (removed.text names the revision file); an unchanged page fetched again is a WARC revisit record, with no line",
   },
 ];
 
@@ -161,7 +167,10 @@ export const tombstoneEntrySchema = z.strictObject({
   reason: d(z.string().min(1), 'Why, in words (e.g. "text retention 30 days").'),
   removed: d(
     z.strictObject({
-      text: d(z.string().nullable(), 'The text file removed, relative to the output folder, or null.'),
+      text: d(
+        z.string().nullable(),
+        "The text file removed, relative to the output folder (a revision's file under articles/revisions/ from version 4), or null.",
+      ),
       warc: d(z.string().nullable(), 'The WARC file removed that held its capture, or null.'),
       bytes: d(z.number().int().min(0), 'Bytes freed by this story (a WARC file counted once, on its first story).'),
     }),
@@ -169,16 +178,9 @@ export const tombstoneEntrySchema = z.strictObject({
   ),
 });
 
-export const manifestEntrySchema = z.discriminatedUnion('type', [
-  articleEntrySchema,
-  duplicateEntrySchema,
-  tombstoneEntrySchema,
-]);
-
 export type ArticleEntry = z.infer<typeof articleEntrySchema>;
 export type DuplicateEntry = z.infer<typeof duplicateEntrySchema>;
 export type TombstoneEntry = z.infer<typeof tombstoneEntrySchema>;
-export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 export type WarcPointer = z.infer<typeof warcPointerSchema>;
 export type RelatedStoryRef = z.infer<typeof relatedStorySchema>;
 
@@ -192,7 +194,7 @@ export type ParsedLine = { ok: true; entry: ManifestEntryRead } | { ok: false; r
  */
 export interface ManifestEntryRead {
   schema_version: number;
-  type: 'article' | 'duplicate' | 'tombstone';
+  type: 'article' | 'duplicate' | 'tombstone' | 'edit';
   id: string;
   url?: string;
   outlet?: string;
@@ -207,13 +209,14 @@ export interface ManifestEntryRead {
   duplicate_of: { id: string; url: string; outlet: string; written_at?: string | null } | null;
   warc?: WarcPointer | null;
   removed?: { text: string | null; warc: string | null; bytes: number };
+  revision?: number;
   related?: RelatedStoryRef[];
   [key: string]: unknown;
 }
 
 const readable = z.looseObject({
   schema_version: z.number().int().min(1).optional(),
-  type: z.enum(['article', 'duplicate', 'tombstone']),
+  type: z.enum(['article', 'duplicate', 'tombstone', 'edit']),
   id: z.string().min(1),
   url: z.string().optional(),
   outlet: z.string().optional(),

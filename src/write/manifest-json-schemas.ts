@@ -5,6 +5,7 @@
 // Readers meet lines of every version: the schemas accept each version's shape, not only the
 // current one, and say in their description what each version changed.
 import { z } from 'zod';
+import { editEntrySchema } from './edit-entry.js';
 import {
   articleEntrySchema,
   duplicateEntrySchema,
@@ -28,6 +29,15 @@ export const exportArticleSchema = articleEntrySchema.extend({
     .enum(TEXT_UNAVAILABLE)
     .optional()
     .describe('Why text is null: pruned (retention removed it; a tombstone line says when) or missing.'),
+  pruned: z
+    .strictObject({
+      removed_at: z.iso
+        .datetime({ offset: true })
+        .describe("When retention removed the text (the tombstone's removed_at)."),
+      reason: z.string().describe("Why (the tombstone's reason)."),
+    })
+    .optional()
+    .describe('Present when text_unavailable is pruned: when and why, from the tombstone line (from version 4).'),
 });
 
 const history = SCHEMA_HISTORY.map((h) => `${h.version} (${h.since}): ${h.change}`).join('; ');
@@ -83,9 +93,10 @@ function duplicateOfAnyVersion(): Json {
   return json;
 }
 
-function tombstone(): Json {
-  const json = toJson(tombstoneEntrySchema);
-  (json.properties as Json).schema_version = versionProperty(allVersions.filter((v) => v >= 3));
+/** A kind of line first written in version `since`: its schema takes that version and later ones. */
+function since(schema: z.ZodType, first: number): Json {
+  const json = toJson(schema);
+  (json.properties as Json).schema_version = versionProperty(allVersions.filter((v) => v >= first));
   return json;
 }
 
@@ -113,6 +124,7 @@ export function manifestJsonSchemas(): Record<string, Json> {
         article: 'manifest-article.schema.json',
         duplicate: 'manifest-duplicate.schema.json',
         tombstone: 'manifest-tombstone.schema.json',
+        edit: 'manifest-edit.schema.json',
       }),
     ),
     'manifest-article.schema.json': published(
@@ -137,16 +149,23 @@ export function manifestJsonSchemas(): Record<string, Json> {
       'manifest-tombstone.schema.json',
       'Tombstone line',
       "Retention removed a story's text and/or WARC capture: what, when and why. The story's earlier lines stay.",
-      tombstone(),
+      since(tombstoneEntrySchema, 3),
+    ),
+    'manifest-edit.schema.json': published(
+      'manifest-edit.schema.json',
+      'Edit line',
+      "A written story's page changed when fetched again: which revision, what changed (a word diff), the revision's text file and its WARC capture. It follows the story's article line.",
+      since(editEntrySchema, 4),
     ),
     'export-line.schema.json': published(
       'export-line.schema.json',
       'Export line',
-      'One line of `tinwatch export --with-text`: an article line with its text (or why the text is gone), or a duplicate or tombstone line as written.',
+      'One line of `tinwatch export --with-text`: an article line with its text (or why the text is gone), or a duplicate, tombstone or edit line as written.',
       byType({
         article: 'export-article.schema.json',
         duplicate: 'manifest-duplicate.schema.json',
         tombstone: 'manifest-tombstone.schema.json',
+        edit: 'manifest-edit.schema.json',
       }),
     ),
     'export-article.schema.json': published(

@@ -83,6 +83,39 @@ const tombstone = {
   removed: { text: article(2, '').file, warc: null, bytes: 30 },
 };
 
+const edit = {
+  type: 'edit',
+  schema_version: 4,
+  id: article(3, '').id,
+  seq: 3,
+  revision: 2,
+  file: `articles/revisions/003_${article(3, '').id}.r2.txt`,
+  previous_file: article(3, '').file,
+  url: article(3, '').url,
+  canonical_url: article(3, '').canonical_url,
+  outlet: 'VnExpress',
+  source_id: 'vnexpress',
+  title: 'Bài số 3 (cập nhật)',
+  published_at: '2026-12-07T08:05:00+07:00',
+  detected_by: 'relisted',
+  fetched_at: '2026-12-07T03:00:00.000Z',
+  previous_fetched_at: '2026-12-07T00:20:00.000Z',
+  written_at: '2026-12-07T03:00:01.000Z',
+  content_hash: 'b'.repeat(32),
+  previous_content_hash: 'a'.repeat(32),
+  changed: { title: { before: 'Bài số 3', after: 'Bài số 3 (cập nhật)' }, lead: false, body: true },
+  diff: {
+    words_added: 4,
+    words_removed: 1,
+    paragraphs_added: 0,
+    paragraphs_removed: 0,
+    paragraphs_changed: 2,
+    examples: [{ before: '', after: '(cập nhật)' }],
+    summary: '+4 −1 words; 2 paragraphs changed',
+  },
+  warc: null,
+};
+
 // Around 2026-12-07T07:20:01 Vietnam time = 00:20:01Z.
 const lines = [
   article(1, '2026-12-07T00:19:00.000Z'),
@@ -90,6 +123,7 @@ const lines = [
   article(3, '2026-12-07T00:20:01.000Z'),
   duplicate,
   tombstone,
+  edit,
 ];
 
 function outDir(): string {
@@ -120,7 +154,7 @@ describe('export for archives', () => {
       const vn = await tw(out, tz, '--since', '2026-12-07T07:20:01+07:00');
       const z = await tw(out, tz, '--since', '2026-12-07T00:20:01Z');
       const day = await tw(out, tz, '--since', '2026-12-07');
-      expect(ids(noOffset.stdout), tz).toEqual([article(3, '').id, duplicate.id, tombstone.id]);
+      expect(ids(noOffset.stdout), tz).toEqual([article(3, '').id, duplicate.id, tombstone.id, edit.id]);
       expect(vn.stdout, tz).toBe(noOffset.stdout);
       expect(z.stdout, tz).toBe(noOffset.stdout);
       expect(ids(day.stdout), tz).toHaveLength(lines.length);
@@ -146,6 +180,16 @@ describe('export for archives', () => {
     expect(rows[0]).toMatchObject({ seq: '1', warc_length: '900', warc_offset: '1024', relevance_score: '1.5' });
     expect(rows[3]).toMatchObject({ type: 'duplicate', seq: '', duplicate_of_written_at: '2026-12-07T00:19:00.000Z' });
     expect(rows[4]).toMatchObject({ type: 'tombstone', removed_text: tombstone.removed.text, removed_bytes: '30' });
+    expect(rows[5]).toMatchObject({
+      type: 'edit',
+      revision: '2',
+      changed_title_after: 'Bài số 3 (cập nhật)',
+      changed_body: 'true',
+      diff_words_added: '4',
+      diff_summary: edit.diff.summary,
+    });
+    for (const c of ['revision', 'diff_words_added', 'diff_words_removed', 'diff_paragraphs_changed'])
+      for (const r of rows) expect(r[c], `${c} of ${r.id}`).toMatch(/^(?:\d+)?$/);
   });
 
   it('says "pruned" where retention removed a text, and every line keeps the published export schema', async () => {
@@ -153,12 +197,23 @@ describe('export for archives', () => {
     const out = stdout.trim().split('\n');
     expect(exportLineProblems(out)).toEqual([]);
     const pruned = JSON.parse(out[1]!) as { text: unknown; text_unavailable: string };
-    expect(pruned).toMatchObject({ text: null, text_unavailable: 'pruned' });
+    // When and why, from the tombstone.
+    expect(pruned).toMatchObject({
+      text: null,
+      text_unavailable: 'pruned',
+      pruned: { removed_at: tombstone.removed_at, reason: tombstone.reason },
+    });
+    expect(JSON.parse(out.at(-1)!)).toMatchObject({ type: 'edit', revision: 2 });
     expect(JSON.parse(out[0]!)).toMatchObject({ text: 'Bài số 1\n\nNội dung.' });
     expect(stderr).not.toContain('missing');
     const csv = parse((await tw(outDir(), 'UTC', '--format', 'csv', '--with-text')).stdout, {
       columns: true,
     }) as Record<string, string>[];
-    expect(csv[1]).toMatchObject({ text: '', text_unavailable: 'pruned' });
+    expect(csv[1]).toMatchObject({
+      text: '',
+      text_unavailable: 'pruned',
+      text_pruned_at: tombstone.removed_at,
+      text_pruned_reason: tombstone.reason,
+    });
   });
 });

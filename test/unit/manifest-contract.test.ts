@@ -62,6 +62,39 @@ const tombstone = {
   removed: { text: article.file, warc: null, bytes: 2048 },
 };
 
+const edit = {
+  type: 'edit',
+  schema_version: MANIFEST_SCHEMA_VERSION,
+  id: article.id,
+  seq: 7,
+  revision: 2,
+  file: 'articles/revisions/007_0123456789abcdef.r2.txt',
+  previous_file: article.file,
+  url: article.url,
+  canonical_url: article.canonical_url,
+  outlet: article.outlet,
+  source_id: article.source_id,
+  title: 'Tiêu đề mới',
+  published_at: article.published_at,
+  detected_by: 'scheduled',
+  fetched_at: '2026-08-20T09:06:00.000Z',
+  previous_fetched_at: article.fetched_at,
+  written_at: '2026-08-20T09:06:01.456Z',
+  content_hash: 'fedcba9876543210',
+  previous_content_hash: article.content_hash,
+  changed: { title: { before: article.title, after: 'Tiêu đề mới' }, lead: false, body: true },
+  diff: {
+    words_added: 1,
+    words_removed: 0,
+    paragraphs_added: 0,
+    paragraphs_removed: 0,
+    paragraphs_changed: 1,
+    examples: [{ before: '', after: 'mới' }],
+    summary: '+1 −0 words; 1 paragraph changed',
+  },
+  warc: null,
+};
+
 const without = (o: object, ...keys: string[]): object =>
   Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 const lines = (...objs: object[]): string[] => objs.map((o) => JSON.stringify(o));
@@ -107,9 +140,16 @@ describe('manifest contract', () => {
     };
     expect(
       manifestLineProblems(
-        lines(article, v2, v1, withNewFields, duplicate, without(duplicate, 'schema_version'), tombstone),
+        lines(article, v2, v1, withNewFields, duplicate, without(duplicate, 'schema_version'), tombstone, edit),
       ),
     ).toEqual([]);
+    expect(lineProblems('manifest-edit.schema.json', lines(edit))).toEqual([]);
+    // An edit line is version 4 on: an older version, revision 1 or a file outside revisions/ is refused.
+    const badEdits = lineProblems(
+      'manifest-edit.schema.json',
+      lines({ ...edit, schema_version: 3 }, { ...edit, revision: 1 }, { ...edit, file: article.file }),
+    );
+    expect(badEdits).toHaveLength(3);
     expect(lineProblems('manifest-article.schema.json', lines(article, v1))).toEqual([]);
     expect(lineProblems('manifest-tombstone.schema.json', lines(tombstone))).toEqual([]);
   });
@@ -119,8 +159,10 @@ describe('manifest contract', () => {
       { ...article, text: 'Tiêu đề\n\nSapo' },
       { ...without(article, 'schema_version', 'warc'), text: 'v1' },
       { ...article, text: null, text_unavailable: 'pruned' },
+      { ...article, text: null, text_unavailable: 'pruned', pruned: { removed_at: tombstone.removed_at, reason: 'r' } },
       duplicate,
       tombstone,
+      edit,
     );
     expect(exportLineProblems(good)).toEqual([]);
     expect(manifestLineProblems(lines({ ...article, text: 'x' }))[0]).toMatch(/text/);

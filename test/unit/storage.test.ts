@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pruneStorage, storageReport } from '../../src/archive/storage.js';
 import { checkManifest } from '../../src/write/manifest-check.js';
+import { MANIFEST_SCHEMA_VERSION } from '../../src/write/manifest-entry.js';
 import { manifestLineProblems } from '../helpers/manifest-validator.js';
 import { tempDir } from '../helpers/test-runtime.js';
 
@@ -89,7 +90,7 @@ describe('storage', () => {
     expect(added.map((l) => JSON.parse(l) as object)).toEqual([
       {
         type: 'tombstone',
-        schema_version: 3,
+        schema_version: MANIFEST_SCHEMA_VERSION,
         id: '0000000000000000',
         seq: 0,
         removed_at: new Date(NOW).toISOString(),
@@ -98,7 +99,7 @@ describe('storage', () => {
       },
       {
         type: 'tombstone',
-        schema_version: 3,
+        schema_version: MANIFEST_SCHEMA_VERSION,
         id: '0000000000000001',
         seq: 1,
         removed_at: new Date(NOW).toISOString(),
@@ -133,5 +134,31 @@ describe('storage', () => {
     const r = await checkManifest(out);
     expect(r.missing).toEqual([{ line: 2, file: 'articles/001_0000000000000001.txt' }]);
     expect(r.unlisted).toEqual(['articles/009_0000000000000009.txt', 'warc/stray.warc.gz']);
+  });
+
+  it('prunes a revision file with a tombstone of its own; manifest check counts revision files both ways', async () => {
+    const out = outDir();
+    const revision = 'articles/revisions/000_0000000000000000.r2.txt';
+    mkdirSync(path.join(out, 'articles/revisions'));
+    writeFileSync(path.join(out, revision), 'a'.repeat(1100));
+    const edit = { type: 'edit', schema_version: 4, id: '0000000000000000', seq: 0, revision: 2, file: revision };
+    writeFileSync(
+      path.join(out, 'manifest.jsonl'),
+      `${readFileSync(path.join(out, 'manifest.jsonl'), 'utf8')}${JSON.stringify({ ...edit, written_at: new Date(NOW - 19 * DAY).toISOString(), warc: null })}\n`,
+    );
+    expect(await checkManifest(out)).toMatchObject({ missing: [], unlisted: [] });
+    writeFileSync(path.join(out, 'articles/revisions/007_0000000000000007.r3.txt'), 'lạc');
+    expect((await checkManifest(out)).unlisted).toEqual(['articles/revisions/007_0000000000000007.r3.txt']);
+    unlinkSync(path.join(out, 'articles/revisions/007_0000000000000007.r3.txt'));
+
+    const before = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8');
+    expect(await pruneStorage(out, { textDays: 10, warcDays: 0 }, { now: NOW })).toMatchObject({ tombstones: 3 });
+    expect(existsSync(path.join(out, revision))).toBe(false);
+    const added = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').slice(before.length).trim().split('\n');
+    expect(manifestLineProblems(added)).toEqual([]);
+    expect(added.map((l) => JSON.parse(l) as { id: string; removed: { text: string } })).toContainEqual(
+      expect.objectContaining({ id: '0000000000000000', removed: { text: revision, warc: null, bytes: 1100 } }),
+    );
+    expect(await checkManifest(out)).toMatchObject({ missing: [], unlisted: [] });
   });
 });
