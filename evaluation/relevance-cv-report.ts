@@ -102,7 +102,7 @@ export function timePerText(
 /** The cross-validated section of `npm run eval:relevance`. */
 export function crossValidatedReport(items: CvItem[], cv: CvResult, rules: readonly RelevanceVerdict[]): string[] {
   const rows = [];
-  for (const set of ['excerpts', 'articles', 'all']) {
+  for (const set of ['excerpts', 'articles', 'vietnews', 'all']) {
     rows.push({ how: `model, ${FOLDS}-fold CV by story`, ...figures(items, cv.verdict, set) });
     rows.push({ how: 'hand rules alone', ...figures(items, rules, set) });
   }

@@ -8,6 +8,7 @@ import { learnedVerdict } from '../src/relevance/learned-relevance.js';
 import { relevanceFeatures } from '../src/relevance/relevance-features.js';
 import type { RelevanceInput, RelevanceResult, RelevanceVerdict } from '../src/relevance/relevance-types.js';
 import { classifyByRules } from '../src/relevance/rule-relevance.js';
+import { loadMirrorSet } from './mirror-relevance-set.js';
 import { loadRealArticles, loadRealTexts, type RealItem } from './real-relevance-sets.js';
 import { predict, TRAIN_DEFAULTS, trainLogistic, type Example, type TrainOptions } from './logistic-regression.js';
 import { storyFolds, storyGroups } from './story-folds.js';
@@ -33,8 +34,12 @@ export interface CvItem {
   input: RelevanceInput;
 }
 
-/** The union of the real development sets, BORDER left out; null when a set is absent. */
-export function realDevItems(): CvItem[] | null {
+/**
+ * The union of the real development sets, BORDER left out; null when the reference material is
+ * absent. The texts labelled in public repositories' mirrors join when the mirror is here; without
+ * it, one line on stderr says what is left out and the reference material alone is used.
+ */
+export function realDevItems(opts: { mirror?: boolean; quiet?: boolean } = {}): CvItem[] | null {
   const excerpts = loadRealTexts();
   const articles = loadRealArticles();
   if (!excerpts || !articles) return null;
@@ -42,7 +47,10 @@ export function realDevItems(): CvItem[] | null {
     list
       .filter((r) => r.label !== 'BORDER')
       .map((r) => ({ id: r.id, set, onTopic: r.label === 'ON', kind: r.kind, input: r.input }));
-  return [...as('excerpts', excerpts), ...as('articles', articles)];
+  const mirror = opts.mirror === false ? { items: [], absent: [] } : loadMirrorSet();
+  if (mirror.absent.length && !opts.quiet)
+    process.stderr.write(`relevance: left out, mirror absent: ${mirror.absent.join('; ')}\n`);
+  return [...as('excerpts', excerpts), ...as('articles', articles), ...as('vietnews', mirror.items)];
 }
 
 export interface Prepared {
