@@ -47,9 +47,9 @@ export const mirrorGitDir = (repo: string, root = MIRROR_ROOT): string =>
 export function unsegment(line: string): string {
   return line
     .replace(/_/g, ' ')
+    .replace(/\s+/g, ' ')
     .replace(/ ([,.;:!?%)\]”])/g, '$1')
     .replace(/([(“[]) /g, '$1')
-    .replace(/\s+/g, ' ')
     .trim();
 }
 
@@ -79,29 +79,36 @@ function kindOf(label: Label, input: RelevanceInput): string {
   return KINDS.find(([, re]) => re.test(head))?.[0] ?? 'other';
 }
 
-/** Many blobs in one `git cat-file --batch`: a process per file would dominate the eval's time. */
-function readBlobs(gitDir: string, specs: string[]): (string | null)[] {
-  const r = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
-    input: specs.join('\n') + '\n',
-    maxBuffer: 1 << 30,
-  });
-  if (r.status !== 0) throw new Error(`git cat-file in ${gitDir}: ${r.stderr.toString()}`);
-  const out = r.stdout;
-  const blobs: (string | null)[] = [];
-  let at = 0;
-  for (let k = 0; k < specs.length; k++) {
-    const nl = out.indexOf(10, at);
-    const header = out.subarray(at, nl).toString();
-    at = nl + 1;
-    if (header.endsWith(' missing')) {
-      blobs.push(null);
-      continue;
+/**
+ * The blob of each `path` at `commit`. One `ls-tree` per folder, then one `cat-file --batch` for
+ * all blobs: `commit:path` names would make git parse a folder of 100 000 entries once per file.
+ */
+function readFiles(gitDir: string, commit: string, paths: readonly string[]): (string | null)[] {
+  const git = (args: string[], input?: string): Buffer => {
+    const r = spawnSync('git', ['--git-dir', gitDir, ...args], { input, maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`git ${args[0]} in ${gitDir}: ${r.stderr.toString()}`);
+    return r.stdout;
+  };
+  const blobOf = new Map<string, string>();
+  for (const dir of new Set(paths.map((p) => path.posix.dirname(p)))) {
+    for (const entry of git(['ls-tree', '-z', commit, `${dir}/`])
+      .toString('utf8')
+      .split('\0')) {
+      const tab = entry.indexOf('\t');
+      if (tab > 0) blobOf.set(entry.slice(tab + 1), entry.slice(0, tab).split(' ')[2]!);
     }
-    const size = Number(header.split(' ')[2]);
-    blobs.push(out.subarray(at, at + size).toString('utf8'));
-    at += size + 1;
   }
-  return blobs;
+  const wanted = paths.map((p) => blobOf.get(p) ?? null);
+  const out = git(['cat-file', '--batch'], wanted.filter((b) => b !== null).join('\n') + '\n');
+  let at = 0;
+  return wanted.map((blob) => {
+    if (blob === null) return null;
+    const nl = out.indexOf(10, at);
+    const size = Number(out.subarray(at, nl).toString().split(' ')[2]);
+    const text = out.subarray(nl + 1, nl + 1 + size).toString('utf8');
+    at = nl + 1 + size + 1;
+    return text;
+  });
 }
 
 export interface MirrorSet {
@@ -123,12 +130,17 @@ export function loadMirrorSet(labels = MIRROR_LABELS, root = MIRROR_ROOT): Mirro
       absent.push(`${repo} (${mine.length} labelled texts; no mirror at ${gitDir})`);
       continue;
     }
-    const blobs = readBlobs(
-      gitDir,
-      mine.map((l) => `${l.commit}:${l.path}`),
-    );
-    mine.forEach((l, k) => {
-      const text = blobs[k];
+    const blobs = new Map<MirrorLabel, string | null>();
+    for (const commit of new Set(mine.map((l) => l.commit))) {
+      const at = mine.filter((l) => l.commit === commit);
+      readFiles(
+        gitDir,
+        commit,
+        at.map((l) => l.path),
+      ).forEach((t, k) => blobs.set(at[k]!, t));
+    }
+    mine.forEach((l) => {
+      const text = blobs.get(l);
       if (text == null) throw new Error(`${labels}: ${repo} ${l.commit}:${l.path} is not in the mirror`);
       const input = vietnewsArticle(
         text

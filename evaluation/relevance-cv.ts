@@ -81,22 +81,31 @@ export interface Thresholds {
   borderlineFrom: number;
 }
 
-/** onFrom: the best F1 on held-out probabilities (the middle of a tied range); the band from KEEP_ON. */
-export function chooseThresholds(prob: readonly number[], labels: readonly boolean[]): Thresholds {
+/**
+ * onFrom: the best F1 on held-out probabilities (the middle of a tied range); the band from KEEP_ON.
+ * With `sets` (which development set each text is from), the best mean of the sets' F1: each kind
+ * of text counts alike, not the most numerous one alone (the targets hold per set).
+ */
+export function chooseThresholds(
+  prob: readonly number[],
+  labels: readonly boolean[],
+  sets: readonly string[] = prob.map(() => ''),
+): Thresholds {
   const sorted = [...new Set(prob)].sort((a, b) => a - b);
   const cuts = sorted.map((p, i) => (i === 0 ? p / 2 : (p + sorted[i - 1]!) / 2));
+  const names = [...new Set(sets)];
   let best = -1;
   let tied: number[] = [];
   for (const c of cuts) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
+    const tally = new Map(names.map((n) => [n, { tp: 0, fp: 0, fn: 0 }]));
     prob.forEach((p, i) => {
-      if (p >= c && labels[i]) tp++;
-      else if (p >= c) fp++;
-      else if (labels[i]) fn++;
+      const t = tally.get(sets[i]!)!;
+      if (p >= c && labels[i]) t.tp++;
+      else if (p >= c) t.fp++;
+      else if (labels[i]) t.fn++;
     });
-    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    let f1 = 0;
+    for (const t of tally.values()) f1 += (t.tp === 0 ? 0 : (2 * t.tp) / (2 * t.tp + t.fp + t.fn)) / names.length;
     if (f1 > best + 1e-12) [best, tied] = [f1, [c]];
     else if (Math.abs(f1 - best) <= 1e-12) tied.push(c);
   }
@@ -130,7 +139,11 @@ export function fitModel(prep: Prepared, subset: readonly number[], opts: TrainO
     });
   }
   return {
-    ...chooseThresholds(prob, labels),
+    ...chooseThresholds(
+      prob,
+      labels,
+      subset.map((i) => prep.items[i]!.set),
+    ),
     weights: trainLogistic(
       subset.map((i) => prep.examples[i]!),
       DIM,

@@ -13,12 +13,17 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 /** How many features `relevance explain` and the skip record name. */
 const SHOWN = 8;
 
-/** A feature name as a reader sees it: `w:head:tập trận` → `headline "tập trận"`. */
+/**
+ * A feature name as a reader sees it: `w:head:tập trận` → `headline "tập trận"`,
+ * `x:all:pair+act` → `story sentences: pair+act`, `subj:title:north-korea` → `title subject: north-korea`.
+ */
 export function featureLabel(name: string): string {
   const [kind, zone, ...rest] = name.split(':');
   const where = zone === 'head' ? 'headline' : 'story';
   if (kind === 'w') return `${where} "${rest.join(':')}"`;
   if (kind === 'cue') return `${where} cues ${rest.join(' ')}`;
+  if (kind === 'x') return `${where} sentences: ${rest.join(':')}`;
+  if (kind === 'subj') return `${zone} subject: ${rest.join(':')}`;
   return name;
 }
 
