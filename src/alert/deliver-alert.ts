@@ -10,9 +10,9 @@
 import { readStoryCarriers } from '../dedupe/story-carriers.js';
 import { DelayedError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Logger } from '../logger.js';
-import type { AlertJobData } from '../queues.js';
-import type { Keys } from '../redis/keys.js';
+import type { Logger } from '../../base/logger.js';
+import type { AlertJobData } from '../../base/queues.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { renderAlert, renderDigest, type AlertItem } from './alert-content.js';
 import { appendAlertLog } from './alert-log.js';
 import type { Channel } from './channels/channel.js';
@@ -64,10 +64,25 @@ async function otherOutlets(deps: AlertDeps, storyId: string): Promise<{ outlet:
 }
 
 /** The durable record of a delivery, written before Redis's mark (which a data loss can take). */
-function logSent(deps: AlertDeps, key: string, channel: string, kind: 'instant' | 'digest', storyIds: string[]): void {
+function logSent(
+  deps: AlertDeps,
+  key: string,
+  channel: string,
+  kind: 'instant' | 'digest',
+  storyIds: string[],
+  rule?: string,
+): void {
   if (!deps.outDir) return;
   try {
-    appendAlertLog(deps.outDir, { key, channel, kind, story_ids: storyIds, sent_at: new Date().toISOString() });
+    const sentAt = new Date().toISOString();
+    appendAlertLog(deps.outDir, {
+      key,
+      channel,
+      kind,
+      ...(rule ? { rule } : {}),
+      story_ids: storyIds,
+      sent_at: sentAt,
+    });
   } catch (err) {
     // The alert is out: failing the job now would send it again. Redis's mark still stops that.
     deps.log.error({ key, err: (err as Error).message }, 'alert sent but its line in alerts.jsonl was not written');
@@ -116,6 +131,7 @@ export async function deliverAlert(
     data.channel,
     'digest',
     items.map((i) => i.story.storyId),
+    data.rule,
   );
   await deps.redis.multi().set(sentKey, new Date().toISOString(), 'EX', SENT_TTL_SECONDS).del(batchKey).exec();
   return { outcome: 'sent', channel: data.channel, key, stories: items.length };

@@ -1,11 +1,11 @@
 // A copy of a story already written (the same text, or a near copy: a republication): no file;
 // a manifest line pointing at the original, and this outlet added to the story's carriers.
-import { captureStory, type WarcSink } from '../archive/capture-story.js';
-import type { DedupeVerdict } from '../dedupe/dedupe-index.js';
-import type { Logger } from '../logger.js';
-import { carrierMember } from '../dedupe/story-carriers.js';
-import type { ArticleOutcome } from '../queues.js';
-import { MANIFEST_SCHEMA_VERSION } from '../write/manifest-entry.js';
+import { captureStory, type WarcSink } from '../../src/archive/capture-story.js';
+import type { DedupeVerdict } from '../../src/dedupe/dedupe-index.js';
+import type { Logger } from '../../base/logger.js';
+import { carrierMember } from '../../src/dedupe/story-carriers.js';
+import type { ArticleOutcome } from '../../base/queues.js';
+import { MANIFEST_SCHEMA_VERSION } from '../../src/write/manifest-entry.js';
 import { round2, type ArticleContext } from './article-context.js';
 import { awaitOriginal, type AwaitOriginalOptions } from './await-original.js';
 import { parkedKeys } from './job-state.js';
