@@ -62,12 +62,19 @@ export function judgeLearned(
   }
   const probability = sigmoid(z);
   const verdict = learnedVerdict(probability, { pairNamed: f.pairNamed, rulesScore: rules.score }, model);
-  // The features that decided: those pushing toward the verdict first, strongest first.
+  // The features that decided: the strongest pushing toward the verdict, then the strongest
+  // against it (what kept a borderline story from on, or an off one from the band).
   const toward = verdict === 'off' ? -1 : 1;
   parts.sort((a, b) => toward * (b.weight - a.weight));
-  const features = parts
-    .slice(0, SHOWN)
-    .map((p) => ({ feature: featureLabel(f.name(p.at)), weight: Math.round(p.weight * 1000) / 1000 }));
+  const pro = parts.filter((p) => toward * p.weight > 0).slice(0, SHOWN - 3);
+  const con = parts
+    .filter((p) => toward * p.weight < 0)
+    .slice(-3)
+    .reverse();
+  const features = [...pro, ...con].map((p) => ({
+    feature: featureLabel(f.name(p.at)),
+    weight: Math.round(p.weight * 1000) / 1000,
+  }));
   return {
     verdict,
     learned: {
