@@ -8,6 +8,7 @@ import { learnedVerdict } from '../src/relevance/learned-relevance.js';
 import { relevanceFeatures } from '../src/relevance/relevance-features.js';
 import type { RelevanceInput, RelevanceResult, RelevanceVerdict } from '../src/relevance/relevance-types.js';
 import { classifyByRules } from '../src/relevance/rule-relevance.js';
+import { loadMirrorSet } from './mirror-relevance-set.js';
 import { loadRealArticles, loadRealTexts, type RealItem } from './real-relevance-sets.js';
 import { predict, TRAIN_DEFAULTS, trainLogistic, type Example, type TrainOptions } from './logistic-regression.js';
 import { storyFolds, storyGroups } from './story-folds.js';
@@ -33,8 +34,12 @@ export interface CvItem {
   input: RelevanceInput;
 }
 
-/** The union of the real development sets, BORDER left out; null when a set is absent. */
-export function realDevItems(): CvItem[] | null {
+/**
+ * The union of the real development sets, BORDER left out; null when the reference material is
+ * absent. The texts labelled in public repositories' mirrors join when the mirror is here; without
+ * it, one line on stderr says what is left out and the reference material alone is used.
+ */
+export function realDevItems(opts: { mirror?: boolean; quiet?: boolean } = {}): CvItem[] | null {
   const excerpts = loadRealTexts();
   const articles = loadRealArticles();
   if (!excerpts || !articles) return null;
@@ -42,7 +47,10 @@ export function realDevItems(): CvItem[] | null {
     list
       .filter((r) => r.label !== 'BORDER')
       .map((r) => ({ id: r.id, set, onTopic: r.label === 'ON', kind: r.kind, input: r.input }));
-  return [...as('excerpts', excerpts), ...as('articles', articles)];
+  const mirror = opts.mirror === false ? { items: [], absent: [] } : loadMirrorSet();
+  if (mirror.absent.length && !opts.quiet)
+    process.stderr.write(`relevance: left out, mirror absent: ${mirror.absent.join('; ')}\n`);
+  return [...as('excerpts', excerpts), ...as('articles', articles), ...as('vietnews', mirror.items)];
 }
 
 export interface Prepared {
@@ -73,22 +81,31 @@ export interface Thresholds {
   borderlineFrom: number;
 }
 
-/** onFrom: the best F1 on held-out probabilities (the middle of a tied range); the band from KEEP_ON. */
-export function chooseThresholds(prob: readonly number[], labels: readonly boolean[]): Thresholds {
+/**
+ * onFrom: the best F1 on held-out probabilities (the middle of a tied range); the band from KEEP_ON.
+ * With `sets` (which development set each text is from), the best mean of the sets' F1: each kind
+ * of text counts alike, not the most numerous one alone (the targets hold per set).
+ */
+export function chooseThresholds(
+  prob: readonly number[],
+  labels: readonly boolean[],
+  sets: readonly string[] = prob.map(() => ''),
+): Thresholds {
   const sorted = [...new Set(prob)].sort((a, b) => a - b);
   const cuts = sorted.map((p, i) => (i === 0 ? p / 2 : (p + sorted[i - 1]!) / 2));
+  const names = [...new Set(sets)];
   let best = -1;
   let tied: number[] = [];
   for (const c of cuts) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
+    const tally = new Map(names.map((n) => [n, { tp: 0, fp: 0, fn: 0 }]));
     prob.forEach((p, i) => {
-      if (p >= c && labels[i]) tp++;
-      else if (p >= c) fp++;
-      else if (labels[i]) fn++;
+      const t = tally.get(sets[i]!)!;
+      if (p >= c && labels[i]) t.tp++;
+      else if (p >= c) t.fp++;
+      else if (labels[i]) t.fn++;
     });
-    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    let f1 = 0;
+    for (const t of tally.values()) f1 += (t.tp === 0 ? 0 : (2 * t.tp) / (2 * t.tp + t.fp + t.fn)) / names.length;
     if (f1 > best + 1e-12) [best, tied] = [f1, [c]];
     else if (Math.abs(f1 - best) <= 1e-12) tied.push(c);
   }
@@ -122,7 +139,11 @@ export function fitModel(prep: Prepared, subset: readonly number[], opts: TrainO
     });
   }
   return {
-    ...chooseThresholds(prob, labels),
+    ...chooseThresholds(
+      prob,
+      labels,
+      subset.map((i) => prep.items[i]!.set),
+    ),
     weights: trainLogistic(
       subset.map((i) => prep.examples[i]!),
       DIM,

@@ -1,5 +1,6 @@
 // npm run train:relevance: trains the Korea–US defence relevance model on the real development
-// sets (read in place from the reference material, never copied) and writes its weights to
+// sets (read in place from the reference material and, when present, the labelled texts of public
+// repositories' mirrors; never copied) and writes its weights to
 // config/topics/korea-us-defence.model.json. Deterministic: full-batch training from zero weights
 // and seeded story folds, so the same sets give the same file. docs/relevance.md explains it.
 import { writeFileSync } from 'node:fs';
@@ -47,6 +48,9 @@ const model = {
   trained: {
     texts: items.length,
     on: items.filter((i) => i.onTopic).length,
+    sets: [...new Set(items.map((i) => i.set))]
+      .map((set) => `${set} ${items.filter((i) => i.set === set).length}`)
+      .join(', '),
     l2: TRAIN_DEFAULTS.l2,
     epochs: TRAIN_DEFAULTS.epochs,
     learningRate: TRAIN_DEFAULTS.learningRate,

@@ -13,12 +13,17 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 /** How many features `relevance explain` and the skip record name. */
 const SHOWN = 8;
 
-/** A feature name as a reader sees it: `w:head:tập trận` → `headline "tập trận"`. */
+/**
+ * A feature name as a reader sees it: `w:head:tập trận` → `headline "tập trận"`,
+ * `x:all:pair+act` → `story sentences: pair+act`, `subj:title:north-korea` → `title subject: north-korea`.
+ */
 export function featureLabel(name: string): string {
   const [kind, zone, ...rest] = name.split(':');
   const where = zone === 'head' ? 'headline' : 'story';
   if (kind === 'w') return `${where} "${rest.join(':')}"`;
   if (kind === 'cue') return `${where} cues ${rest.join(' ')}`;
+  if (kind === 'x') return `${where} sentences: ${rest.join(':')}`;
+  if (kind === 'subj') return `${zone} subject: ${rest.join(':')}`;
   return name;
 }
 
@@ -57,12 +62,19 @@ export function judgeLearned(
   }
   const probability = sigmoid(z);
   const verdict = learnedVerdict(probability, { pairNamed: f.pairNamed, rulesScore: rules.score }, model);
-  // The features that decided: those pushing toward the verdict first, strongest first.
+  // The features that decided: the strongest pushing toward the verdict, then the strongest
+  // against it (what kept a borderline story from on, or an off one from the band).
   const toward = verdict === 'off' ? -1 : 1;
   parts.sort((a, b) => toward * (b.weight - a.weight));
-  const features = parts
-    .slice(0, SHOWN)
-    .map((p) => ({ feature: featureLabel(f.name(p.at)), weight: Math.round(p.weight * 1000) / 1000 }));
+  const pro = parts.filter((p) => toward * p.weight > 0).slice(0, SHOWN - 3);
+  const con = parts
+    .filter((p) => toward * p.weight < 0)
+    .slice(-3)
+    .reverse();
+  const features = [...pro, ...con].map((p) => ({
+    feature: featureLabel(f.name(p.at)),
+    weight: Math.round(p.weight * 1000) / 1000,
+  }));
   return {
     verdict,
     learned: {

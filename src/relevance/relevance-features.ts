@@ -4,6 +4,9 @@
 //   - rule:*   the hand-written rules' verdict (on/borderline, score, title/lead relation, share);
 //   - cue:*    counts of the profile's cue roles (actors, relation phrases, acts, off-topic
 //              classes) in the headline zone and in the whole story;
+//   - x:*      what single sentences name together (sentence-cues.ts): the alliance acting, both
+//              allies beside North Korea only, one ally acting alone, a third country objecting;
+//   - subj:*   the first actor of the title and of the lead, alone and with what they state;
 //   - w:*      folded syllables and syllable pairs, in the headline zone and in the whole story,
 //              present or not, scaled so a long article weighs no more than an excerpt.
 // Numbers are folded to "#": a year or a count says nothing about the subject, and years would
@@ -14,8 +17,11 @@ import type { TopicProfile } from '../../config/topic-schema.js';
 import { foldTokensWithSpans } from '../text/vietnamese-fold.js';
 import { shapeAt, type TokenShape } from './phrase-matcher.js';
 import type { RelevanceInput, RelevanceResult } from './relevance-types.js';
+import type { PhraseHit } from './phrase-matcher.js';
 import { matcherFor } from './rule-relevance.js';
+import { sentenceCueFeatures, sentenceIds } from './sentence-cues.js';
 import { splitSentences } from './sentences.js';
+import type { CueRole } from './topic-cues.js';
 
 export interface FeatureVector {
   index: number[];
@@ -42,15 +48,22 @@ interface Part {
   shapes: TokenShape[];
   /** Tokens k..m as written, for a feature's readable name. */
   written: (k: number, m: number) => string;
+  /** The profile's cues found in the part, and the sentence number of each token. */
+  hits: PhraseHit<CueRole>[];
+  ids: Int32Array;
 }
 
-function partOf(text: string): Part {
+function partOf(text: string, profile: TopicProfile): Part {
   const spans = foldTokensWithSpans(text);
   const nfc = text.normalize('NFC');
+  const folded = spans.map((s) => s.token);
+  const shapes = spans.map((s) => shapeAt(nfc, s.start, s.end));
   return {
-    tokens: spans.map((s) => (s.token.charCodeAt(0) <= 57 && s.token.charCodeAt(0) >= 48 ? '#' : s.token)),
-    shapes: spans.map((s) => shapeAt(nfc, s.start, s.end)),
+    tokens: folded.map((t) => (t.charCodeAt(0) <= 57 && t.charCodeAt(0) >= 48 ? '#' : t)),
+    shapes,
     written: (k, m) => nfc.slice(spans[k]!.start, spans[m]!.end).toLowerCase(),
+    hits: matcherFor(profile).matchTokens(folded, shapes),
+    ids: sentenceIds(nfc, spans),
   };
 }
 
@@ -106,7 +119,7 @@ function cues(b: Builder, zone: string, parts: readonly Part[], profile: TopicPr
   const counts = new Map<string, number>();
   const bump = (k: string, by = 1): void => void counts.set(k, (counts.get(k) ?? 0) + by);
   for (const p of parts)
-    for (const h of matcherFor(profile).matchTokens(p.tokens, p.shapes)) {
+    for (const h of p.hits) {
       for (const a of h.value.actors) bump(`cue:${zone}:actor:${a}`);
       if (h.value.relation > 0) bump(`cue:${zone}:relation`, h.value.relation);
       if (h.value.act > 0) bump(`cue:${zone}:act`, h.value.act);
@@ -135,16 +148,30 @@ export function relevanceFeatures(
   b.add('rule:score', Math.min(rules.score, 30) / 10);
   b.add('rule:title/lead relation', rules.leadRelation / 3);
   b.add('rule:share', rules.share);
-  const title = partOf(input.title);
-  const lead = input.lead?.trim() ? partOf(input.lead) : null;
-  const body = input.body.filter((p) => p.trim()).map(partOf);
+  const part = (text: string): Part => partOf(text, profile);
+  const title = part(input.title);
+  const lead = input.lead?.trim() ? part(input.lead) : null;
+  const body = input.body.filter((p) => p.trim()).map(part);
   // The headline zone: title and lead; without a lead, the body's first sentence stands in.
   const firstBody = input.body.find((p) => p.trim());
-  const standIn = lead ?? (firstBody ? partOf(splitSentences(firstBody)[0] ?? '') : null);
+  const standIn = lead ?? (firstBody ? part(splitSentences(firstBody)[0] ?? '') : null);
   const head = standIn ? [title, standIn] : [title];
   const all = lead ? [title, lead, ...body] : [title, ...body];
   cues(b, 'head', head, profile);
   const pairNamed = cues(b, 'all', all, profile);
+  const add = (name: string, value: number): void => b.add(name, value);
+  sentenceCueFeatures(
+    add,
+    'head',
+    head.map((p, i) => ({ ...p, role: i === 0 ? 'title' : 'lead' })),
+    profile,
+  );
+  sentenceCueFeatures(
+    add,
+    'all',
+    all.map((p) => ({ ...p, role: 'all' })),
+    profile,
+  );
   b.grams('head', head);
   b.grams('all', all);
   return b.vector(pairNamed);

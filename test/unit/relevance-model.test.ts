@@ -120,6 +120,31 @@ describe('training and cross-validation pieces', () => {
     );
   });
 
+  it('chooses the threshold for every development set alike, not for the most numerous one', () => {
+    // A large easy set is indifferent between 0.3 and 0.7; a small set needs 0.7 (its OFF texts sit
+    // at 0.5). Pooled, the large set's one ON text at 0.45 outvotes the small set's two OFF ones.
+    const big = Array.from({ length: 40 }, (_, i) => ({ p: i < 20 ? 0.9 : 0.1, on: i < 20, set: 'big' }));
+    big.push({ p: 0.45, on: true, set: 'big' }, { p: 0.44, on: true, set: 'big' }, { p: 0.46, on: true, set: 'big' });
+    const small = [
+      { p: 0.8, on: true, set: 'small' },
+      { p: 0.85, on: true, set: 'small' },
+      { p: 0.5, on: false, set: 'small' },
+      { p: 0.52, on: false, set: 'small' },
+    ];
+    const all = [...big, ...small];
+    const pooled = chooseThresholds(
+      all.map((x) => x.p),
+      all.map((x) => x.on),
+    );
+    const perSet = chooseThresholds(
+      all.map((x) => x.p),
+      all.map((x) => x.on),
+      all.map((x) => x.set),
+    );
+    expect(pooled.onFrom).toBeLessThan(0.44);
+    expect(perSet.onFrom).toBeGreaterThan(0.52);
+  });
+
   it('sizes the borderline band so that held-out ON texts are kept', () => {
     fc.assert(
       fc.property(
