@@ -63,6 +63,8 @@ export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
     alertJobIds: z.array(z.string()),
     /** Written, but near the relevance threshold (the ledger's "borderline" bucket). */
     borderline: z.boolean().optional(),
+    /** Written, linked to an earlier story it follows up or reports beside (the ledger's "related" bucket). */
+    related: z.object({ id: z.string(), kind: z.string() }).optional(),
   }),
   z.object({ outcome: z.literal('duplicate'), storyId: z.string(), duplicateOf: z.string() }),
   z.object({

@@ -60,19 +60,29 @@ const listingSchema = z.strictObject({
  * the generic reading), and bodyOptional says its story may be a video or a graphic, so a title
  * and lead alone are the article (written marked partial, never refused for want of prose).
  */
-const layoutSchema = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
-  urlPattern: regexString,
-  extract: z
-    .strictObject({
-      title: z.array(selectorSpec).optional(),
-      lead: z.array(selectorSpec).optional(),
-      body: z.array(selectorSpec).optional(),
-      drop: z.array(cssSelector).optional(),
-    })
-    .prefault({}),
-  bodyOptional: z.boolean().default(false),
-});
+const layoutSchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+    /** The layout's URLs; with `marker` as well, both must hold. */
+    urlPattern: regexString.optional(),
+    /**
+     * Elements only this layout's pages carry (a live page's `.detail--live` wrapper): the layout
+     * is told by its markup where its URLs look like any article's. Any one of them is enough.
+     */
+    marker: z.array(cssSelector).min(1).optional(),
+    extract: z
+      .strictObject({
+        title: z.array(selectorSpec).optional(),
+        lead: z.array(selectorSpec).optional(),
+        body: z.array(selectorSpec).optional(),
+        drop: z.array(cssSelector).optional(),
+      })
+      .prefault({}),
+    bodyOptional: z.boolean().default(false),
+  })
+  .refine((l) => l.urlPattern !== undefined || l.marker !== undefined, {
+    message: 'a layout is told by a urlPattern, a marker, or both',
+  });
 export type PageLayout = z.output<typeof layoutSchema>;
 
 const cronField = z.string().regex(/^(\S+\s+){4,5}\S+$/, 'a 5- or 6-field cron expression, e.g. "*/20 * * * *"');

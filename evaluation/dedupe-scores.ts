@@ -36,7 +36,7 @@ export interface PairResult {
    * Copies of the articles as written ('short'), of joined articles ('long'), of the templated
    * columns ('series'), or a pair apart.
    */
-  set: 'short' | 'long' | 'series' | 'pair';
+  set: 'short' | 'long' | 'series' | 'pair' | 'real';
   jaccard: number;
   containment: number;
   /** Shingles of the smaller text. */
@@ -63,7 +63,7 @@ export interface DedupeEval {
 }
 
 const storyIdOf = (id: string): string => createHash('sha256').update(id).digest('hex').slice(0, 16);
-const fp = (a: EvalArticle): Fingerprint => fingerprint(a.lead, a.paragraphs, undefined, a.title);
+export const fp = (a: EvalArticle): Fingerprint => fingerprint(a.lead, a.paragraphs, undefined, a.title);
 
 /** True Jaccard and containment of the exact shingle sets, as fingerprint() shingles them. */
 export function trueSimilarity(
@@ -118,7 +118,7 @@ export async function evaluateDedupe(
   };
 }
 
-type Claim = (k: Keys, f: Fingerprint, id: string) => Promise<Awaited<ReturnType<typeof claimStory>>>;
+export type Claim = (k: Keys, f: Fingerprint, id: string) => Promise<Awaited<ReturnType<typeof claimStory>>>;
 
 /** Every original indexed, then every generated copy claimed, in an index of their own. */
 async function copiesOf(
@@ -190,7 +190,7 @@ async function copiesOf(
  * The index's verdict on one pair alone: a indexed, then b claimed, in an index of their own
  * (its keys deleted by name afterwards). What `dedupe compare` must agree with.
  */
-async function pairInIndex(
+export async function pairInIndex(
   redis: Redis,
   keys: Keys,
   fa: Fingerprint,

@@ -14,6 +14,13 @@ export const REFERENCE_DIR = process.env.TINWATCH_REFERENCE ?? path.join(MATERIA
 /** The seed files: the outlets' articles in the output format. */
 export const SEEDS_DIR = path.join(MATERIAL_ROOT, 'seeds');
 
+/**
+ * Public corpora of Vietnamese news clusters (one event, several outlets) for the dedupe eval's
+ * real pairs, read in place: a folder of cluster folders, or `<git dir>#<rev>:<path>` in a mirror
+ * with no work tree (evaluation/real-news-corpus.ts). Set TINWATCH_REAL_NEWS to use one.
+ */
+export const REAL_NEWS_CORPUS = process.env.TINWATCH_REAL_NEWS ?? path.join(MATERIAL_ROOT, 'news-clusters');
+
 /** A file or folder of the reference material, by its path inside it. */
 export const referencePath = (...parts: string[]): string => path.join(REFERENCE_DIR, ...parts);
 /** A seed file, by name. */

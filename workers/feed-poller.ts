@@ -47,6 +47,7 @@ async function pollFeed(rt: Runtime, { job, token, data, log }: JobContext<'poll
     endReason(rt, sourceId, feed) ??
     ((await removedByNewerConfig(rt, job.id ?? '')) ? 'the feed was removed by a newer configuration' : null);
   if (ended) {
+    await new FeedTurns(rt.redis, rt.keys, 1, 0).forget(new URL(feed).hostname, feed);
     log.info({ reason: ended }, 'feed no longer polled');
     return { ended };
   }
@@ -55,7 +56,8 @@ async function pollFeed(rt: Runtime, { job, token, data, log }: JobContext<'poll
   // The same turns the crawl's feed request marks: one spacing, decided in crawlDepsOf.
   const deps = crawlDepsOf(rt, log);
   const turns = new FeedTurns(rt.redis, rt.keys, deps.feedSpacingMs ?? 0, feedInFlightMs(deps));
-  const wait = await turns.take(new URL(feed).hostname);
+  const host = new URL(feed).hostname;
+  const wait = await turns.take(host, feed);
   if (wait > 0) return comeBackIn(job, token, wait);
 
   const history = new PublishHistory(rt.redis, rt.keys);
@@ -82,6 +84,7 @@ async function pollFeed(rt: Runtime, { job, token, data, log }: JobContext<'poll
   let realDelay = clock.realMs(plan.delayMs);
   if (pausedUntil) realDelay = Math.max(realDelay, Date.parse(pausedUntil) - Date.now());
   const nextPollAt = new Date(Date.now() + realDelay).toISOString();
+  await turns.planned(host, feed, Date.now() + realDelay);
   const failure = await recordSourceOutcome(rt, source, result, nextPollAt);
   await rt.stats.setHealth(source.id, {
     lastPollAt: polledAt,

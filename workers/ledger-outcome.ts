@@ -1,5 +1,6 @@
 // An article job's outcome as the URL ledger's bucket (src/stats/url-ledger.ts): written (or
-// borderline), duplicate, off-topic with its reason, stale, or failed with the error's words.
+// borderline, or related: written and linked to an earlier story), duplicate, off-topic with its
+// reason, stale, or failed with the error's words.
 import type { ArticleOutcome } from '../base/queues.js';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { UrlLedger, type Bucket } from '../src/stats/url-ledger.js';
@@ -19,6 +20,7 @@ export async function settleArticle(
   if (!outcome) return settle('failed', `extract: ${error ?? 'error'}`);
   switch (outcome.outcome) {
     case 'written':
+      if (outcome.related) return settle('related', `${outcome.related.kind} of ${outcome.related.id}`);
       return settle(outcome.borderline ? 'borderline' : 'written');
     case 'duplicate':
       return settle('duplicate', `of ${outcome.duplicateOf}`);

@@ -15,11 +15,14 @@ export async function runRecover(rt: Runtime, force: boolean): Promise<string> {
     sources: rt.sources,
     retentionDays: rt.env.TINWATCH_DEDUPE_RETENTION_DAYS,
     bucketBits: rt.env.TINWATCH_DEDUPE_BUCKET_BITS,
+    alerts: { watchlist: rt.alerts.watchlist, matcher: rt.alerts.matcher, alertQueue: rt.queues.alert },
   });
+  const owed = r.owed ?? { digestEntries: 0, instantQueued: 0, missingTexts: 0 };
   const warn = (n: number, what: string): string => (n > 0 ? `! ${n} ${what}\n` : '');
   return (
     `recovered prefix "${rt.keys.prefix}" from ${rt.outDir}: ${r.articles} article(s), ${r.duplicates} duplicate line(s); ` +
     `next file number ${r.nextSeq}; ${r.seen} URL(s) marked seen; ${r.alertsMarked} alert(s) marked sent; ` +
+    `alerts still owed: ${owed.digestEntries} digest entr${owed.digestEntries === 1 ? 'y' : 'ies'}, ${owed.instantQueued} instant; ` +
     `duplicate index: ${r.index.indexed} stor${r.index.indexed === 1 ? 'y' : 'ies'}\n` +
     warn(
       r.filesWithoutLine,
@@ -32,6 +35,7 @@ export async function runRecover(rt: Runtime, force: boolean): Promise<string> {
     warn(r.damagedLines, 'damaged manifest line(s) skipped: run `tinwatch manifest check --repair`') +
     warn(r.damagedAlertLines, 'damaged line(s) in alerts.jsonl skipped') +
     warn(r.alertsExpired, 'alert line(s) older than 180 days not marked') +
+    warn(owed.missingTexts, 'story text(s) missing for an owed alert: the alert quotes the title') +
     r.index.missingFiles.map((f) => `! file missing: ${f}\n`).join('')
   );
 }

@@ -64,8 +64,8 @@ export interface SiteLayout {
 export const BENCH_LAYOUT: SiteLayout = { outlets: OUTLETS, host: benchHost, feedPath: 'rss.xml' };
 
 export interface BenchSiteWriter {
-  /** Writes article page n (its text fixed by n) and returns its URL. */
-  writePage(n: number): string;
+  /** Writes article page n (its text fixed by n, dated `publishedAt` if given) and returns its URL. */
+  writePage(n: number, publishedAt?: Date): string;
   /** Writes each outlet's RSS feed listing the given pages (newest last). */
   writeFeeds(pages: readonly number[]): void;
 }
@@ -115,7 +115,8 @@ export function benchSiteWriter(
     sapo: sentences[d % sentences.length]!.slice(0, 160),
   });
   for (let i = 0; i < layout.outlets; i++) mkdirSync(path.join(root, layout.host(i)), { recursive: true });
-  const writePage = (n: number): string => {
+  /** Page n, dated `publishedAt` when given (a page published now), its own August day otherwise. */
+  const writePage = (n: number, publishedAt?: Date): string => {
     const url = articleUrl(n, layout);
     const dupOf = n % 20 === 19 ? n - 7 : n; // wire copy of another outlet's story
     const paras =
@@ -125,7 +126,7 @@ export function benchSiteWriter(
             `Theo nguồn tin số ${dupOf}, hai đồng minh Hàn Quốc và Mỹ sẽ tiếp tục tham vấn về quốc phòng.`,
           );
     const title = n % 10 === 3 ? `Tin trong nước số ${n}` : `Hàn Quốc, Mỹ thảo luận hợp tác quốc phòng (bài ${dupOf})`;
-    const pubdate = pagePublished(n).toISOString().replace('.000Z', '+00:00');
+    const pubdate = (publishedAt ?? pagePublished(n)).toISOString().replace(/\.\d{3}Z$/, '+00:00');
     const chrome = withChrome
       ? pageChrome({
           n,

@@ -76,6 +76,10 @@ export interface Keys {
   hostGate(host: string): string;
   /** Exists while a host's next feed poll must wait (one feed request a minute per host). */
   feedTurn(host: string): string;
+  /** ZSET feed URL → when (real ms) its next poll is due, per host: the host's turn goes to the longest due. */
+  feedDue(host: string): string;
+  /** ZSET feed URL → when (real ms) its poll chain last asked for the host's turn (alive or not). */
+  feedAsked(host: string): string;
   /** ZSET item URL → publication time (ms) of one feed, read by the poll policy. */
   feedItems(feedUrl: string): string;
   /** Recent consecutive failures of a host (circuit breaker). */
@@ -125,6 +129,8 @@ export function createKeys(prefix: string): Keys {
     validators: (url) => `${prefix}:validators:${url}`,
     hostGate: (h) => `${prefix}:host-gate:${h}`,
     feedTurn: (h) => `${prefix}:feed-turn:${h}`,
+    feedDue: (h) => `${prefix}:feed-due:${h}`,
+    feedAsked: (h) => `${prefix}:feed-asked:${h}`,
     feedItems: (url) => `${prefix}:feed-items:${url}`,
     hostFailures: (h) => `${prefix}:host-failures:${h}`,
     hostPaused: (h) => `${prefix}:host-paused:${h}`,

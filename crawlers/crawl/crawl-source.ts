@@ -198,7 +198,13 @@ export async function crawlSource(
   }
   await queued.flush();
   // Article jobs of every attempt of this run (a killed attempt's too); this attempt's otherwise.
-  summary.articleJobIds = (await queued.runJobIds()) ?? ownJobIds;
+  const runJobIds = await queued.runJobIds();
+  summary.articleJobIds = runJobIds ?? ownJobIds;
+  // A killed attempt marked its pages seen, so this attempt does not count them as new: the
+  // run's list (the record) does. Without this a run's summary showed fewer new than written.
+  const earlier = earlierAttemptsJobs(runJobIds, ownJobIds);
+  summary.new += earlier;
+  summary.fetched += earlier;
   deps.timings?.add('crawl job: discover + fetch (crawlee, whole crawl)', performance.now() - started);
 
   if (planned > 0 && discoveryFailures >= planned) {
@@ -220,4 +226,11 @@ export async function crawlSource(
   if (planned > 0) log.info(done, 'crawl done');
   else log.debug(done, 'crawl done: nothing to read');
   return summary;
+}
+
+/** Article jobs that earlier (killed) attempts of the run queued and this attempt did not. */
+function earlierAttemptsJobs(runJobIds: readonly string[] | null, ownJobIds: readonly string[]): number {
+  if (!runJobIds) return 0;
+  const own = new Set(ownJobIds);
+  return runJobIds.filter((id) => !own.has(id)).length;
 }

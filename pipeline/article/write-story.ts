@@ -71,6 +71,7 @@ export async function writeStory(
     seq,
     alertJobIds,
     ...(relevance.borderline ? { borderline: true } : {}),
+    ...(related ? { related: { id: related.story.storyId, kind: related.kind } } : {}),
   };
   await timed(t, 'manifest', () =>
     manifestOnce(

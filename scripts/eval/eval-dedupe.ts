@@ -3,17 +3,21 @@
 // index under a throwaway prefix. Targets (issue 17): copies with true Jaccard ≥ 0.4 or
 // containment ≥ 0.7 merged ≥ 97 %; different write-ups (Jaccard ≤ 0.2) merged 0 times;
 // `dedupe compare` agrees with the index on every pair. Exit 1 when a target is missed.
-// --write appends the report to BENCHMARKS.md.
-import { appendFileSync } from 'node:fs';
+// --write puts the report in BENCHMARKS.md, in place of its last run.
 import os from 'node:os';
-import path from 'node:path';
 import { Redis } from 'ioredis';
 import { DEDUPE } from '../../config/dedupe.js';
 import { clearPrefix } from '../../base/redis/clear-prefix.js';
-import { EVAL_DIR, loadEvalArticles } from '../../evaluation/own-eval-set.js';
+import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { evaluateDedupe, type PairResult } from '../../evaluation/dedupe-scores.js';
 import { byBand, byKind, type Row } from '../../evaluation/dedupe-report-rows.js';
 import { checkDedupeTargets } from '../../evaluation/dedupe-targets.js';
+import { REAL_NEWS_CORPUS } from '../../evaluation/reference-material.js';
+import { corpusPresent, loadNewsClusters } from '../../evaluation/real-news-corpus.js';
+import { clusterPairs } from '../../evaluation/real-pair-labels.js';
+import { scoreRealPairs } from '../../evaluation/real-pairs-scores.js';
+import { realPairsSection, realPairsTargets } from '../../evaluation/real-pairs-report.js';
+import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 
 /** False merges of copies, with how alike they were to the story they joined. */
 function greyMerges(copies: PairResult[]): string {
@@ -30,11 +34,32 @@ function relatedKinds(xs: PairResult[]): string {
   return [...n.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || '–';
 }
 
+/** The real-pairs section, or one line saying it was skipped (the corpus is read in place). */
+async function realPairs(redis: Redis, prefix: string): Promise<{ lines: string[]; failures: string[] }> {
+  if (!corpusPresent(REAL_NEWS_CORPUS))
+    return {
+      lines: [`Real pairs skipped: needs a news-cluster corpus (${REAL_NEWS_CORPUS}); set TINWATCH_REAL_NEWS`, ''],
+      failures: [],
+    };
+  const clusters = loadNewsClusters(REAL_NEWS_CORPUS);
+  const docs = [...clusters.values()].reduce((n, d) => n + d.length, 0);
+  const results = await scoreRealPairs(redis, prefix, clusterPairs(clusters));
+  const source = process.env.TINWATCH_REAL_NEWS_NAME ?? 'Public news clusters';
+  return { lines: realPairsSection(source, docs, clusters.size, results), failures: realPairsTargets(results) };
+}
+
 const seedArg = process.argv.indexOf('--seed');
 const seed = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 1;
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const prefix = `tw-eval-dedupe-${process.pid}`;
 try {
+  if (process.argv.includes('--real-only')) {
+    const real = await realPairs(redis, prefix);
+    process.stdout.write(`${real.lines.join('\n')}\n`);
+    await clearPrefix(redis, prefix);
+    redis.disconnect();
+    process.exit(real.failures.length ? 1 : 0);
+  }
   const originals = loadEvalArticles();
   const r = await evaluateDedupe(redis, prefix, originals, seed);
   const f = (x: number): string => x.toFixed(3);
@@ -91,9 +116,12 @@ try {
     failures.length ? `Targets missed: ${failures.join('; ')}` : 'All targets met.',
     '',
   ];
+  const real = await realPairs(redis, prefix);
+  lines.push(...real.lines);
+  failures.push(...real.failures);
   const report = lines.join('\n');
   process.stdout.write(`${report}\n`);
-  if (process.argv.includes('--write')) appendFileSync(path.join(EVAL_DIR, '../../BENCHMARKS.md'), `\n${report}`);
+  if (process.argv.includes('--write')) writeBenchmarkSection(report);
   if (failures.length) process.exitCode = 1;
 } finally {
   await clearPrefix(redis, prefix);

@@ -11,6 +11,8 @@ export interface AlertLogLine {
   key: string;
   channel: string;
   kind: 'instant' | 'digest';
+  /** A digest's rule (lines written before it was kept name it only in the job id). */
+  rule?: string;
   /** The stories the alert carried. */
   story_ids: string[];
   sent_at: string;

@@ -66,10 +66,25 @@ async function otherOutlets(deps: AlertDeps, storyId: string): Promise<{ outlet:
 }
 
 /** The durable record of a delivery, written before Redis's mark (which a data loss can take). */
-function logSent(deps: AlertDeps, key: string, channel: string, kind: 'instant' | 'digest', storyIds: string[]): void {
+function logSent(
+  deps: AlertDeps,
+  key: string,
+  channel: string,
+  kind: 'instant' | 'digest',
+  storyIds: string[],
+  rule?: string,
+): void {
   if (!deps.outDir) return;
   try {
-    appendAlertLog(deps.outDir, { key, channel, kind, story_ids: storyIds, sent_at: new Date().toISOString() });
+    const sentAt = new Date().toISOString();
+    appendAlertLog(deps.outDir, {
+      key,
+      channel,
+      kind,
+      ...(rule ? { rule } : {}),
+      story_ids: storyIds,
+      sent_at: sentAt,
+    });
   } catch (err) {
     // The alert is out: failing the job now would send it again. Redis's mark still stops that.
     deps.log.error({ key, err: (err as Error).message }, 'alert sent but its line in alerts.jsonl was not written');
@@ -118,6 +133,7 @@ export async function deliverAlert(
     data.channel,
     'digest',
     items.map((i) => i.story.storyId),
+    data.rule,
   );
   await deps.redis.multi().set(sentKey, new Date().toISOString(), 'EX', SENT_TTL_SECONDS).del(batchKey).exec();
   return { outcome: 'sent', channel: data.channel, key, stories: items.length };

@@ -17,6 +17,7 @@ import { DEDUPE } from '../../config/dedupe.js';
 import { stripWirePrefix } from './content-hash.js';
 import { hashString } from './minhash.js';
 import type { LuaConstants } from '../../base/redis/lua-script.js';
+import { fold, knownNumberForms, leadNamesOf, namesOf, numbersOf } from './text-facts.js';
 
 export interface StoryFacts {
   /** Lead facts: kind letter (t, n, p) + 8 hex digits each, at most DEDUPE.maxLeadFacts. */
@@ -34,61 +35,6 @@ export interface StoryFacts {
 export interface NewFacts {
   numbers: number;
   names: number;
-}
-
-// A figure with its separators: 28.500, 1,5, a date 2/7 or 2/7/2026 (one fact, so the 2/7 of one
-// day and the 27/6 of another never meet as loose digits).
-const NUMBER = /\d+(?:[.,/-]\d+)*/gu;
-const SENTENCE_END = /[.!?…:;"“”]$/u;
-
-function numbersOf(text: string): string[] {
-  return [...text.matchAll(NUMBER)].map((m) =>
-    m[0]
-      .replace(/,/g, '.')
-      .replace(/-/g, '/')
-      .replace(/(^|[./])0+(?=\d)/g, '$1'),
-  );
-}
-
-// Syllables of the places the beat always names: an editor's rewritten lead may add the country
-// ("theo truyền thông Hàn Quốc") its original never named, and that is no new actor. They stay
-// in the known set; they only do not count as new in a lead.
-const PLACE_SYLLABLES = new Set(
-  'han quoc trieu tien my hoa ky nhat ban trung nga viet nam seoul washington binh nhuong tokyo bac kinh dong a chau au'.split(
-    ' ',
-  ),
-);
-
-const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
-
-const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word) && !/\d/.test(word);
-
-/**
- * Capitalised syllables. A sentence's first word is capitalised by position: it counts only when
- * the next word is capitalised too (a name opening the sentence: "Daniel Whitmore, nghị sĩ, …"),
- * or when `all` (the known set, where more is only safer).
- */
-function namesOf(text: string, all: boolean): string[] {
-  const raws = text.normalize('NFC').split(/\s+/).filter(Boolean);
-  const words = raws.map((raw) => raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-  const out: string[] = [];
-  let start = true;
-  for (let i = 0; i < raws.length; i++) {
-    const word = words[i]!;
-    const opensName =
-      !start || all || (i + 1 < words.length && capitalised(words[i + 1]!) && !SENTENCE_END.test(raws[i]!));
-    // A hyphenated name (Jae-myung, Tae-hoon) counts its syllables: a new Korean actor shares a
-    // surname with many, not a given name.
-    if (word && capitalised(word) && opensName)
-      for (const syllable of word.split('-')) if (syllable) out.push(fold(syllable));
-    start = SENTENCE_END.test(raws[i]!) || raws[i] === '-' || raws[i] === '–';
-  }
-  return out;
 }
 
 const hex = (kind: string, value: string): string =>
@@ -131,7 +77,7 @@ export function storyFacts(title: string, lead: string | null, body: readonly st
   // A lead that restates its own headline (an editor's rewritten lead) names what the headline
   // names: not evidence of a new fact.
   const headline = new Set(namesOf(title, true));
-  for (const p of namesOf(leadText, false)) if (!headline.has(p) && !PLACE_SYLLABLES.has(p)) add('p', 'p', p);
+  for (const p of leadNamesOf(leadText)) if (!headline.has(p)) add('p', 'p', p);
 
   const known = Buffer.alloc(DEDUPE.factBloomBytes);
   const all = new Set<string>();
@@ -141,7 +87,7 @@ export function storyFacts(title: string, lead: string | null, body: readonly st
     if (all.size < DEDUPE.maxTextFacts) all.add(kind + (h >>> 0).toString(16).padStart(8, '0'));
   };
   for (const text of [title, leadText, ...body.map(stripWirePrefix)]) {
-    for (const n of numbersOf(text)) set('n', n);
+    for (const n of knownNumberForms(text)) set('n', n);
     for (const p of namesOf(text, true)) set('p', p);
   }
   return { lead: facts.join(''), known, all: [...all].join('') };

@@ -15,6 +15,7 @@ import { descendantsNamed } from './dom-walk.js';
 import {
   BYLINE,
   MIN_SCORE,
+  NEGATIVE,
   PARAGRAPH_TAGS,
   classAndId,
   classWeight,
@@ -63,6 +64,12 @@ const PARAGRAPH = new Set(['p']);
  */
 function cleanInside($: CheerioAPI, blocks: Element[], scores: Map<Element, number>, dropUnlikely: boolean): void {
   for (const block of blocks) {
+    const blockText = textOf($, block).length;
+    // Scores reach five levels above a paragraph, so a wrapper further up (a theme's "media" or
+    // "tool" container around deeply nested prose) has none to outweigh its negative name: an
+    // element holding most of the block's text is the article itself, unless its name says it
+    // is comments, related links or the like (isUnlikely), which can outgrow the article.
+    const holdsTheArticle = (el: Element): boolean => textOf($, el).length * 2 >= blockText;
     for (const el of descendantsNamed(block, CONDITIONAL)) {
       if (el.type !== 'tag' || !el.parent) continue;
       const name = el.name.toLowerCase();
@@ -73,7 +80,12 @@ function cleanInside($: CheerioAPI, blocks: Element[], scores: Map<Element, numb
       }
       // A negative name is outweighed by the prose the element holds (a theme's "widget" around
       // the article text), as in Readability's weight + content score.
-      if ((dropUnlikely && isUnlikely(el)) || classWeight(el) + (scores.get(el) ?? 0) < 0) {
+      if (
+        (dropUnlikely && isUnlikely(el)) ||
+        (classWeight(el) + (scores.get(el) ?? 0) < 0 &&
+          !(onlyWidget(el) && descendantsNamed(el, PARAGRAPH).length > 0) &&
+          (isUnlikely(el) || !holdsTheArticle(el)))
+      ) {
         $(el).remove();
         continue;
       }
@@ -84,6 +96,16 @@ function cleanInside($: CheerioAPI, blocks: Element[], scores: Map<Element, numb
       if (links > 0.5 || (name !== 'div' && name !== 'section' && links > 0.3 && paragraphs === 0)) $(el).remove();
     }
   }
+}
+
+/**
+ * Page builders (Elementor, WordPress block themes) name every block of a page "widget", the
+ * article's paragraphs included: a negative name that is only that says nothing of a block
+ * holding paragraphs inside the chosen article.
+ */
+function onlyWidget(el: Element): boolean {
+  const name = classAndId(el);
+  return /widget/i.test(name) && !NEGATIVE.test(name.replace(/widget/gi, ''));
 }
 
 /** The pass's blocks, and how much prose it scored inside them (what set-aside elements hold not counted). */

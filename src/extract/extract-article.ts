@@ -1,6 +1,7 @@
 // Article extraction: HTML and URL in, a typed result out (pure). Named stages, in order:
 //   1. parse            htmlparser2 (cheerio/slim) and the page's metadata (page-metadata.ts);
-//                       the source's page layout for this URL, if it declares one (page-layout.ts)
+//                       the source's page layout for this URL or markup, if it declares one
+//                       (page-layout.ts)
 //   2. early reads      date, author, section and credit selectors, before step 3 can drop them
 //   3. drop             scripts, navigation, forms, the source's drop selectors (page-cleaning.ts)
 //   4. title, lead      selectors → metadata where printed → printed headline (read-title-lead.ts)
@@ -81,7 +82,7 @@ export function extractArticle(html: string, url: string, source: SourceConfig):
   // Before any selector or text walk: nesting past MAX_TREE_DEPTH would overflow their recursion.
   flattenDeepTree($.root()[0]!);
   const meta = readPageMetadata($);
-  const { layout, extract: ex } = layoutReading(source, url);
+  const { layout, extract: ex } = layoutReading(source, url, $);
   const log = new FieldLog();
   // 2. Dates and credits sometimes live in elements the drop list removes (a date in the sapo).
   const dateSel = selectText($, ex.date);

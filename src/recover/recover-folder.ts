@@ -7,6 +7,8 @@
 // - the seen set (keys.seen): each line's canonical URL, reduced to the identity it was seen by;
 // - the carriers of each story (keys.storyOutlets): the duplicate lines;
 // - the alert-sent marks (keys.alertSent): out/alerts.jsonl;
+// - the alerts still owed (recover-alerts.ts): pending digest entries and instant alert jobs of
+//   recent stories whose matched rules alerts.jsonl shows no delivery for;
 // - the duplicate index: rebuilt from the texts (dedupe/rebuild-index.ts);
 // and last the folder's id (keys.outFolder), which lets writers start again.
 // Runs under a lock in Redis; values only ever grow (the counter is never lowered), so a recover
@@ -14,6 +16,13 @@
 import type { Redis } from 'ioredis';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { readAlertLog } from '../alert/alert-log.js';
+import {
+  owedStoryOf,
+  recoverOwedAlerts,
+  type AlertRecoverDeps,
+  type AlertRecoverReport,
+  type OwedStory,
+} from './recover-alerts.js';
 import { rebuildIndex, type RebuildReport } from '../dedupe/rebuild-index.js';
 import { carrierMember } from '../dedupe/story-carriers.js';
 import type { Keys } from '../../base/redis/keys.js';
@@ -46,6 +55,8 @@ export interface RecoverReport {
   alertsExpired: number;
   damagedLines: number;
   damagedAlertLines: number;
+  /** Absent when recover ran without the watchlist (no alerts rebuilt). */
+  owed?: AlertRecoverReport;
   index: RebuildReport;
 }
 
@@ -54,7 +65,13 @@ export interface RecoverOptions {
   retentionDays?: number;
   bucketBits?: number;
   now?: Date;
+  /** The watchlist and alert queue: alerts still owed are rebuilt (absent = not). */
+  alerts?: AlertRecoverDeps;
+  /** Alerts of stories written longer ago than this are not owed again (default 7). */
+  alertWindowDays?: number;
 }
+
+const ALERT_WINDOW_DAYS = 7;
 
 /** The identity a line's story was seen by: the one whose story id is the line's id. */
 function seenIdentity(e: ManifestEntryRead, sources: readonly SourceConfig[]): string | null {
@@ -106,6 +123,10 @@ async function rebuild(redis: Redis, keys: Keys, outDir: string, opts: RecoverOp
   const r = { articles: 0, duplicates: 0, seen: 0, seenUnmatched: 0, damagedLines: 0 };
   const numbered = new Map<string, number>();
   let maxSeq = -1;
+  const owed: OwedStory[] = [];
+  /** Stories removed on request (tombstone lines): owed nothing. */
+  const removed = new Set<string>();
+  const windowStart = now - (opts.alertWindowDays ?? ALERT_WINDOW_DAYS) * 86_400_000;
   let p = redis.pipeline();
   const flush = async (force = false): Promise<void> => {
     if (p.length >= BATCH || (force && p.length > 0)) {
@@ -129,11 +150,14 @@ async function rebuild(redis: Redis, keys: Keys, outDir: string, opts: RecoverOp
     } else r.seenUnmatched++;
     if (e.type === 'article') {
       r.articles++;
+      const o = opts.alerts ? owedStoryOf(e, windowStart) : null;
+      if (o) owed.push(o);
       if (typeof e.seq === 'number') {
         numbered.set(e.id, e.seq);
         maxSeq = Math.max(maxSeq, e.seq);
       }
-    } else {
+    } else if (e.type === 'tombstone') removed.add(e.id);
+    else {
       r.duplicates++;
       if (e.duplicate_of) p.sadd(keys.storyOutlets(e.duplicate_of.id), carrierOf(e));
     }
@@ -172,6 +196,16 @@ async function rebuild(redis: Redis, keys: Keys, outDir: string, opts: RecoverOp
     await flush();
   }
   await flush(true);
+  const owedReport = opts.alerts
+    ? await recoverOwedAlerts(
+        redis,
+        keys,
+        outDir,
+        owed.filter((o) => !removed.has(o.id)),
+        alerts.lines,
+        opts.alerts,
+      )
+    : undefined;
 
   const index = await rebuildIndex(redis, keys, outDir, {
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
@@ -188,6 +222,7 @@ async function rebuild(redis: Redis, keys: Keys, outDir: string, opts: RecoverOp
     alertsMarked,
     alertsExpired,
     damagedAlertLines: alerts.damaged,
+    ...(owedReport ? { owed: owedReport } : {}),
     index,
   };
 }

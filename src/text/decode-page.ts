@@ -11,6 +11,7 @@
 import iconv from 'iconv-lite';
 import { countGarble, describeGarble, isGarbled, type GarbleCount } from './garbled-text.js';
 import { UndecodableTextError } from '../../base/errors.js';
+import { repairDoubleUtf8 } from './double-utf8.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -152,6 +153,12 @@ export function decodePage(bytes: Buffer, contentType?: string): Decoded {
     if (!best || count.outOfPlace < best.count.outOfPlace) best = { charset, count };
     if (count.outOfPlace === 0) break; // nothing can read it better
     tried.push(`as ${charset} ${describeGarble(count)}`);
+  }
+  if (isGarbled(best!.count) && best!.charset === 'utf-8') {
+    // UTF-8 written out twice reads clean once repaired (double-utf8.ts); anything else is refused.
+    const repaired = repairDoubleUtf8(decodeAs(text, 'utf-8'));
+    if (!isGarbled(countGarble(repaired)))
+      return { text: repairDoubleUtf8(decodeWhole(bytes, 'utf-8').text), charset: 'utf-8' };
   }
   if (isGarbled(best!.count)) {
     throw new UndecodableTextError(`page text does not decode cleanly (${tried.join('; ')}): not written`);

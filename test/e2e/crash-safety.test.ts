@@ -75,5 +75,7 @@ describe('crash safety under kill -9', () => {
     // The summary counts what was really written, including the work of killed attempts.
     expect(summary.totals.written).toBe(SITE_WRITTEN);
     expect(summary.totals.duplicate).toBe(SITE_DUPLICATES);
+    // New pages counted from the run's record, a killed attempt's too (issue 32: `new 230` beside `written 425`).
+    expect(summary.totals.new).toBeGreaterThanOrEqual(SITE_WRITTEN + SITE_DUPLICATES);
   }, 240_000);
 });

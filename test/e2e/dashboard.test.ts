@@ -29,7 +29,7 @@ interface ManifestLine {
   match: { similarity: number; containment: number };
 }
 
-/** With TINWATCH_SCREENSHOTS=DIR, each page is saved there as PNG (the README's pictures). */
+/** With TINWATCH_SCREENSHOTS=DIR, each page is saved there as PNG (the pictures in docs/dashboard.md). */
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.TINWATCH_SCREENSHOTS;
   if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });

@@ -18,6 +18,10 @@ import { startAlertWorker } from '../../workers/alert-worker.js';
 import { storyPage } from '../../app/dashboard/story-page.js';
 import { findArticle } from '../../app/dashboard/latest-articles.js';
 import { storyThread } from '../../app/dashboard/story-thread.js';
+import { dayReport } from '../../app/cli/day-report.js';
+import { BUCKETS, UrlLedger } from '../../src/stats/url-ledger.js';
+import type { ArticleOutcome } from '../../base/queues.js';
+import { settleArticle } from '../../workers/ledger-outcome.js';
 import { SITES } from '../helpers/fixtures.js';
 import { startReceiver, type Receiver } from '../helpers/http-receiver.js';
 import { testRuntime } from '../helpers/test-runtime.js';
@@ -97,17 +101,27 @@ describe('a follow-up through the article pipeline', () => {
     await rx.close();
   });
 
+  const outcomes: [string, ArticleOutcome][] = [];
+  const settled = async (i: number, out: Promise<ArticleOutcome>) => {
+    const o = await out;
+    outcomes.push([`outlet-${i}`, o]);
+    return o;
+  };
+
   it('writes the follow-up as its own story, related to the first, and alerts on it as an update', async () => {
-    const first = await feed(0, 'kidd', KIDD_PAGE);
+    const first = await settled(0, feed(0, 'kidd', KIDD_PAGE));
     expect(first.outcome).toBe('written');
     await rx.waitFor(1, 30_000);
     // The first alert is sent (its mark set) before the follow-up arrives.
     for (let i = 0; i < 100 && (await rt.queues.alert.getCompletedCount()) < 1; i++)
       await new Promise((r) => setTimeout(r, 50));
 
-    const next = await feed(1, 'kidd-follow-up', followUp(KIDD_PAGE));
-    expect(next.outcome).toBe('written');
-    const copy = await feed(2, 'kidd-copy', KIDD_PAGE.replace('<h2 class="sapo">', '<h2 class="sapo">TTXVN - '));
+    const next = await settled(1, feed(1, 'kidd-follow-up', followUp(KIDD_PAGE)));
+    expect(next).toMatchObject({ outcome: 'written', related: { id: first.storyId, kind: 'follow-up' } });
+    const copy = await settled(
+      2,
+      feed(2, 'kidd-copy', KIDD_PAGE.replace('<h2 class="sapo">', '<h2 class="sapo">TTXVN - ')),
+    );
     expect(copy).toMatchObject({ outcome: 'duplicate', duplicateOf: first.storyId });
     expect(readdirSync(path.join(rt.outDir, 'articles'))).toHaveLength(2);
 
@@ -143,5 +157,27 @@ describe('a follow-up through the article pipeline', () => {
     expect(storyPage(nextStory, [], [], null, back)).toMatch(
       /follows up <a href="\/story\/[0-9a-f]{16}">Seoul và Washington/,
     );
+  });
+
+  it("puts the follow-up in the URL ledger's related bucket, the copy in duplicate; the buckets add up", async () => {
+    const ledger = new UrlLedger(rt.redis, rt.keys);
+    for (const [source, o] of outcomes) {
+      await ledger.discovered(source, [o.storyId]);
+      await settleArticle(rt, source, o.storyId, o);
+    }
+    const report = await dayReport(rt);
+    const bucketOf = (source: string) => {
+      const s = report.sources.find((x) => x.source === source)!;
+      expect(
+        BUCKETS.reduce((a, b) => a + s.counts[b], 0),
+        source,
+      ).toBe(s.discovered);
+      return BUCKETS.filter((b) => s.counts[b] > 0);
+    };
+    expect(bucketOf('outlet-0')).toEqual(['written']);
+    expect(bucketOf('outlet-1')).toEqual(['related']);
+    expect(bucketOf('outlet-2')).toEqual(['duplicate']);
+    const related = report.sources.find((x) => x.source === 'outlet-1')!.details.related!;
+    expect(Object.keys(related)).toEqual([`follow-up of ${outcomes[0]![1].storyId}`]);
   });
 });

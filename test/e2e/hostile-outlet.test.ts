@@ -1,6 +1,6 @@
 // The hostile-outlet suite: tinwatch crawls one outlet that attacks it on every path (see
 // test/helpers/hostile-outlet.ts), twice, and each test checks one attack came to nothing.
-// README "Bad input" maps each attack to its test here.
+// docs/operations.md "Bad input" maps each attack to its test here.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

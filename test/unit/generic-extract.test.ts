@@ -34,6 +34,18 @@ describe('generic body', () => {
     expect(a.paragraphs).toEqual(Array.from({ length: 6 }, (_, i) => sentence(i + 1)));
   });
 
+  it('keeps a page builder\'s article, where every block is named "widget"', () => {
+    // Elementor writes each paragraph or two as widget > widget-container > p: a container's
+    // few paragraphs never outweigh the negative name, yet they are the article. The sidebar's
+    // link list, named widget too, is still left out.
+    const widget = (inner: string) =>
+      `<div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">${inner}</div></div>`;
+    const a = extract(
+      `<html><body>${chrome}<h1>Tiêu đề</h1><div class="entry-content">${widget(paras(1, 1))}${widget(paras(2, 2))}${widget(paras(4, 1))}${widget(paras(5, 2))}</div><div class="sidebar-widget">${related}</div></body></html>`,
+    );
+    expect(a.paragraphs).toEqual(Array.from({ length: 6 }, (_, i) => sentence(i + 1)));
+  });
+
   it('leaves out comments, share bars and related lists inside the article container', () => {
     const a = extract(
       `<html><body><h1>Tiêu đề</h1><article>${paras(1, 5)}<div class="share-tools"><a href="#">Facebook</a> <a href="#">Zalo</a></div>${related}<div class="comment-list">${paras(100, 3)}</div></article></body></html>`,

@@ -26,6 +26,7 @@ import { startAlertWorker } from '../../../workers/alert-worker.js';
 import { startArticleWorkers } from '../../../workers/article-threads.js';
 import { startCrawlWorker } from '../../../workers/crawl-worker.js';
 import { ensurePollJobs } from '../../../workers/poll-jobs.js';
+import { hostCounts, latencies, writtenTimes, type HostCount, type Published } from './measure-run.js';
 import { FEEDS, OUTLET_COUNT, publishingDay, type PlannedItem } from './publishing-day.js';
 
 export interface RunOptions {
@@ -39,11 +40,14 @@ export interface RunOptions {
 
 export interface RunResult {
   strategy: string;
+  seed: number;
   published: number;
   /** Simulated-time latency (ms) of each item whose alert arrived. */
   latencies: number[];
-  /** Per host: requests served by kind, and the shortest gap between two feed requests (simulated ms). */
-  hosts: { host: string; feed200: number; feed304: number; other: number; minFeedGapMs: number | null }[];
+  /** Simulated-time latency (ms) from publication to the story written (its manifest line). */
+  writtenLatencies: number[];
+  /** Per host, inside the simulated day: requests served by kind, the shortest gap between two feed requests. */
+  hosts: HostCount[];
   simulatedHours: number;
 }
 
@@ -59,7 +63,7 @@ function sleepUntil(t: number): Promise<void> {
 }
 
 export async function runLatency(opts: RunOptions): Promise<RunResult> {
-  const root = path.join(os.tmpdir(), `tw-latency-${opts.strategy}-${process.pid}`);
+  const root = path.join(os.tmpdir(), `tw-latency-${opts.strategy}-${opts.seed}-${process.pid}`);
   mkdirSync(root, { recursive: true });
   const layout: SiteLayout = {
     outlets: OUTLET_COUNT,
@@ -92,7 +96,8 @@ export async function runLatency(opts: RunOptions): Promise<RunResult> {
     const outlet = FEEDS[item.feed]!.outlet;
     const n = nextOnOutlet[outlet]!;
     nextOnOutlet[outlet] = n + OUTLET_COUNT;
-    const url = site.writePage(n);
+    // The page carries the date its feed lists (a page far older than its listing is stale).
+    const url = site.writePage(n, new Date(item.at));
     shown[item.feed]!.push({ n, at: item.at });
     writeFeed(item.feed);
     return url;
@@ -159,7 +164,7 @@ export async function runLatency(opts: RunOptions): Promise<RunResult> {
 
   const real = (sim: number): number => realStart + (sim - DAY_START) / opts.scale;
   const day = publishingDay(DAY_START, opts.seed, opts.hours);
-  const published: { url: string; feedPath: string; at: number }[] = [];
+  const published: Published[] = [];
   for (const item of day) {
     await sleepUntil(real(item.at));
     const url = publish(item);
@@ -173,37 +178,30 @@ export async function runLatency(opts: RunOptions): Promise<RunResult> {
       60_000,
   );
 
-  const latencies: number[] = [];
-  for (const p of published) {
-    const alerted = arrivals.get(p.url);
-    if (alerted === undefined) continue;
-    const seen = replay.requests.find((r) => r.path === p.feedPath && r.status === 200 && r.at >= p.at);
-    const seenAt = seen && seen.at <= alerted ? seen.at : p.at;
-    latencies.push((seenAt - p.at) * opts.scale + (alerted - seenAt));
-  }
-  const hosts = Array.from({ length: OUTLET_COUNT }, (_, o) => {
-    const prefixPath = `/${layout.host(o)}/`;
-    const mine = replay.requests.filter((r) => r.path.startsWith(prefixPath));
-    const feeds = mine.filter((r) => r.path.endsWith('.rss')).sort((a, b) => a.at - b.at);
-    let minGap: number | null = null;
-    for (let i = 1; i < feeds.length; i++) {
-      const gap = (feeds[i]!.at - feeds[i - 1]!.at) * opts.scale;
-      minGap = minGap === null ? gap : Math.min(minGap, gap);
-    }
-    return {
-      host: layout.host(o),
-      feed200: feeds.filter((r) => r.status === 200).length,
-      feed304: feeds.filter((r) => r.status === 304).length,
-      other: mine.length - feeds.length,
-      minFeedGapMs: minGap,
-    };
-  });
+  const dayEnd = real(DAY_START + opts.hours * HOUR_MS);
+  const alerted = latencies(published, arrivals, replay.requests, opts.scale);
+  const written = latencies(
+    published,
+    writtenTimes(path.join(root, 'out', 'manifest.jsonl')),
+    replay.requests,
+    opts.scale,
+  );
+  const hostNames = Array.from({ length: OUTLET_COUNT }, (_, o) => layout.host(o));
+  const hosts = hostCounts(hostNames, replay.requests, realStart, dayEnd, opts.scale);
   for (const w of workers) await w.close();
   await clearPrefix(rt.redis, prefix);
   await rt.close();
   await replay.close();
   receiver.close();
-  return { strategy: opts.strategy, published: published.length, latencies, hosts, simulatedHours: opts.hours };
+  return {
+    strategy: opts.strategy,
+    seed: opts.seed,
+    published: published.length,
+    latencies: alerted,
+    writtenLatencies: written,
+    hosts,
+    simulatedHours: opts.hours,
+  };
 }
 
 // Run as a child of bench-feed-latency.ts: options as JSON in argv[2], the result as one JSON line.

@@ -1,0 +1,130 @@
+// The facts a text states, as the new-facts test (lead-facts.ts) compares them: its figures and
+// the capitalised syllables of its names, and the forms under which a text "knows" them.
+// A lead's facts are read strictly; the known set is generous, because a false "known" only makes
+// the rule merge as it did before the test existed, while a false "new" splits a copy. Outlets
+// write one fact many ways (measured on real republications, issue 34): a date as 16/5,
+// 16/05/2016, 16-5 or 16.5; a small count as a word or a digit; "TP.HCM" for "Thành phố Hồ Chí
+// Minh"; "Phường", "Tỉnh", "Ông" capitalised by house style, not because they name anyone.
+
+// A figure with its separators: 28.500, 1,5, a date 2/7 or 2/7/2026 (one fact, so the 2/7 of one
+// day and the 27/6 of another never meet as loose digits).
+const NUMBER = /\d+(?:[.,/-]\d+)*/gu;
+const SENTENCE_END = /[.!?…:;"“”]$/u;
+const DATE_WITH_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** A day and month of the calendar, as the numbers say (not a proof it is a date). */
+const calendarDay = (d: string, m: string): boolean =>
+  Number(d) >= 1 && Number(d) <= 31 && Number(m) >= 1 && Number(m) <= 12;
+
+/**
+ * The text's figures, canonical: `,` as `.`, `-` as `/`, no leading zeros, and a date's year
+ * dropped (16/05/2016 is the 16/5 a copy's lead says; a column's days differ by day, not year).
+ */
+export function numbersOf(text: string): string[] {
+  return [...text.matchAll(NUMBER)].map((m) => {
+    const n = m[0]
+      .replace(/,/g, '.')
+      .replace(/-/g, '/')
+      .replace(/(^|[./])0+(?=\d)/g, '$1');
+    const date = DATE_WITH_YEAR.exec(n);
+    return date && calendarDay(date[1]!, date[2]!) ? `${date[1]}/${date[2]}` : n;
+  });
+}
+
+// Small counts an outlet may spell out ("hai người", "ba ngày"); folded, toneless. Words that are
+// also common words (năm: year, ba: father) make their digit known everywhere: generous, as above.
+const NUMBER_WORDS: Record<string, string> = {
+  mot: '1',
+  hai: '2',
+  ba: '3',
+  bon: '4',
+  nam: '5',
+  sau: '6',
+  bay: '7',
+  tam: '8',
+  chin: '9',
+  muoi: '10',
+};
+
+/** Every form under which a text knows its figures: each figure, a date's other spellings, years, spelled-out counts. */
+export function knownNumberForms(text: string): string[] {
+  const out: string[] = [];
+  for (const n of numbersOf(text)) {
+    out.push(n);
+    const dm = /^(\d{1,2})[./](\d{1,2})$/.exec(n);
+    if (dm && calendarDay(dm[1]!, dm[2]!)) out.push(`${dm[1]}/${dm[2]}`, `${dm[1]}.${dm[2]}`);
+    const monthYear = /^(\d{1,2})[./](\d{4})$/.exec(n);
+    if (monthYear) out.push(`${monthYear[1]}/${monthYear[2]}`, `${monthYear[1]}.${monthYear[2]}`, monthYear[2]!);
+  }
+  for (const m of text.matchAll(/(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g)) out.push(m[3]!);
+  for (const w of fold(text).split(/[^a-z]+/)) if (NUMBER_WORDS[w]) out.push(NUMBER_WORDS[w]);
+  return out;
+}
+
+// Syllables of the places the beat always names: an editor's rewritten lead may add the country
+// ("theo truyền thông Hàn Quốc") its original never named, and that is no new actor. They stay
+// in the known set; they only do not count as new in a lead.
+const PLACE_SYLLABLES = new Set(
+  'han quoc trieu tien my hoa ky nhat ban trung nga viet nam seoul washington binh nhuong tokyo bac kinh dong a chau au'.split(
+    ' ',
+  ),
+);
+
+// Words house style capitalises that name nobody: administrative units, forms of address, the
+// generic head of a body's name. An actor is the name after them.
+const STYLE_CAPITALS = new Set(
+  'thanh pho tinh quan huyen phuong xa thi tran to ap thon ong ba anh chi chu tich pho giam doc bo so cuc ban uy ngay sang chieu toi hom nay sau theo trong khi tai tu'.split(
+    ' ',
+  ),
+);
+
+export const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+
+const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word) && !/\d/.test(word);
+
+/**
+ * Capitalised syllables. A sentence's first word is capitalised by position: it counts only when
+ * the next word is capitalised too (a name opening the sentence: "Daniel Whitmore, nghị sĩ, …"),
+ * or when `all` (the known set, where more is only safer).
+ */
+export function namesOf(text: string, all: boolean): string[] {
+  const raws = text.normalize('NFC').split(/\s+/).filter(Boolean);
+  const words = raws.map((raw) => raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  const out: string[] = [];
+  let start = true;
+  for (let i = 0; i < raws.length; i++) {
+    const word = words[i]!;
+    const opensName =
+      !start || all || (i + 1 < words.length && capitalised(words[i + 1]!) && !SENTENCE_END.test(raws[i]!));
+    // A hyphenated name (Jae-myung, Tae-hoon) counts its syllables: a new Korean actor shares a
+    // surname with many, not a given name.
+    if (word && capitalised(word) && opensName)
+      for (const syllable of word.split('-')) if (syllable) out.push(fold(syllable));
+    start = SENTENCE_END.test(raws[i]!) || raws[i] === '-' || raws[i] === '–';
+  }
+  return out;
+}
+
+/** An acronym, however written: TP.HCM, GD&ĐT, CLB, UBND (all capitals, two or more letters). */
+const ACRONYM = /^[\p{Lu}.&]{2,}$/u;
+
+/**
+ * The syllables of a lead that may name a new actor: its names, less the beat's places, the
+ * words style capitalises, and acronyms (one outlet's TP.HCM is another's Thành phố Hồ Chí Minh).
+ */
+export function leadNamesOf(lead: string): string[] {
+  const acronyms = new Set(
+    lead
+      .normalize('NFC')
+      .split(/\s+/)
+      .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+      .filter((w) => ACRONYM.test(w))
+      .flatMap((w) => w.split('-').map(fold)),
+  );
+  return namesOf(lead, false).filter((p) => !PLACE_SYLLABLES.has(p) && !STYLE_CAPITALS.has(p) && !acronyms.has(p));
+}

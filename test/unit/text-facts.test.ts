@@ -1,0 +1,71 @@
+// How the new-facts test reads one fact written several ways (src/dedupe/text-facts.ts). On real
+// republications (issue 34's real pairs) copies were split as "follow-ups" because one outlet
+// wrote 16/05/2016 where the other wrote 16/5 or 16-5, "hai" where the other wrote 2, TP.HCM where
+// the other spelled the city out, or capitalised "Phường" and "Chủ tịch" by house style.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { newFacts, storyFacts } from '../../src/dedupe/lead-facts.js';
+import { knownNumberForms, leadNamesOf, numbersOf } from '../../src/dedupe/text-facts.js';
+
+const BODY = [
+  'Lực lượng chức năng đã kiểm tra toàn bộ hồ sơ và lập biên bản vi phạm đối với các cơ sở liên quan trong đợt thanh tra.',
+];
+
+/** The lead's facts of `b` that `a` (title, lead, body) does not know. */
+const fresh = (a: { title: string; lead: string }, b: { title: string; lead: string }) =>
+  newFacts(storyFacts(b.title, b.lead, BODY).lead, storyFacts(a.title, a.lead, BODY).known);
+
+describe('facts written several ways', () => {
+  it('a date is one fact with or without its year, zeros, dash or dot (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), (d, m) => {
+        const dd = String(d).padStart(2, '0');
+        const mm = String(m).padStart(2, '0');
+        const forms = [`${d}/${m}`, `${dd}/${mm}/2016`, `${d}-${m}`, `${d}.${m}`, `${dd}/${mm}`];
+        for (const x of forms)
+          for (const y of forms) {
+            const a = { title: 'Khởi công dự án', lead: `Ngày ${x}, tỉnh tổ chức lễ khởi công dự án.` };
+            const b = { title: 'Khởi công dự án', lead: `Ngày ${y}, lễ khởi công dự án đã diễn ra.` };
+            expect(fresh(a, b).numbers).toBe(0);
+          }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('another day stays another day, and a new figure stays new', () => {
+    const a = { title: 'Giá vàng ngày 16/5', lead: 'Sáng 16/5, giá vàng tăng 200 nghìn đồng.' };
+    expect(
+      fresh(a, { title: 'Giá vàng ngày 17/5', lead: 'Sáng 17/5/2016, giá vàng tăng 200 nghìn đồng.' }).numbers,
+    ).toBe(1);
+    expect(fresh(a, { title: 'Giá vàng ngày 16/5', lead: 'Sáng 16/5, giá vàng tăng 350 nghìn đồng.' }).numbers).toBe(1);
+    expect(numbersOf('ngày 16/05/2016 và 28.500 đồng')).toEqual(['16/5', '28.500']);
+  });
+
+  it('a small count is known spelled out', () => {
+    expect(knownNumberForms('hai người bị thương')).toContain('2');
+    const a = { title: 'Tai nạn giao thông', lead: 'Vụ tai nạn khiến hai người bị thương nặng.' };
+    expect(fresh(a, { title: 'Tai nạn giao thông', lead: 'Vụ tai nạn khiến 2 người bị thương nặng.' }).numbers).toBe(0);
+  });
+
+  it('acronyms and words style capitalises are not new actors; a new person is', () => {
+    expect(leadNamesOf('Sáng nay, tại Phường Tân Định, TP.HCM, Chủ tịch UBND tỉnh phát biểu.')).toEqual([
+      'tan',
+      'dinh',
+    ]);
+    const a = {
+      title: 'Khai trương dịch vụ công',
+      lead: 'Thành phố Hồ Chí Minh khai trương dịch vụ công trực tuyến ở phường Đồng Tâm.',
+    };
+    const restyled = {
+      title: 'Khai trương dịch vụ công',
+      lead: 'TP.HCM khai trương dịch vụ công trực tuyến tại Phường Đồng Tâm.',
+    };
+    expect(fresh(a, restyled).names).toBe(0);
+    const quoted = {
+      title: 'Khai trương dịch vụ công',
+      lead: 'Ông Lê Minh Khôi, Giám đốc Sở, cho biết dịch vụ đã chạy.',
+    };
+    expect(fresh(a, quoted).names).toBeGreaterThanOrEqual(2);
+  });
+});
