@@ -18,9 +18,10 @@ COPY src ./src
 COPY base ./base
 COPY pipeline ./pipeline
 COPY app ./app
+COPY scripts/build ./scripts/build
 # Compiled once here, so every start runs JavaScript (bin/tinwatch.js picks dist/ when fresh);
 # typescript comes in for the build alone.
-RUN npx --yes --package=typescript@5.9.3 tsc -p tsconfig.build.json
+RUN npx --yes --package=typescript@5.9.3 tsc -p tsconfig.build.json && node scripts/build/copy-lua-files.mjs
 # The V8 heap budget (config/pipeline.ts heapBudgetMb): without it V8 sizes the heap from the
 # host's memory and a busy worker's RSS floats far above what it uses.
 ENV NODE_ENV=production TINWATCH_OUT=/data/out NODE_OPTIONS=--max-old-space-size=384

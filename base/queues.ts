@@ -108,7 +108,8 @@ export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
 ]);
 export type ArticleOutcome = z.infer<typeof articleOutcomeSchema>;
 
-const alertItemSchema = z.object({
+/** What one alert says about one story: declared here once, the type of alert-content.ts too. */
+export const alertItemSchema = z.object({
   rule: z.string(),
   ruleDescription: z.string().nullable(),
   story: z.object({
@@ -128,6 +129,8 @@ const alertItemSchema = z.object({
   otherOutlets: z.array(z.object({ outlet: z.string(), url: z.string() })),
   updateOf: z.object({ storyId: z.string(), title: z.string(), url: z.string() }).nullable().optional(),
 });
+
+export type AlertItem = z.infer<typeof alertItemSchema>;
 
 export const alertJobSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('instant'), channel: z.string(), item: alertItemSchema }),
@@ -209,25 +212,4 @@ export function openQueues(connection: Redis, bullPrefix: string): Queues {
       await Promise.all([crawl.close(), article.close(), alert.close()]);
     },
   };
-}
-
-export async function addArticleJob(queue: Queue, data: ArticleJobData): Promise<string> {
-  const parsed = articleJobSchema.parse(data);
-  const id = parsed.recheck ? jobId.recheck(parsed.storyId, parsed.recheck.n) : jobId.article(parsed.storyId);
-  await queue.add(JOB.article, parsed, { jobId: id });
-  return id;
-}
-
-/**
- * Queues a crawl of one source the way a schedule tick does: at most one such crawl waits per
- * source (BullMQ deduplication), so a tick, a start-up crawl and a "crawl now" never pile up.
- * Returns the id of the job that waits (the existing one when deduplicated).
- */
-export async function addSourceCrawl(queue: Queue, sourceId: string, delayMs = 0): Promise<string> {
-  const job = await queue.add(
-    JOB.crawl,
-    { sourceId },
-    { ...(delayMs > 0 ? { delay: delayMs } : {}), deduplication: { id: jobId.crawlDedupe(sourceId) } },
-  );
-  return job.id ?? '';
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Entry point for `npx tinwatch`. Runs the compiled JavaScript in dist/ (built by `npm run build`,
 // which `npm run setup` and npm's prepare step run) when it is at least as new as every
-// TypeScript source; otherwise — a source edited since the last build, or no build at all — it
-// registers tsx's loader and runs the TypeScript as it is, so an edit is never run stale.
+// TypeScript source and Redis script (.lua); otherwise — a source edited since the last build, or
+// no build at all — it registers tsx's loader and runs the TypeScript as it is, so an edit is
+// never run stale.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -16,7 +17,8 @@ function newestSource(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.lua'))
+      newest = Math.max(newest, statSync(full).mtimeMs);
   }
   return newest;
 }

@@ -1,18 +1,15 @@
 // The alert queue: wiring only; delivery rules live in src/alert/deliver-alert.ts.
-import { DelayedError, UnrecoverableError, type Job, type Worker } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
-import { startWorker } from './start-worker.js';
+import { runJob, startJobWorker, type JobHandler, type QueueHandlers } from './job-worker.js';
 import { deliverAlert, type AlertOutcome } from '../src/alert/deliver-alert.js';
-import { alertJobSchema, QUEUE, type AlertJobData } from '../base/queues.js';
+import { QUEUE, type AlertJobData } from '../base/queues.js';
 
-export async function handleAlertJob(rt: Runtime, job: Job, token?: string): Promise<AlertOutcome> {
-  const parsed = alertJobSchema.safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`bad alert job payload: ${parsed.error.message}`);
-  const log = rt.log.child({ queue: QUEUE.alert, jobId: job.id, channel: parsed.data.channel });
-  const channel = parsed.data.channel;
-  let outcome: AlertOutcome;
-  try {
-    outcome = await deliverAlert(job as Job<AlertJobData>, token, {
+const deliver: JobHandler<'alert' | 'digest', AlertOutcome> = {
+  logFields: (data) => ({ channel: data.channel }),
+  counter: (data, outcome) => ({ name: 'alerts', channel: data.channel, outcome }),
+  async run(rt, { job, token, log }) {
+    const outcome = await deliverAlert(job as Job<AlertJobData>, token, {
       redis: rt.redis,
       keys: rt.keys,
       log,
@@ -20,17 +17,18 @@ export async function handleAlertJob(rt: Runtime, job: Job, token?: string): Pro
       ratePerMinute: (name) => rt.alerts.ratePerMinute(name),
       outDir: rt.outDir,
     });
-  } catch (err) {
-    // A rate-limited alert is moved back to delayed, not failed.
-    const outcomeLabel = err instanceof DelayedError ? 'delayed' : 'error';
-    await rt.stats.count({ name: 'alerts', channel, outcome: outcomeLabel });
-    throw err;
-  }
-  await rt.stats.count({ name: 'alerts', channel, outcome: outcome.outcome });
-  log.info({ outcome: outcome.outcome }, 'alert done');
-  return outcome;
+    log.info({ outcome: outcome.outcome }, 'alert done');
+    return outcome;
+  },
+};
+
+/** An instant alert and a digest are delivered alike: the payload's kind tells them apart. */
+export const ALERT_JOBS: QueueHandlers<typeof QUEUE.alert> = { alert: deliver, digest: deliver };
+
+export async function handleAlertJob(rt: Runtime, job: Job, token?: string): Promise<AlertOutcome> {
+  return (await runJob(rt, QUEUE.alert, ALERT_JOBS, job, token)) as AlertOutcome;
 }
 
 export function startAlertWorker(rt: Runtime, concurrency = 4): Worker {
-  return startWorker(rt, QUEUE.alert, (job, token) => handleAlertJob(rt, job, token), concurrency);
+  return startJobWorker(rt, QUEUE.alert, ALERT_JOBS, concurrency);
 }

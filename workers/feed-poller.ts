@@ -4,16 +4,18 @@
 // itself back in the delayed set until the poll policy's next time. The job never completes, so
 // its fixed id (jobId.poll) means one poll chain per feed whatever the number of processes; a
 // chain that died with its worker is revived by poll-jobs.ts.
-import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import { crawlSource } from '../crawlers/crawl/crawl-source.js';
 import { FeedTurns, feedInFlightMs } from '../crawlers/poll/feed-turns.js';
 import { nextPoll, DEFAULT_POLL_LIMITS, type PollPlan } from '../crawlers/poll/poll-policy.js';
 import { PublishHistory } from '../crawlers/poll/publish-history.js';
-import { pollJobSchema, QUEUE, type CrawlSummary } from '../base/queues.js';
+import type { CrawlSummary } from '../base/queues.js';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { crawlDepsOf } from './crawl-deps-of.js';
 import { removedByNewerConfig } from './poll-tombstones.js';
 import { recordSourceOutcome } from './source-outcome.js';
+import type { JobContext, JobHandler } from './job-worker.js';
+import { countPagesFetched } from './pages-fetched.js';
 
 /** What a poll job returns when it ends its chain (it otherwise goes back to the delayed set). */
 export interface PollResult {
@@ -34,11 +36,13 @@ async function comeBackIn(job: Job, token: string | undefined, realMs: number): 
   throw new DelayedError();
 }
 
-export async function pollFeed(rt: Runtime, job: Job, token: string | undefined): Promise<PollResult> {
-  const parsed = pollJobSchema.safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`bad poll job payload: ${parsed.error.message}`);
-  const { sourceId, feed } = parsed.data;
-  const log = rt.log.child({ queue: QUEUE.crawl, jobId: job.id, sourceId, feed });
+export const pollFeedJob: JobHandler<'poll', PollResult> = {
+  logFields: (data) => ({ sourceId: data.sourceId, feed: data.feed }),
+  run: (rt, ctx) => pollFeed(rt, ctx),
+};
+
+async function pollFeed(rt: Runtime, { job, token, data, log }: JobContext<'poll'>): Promise<PollResult> {
+  const { sourceId, feed } = data;
   const ended =
     endReason(rt, sourceId, feed) ??
     ((await removedByNewerConfig(rt, job.id ?? '')) ? 'the feed was removed by a newer configuration' : null);
@@ -67,9 +71,7 @@ export async function pollFeed(rt: Runtime, job: Job, token: string | undefined)
       { feeds: { only: feed } },
     );
     result = { summary };
-    for (const [status, n] of Object.entries(summary.statusCounts)) {
-      await rt.stats.count({ name: 'pages_fetched', source: source.id, status }, n);
-    }
+    await countPagesFetched(rt.stats, summary);
     if (summary.new > 0) log.info({ new: summary.new, fetched: summary.fetched }, 'feed poll found new articles');
   } catch (err) {
     // The chain goes on: the next poll is planned as usual, the breaker pauses a failing host.

@@ -11,7 +11,7 @@
 // host paused and goes back to wait, one cheap run.
 import type { Job } from 'bullmq';
 import { DEFAULT_POLL_LIMITS } from '../crawlers/poll/poll-policy.js';
-import { JOB } from '../base/queues.js';
+import { isJob } from '../base/job-table.js';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
 import type { Logger } from '../base/logger.js';
 
@@ -46,7 +46,7 @@ export async function reclaimIfFar(rt: Runtime, job: Job): Promise<boolean> {
 export async function reclaimFarPolls(rt: Runtime): Promise<number> {
   let n = 0;
   for (const job of await rt.queues.crawl.getJobs(['delayed']))
-    if (job.name === JOB.poll && job.id && (await reclaimIfFar(rt, job))) n++;
+    if (isJob('poll', job) && job.id && (await reclaimIfFar(rt, job))) n++;
   return n;
 }
 

@@ -4,7 +4,8 @@
 // so a dead chain is back within one tick.
 import type { Job } from 'bullmq';
 import type { SourceConfig } from '../config/source-schema.js';
-import { JOB, jobId, pollJobSchema } from '../base/queues.js';
+import { addJob, isJob } from '../base/job-table.js';
+import { jobId, pollJobSchema } from '../base/queues.js';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { reclaimIfFar } from './poll-clock-guard.js';
 import { configSeenAt, markPollRemoved, removedByNewerConfig } from './poll-tombstones.js';
@@ -55,7 +56,7 @@ export async function ensurePollJobs(
     if (state === 'completed' || state === 'unknown') await job?.remove();
     else if (state !== 'missing') continue;
     const delay = firstDelayMs.get(data.sourceId) ?? 0;
-    await rt.queues.crawl.add(JOB.poll, data, {
+    await addJob(rt.queues, 'poll', data, {
       jobId: id,
       priority: POLL_PRIORITY,
       ...(delay > 0 ? { delay } : {}),
@@ -71,7 +72,7 @@ export async function removeStalePollJobs(rt: Runtime, sources: readonly SourceC
   const jobs: Job[] = await rt.queues.crawl.getJobs(['delayed', 'waiting', 'prioritized']);
   let removed = 0;
   for (const job of jobs) {
-    if (job.name !== JOB.poll || !job.id || wanted.has(job.id) || !pollJobSchema.safeParse(job.data).success) continue;
+    if (!isJob('poll', job) || !job.id || wanted.has(job.id) || !pollJobSchema.safeParse(job.data).success) continue;
     await markPollRemoved(rt, job.id);
     await job.remove().catch(() => undefined);
     removed++;

@@ -3,7 +3,8 @@
 // config are removed, so deleting a source file stops its crawls. Each feed's poll job is put in
 // place beside them (poll-jobs.ts).
 import type { Runtime } from '../pipeline/runtime/runtime.js';
-import { JOB, jobId } from '../base/queues.js';
+import { jobToAdd } from '../base/job-table.js';
+import { jobId } from '../base/queues.js';
 import { ensurePollJobs, removeStalePollJobs } from './poll-jobs.js';
 
 export async function syncSchedulers(rt: Runtime): Promise<string[]> {
@@ -14,7 +15,7 @@ export async function syncSchedulers(rt: Runtime): Promise<string[]> {
     await rt.queues.crawl.upsertJobScheduler(
       id,
       { pattern: source.schedule.cron, tz: 'Asia/Ho_Chi_Minh' },
-      { name: JOB.tick, data: { sourceId: source.id } },
+      jobToAdd('tick', { sourceId: source.id }),
     );
   }
   await syncDigestSchedulers(rt);
@@ -44,10 +45,11 @@ export async function syncDigestSchedulers(rt: Runtime): Promise<string[]> {
               pattern: `${Number(rule.digest.dailyAt.slice(3))} ${Number(rule.digest.dailyAt.slice(0, 2))} * * *`,
               tz: 'Asia/Ho_Chi_Minh',
             };
-      await rt.queues.alert.upsertJobScheduler(id, repeat, {
-        name: JOB.digest,
-        data: { kind: 'digest', rule: rule.name, channel },
-      });
+      await rt.queues.alert.upsertJobScheduler(
+        id,
+        repeat,
+        jobToAdd('digest', { kind: 'digest', rule: rule.name, channel }),
+      );
     }
   }
   for (const s of await rt.queues.alert.getJobSchedulers()) {

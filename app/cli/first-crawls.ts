@@ -2,7 +2,7 @@
 // each source's next cron tick. The crawls are staggered (sources share one machine's cores), and
 // each goes through the same deduplication id as a scheduled crawl, so a start right before a
 // tick does not crawl a source twice.
-import { addSourceCrawl } from '../../base/queues.js';
+import { addSourceCrawl } from '../../base/job-table.js';
 import type { Runtime } from '../../pipeline/runtime/runtime.js';
 
 /** Time between two sources' first crawls. */

@@ -1,6 +1,6 @@
 // The dashboard's "crawl now" button on a source.
 import type { Hono } from 'hono';
-import { addSourceCrawl } from '../../base/queues.js';
+import { addSourceCrawl } from '../../base/job-table.js';
 import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { pollFeedsNow } from '../../workers/poll-jobs.js';
 

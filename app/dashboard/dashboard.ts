@@ -31,6 +31,8 @@ import { registerSearchRoutes } from './search-routes.js';
 import { registerStoryRoute } from './story-route.js';
 import { dashboardGuard, type GuardOptions } from './dashboard-guard.js';
 import { frameGuard } from './frame-guard.js';
+import { JOBS, jobTypeOf } from '../../base/job-table.js';
+import { QUEUE } from '../../base/queues.js';
 
 export interface DashboardOptions {
   host?: string;
@@ -51,17 +53,15 @@ const HEALTH_TIMEOUT_MS = 800;
 async function alertRows(rt: Runtime, state: 'completed' | 'failed'): Promise<AlertRow[]> {
   const jobs = await rt.queues.alert.getJobs([state], 0, 49, false);
   return jobs.map((j) => {
-    const d = j.data as {
-      kind: string;
-      channel: string;
-      rule?: string;
-      item?: { rule: string; story: { title: string } };
-    };
+    // Read back through the job table's schema: a job in Redis may be of an older shape.
+    const type = jobTypeOf(QUEUE.alert, j.name);
+    const parsed = type ? JOBS[type].schema.safeParse(j.data) : null;
+    const d = parsed?.success ? parsed.data : null;
     return {
       id: j.id ?? '',
-      rule: d.item?.rule ?? d.rule ?? '',
-      channel: d.channel,
-      title: d.item?.story.title ?? (d.kind === 'digest' ? 'digest' : ''),
+      rule: d ? (d.kind === 'instant' ? d.item.rule : d.rule) : '',
+      channel: d?.channel ?? '',
+      title: d ? (d.kind === 'instant' ? d.item.story.title : 'digest') : '',
       at: new Date(j.finishedOn ?? j.timestamp).toISOString(),
       reason: j.failedReason,
     };

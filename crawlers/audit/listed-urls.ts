@@ -3,7 +3,7 @@
 // the one-a-minute feed turn. Nothing is recorded (no validators, no failed list, no seen marks)
 // and no article page is fetched: the audit only asks what the outlet says it published.
 import type { SourceConfig } from '../../config/source-schema.js';
-import { articleCandidates, type Candidate } from '../discovery/article-candidates.js';
+import { articleCandidates, type ArticleCandidate as Candidate } from '../discovery/article-candidates.js';
 import { discoveryLinks } from '../discovery/discovery-links.js';
 import { discoveryRequests, sitemapChildren } from '../discovery/discovery-plan.js';
 import type { DiscoveryRequest, FetchedPage, FetchRequest } from '../fetched-page.js';

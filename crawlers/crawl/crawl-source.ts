@@ -10,7 +10,7 @@
 import type { SourceConfig } from '../../config/source-schema.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import type { CrawlSummary } from '../../base/queues.js';
-import type { Candidate } from '../discovery/article-candidates.js';
+import type { ArticleCandidate } from '../discovery/article-candidates.js';
 import { discoveryLinks } from '../discovery/discovery-links.js';
 import { discoveryRequests, listingPageKey, nextListingPage, sitemapChildren } from '../discovery/discovery-plan.js';
 import { DiscoveryFailedError, RobotsUnreachableError } from '../errors.js';
@@ -81,7 +81,7 @@ export async function crawlSource(
   const ownJobIds: string[] = [];
   const newValidators: [string, Validators][] = [];
   /** The articles chosen for fetching, by canonical URL: what a fetched page is parked as. */
-  const candidates = new Map<string, Candidate>();
+  const candidates = new Map<string, ArticleCandidate>();
   let discoveryFailures = 0;
   const ledger = new UrlLedger(deps.redis, deps.keys);
 
@@ -138,7 +138,7 @@ export async function crawlSource(
     // Backfill: a listing page with a page after it; its articles say when to walk on.
     const next = walk && req.label === 'listing' ? nextListingPage(source, req) : null;
     const walkKey = next && req.label === 'listing' ? listingPageKey(req) : null;
-    const toArticle = (c: Candidate): ArticleRequest => ({
+    const toArticle = (c: ArticleCandidate): ArticleRequest => ({
       url: c.url,
       label: 'article',
       data: { canonicalUrl: c.canonicalUrl, ...(walkKey ? { listingPage: walkKey } : {}) },

@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { SourceConfig } from '../../config/source-schema.js';
 import type { Logger } from '../../base/logger.js';
 import type { Keys } from '../../base/redis/keys.js';
-import { articleCandidates, type Candidate } from '../discovery/article-candidates.js';
+import { articleCandidates, type ArticleCandidate } from '../discovery/article-candidates.js';
 import type { RobotsPolicy } from '../robots-policy.js';
 import { robotsGate } from './robots-gate.js';
 import { UrlLedger } from '../../src/stats/url-ledger.js';
@@ -14,16 +14,16 @@ export interface PageSelection {
   /** Article links on the page, met before in this crawl or not. */
   onPage: number;
   /** Every article link of the page that this crawl had not met yet. */
-  found: Candidate[];
+  found: ArticleCandidate[];
   /** Those fetched before (a re-check may want them: recheck-requests.ts). */
-  seen: Candidate[];
+  seen: ArticleCandidate[];
   /** Those to fetch now. */
-  fresh: Candidate[];
+  fresh: ArticleCandidate[];
   /** Unseen, allowed, but over the cap: they wait for the next crawl. */
   capped: number;
   disallowed: number;
   /** Unseen articles robots.txt could not judge (unreachable), with why. */
-  unreachable: { item: Candidate; reason: string }[];
+  unreachable: { item: ArticleCandidate; reason: string }[];
 }
 
 export class NewArticles {
@@ -44,10 +44,10 @@ export class NewArticles {
 
   /** The ledger's word on each: fetched now, deferred (cap, robots.txt), failed (robots.txt unreachable). */
   private async account(
-    fresh: Candidate[],
-    capped: Candidate[],
-    disallowed: Candidate[],
-    unreachable: { item: Candidate }[],
+    fresh: ArticleCandidate[],
+    capped: ArticleCandidate[],
+    disallowed: ArticleCandidate[],
+    unreachable: { item: ArticleCandidate }[],
   ): Promise<void> {
     await this.ledger.mark(this.source.id, [
       ...fresh.map((c) => [c.storyId, 'in-progress'] as const),

@@ -6,10 +6,10 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { PIPELINE } from '../../config/pipeline.js';
 import { packExchange } from '../../src/archive/http-exchange.js';
-import { addArticleJob } from '../../base/queues.js';
+import { addArticleJob } from '../../base/job-table.js';
 import { execChecked } from '../../base/redis/exec-checked.js';
 import type { Keys } from '../../base/redis/keys.js';
-import type { Candidate } from '../discovery/article-candidates.js';
+import type { ArticleCandidate } from '../discovery/article-candidates.js';
 import type { FetchedPage } from '../fetched-page.js';
 import type { QueuedMarks } from '../queued-marks.js';
 
@@ -25,7 +25,7 @@ export interface ParkDeps {
 export async function parkArticle(
   deps: ParkDeps,
   sourceId: string,
-  cand: Candidate,
+  cand: ArticleCandidate,
   page: FetchedPage,
   queued: QueuedMarks,
   runId: string | undefined,

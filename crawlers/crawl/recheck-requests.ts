@@ -8,7 +8,7 @@ import type { SourceConfig } from '../../config/source-schema.js';
 import { PIPELINE } from '../../config/pipeline.js';
 import { packExchange } from '../../src/archive/http-exchange.js';
 import type { Logger } from '../../base/logger.js';
-import { addArticleJob } from '../../base/queues.js';
+import { addArticleJob } from '../../base/job-table.js';
 import { execChecked } from '../../base/redis/exec-checked.js';
 import {
   dueRechecks,
@@ -17,7 +17,7 @@ import {
   relistedRechecks,
   type DueRecheck,
 } from '../../src/recheck/recheck-policy.js';
-import type { Candidate } from '../discovery/article-candidates.js';
+import type { ArticleCandidate as Candidate } from '../discovery/article-candidates.js';
 import type { ArticleRequest, FetchedPage } from '../fetched-page.js';
 import type { QueuedMarks } from '../queued-marks.js';
 import type { RobotsPolicy } from '../robots-policy.js';

@@ -5,7 +5,7 @@ import type { SourceConfig } from '../../config/source-schema.js';
 import { articleIdentity, canonicalUrl, storyIdFor, stripTracking } from '../../base/url/canonical-url.js';
 import { isSourceUrl } from '../request-policy.js';
 
-export interface Candidate {
+export interface ArticleCandidate {
   url: string;
   canonicalUrl: string;
   /** Seen-set key: the canonical URL, or `<host>#<article id>` (see articleIdentity). */
@@ -48,8 +48,8 @@ export function articleCandidates(
   links: ReadonlyArray<{ url: string; publishedAt?: string | null }>,
   /** Told of each link the source's URL rules refuse, and which rule (the ledger counts them). */
   onRejected?: (url: string, why: string) => void,
-): Candidate[] {
-  const out = new Map<string, Candidate>();
+): ArticleCandidate[] {
+  const out = new Map<string, ArticleCandidate>();
   for (const link of links) {
     let canonical: string;
     try {

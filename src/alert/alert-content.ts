@@ -1,35 +1,16 @@
 // What an alert says: rule, title, outlet, published time, URL, the sentence that matched with
 // the match highlighted, and the other outlets that carried the story. Rendered once per format
 // (plain text, Slack mrkdwn, HTML, JSON) so every channel shows the same facts.
+// The item itself (rule, story, match, other outlets, updateOf: set when this story follows up
+// one the rule already alerted on, and the alert says "update") is declared once, as the alert
+// job's schema in base/queues.ts.
+import type { AlertItem } from '../../base/queues.js';
 import type { AlertMatch } from '../match/match-sentence.js';
 
-export type { AlertMatch };
-
-export interface AlertStory {
-  storyId: string;
-  title: string;
-  outlet: string;
-  url: string;
-  publishedAt: string | null;
-  file: string | null;
-}
-
+export type { AlertItem, AlertMatch };
+export type AlertStory = AlertItem['story'];
 /** The earlier story a follow-up updates: the rule fired on it before. */
-export interface UpdateOf {
-  storyId: string;
-  title: string;
-  url: string;
-}
-
-export interface AlertItem {
-  rule: string;
-  ruleDescription: string | null;
-  story: AlertStory;
-  match: AlertMatch;
-  otherOutlets: { outlet: string; url: string }[];
-  /** Set when this story follows up one the rule already alerted on: the alert says "update". */
-  updateOf?: UpdateOf | null;
-}
+export type UpdateOf = NonNullable<AlertItem['updateOf']>;
 
 export interface RenderedAlert {
   subject: string;

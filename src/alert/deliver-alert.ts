@@ -13,6 +13,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../../base/logger.js';
 import type { AlertJobData } from '../../base/queues.js';
 import type { Keys } from '../../base/redis/keys.js';
+import { defineLuaScript, luaCommand } from '../../base/redis/lua-script.js';
 import { renderAlert, renderDigest, type AlertItem } from './alert-content.js';
 import { appendAlertLog } from './alert-log.js';
 import type { Channel } from './channels/channel.js';
@@ -35,12 +36,13 @@ export type AlertOutcome =
 
 const SENT_TTL_SECONDS = 180 * 24 * 3600;
 
-const CLAIM_BATCH = `
-if redis.call('EXISTS', KEYS[2]) == 1 then return 1 end
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('RENAME', KEYS[1], KEYS[2])
-return 1
-`;
+type ClaimBatchFn = (pendingKey: string, batchKey: string) => Promise<number>;
+
+const CLAIM_BATCH = defineLuaScript<ClaimBatchFn>({
+  name: 'tinwatchClaimDigestBatch',
+  files: [new URL('./lua/claim-digest-batch.lua', import.meta.url)],
+  numberOfKeys: 2,
+});
 
 async function waitForRate(deps: AlertDeps, job: Job, token: string | undefined, channel: string): Promise<void> {
   const now = (deps.now ?? Date.now)();
@@ -110,7 +112,7 @@ export async function deliverAlert(
   }
 
   const batchKey = deps.keys.digestBatch(key);
-  const claimed = await deps.redis.eval(CLAIM_BATCH, 2, deps.keys.digestPending(data.rule, data.channel), batchKey);
+  const claimed = await luaCommand(deps.redis, CLAIM_BATCH)(deps.keys.digestPending(data.rule, data.channel), batchKey);
   if (Number(claimed) === 0) return { outcome: 'empty-digest', key };
   const raw = await deps.redis.hgetall(batchKey);
   const items: AlertItem[] = [];

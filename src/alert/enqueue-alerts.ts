@@ -5,7 +5,8 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { execChecked } from '../../base/redis/exec-checked.js';
 import type { Keys } from '../../base/redis/keys.js';
-import { JOB, jobId, type AlertJobData } from '../../base/queues.js';
+import { jobToAdd } from '../../base/job-table.js';
+import { jobId } from '../../base/queues.js';
 import type { MatchableArticle, RuleMatch } from '../match/matchable.js';
 import { quotedSentence } from '../match/match-sentence.js';
 import type { AlertItem, AlertStory, UpdateOf } from './alert-content.js';
@@ -35,7 +36,8 @@ export async function enqueueAlerts(
   const fired = updateOf ? await rulesFiredOn(deps.redis, deps.keys, updateOf.storyId, matches) : new Set<string>();
   // One addBulk for the instant jobs and one pipeline for the digest entries, however many rules
   // and channels matched: each was a round trip of its own.
-  const instant: { name: string; data: AlertJobData; opts: { jobId: string } }[] = [];
+  const instant: ReturnType<typeof jobToAdd<'alert'>>[] = [];
+  const ids: string[] = [];
   const digest = deps.redis.pipeline();
   for (const m of matches) {
     const item = { ...alertItemFor(story, article, m), updateOf: fired.has(m.rule.name) ? updateOf : null };
@@ -45,7 +47,8 @@ export async function enqueueAlerts(
         continue;
       }
       const id = jobId.alert(story.storyId, m.rule.name, channel);
-      instant.push({ name: JOB.alert, data: { kind: 'instant', channel, item }, opts: { jobId: id } });
+      ids.push(id);
+      instant.push(jobToAdd('alert', { kind: 'instant', channel, item }, { jobId: id }));
     }
   }
   // Both are idempotent (same hash field, same job ids) and independent of each other: sent
@@ -54,5 +57,5 @@ export async function enqueueAlerts(
     digest.length > 0 ? execChecked(digest, 'digest entries') : undefined,
     instant.length > 0 ? deps.alertQueue.addBulk(instant) : undefined,
   ]);
-  return instant.map((j) => j.opts.jobId);
+  return ids;
 }

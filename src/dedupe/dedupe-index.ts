@@ -9,9 +9,9 @@ import { IndexSettingsError } from '../../base/errors.js';
 import { DEDUPE } from '../../config/dedupe.js';
 import { scanKeys, unlinkMatching } from '../../base/redis/clear-prefix.js';
 import type { Keys } from '../../base/redis/keys.js';
-import { CLAIM_SCRIPT } from './claim-script.js';
+import { CLAIM_SCRIPT, type ClaimFn } from './claim-script.js';
 import type { Fingerprint } from './fingerprint.js';
-import { scriptCommand } from '../../base/redis/script-command.js';
+import { luaCommand } from '../../base/redis/lua-script.js';
 import { ruleArgs, type RelationKind } from './same-story.js';
 
 export interface StoryRef {
@@ -55,10 +55,8 @@ export function layoutMarker(bucketBits: number): string {
   return `${LAYOUT_VERSION}:${bucketBits}:${DEDUPE.hashes}:${DEDUPE.bands}x${DEDUPE.rows}:a${DEDUPE.anchors}:${DEDUPE.shingleSize}:s${DEDUPE.shortTextShingles}:f${DEDUPE.factBloomBytes}`;
 }
 
-type ClaimFn = (...args: (string | Buffer | number)[]) => Promise<Buffer[]>;
-
 function claimCommand(redis: Redis): ClaimFn {
-  return scriptCommand<ClaimFn>(redis, 'tinwatchDedupeClaim', CLAIM_SCRIPT, { buffer: true });
+  return luaCommand(redis, CLAIM_SCRIPT, { buffer: true });
 }
 
 /** The bucket keys one fingerprint touches, in the order of its fields (fieldsOf). */

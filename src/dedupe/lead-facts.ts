@@ -16,6 +16,7 @@
 import { DEDUPE } from '../../config/dedupe.js';
 import { stripWirePrefix } from './content-hash.js';
 import { hashString } from './minhash.js';
+import type { LuaConstants } from '../../base/redis/lua-script.js';
 import { fold, knownNumberForms, leadNamesOf, namesOf, numbersOf } from './text-facts.js';
 
 export interface StoryFacts {
@@ -141,58 +142,7 @@ export function sameTemplate(a: string, b: string): boolean {
  * The Lua statement of newFacts and titleNumbersDisagree. The Bloom filter is read in place from
  * a string at an offset (a story record), so no copy is made per candidate.
  */
-export const LEAD_FACTS_LUA = `
-local function fact_known(bloom, off, h)
-  local bits = ${DEDUPE.factBloomBytes * 8}
-  local hs = {h % 1024, math.floor(h / 1024) % 1024, math.floor(h / 1048576) % 1024}
-  for _, p in ipairs(hs) do
-    p = p % bits
-    local byte = string.byte(bloom, off + math.floor(p / 8))
-    if math.floor(byte / 2 ^ (p % 8)) % 2 == 0 then return false end
-  end
-  return true
-end
-
-local function new_facts(lead, bloom, off)
-  local numbers, names = 0, 0
-  for i = 1, #lead - 8, 9 do
-    if string.sub(lead, i, i) ~= 'w' and not fact_known(bloom, off, tonumber(string.sub(lead, i + 1, i + 8), 16)) then
-      if string.sub(lead, i, i) == 'p' then names = names + 1 else numbers = numbers + 1 end
-    end
-  end
-  return numbers, names
-end
-
-local function template_words(x)
-  local out = {}
-  for i = 1, #x - 8, 9 do
-    if string.sub(x, i, i) == 'w' then out[#out + 1] = tonumber(string.sub(x, i + 1, i + 8), 16) end
-  end
-  return out
-end
-
-local function same_template(x, y)
-  local wx, wy = template_words(x), template_words(y)
-  if #wx == 0 or #wy == 0 then return false end
-  local inx, iny, all = {}, {}, {}
-  for _, v in ipairs(wx) do inx[v] = true; all[#all + 1] = v end
-  for _, v in ipairs(wy) do
-    iny[v] = true
-    if not inx[v] then all[#all + 1] = v end
-  end
-  table.sort(all)
-  local shared = 0
-  for i = 1, math.min(${TEMPLATE_WORDS}, #all) do if inx[all[i]] and iny[all[i]] then shared = shared + 1 end end
-  return shared >= ${TEMPLATE_WORDS / 2}
-end
-
-local function title_numbers_disagree(x, y)
-  local sx, sy = {}, {}
-  for i = 1, #x - 8, 9 do if string.sub(x, i, i) == 't' then sx[string.sub(x, i + 1, i + 8)] = true end end
-  for i = 1, #y - 8, 9 do if string.sub(y, i, i) == 't' then sy[string.sub(y, i + 1, i + 8)] = true end end
-  local xOnly, yOnly = false, false
-  for v in pairs(sx) do if not sy[v] then xOnly = true end end
-  for v in pairs(sy) do if not sx[v] then yOnly = true end end
-  return xOnly and yOnly
-end
-`;
+export const LEAD_FACTS_LUA: { file: URL; constants: LuaConstants } = {
+  file: new URL('./lua/lead-facts.lua', import.meta.url),
+  constants: { FACT_BLOOM_BITS: DEDUPE.factBloomBytes * 8, TEMPLATE_WORDS },
+};

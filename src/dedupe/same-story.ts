@@ -26,6 +26,7 @@
 // candidate step; `sharesCandidateKey` states it for a pair so `dedupe compare` answers as the
 // index would.
 import { DEDUPE, type SameStoryRule } from '../../config/dedupe.js';
+import { luaSource } from '../../base/redis/lua-script.js';
 import type { Fingerprint } from './fingerprint.js';
 import {
   LEAD_FACTS_LUA,
@@ -140,42 +141,11 @@ export function relateStories(
  * The Lua statement of judgeSimilarity (same_story: same 1/0, Jaccard, containment, and 1 when the
  * short-text rule refused) and of relateStories (relate: 'same', a relation kind, or 'none').
  */
-export const SAME_STORY_LUA = `${LEAD_FACTS_LUA}
-local function numbers_disagree(x, y)
-  local sx, sy = {}, {}
-  for i = 1, #x - 3, 4 do sx[string.sub(x, i, i + 3)] = true end
-  for i = 1, #y - 3, 4 do sy[string.sub(y, i, i + 3)] = true end
-  local xOnly, yOnly = false, false
-  for v in pairs(sx) do if not sy[v] then xOnly = true end end
-  for v in pairs(sy) do if not sx[v] then yOnly = true end end
-  return xOnly and yOnly
-end
-
-local function same_story(eq, k, a, b, na, nb, minJ, minC, minCSize, shortMax)
-  local j = (eq / k - 1 / 256) / (1 - 1 / 256)
-  if j < 0 then j = 0 end
-  local small = math.min(a, b)
-  local large = math.max(a, b)
-  local c = 0
-  if small > 0 then c = math.min(1, (j * (a + b) / (1 + j)) / small) end
-  local same = j >= minJ or (small >= minCSize and c >= minC)
-  if same and large < shortMax and numbers_disagree(na, nb) then return 0, j, c, 1 end
-  if same then return 1, j, c, 0 end
-  return 0, j, c, 0
-end
-
-local function relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, r)
-  if short == 1 then return 'same-series' end
-  if same == 1 then
-    local numbers, names = new_facts(myLead, theirBloom, theirOff)
-    if numbers < r.minNum and names < r.minNames then return 'same' end
-    if title_numbers_disagree(myLead, theirLead) and same_template(myLead, theirLead) then return 'same-series' end
-    return 'follow-up'
-  end
-  if j >= r.relJ or (small >= r.minCSize and c >= r.relC) then return 'same-event' end
-  return 'none'
-end
-`;
+export const SAME_STORY_LUA_FILES: readonly URL[] = [
+  LEAD_FACTS_LUA.file,
+  new URL('./lua/same-story.lua', import.meta.url),
+];
+export const SAME_STORY_LUA = luaSource(SAME_STORY_LUA_FILES, LEAD_FACTS_LUA.constants);
 
 /** The rule's thresholds in the order the Lua functions take them (ARGV of the claim script). */
 export function ruleArgs(rule: SameStoryRule = DEDUPE): number[] {

@@ -4,7 +4,7 @@
 
 export type ExtractField = 'title' | 'lead' | 'body' | 'date' | 'author' | 'section' | 'credit';
 
-export interface Pick<T> {
+export interface FieldPick<T> {
   value: T;
   /** The selector that matched, `fallback:<kind>` for a generic fallback, or a named rule. */
   via: string;
@@ -12,12 +12,12 @@ export interface Pick<T> {
   fallback: boolean;
 }
 
-export type Candidate<T> = () => Pick<T> | null;
+export type FieldCandidate<T> = () => FieldPick<T> | null;
 
 const empty = (v: unknown): boolean => v === null || v === undefined || v === '';
 
 /** The first candidate that yields a value. */
-export function firstCandidate<T>(...candidates: Candidate<T>[]): Pick<T> | null {
+export function firstCandidate<T>(...candidates: FieldCandidate<T>[]): FieldPick<T> | null {
   for (const c of candidates) {
     const pick = c();
     if (pick && !empty(pick.value)) return pick;
@@ -26,12 +26,12 @@ export function firstCandidate<T>(...candidates: Candidate<T>[]): Pick<T> | null
 }
 
 /** The source's selector hit (select.ts), when it found something. */
-export function bySelector<T>(hit: { value: T; selector: string } | null): Candidate<T> {
+export function bySelector<T>(hit: { value: T; selector: string } | null): FieldCandidate<T> {
   return () => (hit ? { value: hit.value, via: hit.selector, fallback: false } : null);
 }
 
 /** A generic reading standing in for the source's selectors, recorded as `fallback:<kind>`. */
-export function byFallback<T>(kind: string, read: () => T | null | undefined): Candidate<T> {
+export function byFallback<T>(kind: string, read: () => T | null | undefined): FieldCandidate<T> {
   return () => {
     const value = read();
     return empty(value) ? null : { value: value as T, via: `fallback:${kind}`, fallback: true };
@@ -39,7 +39,7 @@ export function byFallback<T>(kind: string, read: () => T | null | undefined): C
 }
 
 /** A rule of the source's own (a credit pattern) or of the page (a printed byline), not a fallback. */
-export function byRule<T>(via: string, read: () => T | null | undefined): Candidate<T> {
+export function byRule<T>(via: string, read: () => T | null | undefined): FieldCandidate<T> {
   return () => {
     const value = read();
     return empty(value) ? null : { value: value as T, via, fallback: false };
@@ -60,7 +60,7 @@ export class FieldLog {
   readonly fallbacks: ExtractField[] = [];
 
   /** Records the pick (if any) and returns its value. */
-  take<T>(field: ExtractField, pick: Pick<T> | null): T | null {
+  take<T>(field: ExtractField, pick: FieldPick<T> | null): T | null {
     if (!pick) return null;
     this.matched[field] = pick.via;
     if (pick.fallback && !this.fallbacks.includes(field)) this.fallbacks.push(field);

@@ -6,7 +6,7 @@ import type { AnyNode } from 'domhandler';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { cleanLine } from '../text/normalize.js';
 import { densestBlock } from './density-body.js';
-import { byFallback, bySelector, firstCandidate, type Pick } from './first-candidate.js';
+import { byFallback, bySelector, firstCandidate, type FieldPick } from './first-candidate.js';
 import type { PageMetadata } from './page-metadata.js';
 import { paragraphsOf } from './paragraphs.js';
 import { selectElements } from './select.js';
@@ -29,7 +29,7 @@ function containsAny(outer: readonly AnyNode[], inner: readonly AnyNode[]): bool
   });
 }
 
-export function readBody($: CheerioAPI, ex: SourceConfig['extract'], meta: PageMetadata): Pick<string[]> | null {
+export function readBody($: CheerioAPI, ex: SourceConfig['extract'], meta: PageMetadata): FieldPick<string[]> | null {
   const hit = selectElements($, ex.body);
   const selected = hit ? { value: paragraphsOf($, hit.value as AnyNode[]), selector: hit.selector } : null;
   const long = (p: string[] | null | undefined): string[] | null => (p && joinedLength(p) >= MIN_BODY_CHARS ? p : null);

@@ -3,7 +3,7 @@
 // read without a source file — the author the metadata names where the page prints it, a byline
 // line ending the article, or an element the page marks as its byline.
 import { paragraphKey } from '../text/normalize.js';
-import { byRule, bySelector, firstCandidate, type Pick } from './first-candidate.js';
+import { byRule, bySelector, firstCandidate, type FieldPick } from './first-candidate.js';
 import type { PageMetadata } from './page-metadata.js';
 import { findPrinted, isPrintedByline, printedBylineBlock, type PrintedBlock } from './printed-metadata.js';
 import type { CleanBody } from './clean-body.js';
@@ -21,7 +21,7 @@ export function readCredit(
   readAsGeneric: boolean,
   meta: PageMetadata,
   printed: () => PrintedBlock[],
-): Pick<Credit> | null {
+): FieldPick<Credit> | null {
   const lineOf = (text: string): number | null => {
     const at = body.keys.indexOf(paragraphKey(text));
     return at >= 0 ? at : null;

@@ -3,13 +3,13 @@
 import type { CheerioAPI } from 'cheerio';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { cleanLine } from '../text/normalize.js';
-import { byFallback, bySelector, firstCandidate, type Pick } from './first-candidate.js';
+import { byFallback, bySelector, firstCandidate, type FieldPick } from './first-candidate.js';
 import type { PageMetadata } from './page-metadata.js';
 import { findPrinted, isSapo, metadataText, type PrintedBlock } from './printed-metadata.js';
 import { query } from './query.js';
 import { selectText } from './select.js';
 
-export function readTitle($: CheerioAPI, ex: SourceConfig['extract'], meta: PageMetadata): Pick<string> | null {
+export function readTitle($: CheerioAPI, ex: SourceConfig['extract'], meta: PageMetadata): FieldPick<string> | null {
   // The headline as the page prints it: the <h1> when the metadata title names it (metadata may
   // carry undecoded entities or " - Site name"), else the metadata title, else the <h1>.
   const h1 = (): string => cleanLine($(query($, 'h1')[0]).text());
@@ -31,7 +31,7 @@ export function readLead(
   ex: SourceConfig['extract'],
   meta: PageMetadata,
   printed: () => PrintedBlock[],
-): Pick<string> | null {
+): FieldPick<string> | null {
   // The description is the lead when the page prints it as its sapo; a source that names lead
   // selectors takes it even unprinted (its outlet's sapo and description are the same text).
   // A description printed elsewhere (a teaser, a standfirst outside the article) is not the lead.
@@ -49,7 +49,7 @@ export function readLead(
  * A sapo the page prints with no description to name it: a line the page marks as the sapo,
  * between the headline and the body's first line (teasers elsewhere may be marked alike).
  */
-export function printedSapo(blocks: PrintedBlock[], firstBodyLine: string): Pick<string> | null {
+export function printedSapo(blocks: PrintedBlock[], firstBodyLine: string): FieldPick<string> | null {
   const h1At = blocks.findIndex((b) => b.el.name === 'h1');
   const bodyAt = blocks.findIndex((b) => b.text === firstBodyLine);
   const sapo = blocks.find((b, i) => i > h1At && (bodyAt < 0 || i <= bodyAt) && b.text.length >= 40 && isSapo(b.el));

@@ -7,24 +7,22 @@
 // while a process ran would start the counter at 0 again and repeat every file number.
 import type { Redis } from 'ioredis';
 import type { Keys } from '../../base/redis/keys.js';
-import { scriptCommand } from '../../base/redis/script-command.js';
+import { defineLuaScript, luaCommand } from '../../base/redis/lua-script.js';
 import { FolderRecordMissingError } from './folder-identity.js';
 
 const NO_RECORD = 'TINWATCH_NO_FOLDER_RECORD';
 
-const ASSIGN = `
-local existing = redis.call('HGET', KEYS[2], ARGV[1])
-if existing then return tonumber(existing) end
-if redis.call('EXISTS', KEYS[3]) == 0 then return redis.error_reply('${NO_RECORD}') end
-local n = redis.call('INCR', KEYS[1]) - 1
-redis.call('HSET', KEYS[2], ARGV[1], n)
-return n
-`;
-
 type AssignFn = (seqKey: string, storySeqKey: string, folderKey: string, storyId: string) => Promise<number>;
 
+const ASSIGN = defineLuaScript<AssignFn>({
+  name: 'tinwatchAssignSeqInFolder',
+  files: [new URL('./lua/assign-sequence.lua', import.meta.url)],
+  numberOfKeys: 3,
+  constants: { NO_RECORD },
+});
+
 export async function assignSequence(redis: Redis, keys: Keys, storyId: string): Promise<number> {
-  const assign = scriptCommand<AssignFn>(redis, 'tinwatchAssignSeqInFolder', ASSIGN, { numberOfKeys: 3 });
+  const assign = luaCommand(redis, ASSIGN);
   try {
     return Number(await assign(keys.seq, keys.storySeq, keys.outFolder, storyId));
   } catch (err) {

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { JobOutcomes } from '../../workers/run-once/job-outcomes.js';
-import { addArticleJob } from '../../base/queues.js';
+import { addArticleJob } from '../../base/job-table.js';
 import { storyIdFor } from '../../base/url/canonical-url.js';
 import { startArticleThreads, type ArticleThreads } from '../../workers/article-threads.js';
 import { testArticlePage, testSource } from '../helpers/test-source.js';

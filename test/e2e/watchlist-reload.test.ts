@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { JobOutcomes } from '../../workers/run-once/job-outcomes.js';
-import { addArticleJob } from '../../base/queues.js';
+import { addArticleJob } from '../../base/job-table.js';
 import { clearPrefix } from '../../base/redis/clear-prefix.js';
 import { createRuntime, type Runtime } from '../../pipeline/runtime/runtime.js';
 import { storyIdFor } from '../../base/url/canonical-url.js';

@@ -6,7 +6,8 @@ import type { SourceConfig } from '../../config/source-schema.js';
 import { startAlertWorker } from '../alert-worker.js';
 import { startArticleWorkers } from '../article-threads.js';
 import { startCrawlWorker } from '../crawl-worker.js';
-import { JOB, jobId, type ArticleOutcome, type CrawlSummary } from '../../base/queues.js';
+import { addJob } from '../../base/job-table.js';
+import { jobId, type ArticleOutcome, type CrawlSummary } from '../../base/queues.js';
 import { formatFailureCounts } from '../../crawlers/fetch-failure.js';
 import { JobOutcomes } from './job-outcomes.js';
 import type { Runtime } from '../../pipeline/runtime/runtime.js';
@@ -55,7 +56,7 @@ export interface CrawlOnceOptions {
 
 export type RunPhase = 'crawl' | 'articles' | 'alerts';
 
-function emptySummary(sourceId: string): SourceRunSummary {
+function emptyRunSummary(sourceId: string): SourceRunSummary {
   return {
     sourceId,
     discovered: 0,
@@ -89,13 +90,14 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
   );
   const [crawlOutcomes, articleOutcomes, alertOutcomes] = outcomes as [JobOutcomes, JobOutcomes, JobOutcomes];
   try {
-    const perSource = new Map(opts.sources.map((s) => [s.id, emptySummary(s.id)]));
+    const perSource = new Map(opts.sources.map((s) => [s.id, emptyRunSummary(s.id)]));
     const crawlIds: string[] = [];
     const crawlOwner = new Map<string, string>();
     for (const source of opts.sources) {
       const id = jobId.crawlRun(source.id, runId);
-      await rt.queues.crawl.add(
-        JOB.crawl,
+      await addJob(
+        rt.queues,
+        'crawl',
         { sourceId: source.id, runId, ...(opts.since ? { since: opts.since } : {}) },
         { jobId: id, attempts: 1 },
       );

@@ -11,7 +11,7 @@
 // and values (figures: BENCHMARKS.md, "Figures behind design choices").
 import { Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { scriptCommand } from '../../base/redis/script-command.js';
+import { defineLuaScript, luaCommand } from '../../base/redis/lua-script.js';
 
 export type Finished = { state: 'completed'; value: unknown } | { state: 'failed'; reason: string };
 
@@ -29,36 +29,14 @@ const MAX_UNCLAIMED = 200_000;
 /** Stream entries one read looks at. */
 const READ_COUNT = 2_000;
 
-// After ARGV[1] (exclusive), up to ARGV[2] entries: the id of the last one looked at, how many
-// were looked at, and for each 'completed' or 'failed' event its kind, job id and value
-// (returnvalue or failedReason), flattened. BullMQ writes these as
-// event <kind> jobId <id> returnvalue|failedReason <value> prev <state>.
-const READ_FINISHED = `
-local entries = redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', tonumber(ARGV[2]))
-local out = {}
-local last = ARGV[1]
-for i = 1, #entries do
-  local e = entries[i]
-  last = e[1]
-  local f = e[2]
-  if f[1] == 'event' and (f[2] == 'completed' or f[2] == 'failed') then
-    local jobId = nil
-    local value = ''
-    for k = 3, #f - 1, 2 do
-      if f[k] == 'jobId' then jobId = f[k + 1]
-      elseif f[k] == 'returnvalue' or f[k] == 'failedReason' then value = f[k + 1] end
-    end
-    if jobId then
-      out[#out + 1] = f[2]
-      out[#out + 1] = jobId
-      out[#out + 1] = value
-    end
-  end
-end
-return {last, #entries, out}
-`;
-
 type ReadFinishedFn = (stream: string, after: string, count: number) => Promise<[string, number, string[]]>;
+
+/** The finished jobs after a stream entry, read inside Redis (lua/read-finished-jobs.lua). */
+const READ_FINISHED = defineLuaScript<ReadFinishedFn>({
+  name: 'tinwatchReadFinished',
+  files: [new URL('./lua/read-finished-jobs.lua', import.meta.url)],
+  numberOfKeys: 1,
+});
 
 function parseValue(raw: string): unknown {
   try {
@@ -101,9 +79,7 @@ export class JobOutcomes {
   }
 
   private async read(after: string): Promise<void> {
-    const readFinished = scriptCommand<ReadFinishedFn>(this.connection, 'tinwatchReadFinished', READ_FINISHED, {
-      numberOfKeys: 1,
-    });
+    const readFinished = luaCommand(this.connection, READ_FINISHED);
     const stream = this.queue.keys.events!;
     let last = after;
     while (!this.closed) {

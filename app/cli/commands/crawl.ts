@@ -26,7 +26,7 @@ export function registerCrawlCommand(program: Command): void {
         const { crawlOnce, formatRunSummary, runHadFailures } = await import('../../../workers/run-once/crawl-once.js');
         const { ttyProgress } = await import('../progress.js');
         const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
-        const { JOB } = await import('../../../base/queues.js');
+        const { addJob } = await import('../../../base/job-table.js');
         const { pickSources } = await import('../pick-sources.js');
         const { warnMissingChannelEnv } = await import('../channel-warnings.js');
         const sources = pickSources(opts.source);
@@ -37,8 +37,7 @@ export function registerCrawlCommand(program: Command): void {
         if (opts.once) warnMissingChannelEnv(rt);
         try {
           if (!opts.once) {
-            for (const s of sources)
-              await rt.queues.crawl.add(JOB.crawl, { sourceId: s.id, ...(since ? { since } : {}) });
+            for (const s of sources) await addJob(rt.queues, 'crawl', { sourceId: s.id, ...(since ? { since } : {}) });
             process.stdout.write(`queued a crawl for ${sources.map((s) => s.id).join(', ')}\n`);
             if (opts.showSkipped) await printRecentSkipped(rt, 50);
             return;

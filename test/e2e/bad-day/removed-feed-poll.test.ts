@@ -5,7 +5,7 @@
 // that lists the feed again polls it again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePollJobs, removeStalePollJobs, wantedPollJobs } from '../../../workers/poll-jobs.js';
-import { pollFeed } from '../../../workers/feed-poller.js';
+import { handleCrawlJob } from '../../../workers/crawl-worker.js';
 import { testPrefix, testRuntime } from '../../helpers/test-runtime.js';
 import { testSource } from '../../helpers/test-source.js';
 
@@ -48,7 +48,7 @@ describe('bad day: a feed removed during a rolling deploy', () => {
       { sourceId: HOST.split('.')[0], feed: REMOVED },
       { jobId: removedId },
     );
-    expect(await pollFeed(oldRt, job, undefined)).toEqual({ ended: 'the feed was removed by a newer configuration' });
+    expect(await handleCrawlJob(oldRt, job)).toEqual({ ended: 'the feed was removed by a newer configuration' });
     await job.remove();
   });
 
