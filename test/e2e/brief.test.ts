@@ -114,7 +114,7 @@ describe('tinwatch brief on a demo run', () => {
     expect((await fetch(`${dash.url}/brief/${DAY}`, { method: 'POST' })).status).toBe(403);
     const own = { origin: dash.url };
     expect((await fetch(`${dash.url}/brief/${DAY}`, { method: 'POST', headers: own })).status).toBe(404);
-    // A page of another site asking for it through a rebinding name is refused.
+    // A page of another site asking for it through a rebinding name is refused (421, misdirected).
     // (fetch() sends the real Host whatever it is told: node:http sends the forged one.)
     const forged = await new Promise<number>((resolve, reject) =>
       get(`${dash.url}/brief/${DAY}`, { headers: { host: 'evil.example' } }, (res) => {
@@ -122,7 +122,7 @@ describe('tinwatch brief on a demo run', () => {
         resolve(res.statusCode ?? 0);
       }).on('error', reject),
     );
-    expect(forged).toBe(403);
+    expect(forged).toBe(421);
 
     const page = await browser.newPage();
     await page.goto(`${dash.url}/brief/${DAY}`);

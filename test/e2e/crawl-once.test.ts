@@ -128,8 +128,8 @@ describe('crawl --once end to end', () => {
           'https://baotintuc.vn/the-gioi/han-quoc-va-my-to-chuc-doi-thoai-quoc-phong-tich-hop-kidd-lan-thu-16-20190927093045123.htm',
         ],
         [
-          'https://tienphong.vn/usfk-tiep-nhan-khau-doi-patriot-the-he-moi-post1871190.tpo',
           'https://sggp.org.vn/luc-luong-my-tai-han-quoc-tiep-nhan-he-thong-phong-khong-moi-post869188.html',
+          'https://tienphong.vn/usfk-tiep-nhan-khau-doi-patriot-the-he-moi-post1871190.tpo',
         ],
       ].sort(),
     );
