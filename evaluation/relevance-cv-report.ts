@@ -119,7 +119,7 @@ export function crossValidatedReport(items: CvItem[], cv: CvResult, rules: reado
     `Weights, probability threshold and borderline band chosen on the training folds only (band from an inner ${FOLDS}-fold CV: ≥ ${KEEP_ON * 100} % of training ON texts written). Thresholds per fold (on from / borderline from): ${t}. The hand rules have no learned parameters but were written with the excerpts in view, so their excerpt figure is a fit, and the model reads their verdict among its features.`,
     '',
     ...figuresTable(rows),
-    `Hard-negative classes (labelling guide), false-positive rate under cross-validation, both sets:`,
+    `Hard-negative classes (labelling guide), false-positive rate under cross-validation, all development sets:`,
     '',
     ...kindTable(figures(items, cv.verdict, 'all')),
   ];
