@@ -7,6 +7,7 @@
 // - the seen set (keys.seen): each line's canonical URL, reduced to the identity it was seen by;
 // - the carriers of each story (keys.storyOutlets): the duplicate lines;
 // - the alert-sent marks (keys.alertSent): out/alerts.jsonl;
+// - thread roots, spike rules' matches, per-thread and spike marks: recover-alert-state.ts;
 // - the duplicate index: rebuilt from the texts (dedupe/rebuild-index.ts);
 // and last the folder's id (keys.outFolder), which lets writers start again.
 // Runs under a lock in Redis; values only ever grow (the counter is never lowered), so a recover
@@ -15,6 +16,7 @@ import type { Redis } from 'ioredis';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { readAlertLog } from '../alert/alert-log.js';
 import { rebuildIndex, type RebuildReport } from '../dedupe/rebuild-index.js';
+import { rebuildAlertState, type AlertStateReport } from './recover-alert-state.js';
 import { carrierMember } from '../dedupe/story-carriers.js';
 import type { Keys } from '../redis/keys.js';
 import { articleIdentity, storyIdFor } from '../url/canonical-url.js';
@@ -47,6 +49,7 @@ export interface RecoverReport {
   damagedLines: number;
   damagedAlertLines: number;
   index: RebuildReport;
+  alertState: AlertStateReport;
 }
 
 export interface RecoverOptions {
@@ -172,6 +175,7 @@ async function rebuild(redis: Redis, keys: Keys, outDir: string, opts: RecoverOp
     await flush();
   }
   await flush(true);
+  const alertState = await rebuildAlertState(redis, keys, outDir, alerts.lines, now);
 
   const index = await rebuildIndex(redis, keys, outDir, {
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
@@ -189,5 +193,6 @@ async function rebuild(redis: Redis, keys: Keys, outDir: string, opts: RecoverOp
     alertsExpired,
     damagedAlertLines: alerts.damaged,
     index,
+    alertState,
   };
 }
