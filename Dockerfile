@@ -15,6 +15,8 @@ COPY config ./config
 COPY crawlers ./crawlers
 COPY workers ./workers
 COPY src ./src
+COPY base ./base
+COPY pipeline ./pipeline
 COPY app ./app
 # Compiled once here, so every start runs JavaScript (bin/tinwatch.js picks dist/ when fresh);
 # typescript comes in for the build alone.

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const SOURCE_DIRS = ['app', 'src', 'config', 'crawlers', 'workers'];
+const SOURCE_DIRS = ['app', 'workers', 'pipeline', 'crawlers', 'src', 'base', 'config'];
 // Written by `npm run build` after the compiler ran (tsc leaves an up-to-date build untouched).
 const BUILD_STAMP = path.join(root, 'dist', 'BUILT');
 

@@ -104,7 +104,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 export type SettingName = keyof Env;
 
-/** Every setting's name, for the README table and the settings file's check. */
+/** Every setting's name, for the settings table in docs/configuration.md and the settings file's check. */
 export const SETTING_NAMES = Object.keys(envSchema.shape) as SettingName[];
 
 let flagSettings: Partial<Record<SettingName, string>> = {};

@@ -5,7 +5,7 @@
 // unseen too), so a navigation's chain is walked here, hop by hop, and the page is given the
 // final answer; the page's real address is then the last hop (navigatedUrl).
 import type { Page, Route } from 'playwright-core';
-import type { OriginMap } from '../src/url/origin-map.js';
+import type { OriginMap } from '../base/url/origin-map.js';
 import { assertPublicDestination } from './ssrf-guard.js';
 
 const MAX_REDIRECTS = 10;

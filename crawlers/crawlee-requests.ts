@@ -2,7 +2,7 @@
 // the origin map, keyed by the real URL) and how crawlee's failures come back.
 import { fetchFailure, type FetchFailure } from './fetch-failure.js';
 import type { FetchRequest } from './fetched-page.js';
-import type { OriginMap } from '../src/url/origin-map.js';
+import type { OriginMap } from '../base/url/origin-map.js';
 
 export function toCrawleeRequests(requests: readonly FetchRequest[], originMap: OriginMap) {
   return requests.map((req) => ({

@@ -6,7 +6,7 @@ import { Configuration, EventManager, LocalEventManager, log as crawleeLog, type
 // crawlee declares its event names as a const enum, which this build cannot read at runtime.
 const SYSTEM_INFO = 'systemInfo' as EventType.SYSTEM_INFO;
 import { MemoryStorage } from '@crawlee/memory-storage';
-import { closeWithRuntime } from '../src/runtime/runtime-closers.js';
+import { closeWithRuntime } from '../base/runtime-closers.js';
 import { shrinkCrawleeDedupCache } from './crawlee-dedup-cache.js';
 
 let quieted = false;

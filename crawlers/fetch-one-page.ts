@@ -1,6 +1,6 @@
 // Fetches a single page with the source's fetcher (HTTP or browser), for the CLI tools.
 import type { SourceConfig } from '../config/source-schema.js';
-import type { OriginMap } from '../src/url/origin-map.js';
+import type { OriginMap } from '../base/url/origin-map.js';
 import { createBrowserFetcher } from './browser-fetcher.js';
 import { createHttpFetcher } from './http-fetcher.js';
 

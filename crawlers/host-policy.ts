@@ -6,8 +6,8 @@
 import { HostPausedError } from './errors.js';
 import type { FeedTurns } from './poll/feed-turns.js';
 import type { Redis } from 'ioredis';
-import type { Logger } from '../src/logger.js';
-import type { Keys } from '../src/redis/keys.js';
+import type { Logger } from '../base/logger.js';
+import type { Keys } from '../base/redis/keys.js';
 
 export const BREAKER_THRESHOLD = 5;
 export const BREAKER_WINDOW_SECONDS = 10 * 60;

@@ -6,7 +6,7 @@ import { headerPairs, type HttpExchange } from '../src/archive/http-exchange.js'
 import { cookieChallenge, withCookie } from './cookie-challenge.js';
 import { PIPELINE } from '../config/pipeline.js';
 import type { SourceConfig } from '../config/source-schema.js';
-import type { OriginMap } from '../src/url/origin-map.js';
+import type { OriginMap } from '../base/url/origin-map.js';
 import { freshCrawleeConfig } from './crawlee-setup.js';
 import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
 import type { FetchRequest, PageFetcher } from './fetched-page.js';

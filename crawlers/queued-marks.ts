@@ -5,7 +5,7 @@
 // retried adds to the same list, so the run's summary waits for, and counts, the article jobs
 // every attempt queued — not only those of the attempt that finished.
 import type { ChainableCommander, Redis } from 'ioredis';
-import type { Keys } from '../src/redis/keys.js';
+import type { Keys } from '../base/redis/keys.js';
 
 /** A run's list lives as long as completed jobs are kept for bookkeeping (a day is plenty). */
 const RUN_LIST_TTL_SECONDS = 24 * 3600;

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { CheerioCrawler, type CheerioCrawlingContext, type Request } from 'crawlee';
 import { PIPELINE } from '../config/pipeline.js';
 import { decodePage, type Decoded } from '../src/text/decode-page.js';
-import { UndecodableTextError } from '../src/errors.js';
+import { UndecodableTextError } from '../base/errors.js';
 import { UndecodablePageError } from './errors.js';
 import { inflateCapped } from './size-limits.js';
 

@@ -6,9 +6,9 @@
 // says so: the verdict is "unreachable" with the cause, a failure to report, not a disallow.
 import { RobotsTxtFile } from 'crawlee';
 import type { Redis } from 'ioredis';
-import type { OriginMap } from '../src/url/origin-map.js';
-import type { Logger } from '../src/logger.js';
-import type { Keys } from '../src/redis/keys.js';
+import type { OriginMap } from '../base/url/origin-map.js';
+import type { Logger } from '../base/logger.js';
+import type { Keys } from '../base/redis/keys.js';
 import { assertPublicDestination } from './ssrf-guard.js';
 
 export const ROBOTS_TTL_SECONDS = 6 * 3600;

@@ -11,7 +11,7 @@
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
-import type { OriginMap } from '../src/url/origin-map.js';
+import type { OriginMap } from '../base/url/origin-map.js';
 
 import { ForbiddenAddressError } from './errors.js';
 

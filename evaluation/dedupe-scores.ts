@@ -7,8 +7,8 @@
 // must agree with the index.
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { clearPrefix } from '../src/redis/clear-prefix.js';
-import { createKeys, type Keys } from '../src/redis/keys.js';
+import { clearPrefix } from '../base/redis/clear-prefix.js';
+import { createKeys, type Keys } from '../base/redis/keys.js';
 import { bucketKeys, claimStory } from '../src/dedupe/dedupe-index.js';
 import { fingerprint, type Fingerprint } from '../src/dedupe/fingerprint.js';
 import { contentKeyTokens } from '../src/dedupe/content-hash.js';

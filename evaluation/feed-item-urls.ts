@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { loadSources } from '../config/load-sources.js';
 import type { SourceConfig } from '../config/source-schema.js';
 import { articleCandidates, urlRefusal } from '../crawlers/discovery/article-candidates.js';
-import { canonicalUrl } from '../src/url/canonical-url.js';
+import { canonicalUrl } from '../base/url/canonical-url.js';
 import { referenceMissing, referencePath } from './reference-material.js';
 
 export const FEED_ITEMS_FILE = referencePath('rss-items-2026.jsonl.gz');

@@ -1,9 +1,9 @@
 // The alert queue: wiring only; delivery rules live in src/alert/deliver-alert.ts.
 import { DelayedError, UnrecoverableError, type Job, type Worker } from 'bullmq';
-import type { Runtime } from '../src/runtime/runtime.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { startWorker } from './start-worker.js';
 import { deliverAlert, type AlertOutcome } from '../src/alert/deliver-alert.js';
-import { alertJobSchema, QUEUE, type AlertJobData } from '../src/queues.js';
+import { alertJobSchema, QUEUE, type AlertJobData } from '../base/queues.js';
 
 export async function handleAlertJob(rt: Runtime, job: Job, token?: string): Promise<AlertOutcome> {
   const parsed = alertJobSchema.safeParse(job.data);

@@ -2,8 +2,8 @@
 // the parent's plain options, and an article worker on it. The parent says 'close' to stop it;
 // the thread answers with its stage timings (benchmark) once everything is closed.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRuntime, type ThreadRuntimeOptions } from '../src/runtime/runtime.js';
-import { createLogger } from '../src/logger.js';
+import { createRuntime, type ThreadRuntimeOptions } from '../pipeline/runtime/runtime.js';
+import { createLogger } from '../base/logger.js';
 import type { Watchlist } from '../config/watchlist-schema.js';
 import { StageClock } from '../src/stats/stage-timings.js';
 import { startArticleWorker } from './article-worker.js';

@@ -5,7 +5,7 @@
 // BullMQ's stalled-job check like those of any crashed worker.
 import { availableParallelism } from 'node:os';
 import { Worker as Thread } from 'node:worker_threads';
-import type { Runtime } from '../src/runtime/runtime.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
 import type { ArticleThreadCommand, ArticleThreadData, ArticleThreadMessage } from './article-thread.js';
 import { startArticleWorker } from './article-worker.js';
 

@@ -1,13 +1,13 @@
-// The article queue: wiring only; the work is processArticle in src/article.
+// The article queue: wiring only; the work is processArticle in pipeline/article.
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
-import type { Runtime } from '../src/runtime/runtime.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { countExtraction } from '../src/stats/selector-rot.js';
 import { reportFallbacks } from './repeated-warning.js';
 import { settleArticle } from './ledger-outcome.js';
 import { startWorker } from './start-worker.js';
 import { removeStaleTempFiles } from '../src/write/article-files.js';
-import { processArticle } from '../src/article/process-article.js';
-import { articleJobSchema, QUEUE, type ArticleOutcome } from '../src/queues.js';
+import { processArticle } from '../pipeline/article/process-article.js';
+import { articleJobSchema, QUEUE, type ArticleOutcome } from '../base/queues.js';
 
 export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOutcome> {
   const parsed = articleJobSchema.safeParse(job.data);

@@ -1,7 +1,7 @@
 // What a crawl job and a feed poll both hand crawlSource, built from the process's runtime.
 import type { CrawlDeps } from '../crawlers/crawl/crawl-deps.js';
-import type { Logger } from '../src/logger.js';
-import type { Runtime } from '../src/runtime/runtime.js';
+import type { Logger } from '../base/logger.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { FEED_POLL } from '../config/feed-polling.js';
 
 export function crawlDepsOf(rt: Runtime, log: Logger): CrawlDeps {

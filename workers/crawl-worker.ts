@@ -2,7 +2,7 @@
 // jobs read one feed each and come back when the poll policy says (feed-poller.ts).
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { crawlSource } from '../crawlers/crawl/crawl-source.js';
-import type { Runtime } from '../src/runtime/runtime.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { formatFailureCounts } from '../crawlers/fetch-failure.js';
 import { startWorker } from './start-worker.js';
 import { crawlDepsOf } from './crawl-deps-of.js';
@@ -10,7 +10,7 @@ import { pollFeed, type PollResult } from './feed-poller.js';
 import { ensurePollJobs } from './poll-jobs.js';
 import { watchClockSteps } from './poll-clock-guard.js';
 import { recordSourceOutcome } from './source-outcome.js';
-import { addSourceCrawl, crawlJobSchema, JOB, QUEUE, tickJobSchema, type CrawlSummary } from '../src/queues.js';
+import { addSourceCrawl, crawlJobSchema, JOB, QUEUE, tickJobSchema, type CrawlSummary } from '../base/queues.js';
 
 export async function handleCrawlJob(
   rt: Runtime,

@@ -5,7 +5,7 @@
 // says each cause once; after that, new failures are gathered for `windowMs` and said the same
 // way. A source is said again only when its cause changes, and once when it works again.
 import { causeWords, looksLikeNetworkDown } from '../crawlers/failure-cause.js';
-import type { Logger } from '../src/logger.js';
+import type { Logger } from '../base/logger.js';
 
 export interface ReportedFailure {
   cause: string;

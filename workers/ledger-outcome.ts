@@ -1,7 +1,7 @@
 // An article job's outcome as the URL ledger's bucket (src/stats/url-ledger.ts): written (or
 // borderline), duplicate, off-topic with its reason, stale, or failed with the error's words.
-import type { ArticleOutcome } from '../src/queues.js';
-import type { Runtime } from '../src/runtime/runtime.js';
+import type { ArticleOutcome } from '../base/queues.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { UrlLedger, type Bucket } from '../src/stats/url-ledger.js';
 
 export async function settleArticle(

@@ -1,7 +1,7 @@
 // Housekeeping the scheduler process runs: giving back dedupe index memory past the retention,
 // and deleting article texts and WARC files past theirs. A Redis lock per task makes each run
 // once a day per deployment however many schedulers run.
-import type { Runtime } from '../src/runtime/runtime.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { pruneStorage } from '../src/archive/storage.js';
 import { pruneExpired } from '../src/dedupe/dedupe-index.js';
 

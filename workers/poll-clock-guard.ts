@@ -11,9 +11,9 @@
 // host paused and goes back to wait, one cheap run.
 import type { Job } from 'bullmq';
 import { DEFAULT_POLL_LIMITS } from '../crawlers/poll/poll-policy.js';
-import { JOB } from '../src/queues.js';
-import type { Runtime } from '../src/runtime/runtime.js';
-import type { Logger } from '../src/logger.js';
+import { JOB } from '../base/queues.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
+import type { Logger } from '../base/logger.js';
 
 export const CLOCK_STEP_MS = 10_000;
 const WATCH_EVERY_MS = 5_000;

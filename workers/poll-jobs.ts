@@ -4,8 +4,8 @@
 // so a dead chain is back within one tick.
 import type { Job } from 'bullmq';
 import type { SourceConfig } from '../config/source-schema.js';
-import { JOB, jobId, pollJobSchema } from '../src/queues.js';
-import type { Runtime } from '../src/runtime/runtime.js';
+import { JOB, jobId, pollJobSchema } from '../base/queues.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { reclaimIfFar } from './poll-clock-guard.js';
 import { configSeenAt, markPollRemoved, removedByNewerConfig } from './poll-tombstones.js';
 

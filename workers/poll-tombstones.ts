@@ -5,7 +5,7 @@
 // configuration was first seen (Redis TIME, one clock for every machine). A process whose own
 // configuration is older than the mark neither re-creates nor continues that chain; one whose
 // configuration is newer (the feed was added back) clears the mark and polls it again.
-import type { Runtime } from '../src/runtime/runtime.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
 
 const seenAt = new WeakMap<Runtime, Promise<number>>();
 

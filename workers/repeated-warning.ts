@@ -5,8 +5,8 @@
 // extractor would otherwise warn on every article).
 import type { SourceConfig } from '../config/source-schema.js';
 import type { ExtractField } from '../src/extract/extract-article.js';
-import type { Logger } from '../src/logger.js';
-import type { Runtime } from '../src/runtime/runtime.js';
+import type { Logger } from '../base/logger.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { vietnamDay } from '../src/stats/selector-rot.js';
 
 const WARNING = 'selector-fallback';

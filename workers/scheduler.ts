@@ -2,8 +2,8 @@
 // delayed by a random jitter (workers/crawl-worker.ts). Schedulers for sources no longer in the
 // config are removed, so deleting a source file stops its crawls. Each feed's poll job is put in
 // place beside them (poll-jobs.ts).
-import type { Runtime } from '../src/runtime/runtime.js';
-import { JOB, jobId } from '../src/queues.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
+import { JOB, jobId } from '../base/queues.js';
 import { ensurePollJobs, removeStalePollJobs } from './poll-jobs.js';
 
 export async function syncSchedulers(rt: Runtime): Promise<string[]> {

@@ -3,8 +3,8 @@
 // failures once per cause (failing-sources-report.ts) instead of a line per failed fetch.
 import type { SourceConfig } from '../config/source-schema.js';
 import { DiscoveryFailedError } from '../crawlers/errors.js';
-import type { CrawlSummary } from '../src/queues.js';
-import type { Runtime } from '../src/runtime/runtime.js';
+import type { CrawlSummary } from '../base/queues.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
 import {
   recordSourceFailure,
   recordSourceSuccess,

@@ -2,8 +2,8 @@
 // deployment's prefix, one stalled interval and lock duration everywhere, failures logged.
 import { Worker, type Job } from 'bullmq';
 import { PIPELINE } from '../config/pipeline.js';
-import type { Runtime } from '../src/runtime/runtime.js';
-import type { QueueName } from '../src/queues.js';
+import type { Runtime } from '../pipeline/runtime/runtime.js';
+import type { QueueName } from '../base/queues.js';
 
 export function startWorker(
   rt: Runtime,

@@ -5,7 +5,7 @@ import { readEnv } from '../../config/env.js';
 import { sourceForUrl } from '../../config/load-sources.js';
 import { ConfigError } from '../../config/errors.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
-import { createOriginMap } from '../../src/url/origin-map.js';
+import { createOriginMap } from '../../base/url/origin-map.js';
 import { articleFromText } from '../../src/match/explain-rule.js';
 import type { MatchableArticle } from '../../src/match/matchable.js';
 import { readInputFile } from './input-files.js';

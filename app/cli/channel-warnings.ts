@@ -2,7 +2,7 @@
 // variables are missing would fail every alert through it, so it is said before the first one.
 import { readSecret } from '../../config/env.js';
 import { missingChannelEnv } from '../../src/alert/channel-check.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 
 /** One warning per channel variable a rule needs and the environment lacks. */
 export function warnMissingChannelEnv(rt: Runtime): void {

@@ -1,5 +1,5 @@
 // The URL ledger of one day as a table: one row per source, a column per bucket, the sum first.
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { vietnamDay } from '../../src/stats/selector-rot.js';
 import { BUCKETS, UrlLedger, type DayAccount } from '../../src/stats/url-ledger.js';
 

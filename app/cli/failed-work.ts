@@ -1,10 +1,10 @@
 // `tinwatch failed` and `tinwatch retry`: failed work is visible and recoverable. Jobs in BullMQ's
 // failed sets are listed with their reasons and can be re-queued; an article whose raw page has
 // expired is instead released from the seen set, so the next crawl fetches it again.
-import { articleIdentity } from '../../src/url/canonical-url.js';
+import { articleIdentity } from '../../base/url/canonical-url.js';
 import type { Job } from 'bullmq';
-import { QUEUE, type QueueName } from '../../src/queues.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import { QUEUE, type QueueName } from '../../base/queues.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 
 export interface FailedItem {
   queue: QueueName | 'fetch';

@@ -2,8 +2,8 @@
 // each source's next cron tick. The crawls are staggered (sources share one machine's cores), and
 // each goes through the same deduplication id as a scheduled crawl, so a start right before a
 // tick does not crawl a source twice.
-import { addSourceCrawl } from '../../src/queues.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import { addSourceCrawl } from '../../base/queues.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 
 /** Time between two sources' first crawls. */
 export const FIRST_CRAWL_STAGGER_MS = 2_000;

@@ -5,9 +5,9 @@
 import { Command } from 'commander';
 import { debugRequested, setFlagSettings } from '../../config/env.js';
 import { ConfigError } from '../../config/errors.js';
-import { RedisUnavailableError } from '../../src/errors.js';
+import { RedisUnavailableError } from '../../base/errors.js';
 import { FolderRecordMissingError, OutFolderError, RecoverBusyError } from '../../src/write/folder-identity.js';
-import { runRuntimeClosers } from '../../src/runtime/runtime-closers.js';
+import { runRuntimeClosers } from '../../base/runtime-closers.js';
 import { registerAlertsCommand } from './commands/alerts.js';
 import { registerCrawlCommand } from './commands/crawl.js';
 import { registerDashboardCommand } from './commands/dashboard.js';

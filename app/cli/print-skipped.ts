@@ -1,7 +1,7 @@
 // The latest off-topic articles as lines (skipped, crawl --show-skipped).
-import { recentSkipped } from '../../src/article/skipped-articles.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
-import { formatSkipped } from './crawl-once.js';
+import { recentSkipped } from '../../pipeline/article/skipped-articles.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
+import { formatSkipped } from '../../workers/run-once/crawl-once.js';
 
 export async function printRecentSkipped(rt: Runtime, limit: number): Promise<void> {
   const items = await recentSkipped(rt.redis, rt.keys, limit);

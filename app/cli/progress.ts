@@ -1,6 +1,6 @@
 // Live per-source progress for long commands on a terminal (`crawl --once`, the demo). Only used
 // when stderr is a TTY; otherwise the JSON logs are the record.
-import type { RunPhase, SourceRunSummary } from './crawl-once.js';
+import type { RunPhase, SourceRunSummary } from '../../workers/run-once/crawl-once.js';
 
 const WIDTH = 20;
 

@@ -2,7 +2,7 @@
 import { otherPrefixMessage } from '../../src/write/claim-folder.js';
 import { checkOutDir, OutFolderError, readFolderIdentity } from '../../src/write/folder-identity.js';
 import { recoverFolder } from '../../src/recover/recover-folder.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 
 export async function runRecover(rt: Runtime, force: boolean): Promise<string> {
   checkOutDir(rt.outDir, 'read');

@@ -1,5 +1,5 @@
 // Long-running commands: run until SIGINT/SIGTERM, then stop their parts and close the runtime.
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { onShutdown } from './shutdown.js';
 
 export async function runUntilSignal(rt: Runtime, stop: () => Promise<void>): Promise<void> {

@@ -1,7 +1,7 @@
 // Graceful shutdown on SIGINT/SIGTERM: stop taking jobs, let in-flight ones finish (BullMQ's
 // worker.close waits for them), close connections, stop an embedded Redis last. A second signal
 // exits at once: in-flight jobs are then picked up again by another worker after the stall check.
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../base/logger.js';
 
 /**
  * How long the graceful part may take. A supervisor (systemd, Docker, `kill` through npm) waits

@@ -10,7 +10,7 @@ import { newestChildren } from '../../crawlers/discovery/sitemap-parser.js';
 import { searchUrl } from '../../crawlers/discovery/discovery-plan.js';
 import { fetchOnePage } from '../../crawlers/fetch-one-page.js';
 import { extractArticle, type ExtractField } from '../../src/extract/extract-article.js';
-import type { OriginMap } from '../../src/url/origin-map.js';
+import type { OriginMap } from '../../base/url/origin-map.js';
 
 export interface DiscoveryCheck {
   kind: 'feed' | 'sitemap' | 'listing' | 'search';

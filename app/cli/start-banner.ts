@@ -2,8 +2,8 @@
 // dashboard is, which Redis and output folder are in use, what was loaded, and when each source
 // is crawled next. Written to stderr, beside the logs; a JSON log stream gets the same facts in
 // its "tinwatch started" line instead.
-import { redactUrl } from '../../src/url/redact-url.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import { redactUrl } from '../../base/url/redact-url.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 
 const VN_TIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Ho_Chi_Minh',

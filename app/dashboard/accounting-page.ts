@@ -2,7 +2,7 @@
 // table as `tinwatch report`, with the reasons behind failed, deferred, refused and off-topic URLs.
 import type { Hono } from 'hono';
 import { escapeHtml as e } from '../../src/alert/alert-content.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { vietnamDay } from '../../src/stats/selector-rot.js';
 import { BUCKETS, UrlLedger, type DayAccount } from '../../src/stats/url-ledger.js';
 import { layout } from './dashboard-pages.js';

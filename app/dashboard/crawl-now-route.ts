@@ -1,7 +1,7 @@
 // The dashboard's "crawl now" button on a source.
 import type { Hono } from 'hono';
-import { addSourceCrawl } from '../../src/queues.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import { addSourceCrawl } from '../../base/queues.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { pollFeedsNow } from '../../workers/poll-jobs.js';
 
 export function registerCrawlNowRoute(app: Hono, rt: Runtime): void {

@@ -12,7 +12,7 @@ import { HonoAdapter } from '@bull-board/hono';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { ConfigError } from '../../config/errors.js';
 import { articlesDir } from '../../src/write/article-files.js';
 import { articlePage, overviewPage, type AlertRow } from './dashboard-pages.js';

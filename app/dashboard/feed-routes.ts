@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Context, Hono } from 'hono';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { manifestLines, manifestPath } from '../../src/write/article-files.js';
 import { parseManifestLine } from '../../src/write/manifest-entry.js';
 import { atomFeed, jsonFeed, leadOf } from './feeds.js';

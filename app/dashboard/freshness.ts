@@ -2,7 +2,7 @@
 // page's or its feed's date, as the manifest records it) to the story being written, and to its
 // first alert sent, as median and p90 per source. Read from the manifest's tail and the alert
 // queue's finished jobs, so any process serving the dashboard reports the whole deployment.
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { latestArticles } from './latest-articles.js';
 
 export interface Freshness {

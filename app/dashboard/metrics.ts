@@ -1,7 +1,7 @@
 // Prometheus metrics (prom-client). Values come from Redis at scrape time (src/stats), so any
 // process serving /metrics reports the whole deployment: every worker on every machine.
 import { Registry, Gauge, type MetricValue } from 'prom-client';
-import type { Queues } from '../../src/queues.js';
+import type { Queues } from '../../base/queues.js';
 import type { PipelineStats } from '../../src/stats/pipeline-stats.js';
 import { selectorRot } from '../../src/stats/selector-rot.js';
 import { registerSourceMetrics } from './source-metrics.js';

@@ -5,9 +5,9 @@
 import type { Hono } from 'hono';
 import { ConfigError } from '../../config/errors.js';
 import { draftRule } from '../../config/watchlist-schema.js';
-import { recentSkipped, SKIPPED_KEEP } from '../../src/article/skipped-articles.js';
+import { recentSkipped, SKIPPED_KEEP } from '../../pipeline/article/skipped-articles.js';
 import { listMarks, saveMark } from '../../src/relevance/relevance-marks.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { searchArticles, type ArticleFilter } from '../../src/search/article-search.js';
 import { ManifestIndex, type WrittenArticle } from '../../src/search/manifest-index.js';
 import { SyllableIndex } from '../../src/search/syllable-index.js';

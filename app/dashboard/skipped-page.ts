@@ -2,7 +2,7 @@
 // and a "this was on topic" mark per article: a threshold set too high shows up here, and the
 // marks become labelled examples for the relevance evaluation (`tinwatch relevance marks`).
 import { escapeHtml as e } from '../../src/alert/alert-content.js';
-import type { SkippedArticle } from '../../src/article/skipped-articles.js';
+import type { SkippedArticle } from '../../pipeline/article/skipped-articles.js';
 import { layout } from './dashboard-pages.js';
 import { outletLink, pagingNav, timeCell } from './html-parts.js';
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Hono } from 'hono';
 import { readStoryCarriers } from '../../src/dedupe/story-carriers.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { findArticle } from './latest-articles.js';
 import { storyPage } from './story-page.js';
 import { storyRules } from './story-rules.js';

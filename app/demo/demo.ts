@@ -4,13 +4,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { replayOriginMap } from '../../src/url/origin-map.js';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
+import { replayOriginMap } from '../../base/url/origin-map.js';
+import { clearPrefix } from '../../base/redis/clear-prefix.js';
 import { claimFolder } from '../../src/write/claim-folder.js';
 import { startReplayServer } from '../replay/replay-server.js';
-import { crawlOnce, type CrawlOnceOptions, type RunSummary } from '../cli/crawl-once.js';
+import { crawlOnce, type CrawlOnceOptions, type RunSummary } from '../../workers/run-once/crawl-once.js';
 import type { Env } from '../../config/env.js';
-import { createRuntime } from '../../src/runtime/runtime.js';
+import { createRuntime } from '../../pipeline/runtime/runtime.js';
 import { projectPath } from '../../config/project-root.js';
 
 export const FIXTURE_SITES = projectPath('app', 'demo', 'sites');

@@ -1,7 +1,7 @@
 // The backfill walk (`crawl --since`): a listing's next page is asked for once every article found
 // on the current page is settled (fetched or failed), while any of them is newer than the date;
 // the first page that is entirely older ends the walk.
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../base/logger.js';
 import type { ListingRequest } from '../fetched-page.js';
 
 interface PageState {

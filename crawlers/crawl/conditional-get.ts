@@ -3,7 +3,7 @@
 // outlet a 304. Validators are saved only after a crawl that fetched every new article: a 304 next
 // time must not hide an article this crawl failed to fetch.
 import type { Redis } from 'ioredis';
-import type { Keys } from '../../src/redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 import type { FetchRequest } from '../fetched-page.js';
 
 const VALIDATOR_TTL_SECONDS = 24 * 3600;

@@ -3,11 +3,11 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { SourceConfig } from '../../config/source-schema.js';
-import type { Logger } from '../../src/logger.js';
-import type { CrawlSummary } from '../../src/queues.js';
-import type { Keys } from '../../src/redis/keys.js';
+import type { Logger } from '../../base/logger.js';
+import type { CrawlSummary } from '../../base/queues.js';
+import type { Keys } from '../../base/redis/keys.js';
 import type { StageTimings } from '../../src/stats/stage-timings.js';
-import type { OriginMap } from '../../src/url/origin-map.js';
+import type { OriginMap } from '../../base/url/origin-map.js';
 import type { PageFetcher } from '../fetched-page.js';
 
 export interface CrawlDeps {

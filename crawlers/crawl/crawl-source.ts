@@ -9,7 +9,7 @@
 //   crawl-deps.ts       what a crawl needs, and the summary it returns
 import type { SourceConfig } from '../../config/source-schema.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
-import type { CrawlSummary } from '../../src/queues.js';
+import type { CrawlSummary } from '../../base/queues.js';
 import type { Candidate } from '../discovery/article-candidates.js';
 import { discoveryLinks } from '../discovery/discovery-links.js';
 import { discoveryRequests, listingPageKey, nextListingPage, sitemapChildren } from '../discovery/discovery-plan.js';

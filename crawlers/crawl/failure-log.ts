@@ -1,8 +1,8 @@
 // The fetch failure list (`tinwatch failed --queue fetch`): each failed page with its source, what
 // it was, the cause and the error's words. Capped, newest first.
 import type { Redis } from 'ioredis';
-import type { Logger } from '../../src/logger.js';
-import type { Keys } from '../../src/redis/keys.js';
+import type { Logger } from '../../base/logger.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { isHostTrouble, type FetchFailure } from '../fetch-failure.js';
 
 const MAX_FAILURES_KEPT = 1_000;

@@ -3,8 +3,8 @@
 // before (the seen set), allowed by robots.txt, and within the crawl's new-article cap.
 import type { Redis } from 'ioredis';
 import type { SourceConfig } from '../../config/source-schema.js';
-import type { Logger } from '../../src/logger.js';
-import type { Keys } from '../../src/redis/keys.js';
+import type { Logger } from '../../base/logger.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { articleCandidates, type Candidate } from '../discovery/article-candidates.js';
 import type { RobotsPolicy } from '../robots-policy.js';
 import { robotsGate } from './robots-gate.js';

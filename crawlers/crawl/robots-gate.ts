@@ -1,7 +1,7 @@
 // robots.txt applied to a batch of URLs: which may be fetched, which the outlet disallows (counted,
 // logged, left unseen so a later crawl fetches them if the rules change), and which could not be
 // judged because the host's robots.txt is unreachable (a failure with its cause, not a disallow).
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../base/logger.js';
 import type { RobotsPolicy } from '../robots-policy.js';
 
 export interface GateResult<T> {

@@ -2,7 +2,7 @@
 // article URL pattern and none of the links it refuses on purpose (notArticleUrls); each reduced to its canonical URL, identity and story id, first occurrence
 // of an identity wins.
 import type { SourceConfig } from '../../config/source-schema.js';
-import { articleIdentity, canonicalUrl, storyIdFor, stripTracking } from '../../src/url/canonical-url.js';
+import { articleIdentity, canonicalUrl, storyIdFor, stripTracking } from '../../base/url/canonical-url.js';
 import { isSourceUrl } from '../request-policy.js';
 
 export interface Candidate {

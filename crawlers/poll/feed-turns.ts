@@ -6,7 +6,7 @@
 // code that sends it, and take up to the request timeout), then set to last one spacing from the
 // moment the answer came: the spacing is between requests as the outlet sees them.
 import type { Redis } from 'ioredis';
-import type { Keys } from '../../src/redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { PIPELINE } from '../../config/pipeline.js';
 
 /** How long a feed request may stay in flight: its timeout (retries take a turn of their own). */

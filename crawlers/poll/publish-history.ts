@@ -4,7 +4,7 @@
 // the future) counts from when it was first seen. Trimmed to the policy's history days and a cap.
 import type { Redis } from 'ioredis';
 import { FEED_POLL } from '../../config/feed-polling.js';
-import type { Keys } from '../../src/redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 
 const DAY_MS = 24 * 3_600_000;
 /** Kept one day longer than the policy reads, so "the same hour a week ago" is whole. */

@@ -2,8 +2,8 @@
 // 1. Matching cost per article with 1, 100 and 1,000 rules over a ~2,000-word article.
 // 2. Alert latency: article written → webhook received on loopback (real Redis, real BullMQ
 //    alert worker, real HTTP receiver), p50/p95 over 200 stories.
-// Usage: npm run bench:alerts [-- --write]   (--write appends the results to BENCHMARKS.md)
-import { appendFileSync, readFileSync } from 'node:fs';
+// Usage: npm run bench:alerts [-- --write]   (--write puts the results in BENCHMARKS.md, in place of the last run)
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -13,14 +13,15 @@ import { pino } from 'pino';
 import { loadSources } from '../../config/load-sources.js';
 import { watchlistSchema } from '../../config/watchlist-schema.js';
 import { longArticle, ruleVocabulary, syntheticRules } from './bench-alerts-lib.js';
-import { createRuntime } from '../../src/runtime/runtime.js';
+import { createRuntime } from '../../pipeline/runtime/runtime.js';
 import { RuleMatcher } from '../../src/match/rule-matcher.js';
-import { processArticle } from '../../src/article/process-article.js';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
-import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
-import { storyIdFor } from '../../src/url/canonical-url.js';
+import { processArticle } from '../../pipeline/article/process-article.js';
+import { clearPrefix } from '../../base/redis/clear-prefix.js';
+import { freePort, startRedisServer } from '../../base/redis/embedded-redis.js';
+import { storyIdFor } from '../../base/url/canonical-url.js';
 import { startAlertWorker } from '../../workers/alert-worker.js';
 import { percentile } from './percentile.js';
+import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -158,4 +159,4 @@ const report = [
   '',
 ].join('\n');
 process.stdout.write(`${report}\n`);
-if (process.argv.includes('--write')) appendFileSync(path.join(ROOT, 'BENCHMARKS.md'), `\n${report}`);
+if (process.argv.includes('--write')) writeBenchmarkSection(report);

@@ -6,7 +6,7 @@
 // Target: lookup at 1 M within 1.5 × of 100 k; memory per story reported.
 // BENCH_CASES=100000:12,1000000:14 overrides the runs (stories:bucket bits).
 import { randomBytes, randomInt } from 'node:crypto';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +15,10 @@ import { DEDUPE } from '../../config/dedupe.js';
 import { claimStory } from '../../src/dedupe/dedupe-index.js';
 import type { Fingerprint } from '../../src/dedupe/fingerprint.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
-import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
-import { unlinkMatching } from '../../src/redis/clear-prefix.js';
-import { createKeys } from '../../src/redis/keys.js';
+import { freePort, startRedisServer } from '../../base/redis/embedded-redis.js';
+import { unlinkMatching } from '../../base/redis/clear-prefix.js';
+import { createKeys } from '../../base/redis/keys.js';
+import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // size:bucketBits per run; each on a fresh redis-server.
@@ -181,4 +182,4 @@ const report = [
   '',
 ].join('\n');
 process.stdout.write(`${report}\n`);
-if (process.argv.includes('--write')) appendFileSync(path.join(ROOT, 'BENCHMARKS.md'), `\n${report}`);
+if (process.argv.includes('--write')) writeBenchmarkSection(report);

@@ -6,15 +6,14 @@
 // before).
 // Usage: npm run bench:latency [-- --scale 60 --hours 24 --seed 7 --write]
 import { spawn } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FEED_POLL } from '../../config/feed-polling.js';
 import type { RunOptions, RunResult } from './feed-latency/latency-run.js';
 import { FEEDS, OUTLET_COUNT } from './feed-latency/publishing-day.js';
 import { percentile } from './percentile.js';
+import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const arg = (name: string, dflt: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
@@ -83,4 +82,4 @@ const report = [
   '',
 ].join('\n');
 process.stdout.write(`${report}\n`);
-if (process.argv.includes('--write')) appendFileSync(path.join(ROOT, 'BENCHMARKS.md'), `\n${report}`);
+if (process.argv.includes('--write')) writeBenchmarkSection(report);

@@ -8,18 +8,18 @@
 // what the report gives. Pages carry a news site's chrome around the article
 // (app/replay/synthetic-site.ts); one more pair runs on the article markup alone, where per-page
 // overhead is all there is to see.
-// Usage: npm run bench [-- --write]   (--write appends the results to BENCHMARKS.md)
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+// Usage: npm run bench [-- --write]   (--write puts the results in BENCHMARKS.md, in place of the last run)
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildBenchSite, OUTLETS } from '../../app/replay/synthetic-site.js';
 import { storageReport } from '../../src/archive/storage.js';
-import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
+import { freePort, startRedisServer } from '../../base/redis/embedded-redis.js';
 import { child, flushRedis, kib, processCpuSecs, redisCommandStats, startReplay } from './pipeline/bench-processes.js';
 import { PAGES, runBare, runPipeline } from './pipeline/measured-runs.js';
 import { pipelineReport, type Round } from './pipeline/pipeline-report.js';
+import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Back-to-back pairs of bare and end-to-end runs (BENCH_ROUNDS); the ratio is their median. */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       bareSiteKib,
     });
     process.stdout.write(`${report}\n`);
-    if (process.argv.includes('--write')) appendFileSync(path.join(ROOT, 'BENCHMARKS.md'), `\n${report}`);
+    if (process.argv.includes('--write')) writeBenchmarkSection(report);
   } finally {
     replay.kill('SIGTERM');
     bareReplay.kill('SIGTERM');

@@ -3,17 +3,16 @@
 // index under a throwaway prefix. Targets (issue 17): copies with true Jaccard ≥ 0.4 or
 // containment ≥ 0.7 merged ≥ 97 %; different write-ups (Jaccard ≤ 0.2) merged 0 times;
 // `dedupe compare` agrees with the index on every pair. Exit 1 when a target is missed.
-// --write appends the report to BENCHMARKS.md.
-import { appendFileSync } from 'node:fs';
+// --write puts the report in BENCHMARKS.md, in place of its last run.
 import os from 'node:os';
-import path from 'node:path';
 import { Redis } from 'ioredis';
 import { DEDUPE } from '../../config/dedupe.js';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
-import { EVAL_DIR, loadEvalArticles } from '../../evaluation/own-eval-set.js';
+import { clearPrefix } from '../../base/redis/clear-prefix.js';
+import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { evaluateDedupe, type PairResult } from '../../evaluation/dedupe-scores.js';
 import { byBand, byKind, type Row } from '../../evaluation/dedupe-report-rows.js';
 import { checkDedupeTargets } from '../../evaluation/dedupe-targets.js';
+import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 
 /** False merges of copies, with how alike they were to the story they joined. */
 function greyMerges(copies: PairResult[]): string {
@@ -93,7 +92,7 @@ try {
   ];
   const report = lines.join('\n');
   process.stdout.write(`${report}\n`);
-  if (process.argv.includes('--write')) appendFileSync(path.join(EVAL_DIR, '../../BENCHMARKS.md'), `\n${report}`);
+  if (process.argv.includes('--write')) writeBenchmarkSection(report);
   if (failures.length) process.exitCode = 1;
 } finally {
   await clearPrefix(redis, prefix);

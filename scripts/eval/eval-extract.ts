@@ -3,15 +3,14 @@
 // README scores them) and the ScrapingHub benchmark scored by its own evaluate.py beside the
 // peers' published outputs — then the project's own goldens as a regression check (not
 // accuracy: they were written here). Without the reference material the real-material parts say so in one line.
-// --write appends the report to BENCHMARKS.md.
-import { appendFileSync } from 'node:fs';
+// --write puts the report in BENCHMARKS.md, in place of its last run.
 import os from 'node:os';
 import path from 'node:path';
 import { readGoldenCases } from '../../evaluation/golden-cases.js';
-import { EVAL_DIR } from '../../evaluation/own-eval-set.js';
 import { scoreGolden, summarize } from '../../evaluation/extraction-scores.js';
 import { realPagesMissing, scoreRealPages } from '../../evaluation/real-pages.js';
 import { benchmarkMissing, runBenchmark } from '../../evaluation/scrapinghub.js';
+import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const goldenCases = (): ReturnType<typeof readGoldenCases> =>
@@ -98,4 +97,4 @@ const report = [
   '',
 ].join('\n');
 process.stdout.write(`${report}\n`);
-if (process.argv.includes('--write')) appendFileSync(path.join(EVAL_DIR, '../../BENCHMARKS.md'), `\n${report}`);
+if (process.argv.includes('--write')) writeBenchmarkSection(report);

@@ -3,12 +3,10 @@
 // headlines labelled here): first cross-validated by story (the figure that predicts unseen text),
 // then the shipped classifier's fit on each set, then the project's own written set, which is a
 // regression test and not an accuracy figure. Targets: ON precision and recall ≥ 0.97 on each
-// set; F1 ≥ 0.95 on the headlines. --write appends the report to BENCHMARKS.md.
-import { appendFileSync } from 'node:fs';
+// set; F1 ≥ 0.95 on the headlines. --write puts the report in BENCHMARKS.md, in place of its last run.
 import os from 'node:os';
-import path from 'node:path';
 import { topicProfile } from '../../config/load-topics.js';
-import { EVAL_DIR, loadEvalArticles } from '../../evaluation/own-eval-set.js';
+import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import {
   loadHeadlines,
   loadMarks,
@@ -22,6 +20,7 @@ import { crossValidatedReport, timePerText } from '../../evaluation/relevance-cv
 import { crossValidate, prepare, realDevItems } from '../../evaluation/relevance-cv.js';
 import { evaluateReal, evaluateRelevance, type RelevanceEval } from '../../evaluation/relevance-scores.js';
 import { classifyRelevance } from '../../src/relevance/classify-relevance.js';
+import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 
 const f = (x: number): string => x.toFixed(3);
 const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)} %` : '–');
@@ -132,4 +131,4 @@ lines.push(
 );
 const report = lines.join('\n');
 process.stdout.write(`${report}\n`);
-if (process.argv.includes('--write')) appendFileSync(path.join(EVAL_DIR, '../../BENCHMARKS.md'), `\n${report}`);
+if (process.argv.includes('--write')) writeBenchmarkSection(report);

@@ -6,21 +6,21 @@
 //   SOAK_TICK_SECS (10) how often outlets publish and every source is crawled
 // Everything runs in this process (workers, scheduler ticks, replay server) on a private
 // redis-server, so one RSS covers the pipeline; the replay server's own memory is small and flat.
-import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { loadWatchlist } from '../../config/load-watchlist.js';
-import { createRuntime } from '../../src/runtime/runtime.js';
-import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
+import { createRuntime } from '../../pipeline/runtime/runtime.js';
+import { freePort, startRedisServer } from '../../base/redis/embedded-redis.js';
 import { startReplayServer } from '../../app/replay/replay-server.js';
-import { JOB } from '../../src/queues.js';
+import { JOB } from '../../base/queues.js';
 import { startAlertWorker } from '../../workers/alert-worker.js';
 import { startArticleWorkers } from '../../workers/article-threads.js';
 import { startCrawlWorker } from '../../workers/crawl-worker.js';
 import { benchHost, benchSiteWriter, benchSources } from '../../app/replay/synthetic-site.js';
+import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 30);
 const WARMUP = Number(process.env.SOAK_WARMUP_MINUTES ?? Math.min(5, MINUTES / 5));
 const OUTLETS = Number(process.env.SOAK_OUTLETS ?? 4);
@@ -122,7 +122,7 @@ const report = [
   '',
 ].join('\n');
 process.stdout.write(`${report}\n`);
-if (process.argv.includes('--write')) appendFileSync(path.join(ROOT, 'BENCHMARKS.md'), `\n${report}`);
+if (process.argv.includes('--write')) writeBenchmarkSection(report);
 rmSync(site, { recursive: true, force: true });
 rmSync(outDir, { recursive: true, force: true });
 process.exitCode = rssGrowth < 10 && heapGrowth < 10 && failed === 0 ? 0 : 1;

@@ -3,7 +3,7 @@
 // replace() swaps in a new watchlist as a whole (hot reload): a job sees the old rules or the
 // new ones, never a mix.
 import type { Watchlist } from '../../config/watchlist-schema.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../base/logger.js';
 import { RuleMatcher } from '../match/rule-matcher.js';
 import type { Channel, EnvLookup } from './channels/channel.js';
 import { createChannel } from './channels/channel-registry.js';

@@ -2,8 +2,8 @@
 // digest's pending entries): a follow-up that fires the same rule is then an update of that
 // alert, not news out of nowhere.
 import type { Redis } from 'ioredis';
-import { jobId } from '../queues.js';
-import type { Keys } from '../redis/keys.js';
+import { jobId } from '../../base/queues.js';
+import type { Keys } from '../../base/redis/keys.js';
 import type { RuleMatch } from '../match/matchable.js';
 
 /** The names of the matched rules that fired on `storyId` on any of their channels. */

@@ -3,9 +3,9 @@
 // a digest rule parks the story in the digest's pending hash, keyed by story id (idempotent).
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { execChecked } from '../redis/exec-checked.js';
-import type { Keys } from '../redis/keys.js';
-import { JOB, jobId, type AlertJobData } from '../queues.js';
+import { execChecked } from '../../base/redis/exec-checked.js';
+import type { Keys } from '../../base/redis/keys.js';
+import { JOB, jobId, type AlertJobData } from '../../base/queues.js';
 import type { MatchableArticle, RuleMatch } from '../match/matchable.js';
 import { quotedSentence } from '../match/match-sentence.js';
 import type { AlertItem, AlertStory, UpdateOf } from './alert-content.js';

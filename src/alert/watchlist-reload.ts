@@ -10,7 +10,7 @@
 import { statSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import { readWatchlist } from '../../config/load-watchlist.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../base/logger.js';
 import type { Alerts } from './alert-setup.js';
 
 const POLL_MS = 1_000;

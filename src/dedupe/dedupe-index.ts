@@ -5,13 +5,13 @@
 // rule, run inside the claim script.
 // Memory per story is measured by `npm run bench:dedupe` (BENCHMARKS.md).
 import type { Redis } from 'ioredis';
-import { IndexSettingsError } from '../errors.js';
+import { IndexSettingsError } from '../../base/errors.js';
 import { DEDUPE } from '../../config/dedupe.js';
-import { scanKeys, unlinkMatching } from '../redis/clear-prefix.js';
-import type { Keys } from '../redis/keys.js';
+import { scanKeys, unlinkMatching } from '../../base/redis/clear-prefix.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { CLAIM_SCRIPT } from './claim-script.js';
 import type { Fingerprint } from './fingerprint.js';
-import { scriptCommand } from '../redis/script-command.js';
+import { scriptCommand } from '../../base/redis/script-command.js';
 import { ruleArgs, type RelationKind } from './same-story.js';
 
 export interface StoryRef {

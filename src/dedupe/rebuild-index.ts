@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { DEDUPE } from '../../config/dedupe.js';
-import type { Keys } from '../redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { cleanLine } from '../text/normalize.js';
 import { manifestLines } from '../write/article-files.js';
 import { parseManifestLine } from '../write/manifest-entry.js';

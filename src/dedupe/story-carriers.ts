@@ -2,7 +2,7 @@
 // member per copy, written with the copy's manifest line (same MULTI) and read by alerts (the
 // "also in" list) and the dashboard's story page.
 import type { Redis } from 'ioredis';
-import type { Keys } from '../redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 
 export interface StoryCarrier {
   id: string;

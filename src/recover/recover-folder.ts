@@ -18,8 +18,8 @@ import { readAlertLog } from '../alert/alert-log.js';
 import { rebuildIndex, type RebuildReport } from '../dedupe/rebuild-index.js';
 import { rebuildAlertState, type AlertStateReport } from './recover-alert-state.js';
 import { carrierMember } from '../dedupe/story-carriers.js';
-import type { Keys } from '../redis/keys.js';
-import { articleIdentity, storyIdFor } from '../url/canonical-url.js';
+import type { Keys } from '../../base/redis/keys.js';
+import { articleIdentity, storyIdFor } from '../../base/url/canonical-url.js';
 import { manifestLines } from '../write/article-files.js';
 import {
   articleFileNumbers,

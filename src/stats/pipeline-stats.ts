@@ -2,8 +2,8 @@
 // any machine) adds to the same numbers and the dashboard and /metrics show the whole deployment,
 // not the one process that happens to serve the page.
 import type { Redis } from 'ioredis';
-import { execChecked } from '../redis/exec-checked.js';
-import type { Keys } from '../redis/keys.js';
+import { execChecked } from '../../base/redis/exec-checked.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { PIPELINE } from '../../config/pipeline.js';
 
 /** Upper bounds (seconds) of the job duration histogram buckets. */

@@ -5,7 +5,7 @@
 // construction; `in-progress` is the one bucket that must drain (fetched, job not finished).
 // Read by `tinwatch report`, the dashboard and /metrics.
 import type { Redis } from 'ioredis';
-import type { Keys } from '../redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { vietnamDay } from './selector-rot.js';
 
 export const BUCKETS = [

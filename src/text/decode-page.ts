@@ -10,7 +10,7 @@
 // so there the letters Vietnamese lacks and windows-1258 puts at those bytes count as marks too.
 import iconv from 'iconv-lite';
 import { countGarble, describeGarble, isGarbled, type GarbleCount } from './garbled-text.js';
-import { UndecodableTextError } from '../errors.js';
+import { UndecodableTextError } from '../../base/errors.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -3,7 +3,7 @@
 // here; a folder written before folders had identities is adopted when this Redis's numbering
 // is already past every file in it; anything else is refused with one line.
 import type { Redis } from 'ioredis';
-import type { Keys } from '../redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 import {
   articleFileNumbers,
   checkOutDir,

@@ -6,8 +6,8 @@
 // when a process claims the folder or `tinwatch recover` rebuilt it): a Redis that lost its data
 // while a process ran would start the counter at 0 again and repeat every file number.
 import type { Redis } from 'ioredis';
-import type { Keys } from '../redis/keys.js';
-import { scriptCommand } from '../redis/script-command.js';
+import type { Keys } from '../../base/redis/keys.js';
+import { scriptCommand } from '../../base/redis/script-command.js';
 import { FolderRecordMissingError } from './folder-identity.js';
 
 const NO_RECORD = 'TINWATCH_NO_FOLDER_RECORD';

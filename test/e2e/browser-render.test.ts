@@ -8,7 +8,7 @@ import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
 import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
 import { createHttpFetcher } from '../../crawlers/http-fetcher.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
-import { processArticle } from '../../src/article/process-article.js';
+import { processArticle } from '../../pipeline/article/process-article.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 

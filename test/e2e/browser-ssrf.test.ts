@@ -7,7 +7,7 @@ import { listenLocal } from '../helpers/http-receiver.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceSchema } from '../../config/source-schema.js';
 import { createBrowserFetcher } from '../../crawlers/browser-fetcher.js';
-import { createOriginMap } from '../../src/url/origin-map.js';
+import { createOriginMap } from '../../base/url/origin-map.js';
 
 const HOST = 'hostile.example.vn';
 

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { parseSources, sourceById } from '../../config/load-sources.js';
-import { createLogger } from '../../src/logger.js';
-import { freePort } from '../../src/redis/embedded-redis.js';
-import { resolveRedis } from '../../src/redis/resolve-redis.js';
+import { createLogger } from '../../base/logger.js';
+import { freePort } from '../../base/redis/embedded-redis.js';
+import { resolveRedis } from '../../base/redis/resolve-redis.js';
 import { tempDir, testPrefix } from '../helpers/test-runtime.js';
 
 const vnexpress = sourceById('vnexpress');

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlOnce, type RunSummary } from '../../app/cli/crawl-once.js';
+import { crawlOnce, type RunSummary } from '../../workers/run-once/crawl-once.js';
 import { listFailed } from '../../app/cli/failed-work.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { cookieChallenge, withCookie } from '../../crawlers/cookie-challenge.js';

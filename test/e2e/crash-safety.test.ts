@@ -3,10 +3,10 @@
 // manifest without torn or repeated lines, and every alert job delivered (its sent marker set).
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { crawlOnce } from '../../app/cli/crawl-once.js';
+import { crawlOnce } from '../../workers/run-once/crawl-once.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { loadSources } from '../../config/load-sources.js';
-import { replayOriginMap } from '../../src/url/origin-map.js';
+import { replayOriginMap } from '../../base/url/origin-map.js';
 import {
   buildVnexpressSite,
   drainQueues,

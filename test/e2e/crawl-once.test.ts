@@ -3,8 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlOnce, type RunSummary } from '../../app/cli/crawl-once.js';
-import { replayOriginMap } from '../../src/url/origin-map.js';
+import { crawlOnce, type RunSummary } from '../../workers/run-once/crawl-once.js';
+import { replayOriginMap } from '../../base/url/origin-map.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { goldenCases, SITES } from '../helpers/fixtures.js';
 import { BUNDLED_FIRST_RUN_TOTALS, BUNDLED_WRITTEN_NNN } from '../helpers/bundled-run.js';

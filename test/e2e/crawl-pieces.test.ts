@@ -9,7 +9,7 @@ import { NewArticles } from '../../crawlers/crawl/new-articles.js';
 import type { FeedRequest } from '../../crawlers/fetched-page.js';
 import { RobotsPolicy } from '../../crawlers/robots-policy.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
-import { createOriginMap } from '../../src/url/origin-map.js';
+import { createOriginMap } from '../../base/url/origin-map.js';
 import { testSource } from '../helpers/test-source.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 

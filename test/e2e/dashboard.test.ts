@@ -8,8 +8,8 @@ import { parseAtomFeed, parseJsonFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../crawlers/discovery/feed-parser.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../../crawlers/browser-fetcher.js';
-import { crawlOnce } from '../../app/cli/crawl-once.js';
-import { replayOriginMap } from '../../src/url/origin-map.js';
+import { crawlOnce } from '../../workers/run-once/crawl-once.js';
+import { replayOriginMap } from '../../base/url/origin-map.js';
 import { startDashboard, type Dashboard } from '../../app/dashboard/dashboard.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { goldenCases, SITES } from '../helpers/fixtures.js';
@@ -17,7 +17,7 @@ import { testRuntime } from '../helpers/test-runtime.js';
 import { vietnamTime } from '../../src/text/vietnam-time.js';
 import { exportMarks, listMarks } from '../../src/relevance/relevance-marks.js';
 import { BUNDLED_FIRST_RUN_TOTALS } from '../helpers/bundled-run.js';
-import { JOB } from '../../src/queues.js';
+import { JOB } from '../../base/queues.js';
 
 interface ManifestLine {
   type: string;
@@ -29,7 +29,7 @@ interface ManifestLine {
   match: { similarity: number; containment: number };
 }
 
-/** With TINWATCH_SCREENSHOTS=DIR, each page is saved there as PNG (the README's pictures). */
+/** With TINWATCH_SCREENSHOTS=DIR, each page is saved there as PNG (the pictures in docs/dashboard.md). */
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.TINWATCH_SCREENSHOTS;
   if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });

@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardApp } from '../../app/dashboard/dashboard.js';
 import { queueFirstCrawls } from '../../app/cli/first-crawls.js';
-import { freePort } from '../../src/redis/embedded-redis.js';
+import { freePort } from '../../base/redis/embedded-redis.js';
 import { startCrawlWorker } from '../../workers/crawl-worker.js';
 import { syncSchedulers } from '../../workers/scheduler.js';
 import { testRuntime } from '../helpers/test-runtime.js';

@@ -2,7 +2,7 @@
 // it is gone (the health check does not wait in ioredis's queue for Redis to come back).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDashboard, type Dashboard } from '../../app/dashboard/dashboard.js';
-import { freePort, startRedisServer, type RedisServerProcess } from '../../src/redis/embedded-redis.js';
+import { freePort, startRedisServer, type RedisServerProcess } from '../../base/redis/embedded-redis.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 
 describe('/healthz during a Redis outage', () => {

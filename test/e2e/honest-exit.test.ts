@@ -5,12 +5,12 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { crawlOnce, formatRunSummary, type RunSummary } from '../../app/cli/crawl-once.js';
+import { crawlOnce, formatRunSummary, type RunSummary } from '../../workers/run-once/crawl-once.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { loadSources } from '../../config/load-sources.js';
 import { loadWatchlist } from '../../config/load-watchlist.js';
-import { freePort } from '../../src/redis/embedded-redis.js';
-import { replayOriginMap } from '../../src/url/origin-map.js';
+import { freePort } from '../../base/redis/embedded-redis.js';
+import { replayOriginMap } from '../../base/url/origin-map.js';
 import { SITES } from '../helpers/fixtures.js';
 import { tempDir, testPrefix, testRuntime } from '../helpers/test-runtime.js';
 

@@ -1,10 +1,10 @@
 // The hostile-outlet suite: tinwatch crawls one outlet that attacks it on every path (see
 // test/helpers/hostile-outlet.ts), twice, and each test checks one attack came to nothing.
-// README "Bad input" maps each attack to its test here.
+// docs/operations.md "Bad input" maps each attack to its test here.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlOnce, type RunSummary } from '../../app/cli/crawl-once.js';
+import { crawlOnce, type RunSummary } from '../../workers/run-once/crawl-once.js';
 import {
   HOSTILE_HOST,
   LISTING_LINKS,

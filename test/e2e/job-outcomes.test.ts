@@ -3,8 +3,8 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { JobOutcomes, type Finished } from '../../app/cli/job-outcomes.js';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
+import { JobOutcomes, type Finished } from '../../workers/run-once/job-outcomes.js';
+import { clearPrefix } from '../../base/redis/clear-prefix.js';
 import { testPrefix } from '../helpers/test-runtime.js';
 
 const prefix = `bull-${testPrefix()}`;

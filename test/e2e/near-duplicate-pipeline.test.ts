@@ -10,8 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dropIndex, claimStory } from '../../src/dedupe/dedupe-index.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
-import { processArticle, type ArticleDeps } from '../../src/article/process-article.js';
-import { canonicalUrl as canonicalize, storyIdFor } from '../../src/url/canonical-url.js';
+import { processArticle, type ArticleDeps } from '../../pipeline/article/process-article.js';
+import { canonicalUrl as canonicalize, storyIdFor } from '../../base/url/canonical-url.js';
 import { SITES } from '../helpers/fixtures.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 

@@ -3,8 +3,8 @@
 // batched in memory and written together: within the flush interval, by a reader, or at close.
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
-import { createKeys } from '../../src/redis/keys.js';
+import { clearPrefix } from '../../base/redis/clear-prefix.js';
+import { createKeys } from '../../base/redis/keys.js';
 import { PipelineStats, STATS_FLUSH_MS } from '../../src/stats/pipeline-stats.js';
 import { testPrefix } from '../helpers/test-runtime.js';
 

@@ -5,14 +5,14 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlOnce } from '../../app/cli/crawl-once.js';
+import { crawlOnce } from '../../workers/run-once/crawl-once.js';
 import { runRecover } from '../../app/cli/recover-command.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { readWatchlist } from '../../config/load-watchlist.js';
 import { watchlistSchema, type Watchlist } from '../../config/watchlist-schema.js';
 import { ManifestExport } from '../../src/export/export-manifest.js';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
-import { replayOriginMap } from '../../src/url/origin-map.js';
+import { clearPrefix } from '../../base/redis/clear-prefix.js';
+import { replayOriginMap } from '../../base/url/origin-map.js';
 import { assignSequence } from '../../src/write/sequence.js';
 import { SITES } from '../helpers/fixtures.js';
 import { startReceiver, type Receiver } from '../helpers/http-receiver.js';

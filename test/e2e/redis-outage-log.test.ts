@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startRedisServer, type RedisServerProcess } from '../../src/redis/embedded-redis.js';
+import { freePort, startRedisServer, type RedisServerProcess } from '../../base/redis/embedded-redis.js';
 import { tempDir } from '../helpers/test-runtime.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/tinwatch.js');

@@ -4,9 +4,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSources } from '../../config/load-sources.js';
-import { crawlOnce } from '../../app/cli/crawl-once.js';
-import { replayOriginMap } from '../../src/url/origin-map.js';
-import { freePort, startRedisServer, type RedisServerProcess } from '../../src/redis/embedded-redis.js';
+import { crawlOnce } from '../../workers/run-once/crawl-once.js';
+import { replayOriginMap } from '../../base/url/origin-map.js';
+import { freePort, startRedisServer, type RedisServerProcess } from '../../base/redis/embedded-redis.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import {
   buildVnexpressSite,

@@ -6,10 +6,10 @@ import { Redis } from 'ioredis';
 import { listenLocal } from '../helpers/http-receiver.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROBOTS_MAX_BYTES, RobotsPolicy } from '../../crawlers/robots-policy.js';
-import { createOriginMap } from '../../src/url/origin-map.js';
-import { createLogger } from '../../src/logger.js';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
-import { createKeys } from '../../src/redis/keys.js';
+import { createOriginMap } from '../../base/url/origin-map.js';
+import { createLogger } from '../../base/logger.js';
+import { clearPrefix } from '../../base/redis/clear-prefix.js';
+import { createKeys } from '../../base/redis/keys.js';
 import { testPrefix } from '../helpers/test-runtime.js';
 
 describe('robots.txt from a hostile host', () => {

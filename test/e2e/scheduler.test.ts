@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Job } from 'bullmq';
 import { handleCrawlJob } from '../../workers/crawl-worker.js';
 import { syncSchedulers } from '../../workers/scheduler.js';
-import { JOB } from '../../src/queues.js';
+import { JOB } from '../../base/queues.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 
 describe('scheduler', () => {

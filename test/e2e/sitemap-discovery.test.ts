@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlOnce } from '../../app/cli/crawl-once.js';
+import { crawlOnce } from '../../workers/run-once/crawl-once.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';

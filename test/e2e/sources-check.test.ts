@@ -6,7 +6,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replayOriginMap } from '../../src/url/origin-map.js';
+import { replayOriginMap } from '../../base/url/origin-map.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { SITES } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/test-runtime.js';

@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayReport } from '../../app/cli/day-report.js';
-import { crawlOnce } from '../../app/cli/crawl-once.js';
+import { crawlOnce } from '../../workers/run-once/crawl-once.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
-import { recentSkipped } from '../../src/article/skipped-articles.js';
-import { staleDates } from '../../src/article/skip-stale.js';
+import { recentSkipped } from '../../pipeline/article/skipped-articles.js';
+import { staleDates } from '../../pipeline/article/skip-stale.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { classifiedOnTopicArticles, testArticlePage, testSource } from '../helpers/test-source.js';
 

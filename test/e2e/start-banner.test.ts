@@ -8,7 +8,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { loadSources } from '../../config/load-sources.js';
-import { freePort } from '../../src/redis/embedded-redis.js';
+import { freePort } from '../../base/redis/embedded-redis.js';
 import { tempDir, testPrefix } from '../helpers/test-runtime.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/tinwatch.js');

@@ -4,12 +4,12 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayReport, printDayReport, type DayReport } from '../../app/cli/day-report.js';
-import { crawlOnce, type RunSummary } from '../../app/cli/crawl-once.js';
+import { crawlOnce, type RunSummary } from '../../workers/run-once/crawl-once.js';
 import { dashboardApp } from '../../app/dashboard/dashboard.js';
 import { freshness, quantile } from '../../app/dashboard/freshness.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { BUCKETS } from '../../src/stats/url-ledger.js';
-import { replayOriginMap } from '../../src/url/origin-map.js';
+import { replayOriginMap } from '../../base/url/origin-map.js';
 import { BUNDLED_FIRST_RUN_TOTALS } from '../helpers/bundled-run.js';
 import { SITES } from '../helpers/fixtures.js';
 import { testRuntime } from '../helpers/test-runtime.js';

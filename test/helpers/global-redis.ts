@@ -1,7 +1,7 @@
 // One real Redis for the whole test run: REDIS_URL when set, else a redis-server child on a free
 // loopback port (no persistence), stopped at the end. Test files isolate by key prefix.
 import type { TestProject } from 'vitest/node';
-import { freePort, startRedisServer } from '../../src/redis/embedded-redis.js';
+import { freePort, startRedisServer } from '../../base/redis/embedded-redis.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -8,10 +8,10 @@ import { inject } from 'vitest';
 import type { SourceConfig } from '../../config/source-schema.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
 import type { Env } from '../../config/env.js';
-import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
-import { clearPrefix } from '../../src/redis/clear-prefix.js';
-import type { PollClock } from '../../src/runtime/poll-clock.js';
-import type { Logger } from '../../src/logger.js';
+import { createRuntime, type Runtime } from '../../pipeline/runtime/runtime.js';
+import { clearPrefix } from '../../base/redis/clear-prefix.js';
+import type { PollClock } from '../../pipeline/runtime/poll-clock.js';
+import type { Logger } from '../../base/logger.js';
 
 export function testPrefix(): string {
   return `t-${randomBytes(4).toString('hex')}`;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleIdentity, canonicalUrl, storyIdFor, stripTracking } from '../../src/url/canonical-url.js';
+import { articleIdentity, canonicalUrl, storyIdFor, stripTracking } from '../../base/url/canonical-url.js';
 
 describe('canonicalUrl', () => {
   const base = 'https://vnexpress.net/han-quoc-my-5112299.html';

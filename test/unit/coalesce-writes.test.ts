@@ -3,7 +3,7 @@
 import type { Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { coalesceWrites } from '../../src/redis/coalesce-writes.js';
+import { coalesceWrites } from '../../base/redis/coalesce-writes.js';
 import { testPrefix } from '../helpers/test-runtime.js';
 
 /** Counts the writes that reach the socket's underlying handle (after corking). */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodePage, textBytesOf } from '../../src/text/decode-page.js';
-import { UndecodableTextError } from '../../src/errors.js';
+import { UndecodableTextError } from '../../base/errors.js';
 
 /** windows-1258 writes tone marks as combining characters after precomposed base letters. */
 function encode1258(text: string): Buffer {

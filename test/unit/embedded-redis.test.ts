@@ -5,8 +5,8 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
 import { pino } from 'pino';
-import { freePort, NO_REDIS_SERVER_MESSAGE, redisAnswers, startRedisServer } from '../../src/redis/embedded-redis.js';
-import { resolveRedis } from '../../src/redis/resolve-redis.js';
+import { freePort, NO_REDIS_SERVER_MESSAGE, redisAnswers, startRedisServer } from '../../base/redis/embedded-redis.js';
+import { resolveRedis } from '../../base/redis/resolve-redis.js';
 import { tempDir } from '../helpers/test-runtime.js';
 
 describe('embedded redis-server', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProgress, ttyProgress } from '../../app/cli/progress.js';
-import type { SourceRunSummary } from '../../app/cli/crawl-once.js';
+import type { SourceRunSummary } from '../../workers/run-once/crawl-once.js';
 
 const src = (sourceId: string, o: Partial<SourceRunSummary>): SourceRunSummary => ({
   sourceId,

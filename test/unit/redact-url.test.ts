@@ -1,7 +1,7 @@
 // Secrets never shown: a Redis password, a bot token in a path, a token in the query.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from '../../src/url/redact-url.js';
+import { redactUrl } from '../../base/url/redact-url.js';
 
 describe('redactUrl', () => {
   it.each([

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOriginMap, replayOriginMap } from '../../src/url/origin-map.js';
+import { createOriginMap, replayOriginMap } from '../../base/url/origin-map.js';
 import { replayFileFor, startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { SITES } from '../helpers/fixtures.js';
 

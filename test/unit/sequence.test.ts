@@ -32,7 +32,7 @@ describe('manifest line once per story, even after a crash between append and fl
     const { gzipSync } = await import('node:zlib');
     const { readFileSync } = await import('node:fs');
     const path = await import('node:path');
-    const { processArticle } = await import('../../src/article/process-article.js');
+    const { processArticle } = await import('../../pipeline/article/process-article.js');
     const { loadSources } = await import('../../config/load-sources.js');
     const { SITES } = await import('../helpers/fixtures.js');
     const rt = await testRuntime();

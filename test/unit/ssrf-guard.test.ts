@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertPublicDestination, isForbiddenAddress } from '../../crawlers/ssrf-guard.js';
-import { createOriginMap } from '../../src/url/origin-map.js';
+import { createOriginMap } from '../../base/url/origin-map.js';
 
 describe('SSRF guard', () => {
   it.each([

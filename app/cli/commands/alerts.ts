@@ -69,7 +69,7 @@ export function registerAlertsCommand(program: Command): void {
       const { renderAlert } = await import('../../../src/alert/alert-content.js');
       const { SAMPLE_ALERT } = await import('../../../src/alert/sample-alert.js');
       const { createChannel } = await import('../../../src/alert/channels/channel-registry.js');
-      const { createLogger, resolveLogFormat } = await import('../../../src/logger.js');
+      const { createLogger, resolveLogFormat } = await import('../../../base/logger.js');
       const wl = loadWatchlist();
       const cfg = wl.channels[channelName];
       if (!cfg)

@@ -23,10 +23,10 @@ export function registerCrawlCommand(program: Command): void {
       }) => {
         const { settingGiven } = await import('../../../config/env.js');
         const { printRecentSkipped } = await import('../print-skipped.js');
-        const { crawlOnce, formatRunSummary, runHadFailures } = await import('../crawl-once.js');
+        const { crawlOnce, formatRunSummary, runHadFailures } = await import('../../../workers/run-once/crawl-once.js');
         const { ttyProgress } = await import('../progress.js');
-        const { createRuntime } = await import('../../../src/runtime/runtime.js');
-        const { JOB } = await import('../../../src/queues.js');
+        const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
+        const { JOB } = await import('../../../base/queues.js');
         const { pickSources } = await import('../pick-sources.js');
         const { warnMissingChannelEnv } = await import('../channel-warnings.js');
         const sources = pickSources(opts.source);

@@ -12,7 +12,7 @@ export function registerDashboardCommand(program: Command): void {
     .addOption(new Option('--host <host>').hideHelp())
     .addOption(new Option('--port <n>').hideHelp())
     .action(async (opts: { dashboardHost?: string; dashboardPort?: string; host?: string; port?: string }) => {
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const { startDashboard } = await import('../../dashboard/dashboard.js');
       const { runUntilSignal } = await import('../run-until-signal.js');
       const rt = await createRuntime({ outFolder: 'none' });

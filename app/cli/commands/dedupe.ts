@@ -13,7 +13,7 @@ export function registerDedupeCommand(program: Command): void {
     )
     .action(async (opts: { retentionDays?: string }) => {
       const { rebuildIndex } = await import('../../../src/dedupe/rebuild-index.js');
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const rt = await createRuntime({ outFolder: 'none' });
       try {
         const r = await rebuildIndex(rt.redis, rt.keys, rt.outDir, {
@@ -41,7 +41,7 @@ export function registerDedupeCommand(program: Command): void {
     .description('give back the memory of index entries past the retention (the scheduler runs this daily)')
     .action(async () => {
       const { pruneExpired } = await import('../../../src/dedupe/dedupe-index.js');
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const rt = await createRuntime({ outFolder: 'none' });
       try {
         const r = await pruneExpired(rt.redis, rt.keys);

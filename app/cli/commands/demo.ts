@@ -7,7 +7,7 @@ export function registerDemoCommand(program: Command): void {
     .description('run the whole pipeline against the bundled recorded pages and leave the files in the output folder')
     .action(async () => {
       const { readEnv, settingGiven } = await import('../../../config/env.js');
-      const { formatRunSummary, runHadFailures } = await import('../crawl-once.js');
+      const { formatRunSummary, runHadFailures } = await import('../../../workers/run-once/crawl-once.js');
       const { runDemo } = await import('../../demo/demo.js');
       const { ttyProgress } = await import('../progress.js');
       const outDir = readEnv().TINWATCH_OUT;

@@ -1,7 +1,7 @@
 // `tinwatch failed`: failed jobs and pages with their reasons.
 import { type Command, Option } from 'commander';
 import { QUEUE_CHOICES } from '../option-parsers.js';
-import type { QueueName } from '../../../src/queues.js';
+import type { QueueName } from '../../../base/queues.js';
 
 export function registerFailedCommand(program: Command): void {
   program
@@ -14,7 +14,7 @@ export function registerFailedCommand(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (opts: { queue: (QueueName | 'fetch')[]; json?: boolean }) => {
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const { listFailed } = await import('../failed-work.js');
       const rt = await createRuntime({ outFolder: 'none' });
       try {

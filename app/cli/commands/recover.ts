@@ -10,7 +10,7 @@ export function registerRecoverCommand(program: Command): void {
     )
     .option('--force', 'rebuild even when Redis already holds the folder’s record')
     .action(async (opts: { force?: boolean }) => {
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const { runRecover } = await import('../recover-command.js');
       const rt = await createRuntime({ outFolder: 'none' });
       try {

@@ -25,7 +25,7 @@ export function registerRelevanceCommand(program: Command): void {
       'print the on/off marks people gave borderline stories on the dashboard, with their text, as JSON lines (labelled examples for npm run eval:relevance -- --marks FILE)',
     )
     .action(async () => {
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const { exportMarks } = await import('../../../src/relevance/relevance-marks.js');
       const rt = await createRuntime({ outFolder: 'none' });
       try {

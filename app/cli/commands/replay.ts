@@ -9,7 +9,7 @@ export function registerReplayCommand(program: Command): void {
     .argument('<dir>', 'folder of recorded pages')
     .option('--port <n>', 'port (default: a free one)', '0')
     .action(async (dir: string, opts: { port: string }) => {
-      const { replayOriginMap } = await import('../../../src/url/origin-map.js');
+      const { replayOriginMap } = await import('../../../base/url/origin-map.js');
       const { startReplayServer } = await import('../../replay/replay-server.js');
       const { readdir, stat } = await import('node:fs/promises');
       if (!(await stat(dir).catch(() => null))?.isDirectory())

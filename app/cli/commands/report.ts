@@ -14,7 +14,7 @@ export function registerReportCommand(program: Command): void {
       if (opts.day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.day))
         throw new ConfigError(`--day: "${opts.day}" is not a day (YYYY-MM-DD)`);
       const { dayReport, printDayReport } = await import('../day-report.js');
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const rt = await createRuntime();
       try {
         const report = await dayReport(rt, opts.day);

@@ -1,7 +1,7 @@
 // `tinwatch retry`: re-queue failed jobs; an unknown id is an error, not a silent zero.
 import { type Command, Option } from 'commander';
 import { QUEUE_CHOICES } from '../option-parsers.js';
-import type { QueueName } from '../../../src/queues.js';
+import type { QueueName } from '../../../base/queues.js';
 
 export function registerRetryCommand(program: Command): void {
   program
@@ -12,7 +12,7 @@ export function registerRetryCommand(program: Command): void {
     .argument('[ids...]', 'job ids (default: every failed job)')
     .addOption(new Option('--queue <names...>', 'queues').choices([...QUEUE_CHOICES]).default([...QUEUE_CHOICES]))
     .action(async (ids: string[], opts: { queue: QueueName[] }) => {
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const { retryFailed } = await import('../failed-work.js');
       const rt = await createRuntime({ outFolder: 'none' });
       try {

@@ -9,7 +9,7 @@ export function registerSchedulerCommand(program: Command): void {
     .action(async (opts: { resyncMinutes: string }) => {
       const { syncDigestSchedulers, syncSchedulers } = await import('../../../workers/scheduler.js');
       const { startMaintenance } = await import('../../../workers/maintenance.js');
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const { runUntilSignal } = await import('../run-until-signal.js');
       // It writes no file (its storage prune only deletes old ones), and may run where the folder
       // is not mounted (docker-compose.yml): it must not claim a folder of its own.

@@ -10,8 +10,8 @@ export function registerSkippedCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { limit: number; json?: boolean }) => {
       const { printRecentSkipped } = await import('../print-skipped.js');
-      const { recentSkipped } = await import('../../../src/article/skipped-articles.js');
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { recentSkipped } = await import('../../../pipeline/article/skipped-articles.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const rt = await createRuntime({ outFolder: 'none' });
       try {
         if (opts.json)

@@ -14,7 +14,7 @@ export function registerSourcesCommand(program: Command): void {
     .action(async (ids: string[], opts: { json?: boolean }) => {
       const { checkSource, formatSourceCheck } = await import('../sources-check.js');
       const { readEnv } = await import('../../../config/env.js');
-      const { createOriginMap } = await import('../../../src/url/origin-map.js');
+      const { createOriginMap } = await import('../../../base/url/origin-map.js');
       const { pickSources } = await import('../pick-sources.js');
       const sources = pickSources(ids.length ? ids : undefined);
       const originMap = createOriginMap(readEnv().TINWATCH_ORIGIN_MAP ?? {});

@@ -14,19 +14,19 @@ export function registerStartCommand(program: Command): void {
     .option('--dashboard-port <n>', 'dashboard port', '8090')
     .option('--no-first-crawl', 'do not crawl every source at start-up; wait for each schedule')
     .action(async (opts: { dashboard: boolean; dashboardHost: string; dashboardPort: string; firstCrawl: boolean }) => {
-      const { redactUrl } = await import('../../../src/url/redact-url.js');
+      const { redactUrl } = await import('../../../base/url/redact-url.js');
       const { startAlertWorker } = await import('../../../workers/alert-worker.js');
       const { startArticleWorkers } = await import('../../../workers/article-threads.js');
       const { startCrawlWorker } = await import('../../../workers/crawl-worker.js');
       const { syncDigestSchedulers, syncSchedulers } = await import('../../../workers/scheduler.js');
       const { startMaintenance } = await import('../../../workers/maintenance.js');
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const { startDashboard } = await import('../../dashboard/dashboard.js');
       const { warnMissingChannelEnv } = await import('../channel-warnings.js');
       const { runUntilSignal } = await import('../run-until-signal.js');
       const { firstCrawlPlan, queueFirstCrawls } = await import('../first-crawls.js');
       const { startBanner } = await import('../start-banner.js');
-      const { resolveLogFormat } = await import('../../../src/logger.js');
+      const { resolveLogFormat } = await import('../../../base/logger.js');
       const rt = await createRuntime();
       warnMissingChannelEnv(rt);
       await syncSchedulers(rt);

@@ -14,7 +14,7 @@ export function registerWorkerCommand(program: Command): void {
       const { startAlertWorker } = await import('../../../workers/alert-worker.js');
       const { startArticleWorkers } = await import('../../../workers/article-threads.js');
       const { startCrawlWorker } = await import('../../../workers/crawl-worker.js');
-      const { createRuntime } = await import('../../../src/runtime/runtime.js');
+      const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');
       const { runUntilSignal } = await import('../run-until-signal.js');
       // Article workers write the folder's files, alert workers its alerts.jsonl; crawl-only workers
       // may run on a machine without it.

@@ -4,11 +4,11 @@ import { CheerioCrawler } from 'crawlee';
 import { pino } from 'pino';
 import { loadWatchlist } from '../../../config/load-watchlist.js';
 import { freshCrawleeConfig } from '../../../crawlers/crawlee-setup.js';
-import { crawlOnce } from '../../../app/cli/crawl-once.js';
+import { crawlOnce } from '../../../workers/run-once/crawl-once.js';
 import { benchHost, benchSources, OUTLETS } from '../../../app/replay/synthetic-site.js';
-import { createRuntime } from '../../../src/runtime/runtime.js';
+import { createRuntime } from '../../../pipeline/runtime/runtime.js';
 import { StageClock } from '../../../src/stats/stage-timings.js';
-import { createOriginMap } from '../../../src/url/origin-map.js';
+import { createOriginMap } from '../../../base/url/origin-map.js';
 import { sampleThreadCpu, type ThreadCpu } from '../thread-cpu.js';
 
 /**

@@ -1,7 +1,7 @@
 // Every channel type and its factory. Adding a channel: a branch in config/watchlist-schema.ts,
 // a file here, and its line below (the type checker insists on all three).
 import type { ChannelConfig } from '../../../config/watchlist-schema.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../../base/logger.js';
 import { secretFrom, type Channel, type ChannelFactory, type EnvLookup } from './channel.js';
 import { emailChannel } from './email-channel.js';
 import { logChannel } from './log-channel.js';

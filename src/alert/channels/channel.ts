@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { UnrecoverableError } from 'bullmq';
 import type { ChannelConfig } from '../../../config/watchlist-schema.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../../base/logger.js';
 import type { RenderedAlert } from '../alert-content.js';
 
 export interface Channel {

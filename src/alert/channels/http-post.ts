@@ -3,8 +3,8 @@
 // its answer. 429 and 5xx are transient (retried with backoff); any other non-2xx is permanent
 // (the failed list says why).
 import { UnrecoverableError } from 'bullmq';
-import { ChannelHttpError } from '../../errors.js';
-import { tokenLikeParam } from '../../url/redact-url.js';
+import { ChannelHttpError } from '../../../base/errors.js';
+import { tokenLikeParam } from '../../../base/url/redact-url.js';
 
 export async function postJson(
   url: string,

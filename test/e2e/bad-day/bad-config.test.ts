@@ -1,6 +1,6 @@
 // Bad day: a configuration file built to hurt (issue 32, finding 12). A YAML bomb (aliases of
 // aliases) or a map nested 5,000 deep used to end `tinwatch start` with exit 1 and no file:line,
-// where the README promises exit 2 naming the file; a 60,000-rule watchlist held the process for
+// where the docs promise exit 2 naming the file; a 60,000-rule watchlist held the process for
 // seconds and took RSS past a gigabyte. Each now ends in one line naming the file (and the line
 // where there is one), exit 2; the rule count is capped (TINWATCH_MAX_RULES), the cap named.
 import { execFile } from 'node:child_process';

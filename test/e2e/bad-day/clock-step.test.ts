@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { ensurePollJobs, POLL_PRIORITY, wantedPollJobs } from '../../../workers/poll-jobs.js';
-import { JOB } from '../../../src/queues.js';
+import { JOB } from '../../../base/queues.js';
 import { maxPollAheadMs, watchClockSteps } from '../../../workers/poll-clock-guard.js';
 import { testRuntime } from '../../helpers/test-runtime.js';
 import { testSource } from '../../helpers/test-source.js';

@@ -11,7 +11,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../../crawlers/browser-fetcher.j
 import { dashboardApp, startDashboard, type Dashboard } from '../../../app/dashboard/dashboard.js';
 import { testRuntime } from '../../helpers/test-runtime.js';
 import { testSource } from '../../helpers/test-source.js';
-import { JOB } from '../../../src/queues.js';
+import { JOB } from '../../../base/queues.js';
 
 describe('bad day: the dashboard inside a hostile frame', () => {
   let rt: Awaited<ReturnType<typeof testRuntime>>;

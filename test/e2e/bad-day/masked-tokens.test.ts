@@ -12,7 +12,7 @@ import { renderAlert } from '../../../src/alert/alert-content.js';
 import { createChannel } from '../../../src/alert/channels/channel-registry.js';
 import { withoutSecretsOf } from '../../../src/alert/channels/http-post.js';
 import { SAMPLE_ALERT } from '../../../src/alert/sample-alert.js';
-import { redactUrl } from '../../../src/url/redact-url.js';
+import { redactUrl } from '../../../base/url/redact-url.js';
 
 describe('bad day: a token in a webhook URL', () => {
   let echo: http.Server;

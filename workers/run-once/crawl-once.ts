@@ -3,13 +3,13 @@
 // this process; with `useRemoteWorkers` it only enqueues and waits for workers elsewhere.
 import { randomBytes } from 'node:crypto';
 import type { SourceConfig } from '../../config/source-schema.js';
-import { startAlertWorker } from '../../workers/alert-worker.js';
-import { startArticleWorkers } from '../../workers/article-threads.js';
-import { startCrawlWorker } from '../../workers/crawl-worker.js';
-import { JOB, jobId, type ArticleOutcome, type CrawlSummary } from '../../src/queues.js';
+import { startAlertWorker } from '../alert-worker.js';
+import { startArticleWorkers } from '../article-threads.js';
+import { startCrawlWorker } from '../crawl-worker.js';
+import { JOB, jobId, type ArticleOutcome, type CrawlSummary } from '../../base/queues.js';
 import { formatFailureCounts } from '../../crawlers/fetch-failure.js';
 import { JobOutcomes } from './job-outcomes.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../pipeline/runtime/runtime.js';
 
 export interface SourceRunSummary {
   sourceId: string;

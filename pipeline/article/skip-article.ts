@@ -1,8 +1,8 @@
 // A story not written (off topic, stale): recorded for `tinwatch skipped` and the dashboard, its
 // outcome kept, and its parked page released.
 import type { Redis } from 'ioredis';
-import type { ArticleOutcome } from '../queues.js';
-import type { Keys } from '../redis/keys.js';
+import type { ArticleOutcome } from '../../base/queues.js';
+import type { Keys } from '../../base/redis/keys.js';
 import type { ArticleContext } from './article-context.js';
 import { keepOutcome, parkedKeys } from './job-state.js';
 import { recordSkipped, type SkippedArticle } from './skipped-articles.js';

@@ -5,9 +5,9 @@
 // original's written_at exactly as the line has it. An original that never lands in time fails
 // the duplicate's attempt with the reason; BullMQ retries it later.
 import type { Redis } from 'ioredis';
-import type { Keys } from '../redis/keys.js';
-import { manifestLines } from '../write/article-files.js';
-import { parseManifestLine } from '../write/manifest-entry.js';
+import type { Keys } from '../../base/redis/keys.js';
+import { manifestLines } from '../../src/write/article-files.js';
+import { parseManifestLine } from '../../src/write/manifest-entry.js';
 
 export class OriginalNotWrittenError extends Error {
   constructor(ownerId: string, waitedMs: number) {

@@ -75,7 +75,7 @@ export const articleOutcomeSchema = z.discriminatedUnion('outcome', [
     reason: z.string().optional(),
   }),
   z.object({ outcome: z.literal('already-written'), storyId: z.string() }),
-  /** The page's own date is far older than its listing's (src/article/skip-stale.ts): not written, not alerted. */
+  /** The page's own date is far older than its listing's (pipeline/article/skip-stale.ts): not written, not alerted. */
   z.object({
     outcome: z.literal('stale'),
     storyId: z.string(),

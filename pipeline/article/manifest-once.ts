@@ -1,9 +1,9 @@
 // The manifest line, once per story.
 import type { Redis } from 'ioredis';
-import type { ArticleJobData, ArticleOutcome } from '../queues.js';
-import type { Keys } from '../redis/keys.js';
-import { appendManifest, manifestTailHasStory } from '../write/article-files.js';
-import type { ManifestEntry } from '../write/manifest-entry.js';
+import type { ArticleJobData, ArticleOutcome } from '../../base/queues.js';
+import type { Keys } from '../../base/redis/keys.js';
+import { appendManifest, manifestTailHasStory } from '../../src/write/article-files.js';
+import type { ManifestEntry } from '../../src/write/manifest-entry.js';
 import { keepOutcome } from './job-state.js';
 
 export interface ManifestDeps {

@@ -1,7 +1,7 @@
 // Off-topic articles are not written, but the user must be able to see what was dropped and why
 // (a threshold set too high shows up here): a capped Redis list, newest first.
 import type { Redis } from 'ioredis';
-import type { Keys } from '../redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 
 export const SKIPPED_KEEP = 1000;
 

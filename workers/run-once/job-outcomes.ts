@@ -11,7 +11,7 @@
 // and values (figures: BENCHMARKS.md, "Figures behind design choices").
 import { Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { scriptCommand } from '../../src/redis/script-command.js';
+import { scriptCommand } from '../../base/redis/script-command.js';
 
 export type Finished = { state: 'completed'; value: unknown } | { state: 'failed'; reason: string };
 

@@ -1,8 +1,8 @@
 // An off-topic story: not written; recorded with its score and reason (skip-article.ts).
 import type { Redis } from 'ioredis';
-import type { ArticleOutcome } from '../queues.js';
-import type { Keys } from '../redis/keys.js';
-import type { RelevanceResult } from '../relevance/classify-relevance.js';
+import type { ArticleOutcome } from '../../base/queues.js';
+import type { Keys } from '../../base/redis/keys.js';
+import type { RelevanceResult } from '../../src/relevance/classify-relevance.js';
 import type { ArticleContext } from './article-context.js';
 import { skipArticle } from './skip-article.js';
 

@@ -1,28 +1,28 @@
 // Everything a tinwatch process shares: env, logger, Redis (resolved or embedded), keys, queues,
 // origin map, sources. Built once per process by the CLI; tests build it with their own Redis.
 import { Redis } from 'ioredis';
-import { coalesceWrites } from '../redis/coalesce-writes.js';
+import { coalesceWrites } from '../../base/redis/coalesce-writes.js';
 import { readEnv, readSecret, settingGiven, type Env } from '../../config/env.js';
-import { claimFolder } from '../write/claim-folder.js';
-import { readFolderIdentity } from '../write/folder-identity.js';
+import { claimFolder } from '../../src/write/claim-folder.js';
+import { readFolderIdentity } from '../../src/write/folder-identity.js';
 import { readWatchlist, watchlistFile } from '../../config/load-watchlist.js';
 import type { Watchlist } from '../../config/watchlist-schema.js';
-import { followWatchlistFile, type WatchlistListener } from '../alert/watchlist-reload.js';
-import { createAlerts, type Alerts } from '../alert/alert-setup.js';
-import { runRuntimeClosers } from './runtime-closers.js';
+import { followWatchlistFile, type WatchlistListener } from '../../src/alert/watchlist-reload.js';
+import { createAlerts, type Alerts } from '../../src/alert/alert-setup.js';
+import { runRuntimeClosers } from '../../base/runtime-closers.js';
 import { WALL_CLOCK, type PollClock } from './poll-clock.js';
 import type { PollLimits } from '../../config/feed-polling.js';
-import { recoverOpenWarcs, WarcWriter } from '../archive/warc-writer.js';
-import { PipelineStats } from '../stats/pipeline-stats.js';
-import type { StageTimings } from '../stats/stage-timings.js';
+import { recoverOpenWarcs, WarcWriter } from '../../src/archive/warc-writer.js';
+import { PipelineStats } from '../../src/stats/pipeline-stats.js';
+import type { StageTimings } from '../../src/stats/stage-timings.js';
 import { loadSources, sourceById } from '../../config/load-sources.js';
 import type { SourceConfig } from '../../config/source-schema.js';
-import { createOriginMap, type OriginMap } from '../url/origin-map.js';
-import { createLogger, resolveLogFormat, type LogFormat, type Logger } from '../logger.js';
-import { openQueues, type Queues } from '../queues.js';
-import { createKeys, type Keys } from '../redis/keys.js';
-import { RedisOutageLog } from '../redis/outage-log.js';
-import { resolveRedis, type RedisTarget } from '../redis/resolve-redis.js';
+import { createOriginMap, type OriginMap } from '../../base/url/origin-map.js';
+import { createLogger, resolveLogFormat, type LogFormat, type Logger } from '../../base/logger.js';
+import { openQueues, type Queues } from '../../base/queues.js';
+import { createKeys, type Keys } from '../../base/redis/keys.js';
+import { RedisOutageLog } from '../../base/redis/outage-log.js';
+import { resolveRedis, type RedisTarget } from '../../base/redis/resolve-redis.js';
 
 export interface Runtime {
   env: Env;

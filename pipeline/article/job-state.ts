@@ -5,9 +5,9 @@ import { gunzipSync } from 'node:zlib';
 import { UnrecoverableError } from 'bullmq';
 import type { ChainableCommander, Redis } from 'ioredis';
 import { PIPELINE } from '../../config/pipeline.js';
-import { articleOutcomeSchema, type ArticleJobData, type ArticleOutcome } from '../queues.js';
-import { execChecked } from '../redis/exec-checked.js';
-import type { Keys } from '../redis/keys.js';
+import { articleOutcomeSchema, type ArticleJobData, type ArticleOutcome } from '../../base/queues.js';
+import { execChecked } from '../../base/redis/exec-checked.js';
+import type { Keys } from '../../base/redis/keys.js';
 
 /** The page is read even when the story is done (it is small next to a second round trip). */
 export async function storyStateAndRaw(

@@ -2,8 +2,8 @@
 // page listed as today's). Not written as a new story and never alerted; recorded with the two
 // dates for `tinwatch skipped` and the URL ledger's "stale" bucket, and its parked page released.
 import type { Redis } from 'ioredis';
-import type { ArticleOutcome } from '../queues.js';
-import type { Keys } from '../redis/keys.js';
+import type { ArticleOutcome } from '../../base/queues.js';
+import type { Keys } from '../../base/redis/keys.js';
 import type { ArticleContext } from './article-context.js';
 import { skipArticle } from './skip-article.js';
 

@@ -5,12 +5,12 @@
 // retried with backoff.
 import { UnrecoverableError } from 'bullmq';
 import type { SourceConfig } from '../../config/source-schema.js';
-import { claimStory } from '../dedupe/dedupe-index.js';
-import { fingerprint } from '../dedupe/fingerprint.js';
-import { extractArticle, type ExtractField } from '../extract/extract-article.js';
-import type { ArticleJobData, ArticleOutcome } from '../queues.js';
-import { classifyTopics } from '../relevance/classify-topics.js';
-import { timed } from '../stats/stage-timings.js';
+import { claimStory } from '../../src/dedupe/dedupe-index.js';
+import { fingerprint } from '../../src/dedupe/fingerprint.js';
+import { extractArticle, type ExtractField } from '../../src/extract/extract-article.js';
+import type { ArticleJobData, ArticleOutcome } from '../../base/queues.js';
+import { classifyTopics } from '../../src/relevance/classify-topics.js';
+import { timed } from '../../src/stats/stage-timings.js';
 import { inflateRaw, storyStateAndRaw } from './job-state.js';
 import { recordDuplicate } from './record-duplicate.js';
 import { skipOffTopic } from './skip-off-topic.js';

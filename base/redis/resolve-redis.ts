@@ -7,7 +7,7 @@ import { redactUrl } from '../url/redact-url.js';
 import { RedisUnavailableError } from '../errors.js';
 import { probeRedis, redisAnswers, startRedisServer } from './embedded-redis.js';
 
-/** How long a REDIS_URL has to answer at start (the README promises exit 2 within 10 s). */
+/** How long a REDIS_URL has to answer at start (docs/configuration.md promises exit 2 within 10 s). */
 const PROBE_TIMEOUT_MS = 5_000;
 
 /** Whether something accepts TCP connections on this loopback port. */
