@@ -2,19 +2,19 @@
 // a manifest line pointing at the original, and this outlet added to the story's carriers. It
 // joins the original's thread: one more outlet in the update of a per-thread rule that alerted
 // on the thread, one more match for a spike rule.
-import { captureStory, type WarcSink } from '../archive/capture-story.js';
-import type { DedupeVerdict } from '../dedupe/dedupe-index.js';
-import type { Logger } from '../logger.js';
-import { carrierMember } from '../dedupe/story-carriers.js';
-import type { ArticleOutcome } from '../queues.js';
-import { MANIFEST_SCHEMA_VERSION } from '../write/manifest-entry.js';
+import { captureStory, type WarcSink } from '../../src/archive/capture-story.js';
+import type { DedupeVerdict } from '../../src/dedupe/dedupe-index.js';
+import type { Logger } from '../../base/logger.js';
+import { carrierMember } from '../../src/dedupe/story-carriers.js';
+import type { ArticleOutcome } from '../../base/queues.js';
+import { MANIFEST_SCHEMA_VERSION } from '../../src/write/manifest-entry.js';
 import { round2, type ArticleContext } from './article-context.js';
 import { awaitOriginal, type AwaitOriginalOptions } from './await-original.js';
 import { parkedKeys } from './job-state.js';
 import { manifestOnce, type ManifestDeps } from './manifest-once.js';
-import { copyJoinsThreads } from '../alert/thread-alerts.js';
-import { recordThreadRoot } from '../alert/thread-root.js';
-import type { TopicsResult } from '../relevance/classify-topics.js';
+import { copyJoinsThreads } from '../../src/alert/thread-alerts.js';
+import { recordThreadRoot } from '../../src/alert/thread-root.js';
+import type { TopicsResult } from '../../src/relevance/classify-topics.js';
 import { countForSpikes, matchRules, type StoryAlertDeps } from './story-alerts.js';
 
 export async function recordDuplicate(

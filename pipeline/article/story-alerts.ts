@@ -3,14 +3,14 @@
 // the spike rules' count. Every step is idempotent, run before the manifest line that ends the job.
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { ThreadUpdateEntry } from '../alert/grouped-content.js';
-import { matchTime, watchSpikes } from '../alert/spike-watch.js';
-import { joiningLink, recordThreadRoot } from '../alert/thread-root.js';
-import type { RelatedStory } from '../dedupe/dedupe-index.js';
-import type { MatchableArticle, RuleMatch } from '../match/matchable.js';
-import type { RuleMatcher } from '../match/rule-matcher.js';
-import type { Keys } from '../redis/keys.js';
-import type { TopicsResult } from '../relevance/classify-topics.js';
+import type { ThreadUpdateEntry } from '../../src/alert/grouped-content.js';
+import { matchTime, watchSpikes } from '../../src/alert/spike-watch.js';
+import { joiningLink, recordThreadRoot } from '../../src/alert/thread-root.js';
+import type { RelatedStory } from '../../src/dedupe/dedupe-index.js';
+import type { MatchableArticle, RuleMatch } from '../../src/match/matchable.js';
+import type { RuleMatcher } from '../../src/match/rule-matcher.js';
+import type { Keys } from '../../base/redis/keys.js';
+import type { TopicsResult } from '../../src/relevance/classify-topics.js';
 
 export interface StoryAlertDeps {
   redis: Redis;

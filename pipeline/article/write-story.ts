@@ -4,19 +4,19 @@
 // `related`: the earlier story it follows up, continues or reports beside) — the line marks the story done, so a crash before it retries
 // the job and re-queues the same (idempotent) alert jobs.
 import type { Queue } from 'bullmq';
-import { enqueueAlerts } from '../alert/enqueue-alerts.js';
+import { enqueueAlerts } from '../../src/alert/enqueue-alerts.js';
 import { countForSpikes, matchRules, placeInThread } from './story-alerts.js';
-import { captureStory, type WarcSink } from '../archive/capture-story.js';
-import type { Logger } from '../logger.js';
-import type { RuleMatcher } from '../match/rule-matcher.js';
-import type { ArticleOutcome } from '../queues.js';
-import type { TopicsResult } from '../relevance/classify-topics.js';
-import { timed, type StageTimings } from '../stats/stage-timings.js';
-import { writeArticleFile } from '../write/article-files.js';
-import { renderArticleText } from '../write/article-text.js';
-import { MANIFEST_SCHEMA_VERSION } from '../write/manifest-entry.js';
-import { assignSequence, fileNameFor } from '../write/sequence.js';
-import type { RelatedStory } from '../dedupe/dedupe-index.js';
+import { captureStory, type WarcSink } from '../../src/archive/capture-story.js';
+import type { Logger } from '../../base/logger.js';
+import type { RuleMatcher } from '../../src/match/rule-matcher.js';
+import type { ArticleOutcome } from '../../base/queues.js';
+import type { TopicsResult } from '../../src/relevance/classify-topics.js';
+import { timed, type StageTimings } from '../../src/stats/stage-timings.js';
+import { writeArticleFile } from '../../src/write/article-files.js';
+import { renderArticleText } from '../../src/write/article-text.js';
+import { MANIFEST_SCHEMA_VERSION } from '../../src/write/manifest-entry.js';
+import { assignSequence, fileNameFor } from '../../src/write/sequence.js';
+import type { RelatedStory } from '../../src/dedupe/dedupe-index.js';
 import { round2, type ArticleContext } from './article-context.js';
 import { parkedKeys } from './job-state.js';
 import { manifestOnce, type ManifestDeps } from './manifest-once.js';

@@ -9,7 +9,7 @@
 //   resends the same batch and stories arriving meanwhile wait for the next digest.
 import { readStoryCarriers } from '../dedupe/story-carriers.js';
 import type { Job } from 'bullmq';
-import type { AlertJobData } from '../queues.js';
+import type { AlertJobData } from '../../base/queues.js';
 import { renderAlert, renderDigest, type AlertItem } from './alert-content.js';
 import { deliverSpike, deliverThreadUpdate } from './deliver-grouped.js';
 import { CLAIM_BATCH, logSent, SENT_TTL_SECONDS, waitForRate, type AlertDeps } from './delivery-steps.js';

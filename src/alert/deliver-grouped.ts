@@ -2,7 +2,7 @@
 // stories of a thread a per-thread rule already alerted on, claimed as one batch) and a spike
 // alert (its facts fixed when it fired). Both at most once, as deliver-alert.ts does.
 import type { Job } from 'bullmq';
-import type { AlertJobData } from '../queues.js';
+import type { AlertJobData } from '../../base/queues.js';
 import type { Channel } from './channels/channel.js';
 import { CLAIM_BATCH, logSent, SENT_TTL_SECONDS, waitForRate, type AlertDeps } from './delivery-steps.js';
 import { renderSpike, renderThreadUpdate, type ThreadUpdateEntry } from './grouped-content.js';

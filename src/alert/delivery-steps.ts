@@ -4,8 +4,8 @@
 // same batch and stories arriving meanwhile wait for the next one.
 import { DelayedError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Logger } from '../logger.js';
-import type { Keys } from '../redis/keys.js';
+import type { Logger } from '../../base/logger.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { appendAlertLog, type AlertLogLine } from './alert-log.js';
 import type { Channel } from './channels/channel.js';
 

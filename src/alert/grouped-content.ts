@@ -1,6 +1,6 @@
 // What a thread's update and a spike alert say, in every channel's format (plain text, Slack
 // mrkdwn, HTML, JSON), beside alert-content.ts's per-story alert and digest.
-import type { SpikeFacts } from '../queues.js';
+import type { SpikeFacts } from '../../base/queues.js';
 import { escapeHtml, escSlack, type RenderedAlert } from './alert-content.js';
 
 /** A later story of a thread, waiting for the thread's next update. */

@@ -7,7 +7,7 @@
 // is told "fire" again and queues the same (idempotent) alert jobs.
 import type { Redis } from 'ioredis';
 import type { SpikeOptions } from '../../config/rule-alert-options.js';
-import type { Keys } from '../redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 
 export const BASELINE_MS = 7 * 24 * 3600_000;
 

@@ -5,8 +5,8 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RuleConfig } from '../../config/watchlist-schema.js';
-import { JOB, jobId, type AlertJobData, type SpikeFacts } from '../queues.js';
-import type { Keys } from '../redis/keys.js';
+import { JOB, jobId, type AlertJobData, type SpikeFacts } from '../../base/queues.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { BASELINE_MS, spikeStep } from './spike-check.js';
 
 /** What a spike alert says about one matching story; kept while it can be in a window. */

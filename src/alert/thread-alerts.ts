@@ -7,8 +7,8 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RuleConfig } from '../../config/watchlist-schema.js';
-import { JOB, jobId, type AlertJobData } from '../queues.js';
-import type { Keys } from '../redis/keys.js';
+import { JOB, jobId, type AlertJobData } from '../../base/queues.js';
+import type { Keys } from '../../base/redis/keys.js';
 import type { ThreadRef, ThreadUpdateEntry } from './grouped-content.js';
 
 /** A thread's mark lasts as long as a thread plausibly grows. */

@@ -6,7 +6,7 @@
 // its link target's root. Kept in Redis as one hash (keys.threadRoot), rebuilt by `recover` from
 // the manifest, so the output folder stays the record.
 import type { Redis } from 'ioredis';
-import type { Keys } from '../redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 
 export interface ThreadLink {
   id: string;

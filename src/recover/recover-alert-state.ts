@@ -12,7 +12,7 @@ import type { AlertLogLine } from '../alert/alert-log.js';
 import { BASELINE_MS } from '../alert/spike-check.js';
 import { HIT_INFO_SECONDS, matchTime, type SpikeHit } from '../alert/spike-watch.js';
 import { joiningLink } from '../alert/thread-root.js';
-import type { Keys } from '../redis/keys.js';
+import type { Keys } from '../../base/redis/keys.js';
 import { manifestLines } from '../write/article-files.js';
 import { parseManifestLine, type ManifestEntryRead } from '../write/manifest-entry.js';
 
