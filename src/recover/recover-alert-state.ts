@@ -80,11 +80,15 @@ export async function rebuildAlertState(
   }
   // The first alert of a thread names it; an update's line stands in when that line is gone.
   const ordered = [...alertLines].sort((a, b) => Number(b.kind === 'instant') - Number(a.kind === 'instant'));
+  const marked = new Set<string>();
   for (const a of ordered) {
     if (!a.thread || !a.rule) continue;
+    const key = keys.threadAlerted(a.rule, a.channel, a.thread.id);
+    if (marked.has(key)) continue;
+    marked.add(key);
     const first = a.kind === 'instant' ? (a.story_ids[0] ?? a.thread.id) : a.thread.id;
     const mark = JSON.stringify({ id: first, title: a.thread.title, url: a.thread.url });
-    p.set(keys.threadAlerted(a.rule, a.channel, a.thread.id), mark, 'EX', MARK_SECONDS, 'NX');
+    p.set(key, mark, 'EX', MARK_SECONDS, 'NX');
     r.threadMarks++;
     await flush();
   }
