@@ -1,6 +1,6 @@
 // Concept watch rules: the concept files (checked with file:line), their {a|b} variants, and
 // concept matching with the topic cues' word rules (whole words, capitals, blockers).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -111,6 +111,19 @@ describe('concept files', () => {
     expect(() =>
       parseWatchlistText('channels: { log: { type: log } }\nrules:\n  - { name: a, channels: [log] }\n', 'w.yaml'),
     ).toThrow(/rule "a" query: a rule needs a query or a concept/);
+  });
+});
+
+describe('the bundled watchlist', () => {
+  it('its commented examples of concept, per-thread and spike rules are valid rules', () => {
+    const text = readFileSync(new URL('../../config/watchlist.yaml', import.meta.url), 'utf8');
+    const uncommented = text.replace(/^ {2}# (- name:| {2})/gm, '  $1');
+    const rules = parseWatchlistText(uncommented, 'watchlist.yaml').rules;
+    expect(rules.find((r) => r.name === 'usfk')).toMatchObject({
+      query: '@usfk',
+      perThread: { updateAfterMinutes: 60 },
+    });
+    expect(rules.find((r) => r.name === 'drills-spike')?.spike).toEqual({ hours: 6, factor: 3, minMatches: 4 });
   });
 });
 
