@@ -128,13 +128,50 @@ export const alertItemSchema = z.object({
   }),
   otherOutlets: z.array(z.object({ outlet: z.string(), url: z.string() })),
   updateOf: z.object({ storyId: z.string(), title: z.string(), url: z.string() }).nullable().optional(),
+  /** The story's thread (its root story id), set for a rule that alerts once per thread. */
+  threadId: z.string().nullable().optional(),
 });
 
 export type AlertItem = z.infer<typeof alertItemSchema>;
+const threadRefSchema = z.object({ id: z.string(), title: z.string(), url: z.string() });
+
+/** One thread behind a spike: its root's title and link, and how much of the window it made. */
+export const spikeThreadSchema = threadRefSchema.extend({
+  matches: z.number().int(),
+  outlets: z.array(z.string()),
+});
+
+export const spikeSchema = z.object({
+  /** The spike's id: the rule's first match that tipped it over (a story id). */
+  id: z.string(),
+  hours: z.number(),
+  factor: z.number(),
+  /** Matches in the window when it fired, and the 7-day average per window before it. */
+  count: z.number().int(),
+  usual: z.number(),
+  at: z.iso.datetime({ offset: true }),
+  threads: z.array(spikeThreadSchema),
+});
+export type SpikeFacts = z.infer<typeof spikeSchema>;
 
 export const alertJobSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('instant'), channel: z.string(), item: alertItemSchema }),
   z.strictObject({ kind: z.literal('digest'), channel: z.string(), rule: z.string() }),
+  /** The later stories of a thread a per-thread rule already alerted on, as one update. */
+  z.strictObject({
+    kind: z.literal('thread-update'),
+    channel: z.string(),
+    rule: z.string(),
+    ruleDescription: z.string().nullable(),
+    thread: threadRefSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('spike'),
+    channel: z.string(),
+    rule: z.string(),
+    ruleDescription: z.string().nullable(),
+    spike: spikeSchema,
+  }),
 ]);
 export type AlertJobData = z.infer<typeof alertJobSchema>;
 
@@ -176,6 +213,11 @@ export const jobId = {
   /** One alert per (story, rule, channel), whatever the number of re-crawls or retries. */
   alert: (storyId: string, rule: string, channel: string) => `alert-${storyId}-${rule}-${channel}`,
   digestScheduler: (rule: string, channel: string) => `digest-${rule}-${channel}`,
+  /** The update of a thread that `storyId`'s arrival scheduled: retries of that story's job add the same one. */
+  threadUpdate: (root: string, rule: string, channel: string, storyId: string) =>
+    `thrup-${root}-${rule}-${channel}-${storyId}`,
+  /** One alert per (rule, spike, channel): the spike is named by the story that tipped it. */
+  spike: (rule: string, spikeId: string, channel: string) => `spike-${rule}-${spikeId}-${channel}`,
 };
 
 /** Alerts retry longer than pages: a receiver may be down for a while. Capped at 8 attempts. */

@@ -1,15 +1,19 @@
 // Watch-rule queries: phrases ("răn đe mở rộng" or bare words), AND, OR, NOT, parentheses, and
 // proximity `A NEAR/n B` (within n syllables). Adjacent terms without an operator are ANDed.
-// Precedence: NEAR binds tightest, then NOT, AND, OR.
+// Precedence: NEAR binds tightest, then NOT, AND, OR. `@name` stands for a concept
+// (config/concepts/NAME.yaml): any of its spellings, matched as whole words.
 //   "tập trận" AND ("Hàn Quốc" OR Seoul) NOT "Triều Tiên"
+//   @usfk AND "tập trận"
 export type QueryNode =
   | { kind: 'phrase'; text: string }
+  | { kind: 'concept'; name: string }
   | { kind: 'and'; items: QueryNode[] }
   | { kind: 'or'; items: QueryNode[] }
   | { kind: 'not'; item: QueryNode }
   | { kind: 'near'; left: QueryNode & { kind: 'phrase' }; right: QueryNode & { kind: 'phrase' }; distance: number };
 
-type Tok = { t: 'phrase'; v: string } | { t: 'and' | 'or' | 'not' | 'lp' | 'rp' } | { t: 'near'; n: number };
+type Tok =
+  { t: 'phrase' | 'concept'; v: string } | { t: 'and' | 'or' | 'not' | 'lp' | 'rp' } | { t: 'near'; n: number };
 
 export class QuerySyntaxError extends Error {
   override name = 'QuerySyntaxError';
@@ -40,7 +44,11 @@ function lex(q: string): Tok[] {
       else if (w === 'OR') out.push({ t: 'or' });
       else if (w === 'NOT') out.push({ t: 'not' });
       else if (near) out.push({ t: 'near', n: Number(near[1]) });
-      else if (/^NEAR\b/.test(w)) throw new QuerySyntaxError(`NEAR needs a distance, e.g. NEAR/5 (got ${w})`);
+      else if (w.startsWith('@')) {
+        if (!/^@[a-z0-9][a-z0-9-]{0,62}$/.test(w))
+          throw new QuerySyntaxError(`${w} at ${i}: a concept is @ and its name (lower-case letters, digits, dashes)`);
+        out.push({ t: 'concept', v: w.slice(1) });
+      } else if (/^NEAR\b/.test(w)) throw new QuerySyntaxError(`NEAR needs a distance, e.g. NEAR/5 (got ${w})`);
       else out.push({ t: 'phrase', v: w });
       i += w.length;
     }
@@ -78,6 +86,11 @@ export function parseQuery(q: string): QueryNode {
       }
       return left;
     }
+    if (t.t === 'concept') {
+      pos++;
+      if (peek()?.t === 'near') throw new QuerySyntaxError(`NEAR/n takes phrases, not a concept (@${t.v})`);
+      return { kind: 'concept', name: t.v };
+    }
     throw new QuerySyntaxError(`unexpected ${t.t.toUpperCase()} where a term was expected`);
   }
   function unary(): QueryNode {
@@ -94,7 +107,7 @@ export function parseQuery(q: string): QueryNode {
       if (t?.t === 'and') {
         pos++;
         items.push(unary());
-      } else if (t && (t.t === 'phrase' || t.t === 'lp' || t.t === 'not')) {
+      } else if (t && (t.t === 'phrase' || t.t === 'concept' || t.t === 'lp' || t.t === 'not')) {
         items.push(unary()); // implicit AND
       } else break;
     }
@@ -121,6 +134,7 @@ export function parseQuery(q: string): QueryNode {
 export function hasPositive(n: QueryNode): boolean {
   switch (n.kind) {
     case 'phrase':
+    case 'concept':
     case 'near':
       return true;
     case 'not':
@@ -134,6 +148,8 @@ export function hasPositive(n: QueryNode): boolean {
 
 export function phrasesOf(n: QueryNode): string[] {
   switch (n.kind) {
+    case 'concept':
+      return [];
     case 'phrase':
       return [n.text];
     case 'near':
@@ -144,4 +160,16 @@ export function phrasesOf(n: QueryNode): string[] {
     case 'or':
       return n.items.flatMap(phrasesOf);
   }
+}
+
+/** The concepts a query names (`@name`), each once, in the order written. */
+export function conceptsOf(n: QueryNode): string[] {
+  const out = new Set<string>();
+  const visit = (x: QueryNode): void => {
+    if (x.kind === 'concept') out.add(x.name);
+    else if (x.kind === 'not') visit(x.item);
+    else if (x.kind === 'and' || x.kind === 'or') x.items.forEach(visit);
+  };
+  visit(n);
+  return [...out];
 }

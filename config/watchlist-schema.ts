@@ -2,8 +2,11 @@
 // the rule (or channel) and the field. Secrets are never written here: channels name the
 // environment variable that holds them.
 import { z } from 'zod';
-import { parseQuery, QuerySyntaxError } from './query-language.js';
+import { conceptsOf, parseQuery, QuerySyntaxError } from './query-language.js';
 import { loadTopicProfiles } from './load-topics.js';
+import { loadConcepts } from './load-concepts.js';
+import type { Concept } from './concept-schema.js';
+import { ruleAlertOptions } from './rule-alert-options.js';
 import { ConfigError } from './errors.js';
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes (used in job ids)');
@@ -59,7 +62,7 @@ const digestSchema = z.union([
   z.strictObject({ dailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (Asia/Ho_Chi_Minh)') }),
 ]);
 
-export const ruleSchema = z.strictObject({
+const ruleFields = z.strictObject({
   name: name.describe("The rule's name: in alerts, feeds (/feeds/rule-NAME.atom) and job ids."),
   description: z.string().optional().describe('What the rule is for, shown in alerts and on the dashboard.'),
   query: z
@@ -71,7 +74,11 @@ export const ruleSchema = z.strictObject({
         ctx.addIssue({ code: 'custom', message: e instanceof QuerySyntaxError ? e.message : String(e) });
       }
     })
-    .describe('Words, "phrases", AND, OR, NOT, ( ), NEAR/n. Try it: tinwatch alerts backtest --query \'…\''),
+    .optional()
+    .describe('Words, "phrases", @concept, AND, OR, NOT, ( ), NEAR/n. Try it: tinwatch alerts backtest --query \'…\''),
+  concept: name
+    .optional()
+    .describe('A concept (config/concepts/NAME.yaml) instead of spellings; with a query, both must match.'),
   fields: z
     .array(z.enum(['title', 'lead', 'body']))
     .min(1)
@@ -87,7 +94,50 @@ export const ruleSchema = z.strictObject({
     .optional()
     .describe('Fire only for stories this topic profile (config/topics/NAME.json) judged on or borderline.'),
   digest: digestSchema.optional().describe('Absent: one alert per story at once. Otherwise one message per period.'),
+  ...ruleAlertOptions,
 });
+
+/** The query a rule runs: its query, its concept, or both ANDed. */
+function effectiveQuery(r: { query?: string | undefined; concept?: string | undefined }): string {
+  if (r.concept && r.query) return `@${r.concept} AND (${r.query})`;
+  return r.concept ? `@${r.concept}` : (r.query ?? '');
+}
+
+export const ruleSchema = ruleFields
+  .superRefine((r, ctx) => {
+    if (r.query === undefined && r.concept === undefined)
+      ctx.addIssue({ code: 'custom', path: ['query'], message: 'a rule needs a query or a concept' });
+    let named: string[] = [];
+    try {
+      named = conceptsOf(parseQuery(effectiveQuery(r)));
+    } catch {
+      return; // the query's own check says why
+    }
+    const concepts = loadConcepts(); // a bad concept file throws its ConfigError (file:line) here
+    for (const c of named)
+      if (!concepts.has(c))
+        ctx.addIssue({
+          code: 'custom',
+          path: [r.concept === c ? 'concept' : 'query'],
+          message: `no concept "${c}" in config/concepts (have: ${[...concepts.keys()].join(', ') || 'none'})`,
+        });
+    if (r.digest && r.perThread)
+      ctx.addIssue({ code: 'custom', path: ['perThread'], message: 'a digest already groups stories: drop perThread' });
+    if (r.spike && (r.digest || r.perThread))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['spike'],
+        message: 'a spike rule alerts per spike: drop digest and perThread (or make a second rule)',
+      });
+  })
+  .transform((r) => {
+    const query = effectiveQuery(r);
+    const all = loadConcepts();
+    const concepts: Record<string, Concept> = {};
+    for (const c of conceptsOf(parseQuery(query))) concepts[c] = all.get(c)!;
+    return { ...r, query, concepts };
+  });
+
 export type RuleConfig = z.output<typeof ruleSchema>;
 
 export const watchlistSchema = z

@@ -5,6 +5,7 @@ import { readEnv } from '../../config/env.js';
 import { ConfigError } from '../../config/errors.js';
 import { readWatchlist } from '../../config/load-watchlist.js';
 import { draftRule, type RuleConfig } from '../../config/watchlist-schema.js';
+import { ConceptContributions, formatContributions } from '../../src/match/concept-contributions.js';
 import { markRanges } from '../../src/match/match-sentence.js';
 import { searchArticles } from '../../src/search/article-search.js';
 import { ManifestIndex } from '../../src/search/manifest-index.js';
@@ -59,6 +60,7 @@ export async function runBacktest(o: BacktestOptions, out: NodeJS.WritableStream
       throw new ConfigError(`${name}: "${v}" is not a day (YYYY-MM-DD, Vietnam time)`);
   const outDir = readEnv().TINWATCH_OUT;
   const articles = await new ManifestIndex(outDir).articles();
+  const contributions = new ConceptContributions(rule.concepts);
   const page = await searchArticles(
     outDir,
     articles,
@@ -69,6 +71,7 @@ export async function runBacktest(o: BacktestOptions, out: NodeJS.WritableStream
       ...(o.to ? { to: o.to } : {}),
     },
     { offset: 0, limit: o.limit, countAll: true },
+    { onMatch: (_a, spans) => contributions.add(spans) },
   );
   const mark = colour ? (s: string) => `\x1b[1;33m${s}\x1b[0m` : (s: string) => `«${s}»`;
   for (const { article: a, match } of page.hits) {
@@ -80,5 +83,6 @@ export async function runBacktest(o: BacktestOptions, out: NodeJS.WritableStream
   const shown = page.total! > page.hits.length ? `; the newest ${page.hits.length} shown (--limit)` : '';
   const missing = page.textMissing ? `; ${page.textMissing} text files removed by retention were not read` : '';
   out.write(`${page.total} of ${articles.length} written articles match the ${what}${shown}${missing}\n`);
+  out.write(formatContributions(contributions.list()));
   return page.total!;
 }

@@ -23,7 +23,9 @@ export async function runRecover(rt: Runtime, force: boolean): Promise<string> {
     `recovered prefix "${rt.keys.prefix}" from ${rt.outDir}: ${r.articles} article(s), ${r.duplicates} duplicate line(s); ` +
     `next file number ${r.nextSeq}; ${r.seen} URL(s) marked seen; ${r.alertsMarked} alert(s) marked sent; ` +
     `alerts still owed: ${owed.digestEntries} digest entr${owed.digestEntries === 1 ? 'y' : 'ies'}, ${owed.instantQueued} instant; ` +
-    `duplicate index: ${r.index.indexed} stor${r.index.indexed === 1 ? 'y' : 'ies'}\n` +
+    `duplicate index: ${r.index.indexed} stor${r.index.indexed === 1 ? 'y' : 'ies'}; ` +
+    `${r.alertState.threadRoots} thread link(s), ${r.alertState.ruleHits} recent rule match(es), ` +
+    `${r.alertState.threadMarks} thread alert(s) and ${r.alertState.spikeMarks} spike(s) marked\n` +
     warn(
       r.filesWithoutLine,
       'article file(s) without a manifest line: their numbers are kept, a recrawl writes their lines',

@@ -68,6 +68,20 @@ export interface Keys {
   digestPending(rule: string, channel: string): string;
   /** HASH: the items one digest job took (kept until delivered, so a retry resends the same batch). */
   digestBatch(jobId: string): string;
+  /** HASH storyId (or copy id) → its thread's root story id (src/alert/thread-root.ts); rebuilt by recover. */
+  readonly threadRoot: string;
+  /** STRING (JSON {storyId,title,url}, expiring): a per-thread rule alerted on this thread on this channel. */
+  threadAlerted(rule: string, channel: string, root: string): string;
+  /** HASH storyId → update item JSON: later stories of a thread waiting for its next update. */
+  threadPending(rule: string, channel: string, root: string): string;
+  /** STRING (expiring): the thread's next update job is queued (its id); stories arriving meanwhile join it. */
+  threadUpdateDue(rule: string, channel: string, root: string): string;
+  /** ZSET storyId → publication time (ms): a spike rule's matches over its last 8 days. */
+  ruleHits(rule: string): string;
+  /** STRING (JSON, expiring): title, outlet, url and thread of a story a spike rule matched. */
+  hitInfo(storyId: string): string;
+  /** STRING (JSON {id, story, at}): the spike this rule is in, if any (once per spike). */
+  spikeActive(rule: string): string;
   /** HASH of pipeline counters shared by every process (see src/stats). */
   readonly statsCounters: string;
   /** HASH: job duration histogram of one queue. */
@@ -135,6 +149,13 @@ export function createKeys(prefix: string): Keys {
     channelRate: (c, w) => `${prefix}:rate:${c}:${w}`,
     digestPending: (r, c) => `${prefix}:digest:${r}:${c}`,
     digestBatch: (id) => `${prefix}:digest-batch:${id}`,
+    threadRoot: `${prefix}:thread-root`,
+    threadAlerted: (r, c, root) => `${prefix}:thread-alerted:${r}:${c}:${root}`,
+    threadPending: (r, c, root) => `${prefix}:thread-pending:${r}:${c}:${root}`,
+    threadUpdateDue: (r, c, root) => `${prefix}:thread-update-due:${r}:${c}:${root}`,
+    ruleHits: (r) => `${prefix}:rule-hits:${r}`,
+    hitInfo: (id) => `${prefix}:hit-info:${id}`,
+    spikeActive: (r) => `${prefix}:spike:${r}`,
     statsCounters: `${prefix}:stats:counters`,
     statsDurations: (q) => `${prefix}:stats:durations:${q}`,
     urlLedger: (day, id) => `${prefix}:ledger:${day}:${id}`,

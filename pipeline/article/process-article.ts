@@ -65,6 +65,6 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
     ),
   );
   if (verdict.kind === 'exact' || verdict.kind === 'near')
-    return recordDuplicate(deps, ctx, verdict, fp.contentHash, rawPage);
+    return recordDuplicate(deps, ctx, verdict, fp.contentHash, rawPage, topics);
   return writeStory(deps, ctx, topics, fp.contentHash, rawPage, verdict.kind === 'new' ? verdict.related : null);
 }

@@ -1,5 +1,7 @@
 // A copy of a story already written (the same text, or a near copy: a republication): no file;
-// a manifest line pointing at the original, and this outlet added to the story's carriers.
+// a manifest line pointing at the original, and this outlet added to the story's carriers. It
+// joins the original's thread: one more outlet in the update of a per-thread rule that alerted
+// on the thread, one more match for a spike rule.
 import { captureStory, type WarcSink } from '../../src/archive/capture-story.js';
 import type { DedupeVerdict } from '../../src/dedupe/dedupe-index.js';
 import type { Logger } from '../../base/logger.js';
@@ -10,13 +12,18 @@ import { round2, type ArticleContext } from './article-context.js';
 import { awaitOriginal, type AwaitOriginalOptions } from './await-original.js';
 import { parkedKeys } from './job-state.js';
 import { manifestOnce, type ManifestDeps } from './manifest-once.js';
+import { copyJoinsThreads } from '../../src/alert/thread-alerts.js';
+import { recordThreadRoot } from '../../src/alert/thread-root.js';
+import type { TopicsResult } from '../../src/relevance/classify-topics.js';
+import { countForSpikes, matchRules, type StoryAlertDeps } from './story-alerts.js';
 
 export async function recordDuplicate(
-  deps: ManifestDeps & { log: Logger; warc?: WarcSink | null; awaitOriginal?: AwaitOriginalOptions },
+  deps: ManifestDeps & StoryAlertDeps & { log: Logger; warc?: WarcSink | null; awaitOriginal?: AwaitOriginalOptions },
   { data, source, article, publishedAt }: ArticleContext,
   verdict: Extract<DedupeVerdict, { kind: 'exact' | 'near' }>,
   contentHash: string,
   rawPage: Buffer,
+  topics: TopicsResult | null = null,
 ): Promise<ArticleOutcome> {
   const owner = verdict.owner;
   const outcome: ArticleOutcome = { outcome: 'duplicate', storyId: data.storyId, duplicateOf: owner.storyId };
@@ -25,6 +32,7 @@ export async function recordDuplicate(
   // The original's line first, and its written_at exactly (the index keeps it to the second).
   const writtenAt = (await awaitOriginal(deps, owner.storyId, deps.awaitOriginal)) ?? owner.writtenAt;
   const warc = (await captureStory(deps, data, rawPage, { duplicateOf: owner.storyId }))?.pointer ?? null;
+  await copyAlerts(deps, { data, source, article, publishedAt }, owner.storyId, topics);
   await manifestOnce(
     deps,
     data,
@@ -63,4 +71,24 @@ export async function recordDuplicate(
     outcome,
   );
   return outcome;
+}
+
+async function copyAlerts(
+  deps: StoryAlertDeps,
+  { data, source, article, publishedAt }: Pick<ArticleContext, 'data' | 'source' | 'article' | 'publishedAt'>,
+  original: string,
+  topics: TopicsResult | null,
+): Promise<void> {
+  const root = await recordThreadRoot(deps.redis, deps.keys, data.storyId, original);
+  if (!deps.alerts) return;
+  const matches = matchRules(deps, { title: article.title, lead: article.lead, body: article.paragraphs }, topics);
+  if (matches.length === 0) return;
+  const copy = { storyId: data.storyId, title: article.title, outlet: source.name, url: data.url, publishedAt };
+  await copyJoinsThreads(
+    { redis: deps.redis, keys: deps.keys, alertQueue: deps.alerts.alertQueue },
+    matches.map((m) => m.rule),
+    root,
+    { ...copy, role: 'copy' },
+  );
+  await countForSpikes(deps, matches, { ...copy, fetchedAt: data.fetchedAt, thread: root });
 }

@@ -1,9 +1,11 @@
-// A new story: its text file (NNN_<id>.txt), its page as served in the WARC files, its alerts
-// queued (as updates, for a follow-up of a story the rule fired on), then its manifest line (with
+// A new story: its text file (NNN_<id>.txt), its page as served in the WARC files, its thread,
+// its alerts queued (as updates, for a follow-up of a story the rule fired on; per thread or per
+// spike for rules that say so), then its manifest line (with
 // `related`: the earlier story it follows up, continues or reports beside) — the line marks the story done, so a crash before it retries
 // the job and re-queues the same (idempotent) alert jobs.
 import type { Queue } from 'bullmq';
 import { enqueueAlerts } from '../../src/alert/enqueue-alerts.js';
+import { countForSpikes, matchRules, placeInThread } from './story-alerts.js';
 import { captureStory, type WarcSink } from '../../src/archive/capture-story.js';
 import type { Logger } from '../../base/logger.js';
 import type { RuleMatcher } from '../../src/match/rule-matcher.js';
@@ -48,9 +50,8 @@ export async function writeStory(
 
   const matchable = { title: article.title, lead: article.lead, body: article.paragraphs };
   // A rule scoped to a topic profile fires only for stories that profile wrote.
-  const matches = await timed(t, 'match rules', () =>
-    (deps.alerts?.matcher.match(matchable) ?? []).filter((m) => !m.rule.profile || topics.matched.has(m.rule.profile)),
-  );
+  const matches = await timed(t, 'match rules', () => matchRules(deps, matchable, topics));
+  const thread = await placeInThread(deps, data.storyId, related);
   const alertJobIds =
     deps.alerts && matches.length > 0
       ? await enqueueAlerts(
@@ -61,8 +62,20 @@ export async function writeStory(
           related?.kind === 'follow-up'
             ? { storyId: related.story.storyId, title: related.story.title ?? '', url: related.story.url }
             : null,
+          thread,
         )
       : [];
+  alertJobIds.push(
+    ...(await countForSpikes(deps, matches, {
+      storyId: data.storyId,
+      title: article.title,
+      outlet: source.name,
+      url: data.url,
+      publishedAt,
+      fetchedAt: data.fetchedAt,
+      thread: thread.root,
+    })),
+  );
   // Fixed once per story (a retry writes the same line); its duplicates copy it exactly.
   const writtenAt = await fixWrittenAt(deps, data.storyId);
   const relevance = topics.best;

@@ -41,7 +41,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-const escSlack = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escSlack = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const same = (s: string): string => s;
 
 function renderOne(a: AlertItem): { text: string; markdown: string; html: string } {
@@ -85,6 +85,7 @@ function itemJson(a: AlertItem): Record<string, unknown> {
     match: a.match,
     other_outlets: a.otherOutlets,
     update_of: a.updateOf ? { story_id: a.updateOf.storyId, title: a.updateOf.title, url: a.updateOf.url } : null,
+    ...(a.threadId ? { thread_id: a.threadId } : {}),
   };
 }
 

@@ -10,12 +10,16 @@ export interface AlertLogLine {
   /** The alert job's id: what the "sent" mark is keyed on. */
   key: string;
   channel: string;
-  kind: 'instant' | 'digest';
-  /** A digest's rule (lines written before it was kept name it only in the job id). */
-  rule?: string;
+  kind: 'instant' | 'digest' | 'thread-update' | 'spike';
   /** The stories the alert carried. */
   story_ids: string[];
   sent_at: string;
+  /** The rule (absent on lines written before rules were logged). */
+  rule?: string;
+  /** A per-thread rule's alert or update: the thread it was about (recover sets the thread's mark). */
+  thread?: { id: string; title: string; url: string };
+  /** A spike alert: the spike's id (recover sets the rule's spike as fired). */
+  spike_id?: string;
 }
 
 export function alertLogPath(outDir: string): string {

@@ -8,87 +8,26 @@
 // - A digest claims the pending stories atomically into a batch named after its job, so a retry
 //   resends the same batch and stories arriving meanwhile wait for the next digest.
 import { readStoryCarriers } from '../dedupe/story-carriers.js';
-import { DelayedError, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
-import type { Logger } from '../../base/logger.js';
+import type { Job } from 'bullmq';
 import type { AlertJobData } from '../../base/queues.js';
-import type { Keys } from '../../base/redis/keys.js';
-import { defineLuaScript, luaCommand } from '../../base/redis/lua-script.js';
+import { luaCommand } from '../../base/redis/lua-script.js';
 import { renderAlert, renderDigest, type AlertItem } from './alert-content.js';
-import { appendAlertLog } from './alert-log.js';
-import type { Channel } from './channels/channel.js';
+import { deliverSpike, deliverThreadUpdate } from './deliver-grouped.js';
+import { CLAIM_BATCH, logSent, SENT_TTL_SECONDS, waitForRate, type AlertDeps } from './delivery-steps.js';
 
-export interface AlertDeps {
-  redis: Redis;
-  keys: Keys;
-  log: Logger;
-  channel(name: string): Channel;
-  ratePerMinute(name: string): number;
-  now?: () => number;
-  /** The output folder: each delivery gets its line in alerts.jsonl (alert-log.ts); absent = none. */
-  outDir?: string;
-}
+export type { AlertDeps };
 
 export type AlertOutcome =
   | { outcome: 'sent'; channel: string; key: string; stories: number }
   | { outcome: 'already-sent'; key: string }
-  | { outcome: 'empty-digest'; key: string };
-
-const SENT_TTL_SECONDS = 180 * 24 * 3600;
-
-type ClaimBatchFn = (pendingKey: string, batchKey: string) => Promise<number>;
-
-const CLAIM_BATCH = defineLuaScript<ClaimBatchFn>({
-  name: 'tinwatchClaimDigestBatch',
-  files: [new URL('./lua/claim-digest-batch.lua', import.meta.url)],
-  numberOfKeys: 2,
-});
-
-async function waitForRate(deps: AlertDeps, job: Job, token: string | undefined, channel: string): Promise<void> {
-  const now = (deps.now ?? Date.now)();
-  const window = Math.floor(now / 60_000);
-  const key = deps.keys.channelRate(channel, window);
-  const [[, count]] = (await deps.redis.multi().incr(key).expire(key, 120).exec()) as [[null, number], [null, number]];
-  if (count <= deps.ratePerMinute(channel)) return;
-  const next = (window + 1) * 60_000 + Math.floor(Math.random() * 1_000);
-  deps.log.info(
-    { channel, jobId: job.id, until: new Date(next).toISOString() },
-    'channel rate limit reached: alert delayed',
-  );
-  await job.moveToDelayed(next, token);
-  throw new DelayedError();
-}
+  | { outcome: 'empty-digest'; key: string }
+  /** A thread's update found nothing left to say (an earlier update took its stories). */
+  | { outcome: 'empty-update'; key: string };
 
 async function otherOutlets(deps: AlertDeps, storyId: string): Promise<{ outlet: string; url: string }[]> {
   return (await readStoryCarriers(deps.redis, deps.keys, storyId))
     .map(({ outlet, url }) => ({ outlet, url }))
     .sort((a, b) => a.outlet.localeCompare(b.outlet) || a.url.localeCompare(b.url));
-}
-
-/** The durable record of a delivery, written before Redis's mark (which a data loss can take). */
-function logSent(
-  deps: AlertDeps,
-  key: string,
-  channel: string,
-  kind: 'instant' | 'digest',
-  storyIds: string[],
-  rule?: string,
-): void {
-  if (!deps.outDir) return;
-  try {
-    const sentAt = new Date().toISOString();
-    appendAlertLog(deps.outDir, {
-      key,
-      channel,
-      kind,
-      ...(rule ? { rule } : {}),
-      story_ids: storyIds,
-      sent_at: sentAt,
-    });
-  } catch (err) {
-    // The alert is out: failing the job now would send it again. Redis's mark still stops that.
-    deps.log.error({ key, err: (err as Error).message }, 'alert sent but its line in alerts.jsonl was not written');
-  }
 }
 
 export async function deliverAlert(
@@ -101,12 +40,21 @@ export async function deliverAlert(
   const sentKey = deps.keys.alertSent(key);
   if (await deps.redis.exists(sentKey)) return { outcome: 'already-sent', key };
   const channel = deps.channel(data.channel);
+  if (data.kind === 'thread-update') return deliverThreadUpdate(job, token, deps, data, channel);
+  if (data.kind === 'spike') return deliverSpike(job, token, deps, data, channel);
 
   if (data.kind === 'instant') {
     await waitForRate(deps, job, token, data.channel);
     const item: AlertItem = { ...data.item, otherOutlets: await otherOutlets(deps, data.item.story.storyId) };
     await channel.send(renderAlert(item), key);
-    logSent(deps, key, data.channel, 'instant', [item.story.storyId]);
+    logSent(deps, {
+      key,
+      channel: data.channel,
+      kind: 'instant',
+      story_ids: [item.story.storyId],
+      rule: item.rule,
+      ...(item.threadId ? { thread: { id: item.threadId, title: item.story.title, url: item.story.url } } : {}),
+    });
     await deps.redis.set(sentKey, new Date().toISOString(), 'EX', SENT_TTL_SECONDS);
     return { outcome: 'sent', channel: data.channel, key, stories: 1 };
   }
@@ -127,14 +75,13 @@ export async function deliverAlert(
   );
   await waitForRate(deps, job, token, data.channel);
   await channel.send(renderDigest(data.rule, items), key);
-  logSent(
-    deps,
+  logSent(deps, {
     key,
-    data.channel,
-    'digest',
-    items.map((i) => i.story.storyId),
-    data.rule,
-  );
+    channel: data.channel,
+    kind: 'digest',
+    story_ids: items.map((i) => i.story.storyId),
+    rule: data.rule,
+  });
   await deps.redis.multi().set(sentKey, new Date().toISOString(), 'EX', SENT_TTL_SECONDS).del(batchKey).exec();
   return { outcome: 'sent', channel: data.channel, key, stories: items.length };
 }

@@ -2,7 +2,7 @@
 // with where it was (or was not) found, and the sentence an alert would quote.
 import type { RuleConfig } from '../../config/watchlist-schema.js';
 import { markRanges, quotedSentence } from './match-sentence.js';
-import { parseQuery, phrasesOf } from '../../config/query-language.js';
+import { conceptsOf, parseQuery, phrasesOf } from '../../config/query-language.js';
 import type { MatchableArticle } from './matchable.js';
 import { RuleMatcher } from './rule-matcher.js';
 
@@ -17,6 +17,17 @@ export function explainRule(rule: RuleConfig, article: MatchableArticle): string
     const [hit] = new RuleMatcher([probe]).match(article);
     const where = hit ? hit.spans.map((s) => `${s.field}@${s.start} "${s.text}"`).join(', ') : 'not found';
     lines.push(`  "${phrase}": ${where}`);
+  }
+  for (const name of conceptsOf(parseQuery(rule.query))) {
+    const probe: RuleConfig = { ...rule, name: 'probe', query: `@${name}` };
+    const [hit] = new RuleMatcher([probe]).match(article);
+    const spans = hit?.spans ?? [];
+    lines.push(`  @${name}: ${spans.length ? 'found' : 'not found'}`);
+    for (const entry of rule.concepts[name]?.entries ?? []) {
+      const found = spans.filter((s) => s.phrase === entry.text);
+      if (found.length)
+        lines.push(`    ${entry.text}: ${found.map((s) => `${s.field}@${s.start} "${s.text}"`).join(', ')}`);
+    }
   }
   if (match) {
     const m = quotedSentence(article, match.spans);

@@ -16,7 +16,10 @@ export interface MatchSpan {
   start: number;
   end: number;
   text: string;
+  /** The query's phrase, or for a concept the line of its file whose spelling matched. */
   phrase: string;
+  /** The concept whose spelling this is (absent for a query phrase). */
+  concept?: string;
 }
 
 export interface RuleMatch {

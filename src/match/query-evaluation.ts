@@ -47,12 +47,21 @@ export interface Used {
   f: Field;
   h: Hit;
   phrase: string;
+  /** Set when a concept's spelling made the hit (the phrase is then the concept file's line). */
+  concept?: string;
+}
+
+/** A concept's hit: the written line of its file that found it. */
+export interface ConceptHitRef extends Hit {
+  entry: { text: string };
 }
 
 export interface EvalContext {
   rule: CompiledRule;
   /** phrase id → field → hits */
   hits: Map<number, Partial<Record<Field, Hit[]>>>;
+  /** concept name → field → hits */
+  concepts?: Map<string, Partial<Record<Field, ConceptHitRef[]>>>;
   used: Used[];
 }
 
@@ -95,6 +104,27 @@ export function evaluate(ctx: EvalContext, n: QueryNode, collect: boolean): bool
         }
       }
       return pairs > 0;
+    }
+    case 'concept': {
+      const byField = ctx.concepts?.get(n.name);
+      if (!byField) return false;
+      let found = false;
+      for (const f of fields) {
+        const hs = byField[f];
+        if (!hs || hs.length === 0) continue;
+        found = true;
+        if (!collect) return true;
+        // Every line's first hit (backtest counts what each line found), then up to the cap.
+        const lines = new Set<string>();
+        let taken = 0;
+        for (const h of hs) {
+          if (lines.has(h.entry.text) && taken >= MAX_SPANS_PER_PHRASE) continue;
+          lines.add(h.entry.text);
+          taken++;
+          ctx.used.push({ f, h, phrase: h.entry.text, concept: n.name });
+        }
+      }
+      return found;
     }
     case 'not':
       return !evaluate(ctx, n.item, false);

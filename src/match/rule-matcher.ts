@@ -5,7 +5,16 @@ import type { RuleConfig } from '../../config/watchlist-schema.js';
 import { foldTokens, foldTokensWithSpans, stripTone, type TokenSpan } from '../text/vietnamese-fold.js';
 import { parseQuery, type QueryNode } from '../../config/query-language.js';
 import { fieldText, type Field, type MatchableArticle, type MatchSpan, type RuleMatch } from './matchable.js';
-import { evaluate, type CompiledRule, type EvalContext, type Hit, type Used } from './query-evaluation.js';
+import {
+  evaluate,
+  type CompiledRule,
+  type ConceptHitRef,
+  type EvalContext,
+  type Hit,
+  type Used,
+} from './query-evaluation.js';
+import type { Concept } from '../../config/concept-schema.js';
+import { findConcept, tokenShapes } from './concept-hits.js';
 
 const FIELDS: Field[] = ['title', 'lead', 'body'];
 const FIELD_INDEX: Record<Field, number> = { title: 0, lead: 1, body: 2 };
@@ -23,6 +32,8 @@ export class RuleMatcher {
   private readonly phraseKeys = new Map<string, number>();
   private readonly rulesByPhrase: number[][] = [];
   private readonly rules: CompiledRule[] = [];
+  /** concept name → the concept and the rules that name it */
+  private readonly concepts = new Map<string, { concept: Concept; rules: number[] }>();
   private hasAscii = false;
 
   constructor(rules: readonly RuleConfig[]) {
@@ -62,6 +73,12 @@ export class RuleMatcher {
       } else if (n.kind === 'near') {
         visit(n.left);
         visit(n.right);
+      } else if (n.kind === 'concept') {
+        const concept = rule.concepts?.[n.name];
+        if (!concept) throw new Error(`rule "${rule.name}" names concept @${n.name} but carries no definition of it`);
+        let entry = this.concepts.get(n.name);
+        if (!entry) this.concepts.set(n.name, (entry = { concept, rules: [] }));
+        if (!entry.rules.includes(index)) entry.rules.push(index);
       } else if (n.kind === 'not') visit(n.item);
       else n.items.forEach(visit);
     };
@@ -114,12 +131,13 @@ export class RuleMatcher {
     }
     const candidates = new Set<number>();
     for (const id of hits.keys()) for (const r of this.rulesByPhrase[id]!) candidates.add(r);
+    const conceptHits = this.findConcepts(texts, spans, candidates);
 
     const out: RuleMatch[] = [];
     for (const ri of [...candidates].sort((a, b) => a - b)) {
       const c = this.rules[ri]!;
       const used: Used[] = [];
-      const ctx: EvalContext = { rule: c, hits, used };
+      const ctx: EvalContext = { rule: c, hits, concepts: conceptHits, used };
       if (!evaluate(ctx, c.ast, true)) continue;
       const seen = new Set<number>();
       const ms: MatchSpan[] = [];
@@ -136,10 +154,35 @@ export class RuleMatcher {
           end: to.end,
           text: texts[u.f].slice(from.start, to.end),
           phrase: u.phrase,
+          ...(u.concept ? { concept: u.concept } : {}),
         });
       }
       ms.sort((a, b) => FIELD_INDEX[a.field] - FIELD_INDEX[b.field] || a.start - b.start);
       out.push({ rule: c.rule, spans: ms });
+    }
+    return out;
+  }
+
+  /** Each named concept's hits per field; the rules naming a concept found become candidates. */
+  private findConcepts(
+    texts: Record<Field, string>,
+    spans: Record<Field, TokenSpan[]>,
+    candidates: Set<number>,
+  ): Map<string, Partial<Record<Field, ConceptHitRef[]>>> {
+    const out = new Map<string, Partial<Record<Field, ConceptHitRef[]>>>();
+    if (this.concepts.size === 0) return out;
+    for (const f of FIELDS) {
+      if (spans[f].length === 0) continue;
+      const tokens = spans[f].map((s) => s.token);
+      const shapes = tokenShapes(texts[f], spans[f]);
+      for (const [name, { concept, rules }] of this.concepts) {
+        const found = findConcept(concept, tokens, shapes);
+        if (found.length === 0) continue;
+        const entry = out.get(name) ?? {};
+        entry[f] = found;
+        out.set(name, entry);
+        for (const r of rules) candidates.add(r);
+      }
     }
     return out;
   }

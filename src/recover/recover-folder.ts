@@ -9,6 +9,7 @@
 // - the alert-sent marks (keys.alertSent): out/alerts.jsonl;
 // - the alerts still owed (recover-alerts.ts): pending digest entries and instant alert jobs of
 //   recent stories whose matched rules alerts.jsonl shows no delivery for;
+// - thread roots, spike rules' matches, per-thread and spike marks: recover-alert-state.ts;
 // - the duplicate index: rebuilt from the texts (dedupe/rebuild-index.ts);
 // and last the folder's id (keys.outFolder), which lets writers start again.
 // Runs under a lock in Redis; values only ever grow (the counter is never lowered), so a recover
@@ -24,6 +25,7 @@ import {
   type OwedStory,
 } from './recover-alerts.js';
 import { rebuildIndex, type RebuildReport } from '../dedupe/rebuild-index.js';
+import { rebuildAlertState, type AlertStateReport } from './recover-alert-state.js';
 import { carrierMember } from '../dedupe/story-carriers.js';
 import type { Keys } from '../../base/redis/keys.js';
 import { articleIdentity, storyIdFor } from '../../base/url/canonical-url.js';
@@ -58,6 +60,7 @@ export interface RecoverReport {
   /** Absent when recover ran without the watchlist (no alerts rebuilt). */
   owed?: AlertRecoverReport;
   index: RebuildReport;
+  alertState: AlertStateReport;
 }
 
 export interface RecoverOptions {
@@ -206,6 +209,7 @@ async function rebuild(redis: Redis, keys: Keys, outDir: string, opts: RecoverOp
         opts.alerts,
       )
     : undefined;
+  const alertState = await rebuildAlertState(redis, keys, outDir, alerts.lines, now);
 
   const index = await rebuildIndex(redis, keys, outDir, {
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
@@ -224,5 +228,6 @@ async function rebuild(redis: Redis, keys: Keys, outDir: string, opts: RecoverOp
     damagedAlertLines: alerts.damaged,
     ...(owedReport ? { owed: owedReport } : {}),
     index,
+    alertState,
   };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { RuleConfig } from '../../config/watchlist-schema.js';
 import { articleFromText } from '../match/explain-rule.js';
 import { quotedSentence, type AlertMatch } from '../match/match-sentence.js';
+import type { MatchSpan } from '../match/matchable.js';
 import { RuleMatcher } from '../match/rule-matcher.js';
 import { vietnamDate } from '../text/vietnam-time.js';
 import type { WrittenArticle } from './manifest-index.js';
@@ -47,6 +48,8 @@ export interface SearchLimits {
   mayMatch?: (row: number) => boolean;
   /** Date.now() past which the scan stops and says so (cutShort). */
   deadline?: number;
+  /** Told of every article the query matched, with its spans (backtest's per-spelling counts). */
+  onMatch?: (article: WrittenArticle, spans: readonly MatchSpan[]) => void;
 }
 
 function dayOf(a: WrittenArticle): string {
@@ -96,6 +99,7 @@ export async function searchArticles(
       const article = articleFromText(text);
       const [m] = matcher.match(article);
       if (!m) continue;
+      limits.onMatch?.(a, m.spans);
       match = quotedSentence(article, m.spans);
     }
     found++;

@@ -27,6 +27,8 @@ export class SyllableIndex {
   private lastId: string | null = null;
   private readonly missing = new Set<number>();
   private updating: Promise<void> = Promise.resolve();
+  /** The concepts of the rule being asked about (its `@name` terms). */
+  private concepts: RuleConfig['concepts'] | undefined;
 
   constructor(private readonly outDir: string) {}
 
@@ -72,6 +74,7 @@ export class SyllableIndex {
 
   /** The rows that may match `rule`'s query (only rows indexed so far). */
   candidates(rule: RuleConfig): Candidates {
+    this.concepts = rule.concepts;
     return this.of(parseQuery(rule.query), rule.diacriticFree === true);
   }
 
@@ -103,6 +106,18 @@ export class SyllableIndex {
         const out = new Set<number>();
         for (const p of parts as Set<number>[]) for (const r of p) out.add(r);
         return out;
+      }
+      case 'concept': {
+        // Any spelling of the concept: the union of its spellings' candidates.
+        const concept = this.concepts?.[n.name];
+        if (!concept) return 'all';
+        return this.of(
+          {
+            kind: 'or',
+            items: concept.entries.flatMap((e) => e.spellings.map((text) => ({ kind: 'phrase' as const, text }))),
+          },
+          false,
+        );
       }
       case 'not':
         return 'all';

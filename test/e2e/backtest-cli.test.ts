@@ -52,6 +52,18 @@ describe('alerts backtest', () => {
     expect(r.stdout).toMatch(/^1 of 4 written articles match the rule drills: "tập trận"$/m);
   });
 
+  it('runs a concept, and says what each line of it found', async () => {
+    const r = await tinwatch(['alerts', 'backtest', '--query', '@korea-defence-minister OR "tập trận"']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^1 of 4 written articles match the query /m);
+    expect(r.stdout).toMatch(/^concept @korea-defence-minister: articles each line found \(and found alone\)$/m);
+    expect(r.stdout).toMatch(/^ {2}alias +bộ trưởng Quốc phòng Hàn Quốc +0 {2}\(0 alone\)$/m);
+    expect(r.stdout).toMatch(/^ {2}person +Ahn Gyu\{-\|\}back +0 {2}\(0 alone\)$/m);
+    const bad = await tinwatch(['alerts', 'backtest', '--query', '@nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/no concept "nope" in config\/concepts/);
+  });
+
   it('says what is wrong in one line with exit 2', async () => {
     for (const [args, message] of [
       [['alerts', 'backtest', '--query', '"unclosed'], /--query: unclosed quote at 0/],
