@@ -114,7 +114,11 @@ export async function recoverOwedAlerts(
   const byId = new Map(owed.map((s) => [s.id, s]));
   const instant: { name: string; data: AlertJobData; opts: { jobId: string } }[] = [];
   for (const s of owed) {
-    const wanted = s.matchedRules.map((n) => rules.get(n)).filter((r): r is RuleConfig => r !== undefined);
+    // Only rules that alert story by story are owed here: a spike rule alerts per spike and a
+    // per-thread rule per thread, and recover-alert-state.ts rebuilds their marks instead.
+    const wanted = s.matchedRules
+      .map((n) => rules.get(n))
+      .filter((r): r is RuleConfig => r !== undefined && !r.spike && !r.perThread);
     const open = wanted.flatMap((r) =>
       r.channels
         .filter((c) =>

@@ -95,9 +95,15 @@ describe('tinwatch brief on a demo run', () => {
     expect(Number(await vtvToday.getAttribute('height'))).toBeGreaterThan(0);
     expect(await chart.locator('g.outlet-row.all').getAttribute('data-total')).not.toBe('0');
 
+    // Every borderline story of the folder waits in the list (no one has marked any yet).
+    const waiting = readFileSync(path.join(outDir, 'manifest.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l) => (JSON.parse(l) as { relevance?: { borderline?: boolean } }).relevance?.borderline === true);
     const borderline = await page.locator('#borderline li').allTextContents();
-    expect(borderline).toHaveLength(1);
-    expect(borderline[0]).toContain(BORDERLINE);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(borderline).toHaveLength(waiting.length);
+    expect(borderline.some((t) => t.includes(BORDERLINE))).toBe(true);
     // Sources with no story in the last 3 days are named silent (Báo Tin tức's newest is from 2019).
     expect(await page.locator('#sources tr.silent[data-source="baotintuc"]').count()).toBe(1);
     await page.close();

@@ -101,7 +101,7 @@ describe('Redis loses its data: recover from the folder, recrawl, nothing twice'
 
     const reader = await testRuntime({ ...opts, outFolder: 'none' });
     const report = await runRecover(reader, false);
-    expect(report).toMatch(/39 article\(s\), 1 duplicate line\(s\); next file number 40;/);
+    expect(report).toMatch(/42 article\(s\), 2 duplicate line\(s\); next file number 43;/);
     expect(report).toContain(`${alertsBefore.length} alert(s) marked sent`);
     expect(report).toContain('! 1 article file(s) without a manifest line');
     expect(await runRecover(reader, false)).toMatch(/nothing to recover/);

@@ -36,7 +36,8 @@ describe('source configuration', () => {
   });
 
   it('keeps the outlets read by the generic extractor free of extract selectors', () => {
-    const generic = ['nhandan', 'cand', 'tienphong', 'vtv', 'sggp', 'baochinhphu', 'bbc-vietnamese'];
+    // Báo Chính phủ has selectors since they were checked against a page it served (docs/outlets.md).
+    const generic = ['nhandan', 'cand', 'tienphong', 'vtv', 'sggp', 'bbc-vietnamese'];
     for (const s of loadSources().filter((x) => generic.includes(x.id)))
       expect(Object.values(s.extract).flat(), s.id).toEqual([]);
   });

@@ -1,10 +1,12 @@
--- One step of a spike rule: record a match, then decide (spike-check.ts).
--- KEYS[1] the rule's matches (sorted set: story id by publication time)
--- KEYS[2] the rule's active spike mark
--- ARGV[1] now (ms)            ARGV[2] window (ms)          ARGV[3] baseline (ms, 7 days)
--- ARGV[4] factor               ARGV[5] minimum matches      ARGV[6] the match's story id
--- ARGV[7] its publication (ms) ARGV[8] the mark's TTL (s)   ARGV[9] now as ISO 8601
--- Returns {state ('fire' | 'active' | 'calm'), matches in the window, usual per window, spike JSON or ''}.
+--[[
+  One step of a spike rule: record a match, then decide (spike-check.ts).
+  KEYS[1] the rule's matches (sorted set: story id by publication time)
+  KEYS[2] the rule's active spike mark
+  ARGV[1] now (ms)            ARGV[2] window (ms)          ARGV[3] baseline (ms, 7 days)
+  ARGV[4] factor               ARGV[5] minimum matches      ARGV[6] the match's story id
+  ARGV[7] its publication (ms) ARGV[8] the mark's TTL (s)   ARGV[9] now as ISO 8601
+  Returns {state ('fire' | 'active' | 'calm'), matches in the window, usual per window, spike JSON or ''}.
+]]
 local now = tonumber(ARGV[1])
 local w = tonumber(ARGV[2])
 local b = tonumber(ARGV[3])
