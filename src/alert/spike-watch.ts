@@ -5,7 +5,8 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RuleConfig } from '../../config/watchlist-schema.js';
-import { JOB, jobId, type AlertJobData, type SpikeFacts } from '../../base/queues.js';
+import { jobToAdd } from '../../base/job-table.js';
+import { jobId, type AlertJobData, type SpikeFacts } from '../../base/queues.js';
 import type { Keys } from '../../base/redis/keys.js';
 import { BASELINE_MS, spikeStep } from './spike-check.js';
 
@@ -103,10 +104,10 @@ export async function watchSpikes(deps: SpikeDeps, rules: readonly RuleConfig[],
         ruleDescription: rule.description ?? null,
         spike,
       };
-      return { name: JOB.alert, data, opts: { jobId: jobId.spike(rule.name, spike.id, channel) } };
+      return { id: jobId.spike(rule.name, spike.id, channel), data };
     });
-    await deps.alertQueue.addBulk(jobs);
-    queued.push(...jobs.map((j) => j.opts.jobId));
+    await deps.alertQueue.addBulk(jobs.map((j) => jobToAdd('alert', j.data, { jobId: j.id })));
+    queued.push(...jobs.map((j) => j.id));
   }
   return queued;
 }

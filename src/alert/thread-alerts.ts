@@ -7,7 +7,8 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RuleConfig } from '../../config/watchlist-schema.js';
-import { JOB, jobId, type AlertJobData } from '../../base/queues.js';
+import { addJob } from '../../base/job-table.js';
+import { jobId, type AlertJobData } from '../../base/queues.js';
 import type { Keys } from '../../base/redis/keys.js';
 import type { ThreadRef, ThreadUpdateEntry } from './grouped-content.js';
 
@@ -77,7 +78,7 @@ export async function addToThreadUpdate(
     ruleDescription: rule.description ?? null,
     thread: { id: root, title: thread.title, url: thread.url },
   };
-  await deps.alertQueue.add(JOB.alert, data, { jobId: id, delay: delayMs });
+  await addJob(deps.alertQueue, 'alert', data, { jobId: id, delay: delayMs });
 }
 
 /** A copy at another outlet: one more outlet in the update of every per-thread rule that alerted on its thread. */

@@ -17,7 +17,8 @@ import type { AlertItem, UpdateOf } from '../alert/alert-content.js';
 import { textBlocksOfFile, titleOfFile } from '../dedupe/rebuild-index.js';
 import type { MatchableArticle } from '../match/matchable.js';
 import type { RuleMatcher } from '../match/rule-matcher.js';
-import { JOB, jobId, type AlertJobData } from '../../base/queues.js';
+import { jobToAdd } from '../../base/job-table.js';
+import { jobId } from '../../base/queues.js';
 import type { Keys } from '../../base/redis/keys.js';
 import type { ManifestEntryRead } from '../write/manifest-entry.js';
 
@@ -112,7 +113,7 @@ export async function recoverOwedAlerts(
   const sent = new Set(lines.filter((l) => l.kind !== 'digest').map((l) => l.key));
   const digested = await digestsDone(redis, keys, lines, deps.watchlist.rules);
   const byId = new Map(owed.map((s) => [s.id, s]));
-  const instant: { name: string; data: AlertJobData; opts: { jobId: string } }[] = [];
+  const instant: ReturnType<typeof jobToAdd<'alert'>>[] = [];
   for (const s of owed) {
     // Only rules that alert story by story are owed here: a spike rule alerts per spike and a
     // per-thread rule per thread, and recover-alert-state.ts rebuilds their marks instead.
@@ -156,7 +157,7 @@ export async function recoverOwedAlerts(
         report.digestEntries++;
       } else {
         const id = jobId.alert(s.id, rule.name, channel);
-        instant.push({ name: JOB.alert, data: { kind: 'instant', channel, item }, opts: { jobId: id } });
+        instant.push(jobToAdd('alert', { kind: 'instant', channel, item }, { jobId: id }));
         report.instantQueued++;
       }
     }
