@@ -26,6 +26,12 @@ export const topicProfileSchema = z
     acts: weighted,
     /** Named subjects that compete with the topic: class → phrases; the class names the reason. */
     offTopic: z.record(z.string().regex(/^[a-z0-9-]+$/), phrases),
+    /**
+     * How a sentence frames what it names, read by the learned model only (the rules ignore it):
+     * class → phrases. A North Korean accusation or US–North Korea diplomacy names both allies as
+     * an alliance story does; the framing words say which the story is.
+     */
+    framing: z.record(z.string().regex(/^[a-z0-9-]+$/), phrases).optional(),
     /** Phrases matched first that hide the words inside them (mỹ phẩm is not Mỹ). */
     blockers: z.array(z.string().min(1)),
     positions: z.object({

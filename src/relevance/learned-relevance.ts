@@ -46,6 +46,25 @@ export function learnedVerdict(
   return probability >= t.borderlineFrom && gate.rulesScore > 0 ? 'borderline' : 'off';
 }
 
+/** The `size` largest contributions offered (by magnitude), largest first. */
+class Strongest {
+  private readonly kept: { at: number; weight: number }[] = [];
+  constructor(private readonly size: number) {}
+
+  offer(at: number, weight: number): void {
+    const k = this.kept;
+    if (k.length === this.size && weight <= k[k.length - 1]!.weight) return;
+    let i = k.length;
+    while (i > 0 && k[i - 1]!.weight < weight) i--;
+    k.splice(i, 0, { at, weight });
+    if (k.length > this.size) k.pop();
+  }
+
+  top(n: number): { at: number; weight: number }[] {
+    return this.kept.slice(0, n);
+  }
+}
+
 export function judgeLearned(
   input: RelevanceInput,
   rules: RelevanceResult,
@@ -54,24 +73,28 @@ export function judgeLearned(
 ): { verdict: RelevanceVerdict; learned: LearnedJudgement } {
   const f = relevanceFeatures(input, rules, profile, model.dim);
   let z = 0;
-  const parts: { at: number; weight: number }[] = [];
+  // The features that decided: the strongest pushing toward the verdict, then the strongest
+  // against it (what kept a borderline story from on, or an off one from the band). A whole
+  // article has thousands of features: the few shown are kept as they come, never sorted all.
+  const pos = new Strongest(SHOWN - 3);
+  const neg = new Strongest(SHOWN - 3);
   for (let i = 0; i < f.index.length; i++) {
     const c = model.weights[f.index[i]!]! * f.value[i]!;
     z += c;
-    if (c !== 0 && i > 0) parts.push({ at: i, weight: c }); // feature 0 is the bias
+    if (i === 0 || c === 0) continue; // feature 0 is the bias
+    if (c > 0) pos.offer(i, c);
+    else neg.offer(i, -c);
   }
   const probability = sigmoid(z);
   const verdict = learnedVerdict(probability, { pairNamed: f.pairNamed, rulesScore: rules.score }, model);
-  // The features that decided: the strongest pushing toward the verdict, then the strongest
-  // against it (what kept a borderline story from on, or an off one from the band).
-  const toward = verdict === 'off' ? -1 : 1;
-  parts.sort((a, b) => toward * (b.weight - a.weight));
-  const pro = parts.filter((p) => toward * p.weight > 0).slice(0, SHOWN - 3);
-  const con = parts
-    .filter((p) => toward * p.weight < 0)
-    .slice(-3)
-    .reverse();
-  const features = [...pro, ...con].map((p) => ({
+  // Contributions were kept by magnitude: the sign says which way each pushed.
+  const [toward, against] = verdict === 'off' ? [neg, pos] : [pos, neg];
+  const sign = verdict === 'off' ? -1 : 1;
+  const shown = [
+    ...toward.top(SHOWN - 3).map((p) => ({ at: p.at, weight: sign * p.weight })),
+    ...against.top(3).map((p) => ({ at: p.at, weight: -sign * p.weight })),
+  ];
+  const features = shown.map((p) => ({
     feature: featureLabel(f.name(p.at)),
     weight: Math.round(p.weight * 1000) / 1000,
   }));

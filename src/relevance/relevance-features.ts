@@ -70,7 +70,9 @@ function partOf(text: string, profile: TopicProfile): Part {
 class Builder {
   readonly index: number[] = [];
   readonly value: number[] = [];
-  private readonly names: (string | (() => string))[] = [];
+  /** A name, or a syllable feature's place (gramAt): spelled out only when asked. */
+  private readonly names: (string | number)[] = [];
+  private readonly zones: { zone: string; parts: readonly Part[] }[] = [];
   constructor(private readonly dim: number) {}
 
   add(name: string, value: number): void {
@@ -82,36 +84,52 @@ class Builder {
   /** Syllables and syllable pairs of a zone, each once, scaled by 1/√(distinct ones). */
   grams(zone: string, parts: readonly Part[]): void {
     const prefix = fnv(FNV_START, `w:${zone}:`);
-    const seen = new Map<number, () => string>();
-    for (const { tokens, written } of parts)
+    // Bucket → where its first syllable (pair) was read, as one number: no object per syllable.
+    const seen = new Map<number, number>();
+    const z = this.zones.push({ zone, parts }) - 1;
+    parts.forEach(({ tokens }, p) => {
       for (let k = 0; k < tokens.length; k++) {
         const one = fnv(prefix, tokens[k]!);
         const b1 = (one >>> 0) % this.dim;
-        if (!seen.has(b1)) seen.set(b1, () => `w:${zone}:${written(k, k)}`);
+        if (!seen.has(b1)) seen.set(b1, gramAt(z, p, k, 1));
         if (k + 1 >= tokens.length) continue;
         const b2 = (fnv(fnv(one, ' '), tokens[k + 1]!) >>> 0) % this.dim;
-        if (!seen.has(b2)) seen.set(b2, () => `w:${zone}:${written(k, k + 1)}`);
+        if (!seen.has(b2)) seen.set(b2, gramAt(z, p, k, 2));
       }
+    });
     const scale = seen.size ? 1 / Math.sqrt(seen.size) : 0;
-    for (const [bucket, name] of seen) {
+    for (const [bucket, at] of seen) {
       this.index.push(bucket);
       this.value.push(scale);
-      this.names.push(name);
+      this.names.push(at);
     }
   }
 
   vector(pairNamed: boolean): FeatureVector {
-    const names = this.names;
+    const { names, zones } = this;
     return {
       pairNamed,
       index: this.index,
       value: this.value,
       name: (i) => {
         const n = names[i]!;
-        return typeof n === 'string' ? n : n();
+        if (typeof n === 'string') return n;
+        const { z, p, k, len } = gramFrom(n);
+        const { zone, parts } = zones[z]!;
+        return `w:${zone}:${parts[p]!.written(k, k + len - 1)}`;
       },
     };
   }
+}
+
+// A syllable feature's place: zone call, part, token and length (1 or 2) packed in one number.
+const gramAt = (z: number, p: number, k: number, len: number): number => ((z * 1e5 + p) * 1e6 + k) * 2 + len - 1;
+function gramFrom(n: number): { z: number; p: number; k: number; len: number } {
+  const len = (n % 2) + 1;
+  const rest = Math.floor(n / 2);
+  const k = rest % 1e6;
+  const zp = Math.floor(rest / 1e6);
+  return { z: Math.floor(zp / 1e5), p: zp % 1e5, k, len };
 }
 
 /** Adds the zone's cue counts; says whether both actors of the pair were named. */

@@ -22,7 +22,7 @@
 import { DEFAULT_TOPIC, topicProfile } from '../../config/load-topics.js';
 import type { TopicProfile } from '../../config/topic-schema.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
-import { splitSentences } from './sentences.js';
+import { tokenSentences, wholeSentence, type TokenSentence } from './sentences.js';
 import type { RelevanceInput, RelevanceResult, RelevanceVerdict } from './relevance-types.js';
 import { buildCueMatcher, type CueRole } from './topic-cues.js';
 
@@ -52,7 +52,7 @@ export function matcherFor(profile: TopicProfile): PhraseMatcher<CueRole> {
 }
 
 function readSentence(
-  text: string,
+  { text, tokens, shapes }: TokenSentence,
   position: Position,
   profile: TopicProfile,
   m: PhraseMatcher<CueRole>,
@@ -69,8 +69,10 @@ function readSentence(
     terms: [],
   };
   const seenActs = new Set<string>();
-  for (const hit of m.match(text)) {
+  for (const hit of m.matchTokens(tokens, shapes)) {
     const r = hit.value;
+    // A framing phrase alone (cáo buộc, đàm phán) is the learned model's feature, not the rules' cue.
+    if (!r.actors.length && !r.relation && !r.act && !r.offTopic.length) continue;
     for (const a of r.actors) s.actors.add(a);
     if (r.relation > s.relation) s.relation = r.relation;
     // Each act phrase counts once per sentence: "quân sự … quân sự" is not twice the evidence.
@@ -87,22 +89,23 @@ function readSentence(
 function sentencesOf(input: RelevanceInput, profile: TopicProfile, m: PhraseMatcher<CueRole>): Sentence[] {
   const out: Sentence[] = [];
   const titled = input.title.trim().length > 0;
-  if (titled) out.push(readSentence(input.title, 'title', profile, m));
-  let rest: string[] = [];
-  const lead = input.lead?.trim() ? splitSentences(input.lead) : [];
+  // The title is one sentence whatever its punctuation.
+  if (titled) out.push(readSentence(wholeSentence(input.title), 'title', profile, m));
+  let rest: TokenSentence[] = [];
+  const lead = input.lead?.trim() ? tokenSentences(input.lead) : [];
   // Without a title (a bare excerpt) the first sentence is the headline and weighs as one.
   const leadWeight = (i: number): number => (!titled && i === 0 ? profile.positions.title : profile.positions.lead);
   lead.forEach((l, i) => out.push(readSentence(l, 'lead', profile, m, leadWeight(i))));
-  for (const p of input.body) rest = rest.concat(splitSentences(p));
+  for (const p of input.body) rest = rest.concat(tokenSentences(p));
   // Without a lead, the body's first sentence is the lead.
-  rest.forEach((text, i) => {
+  rest.forEach((sentence, i) => {
     const pos: Position =
       lead.length === 0 && i === 0
         ? 'lead'
         : i < profile.positions.earlySentences + (lead.length ? 0 : 1)
           ? 'early'
           : 'body';
-    out.push(readSentence(text, pos, profile, m, pos === 'lead' ? leadWeight(0) : undefined));
+    out.push(readSentence(sentence, pos, profile, m, pos === 'lead' ? leadWeight(0) : undefined));
   });
   return out;
 }

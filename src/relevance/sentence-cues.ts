@@ -34,11 +34,18 @@ export function sentenceIds(text: string, spans: readonly { start: number; end: 
   return ids;
 }
 
+/** The framing class of phrases naming a region rather than an actor. */
+const REGION = 'region';
+
 interface SentenceCues {
+  /** The sentence's number within its part. */
+  id: number;
   actors: Set<string>;
   act: number;
   relation: number;
   off: boolean;
+  /** Framing classes of the profile the sentence holds (statement, diplomacy…). */
+  frames: Set<string>;
 }
 
 function bySentence(hits: readonly PhraseHit<CueRole>[], ids: Int32Array): SentenceCues[] {
@@ -50,10 +57,12 @@ function bySentence(hits: readonly PhraseHit<CueRole>[], ids: Int32Array): Sente
     if (id !== current) {
       current = id;
       seenActs.clear();
-      out.push({ actors: new Set(), act: 0, relation: 0, off: false });
+      out.push({ id, actors: new Set(), act: 0, relation: 0, off: false, frames: new Set() });
     }
     const s = out[out.length - 1]!;
-    for (const a of h.value.actors) s.actors.add(a);
+    // The peninsula ("bán đảo Triều Tiên") names the region of every North Korea story, not the
+    // ally: framed as `region`, it is a frame here and no actor (the rules still count it).
+    if (!h.value.framing.includes(REGION)) for (const a of h.value.actors) s.actors.add(a);
     s.relation = Math.max(s.relation, h.value.relation);
     // An act phrase counts once per sentence, as in the rules.
     if (h.value.act > 0 && !seenActs.has(h.phrase)) {
@@ -61,6 +70,7 @@ function bySentence(hits: readonly PhraseHit<CueRole>[], ids: Int32Array): Sente
       s.act += h.value.act;
     }
     if (h.value.offTopic.length) s.off = true;
+    for (const f of h.value.framing) s.frames.add(f);
   }
   return out;
 }
@@ -86,9 +96,13 @@ function classesOf(s: SentenceCues, profile: TopicProfile): string[] {
   return out;
 }
 
+/** A sentence stating the relation itself, or both allies with a strong act. */
+const STATES = new Set(['relation', 'relation+third', 'pair+act', 'pair+act+third']);
+
 /**
- * Adds the zone's sentence classes (log-scaled counts), and for the title and lead their subject:
- * the first actor they name, alone and with what the sentence states.
+ * Adds the zone's sentence classes (log-scaled counts), each beside the sentence's framing
+ * ("statement&pair+context only": an accusation naming both allies), and for the title and lead
+ * their subject: the first actor they name, alone and with what the sentence states.
  */
 export function sentenceCueFeatures(
   add: (name: string, value: number) => void,
@@ -97,15 +111,68 @@ export function sentenceCueFeatures(
   profile: TopicProfile,
 ): void {
   const counts = new Map<string, number>();
+  const bump = (k: string): void => void counts.set(k, (counts.get(k) ?? 0) + 1);
+  const story: { states: boolean; s: SentenceCues; at: number }[] = [];
+  let offset = 0;
   for (const p of parts) {
     const sentences = bySentence(p.hits, p.ids);
-    for (const s of sentences) for (const c of classesOf(s, profile)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (const s of sentences) {
+      const classes = classesOf(s, profile);
+      for (const c of classes) bump(c);
+      for (const f of s.frames) {
+        bump(`frame:${f}`);
+        for (const c of classes) bump(`${f}&${c}`);
+      }
+      story.push({ states: classes.some((c) => STATES.has(c)), s, at: offset + s.id });
+    }
+    offset += p.ids.length ? p.ids[p.ids.length - 1]! + 1 : 0;
     if (p.role !== 'title' && p.role !== 'lead') continue;
     const first = p.hits.find((h) => h.value.actors.length > 0);
     const subject = first ? (first.value.actors.length > 1 ? 'pair' : first.value.actors[0]!) : 'none';
     add(`subj:${p.role}:${subject}`, 1);
     const lead = sentences[0];
-    if (lead) for (const c of classesOf(lead, profile)) add(`subj:${p.role}:${subject}+${c}`, 1);
+    if (!lead) continue;
+    for (const c of classesOf(lead, profile)) add(`subj:${p.role}:${subject}+${c}`, 1);
+    for (const f of lead.frames) add(`subj:${p.role}:frame:${f}`, 1);
   }
   for (const [c, n] of counts) add(`x:${zone}:${c}`, Math.log1p(n) / 2);
+  if (zone === 'all') storyProfile(add, story, profile);
+}
+
+/**
+ * What the story is about rather than what it mentions: among its sentences naming an actor, the
+ * share stating the relation, framed as a statement or accusation, naming North Korea, naming a
+ * third country; and how early the relation is first stated (an alliance story states it in the
+ * title or its first sentences, a North Korean statement or a Seoul market piece further down).
+ */
+function storyProfile(
+  add: (name: string, value: number) => void,
+  story: readonly { states: boolean; s: SentenceCues; at: number }[],
+  profile: TopicProfile,
+): void {
+  const named = story.filter((x) => x.s.actors.size > 0);
+  if (!named.length) return;
+  const share = (test: (x: (typeof named)[number]) => boolean): number => named.filter(test).length / named.length;
+  add(
+    'share:states relation',
+    share((x) => x.states),
+  );
+  add(
+    'share:context',
+    share((x) => profile.context.some((c) => x.s.actors.has(c))),
+  );
+  add(
+    'share:third',
+    share((x) => profile.third.some((t) => x.s.actors.has(t))),
+  );
+  for (const f of Object.keys(profile.framing ?? {}))
+    add(
+      `share:frame:${f}`,
+      share((x) => x.s.frames.has(f)),
+    );
+  const first = story.find((x) => x.states)?.at;
+  add(
+    `first relation:${first === undefined ? 'none' : first <= 2 ? 'title or lead' : first <= 6 ? 'early' : 'late'}`,
+    1,
+  );
 }

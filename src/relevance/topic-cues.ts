@@ -10,6 +10,8 @@ export interface CueRole {
   relation: number;
   act: number;
   offTopic: string[];
+  /** Framing classes (the profile's `framing`): features of the learned model, never the rules'. */
+  framing: string[];
 }
 
 export function buildCueMatcher(profile: TopicProfile): PhraseMatcher<CueRole> {
@@ -18,7 +20,7 @@ export function buildCueMatcher(profile: TopicProfile): PhraseMatcher<CueRole> {
     const key = foldTokens(phrase).join(' ');
     let entry = roles.get(key);
     if (!entry) {
-      entry = { phrase, role: { actors: [], relation: 0, act: 0, offTopic: [] } };
+      entry = { phrase, role: { actors: [], relation: 0, act: 0, offTopic: [], framing: [] } };
       roles.set(key, entry);
     }
     return entry.role;
@@ -34,6 +36,11 @@ export function buildCueMatcher(profile: TopicProfile): PhraseMatcher<CueRole> {
     for (const p of list) {
       const r = roleOf(p);
       if (!r.offTopic.includes(cls)) r.offTopic.push(cls);
+    }
+  for (const [cls, list] of Object.entries(profile.framing ?? {}))
+    for (const p of list) {
+      const r = roleOf(p);
+      if (!r.framing.includes(cls)) r.framing.push(cls);
     }
   const m = new PhraseMatcher<CueRole>();
   for (const { phrase, role } of roles.values()) m.add(phrase, role);

@@ -7,7 +7,8 @@ import { topicProfile } from '../../config/load-topics.js';
 import { relevanceFeatures } from '../../src/relevance/relevance-features.js';
 import { classifyByRules } from '../../src/relevance/rule-relevance.js';
 import { sentenceIds } from '../../src/relevance/sentence-cues.js';
-import { foldTokensWithSpans } from '../../src/text/vietnamese-fold.js';
+import { tokenSentences, splitSentences } from '../../src/relevance/sentences.js';
+import { foldTokens, foldTokensWithSpans } from '../../src/text/vietnamese-fold.js';
 import type { RelevanceInput } from '../../src/relevance/relevance-types.js';
 
 const ids = (text: string): number[] => [...sentenceIds(text.normalize('NFC'), foldTokensWithSpans(text))];
@@ -34,6 +35,25 @@ describe('sentence numbers of tokens', () => {
           const stops = (text.match(/[.!?…;]/g) ?? []).length;
           got.forEach((v, i) => i > 0 && expect(v).toBeGreaterThanOrEqual(got[i - 1]!));
           expect(got.length === 0 || got[got.length - 1]! <= stops).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('sentences cut from the tokens of the whole text', () => {
+  it('hold the tokens each sentence has alone, in order (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('Mỹ', 'Hàn', 'NHẬT', 'quân', '.', '!', '1.5', '|', '\n', ' ', 'Triều', '…', 'Sự'), {
+          maxLength: 40,
+        }),
+        fc.boolean(),
+        (parts, spaced) => {
+          const text = parts.join(spaced ? ' ' : '');
+          const got = tokenSentences(text);
+          expect(got.map((x) => x.text)).toEqual(splitSentences(text.normalize('NFC')));
+          for (const x of got) expect(x.tokens).toEqual(foldTokens(x.text));
         },
       ),
     );
@@ -79,5 +99,53 @@ describe('cue interactions the model reads', () => {
     });
     expect(objecting.has('x:head:pair+act+third')).toBe(true);
     expect(objecting.has('subj:title:china')).toBe(true);
+  });
+
+  it('frames a sentence: the accusation beside what it names, the summit in the title', () => {
+    const accused = names({
+      title: 'Triều Tiên cáo buộc Mỹ và Hàn Quốc về vụ rải truyền đơn',
+      lead: 'Bình Nhưỡng lên án Washington và Seoul.',
+      body: ['Hai bên chưa đáp lại.'],
+    });
+    expect(accused.has('x:head:statement&pair+context only')).toBe(true);
+    expect(accused.has('subj:title:frame:statement')).toBe(true);
+    const summit = names({
+      title: 'Tổng thống Hàn Quốc công du Mỹ, hội đàm với ông Trump',
+      lead: 'Hai nhà lãnh đạo bàn về liên minh và răn đe.',
+      body: ['Chuyến thăm kéo dài ba ngày.'],
+    });
+    expect(summit.has('subj:title:frame:summit')).toBe(true);
+    expect(summit.has('subj:title:frame:statement')).toBe(false);
+  });
+
+  it('the peninsula is a region for the model, not the ally', () => {
+    const n = names({
+      title: 'Mỹ điều thêm chiến đấu cơ tới bán đảo Triều Tiên',
+      lead: 'Lầu Năm Góc cho biết các máy bay sẽ ở lại một tháng.',
+      body: ['Không có bình luận nào thêm.'],
+    });
+    expect(n.has('x:head:pair+act')).toBe(false);
+    expect(n.has('x:head:region&us alone+act')).toBe(true);
+  });
+
+  it('says how much of the story states the relation and how early', () => {
+    const profileOf = (input: RelevanceInput): string[] =>
+      [...names(input)].filter((x) => x.startsWith('first relation:'));
+    expect(
+      profileOf({
+        title: 'Mỹ và Hàn Quốc tập trận chung',
+        lead: 'Hai nước bắt đầu diễn tập.',
+        body: ['Cuộc diễn tập kéo dài hai tuần.'],
+      }),
+    ).toEqual(['first relation:title or lead']);
+    expect(
+      profileOf({
+        title: 'Giá xăng tăng mạnh',
+        lead: 'Người dân Seoul lo lắng.',
+        body: [
+          'Giá dầu thế giới tăng. Thị trường biến động. Chứng khoán giảm. Đồng won yếu. Lạm phát tăng. Ngân hàng lo ngại. Mỹ và Hàn Quốc từng tập trận ở đây.',
+        ],
+      }),
+    ).toEqual(['first relation:late']);
   });
 });
