@@ -148,7 +148,10 @@ export function loadMirrorSet(labels = MIRROR_LABELS, root = MIRROR_ROOT): Mirro
           .slice(l.line - 1)
           .join('\n'),
       );
-      items.push({ id: l.story, story: l.story, label: l.label, kind: kindOf(l.label, input), input, why: '' });
+      // A story id groups the copies of one story (VietNews republishes some articles across its
+      // splits), so the text's own id is its place in the repository.
+      const id = `${l.repo}:${l.path}:${l.line}`;
+      items.push({ id, story: l.story, label: l.label, kind: kindOf(l.label, input), input, why: '' });
     });
   }
   return { items, absent };
