@@ -27,6 +27,7 @@ import {
   tagWeight,
   textOf,
 } from './density-signals.js';
+import { liftedToRepeatedBlock } from './density-repeated.js';
 import { widenedWinner, withSiblings } from './density-winner.js';
 
 /** Prose a result should reach before the stricter passes are trusted (Readability's 500). */
@@ -181,6 +182,7 @@ function scorePass(
   }
   if (!best || bestScore < MIN_SCORE) return { blocks: null, length: 0, scores: final };
   ({ best, bestScore } = widenedWinner(best, bestScore, final));
+  best = liftedToRepeatedBlock($, best);
   const blocks = withSiblings($, best, bestScore, final, unlikely);
   const inBlocks = (el: Element): boolean => {
     for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {
