@@ -8,8 +8,7 @@ import { extractArticle } from '../../src/extract/extract-article.js';
 const URL_ = 'https://blog.example.com/2026/12/a-story-in-blocks';
 const sentence = (n: number) =>
   `Sentence ${n}: the allies began their joint exercise, with thousands of troops, ships and aircraft taking part, the ministry said.`;
-const paras = (from: number, n: number) =>
-  Array.from({ length: n }, (_, i) => `<p>${sentence(from + i)}</p>`).join('');
+const paras = (from: number, n: number) => Array.from({ length: n }, (_, i) => `<p>${sentence(from + i)}</p>`).join('');
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => sentence(from + i));
 // A builder's text block: the paragraphs sit four wrappers down, beside an empty embed slot and
 // an overlay (so no wrapper is an only child).
