@@ -95,6 +95,14 @@ describe('generic body: pages nobody here wrote have these shapes', () => {
     expect(a.paragraphs.slice(2)).toEqual(['Hạng Đội Điểm', '1 Hà Nội 0', '2 Hải Phòng 0']);
   });
 
+  it('reads a table a figure wraps (a WordPress table block), and still no photo or caption', () => {
+    const row = (...cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+    const a = extract(
+      `<html><body><h1>Bảng xếp hạng</h1><article>${paras(1, 2)}<figure class="wp-block-table"><table>${row('1', 'Hà Nội', '30')}${row('2', 'Hải Phòng', '28')}</table><figcaption>Nguồn: VPF</figcaption></figure><figure><img src="a.jpg"><figcaption>Ảnh: sân vận động</figcaption></figure>${paras(3, 1)}</article></body></html>`,
+    );
+    expect(a.paragraphs).toEqual([sentence(1), sentence(2), '1 Hà Nội 30', '2 Hải Phòng 28', sentence(3)]);
+  });
+
   it('keeps lines an article repeats by design, and writes a body the page holds twice once', () => {
     const plan = (n: number) =>
       `<h3>Bữa ${n}</h3><p>Ăn cách nhau 2–3 giờ</p><p>Một chén cơm gạo lứt, một đĩa rau luộc và 100 g thịt gà luộc, chấm nước mắm gừng.</p>`;
