@@ -74,8 +74,12 @@ function cleanInside($: CheerioAPI, blocks: Element[], scores: Map<Element, numb
     for (const el of descendantsNamed(block, CONDITIONAL)) {
       if (el.type !== 'tag' || !el.parent) continue;
       const name = el.name.toLowerCase();
-      // A byline box is written as the credit, never as body text.
-      if (name === 'aside' || name === 'header' || name === 'footer' || BYLINE.test(classAndId(el))) {
+      // A byline box is written as the credit, never as body text. A header holding the
+      // article's text is the article (a site builder's "rich text" block written as <header>).
+      if (
+        ((name === 'aside' || name === 'header' || name === 'footer') && !holdsTheArticle(el)) ||
+        BYLINE.test(classAndId(el))
+      ) {
         $(el).remove();
         continue;
       }

@@ -46,6 +46,13 @@ describe('generic body', () => {
     expect(a.paragraphs).toEqual(Array.from({ length: 6 }, (_, i) => sentence(i + 1)));
   });
 
+  it('reads an article a site builder writes inside a <header>', () => {
+    const a = extract(
+      `<html><body>${chrome}<h1>Tiêu đề</h1><div class="grid-article"><div id="w-node"><header class="rich-text">${paras(1, 6)}</header></div><div class="toc">Mục lục</div></div></body></html>`,
+    );
+    expect(a.paragraphs).toEqual(Array.from({ length: 6 }, (_, i) => sentence(i + 1)));
+  });
+
   it('leaves out comments, share bars and related lists inside the article container', () => {
     const a = extract(
       `<html><body><h1>Tiêu đề</h1><article>${paras(1, 5)}<div class="share-tools"><a href="#">Facebook</a> <a href="#">Zalo</a></div>${related}<div class="comment-list">${paras(100, 3)}</div></article></body></html>`,
