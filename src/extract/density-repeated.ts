@@ -75,15 +75,18 @@ export function liftedToRepeatedBlock($: CheerioAPI, best: Element): Element {
   let node: Element = best;
   for (let level = 0; level < MAX_LIFT; level++) {
     const parent = node.parent as Element | null;
-    if (!parent || parent.type !== 'tag' || descendantsNamed(node, HEADLINE).length > 0) break;
+    if (!parent || parent.type !== 'tag') break;
     const kind = blockKind(node);
-    if (
-      kind &&
-      parent.children.some(
-        (sib) => sib !== node && sib.type === 'tag' && blockKind(sib) === kind && continuesStory($, best, sib),
-      )
-    )
-      return node;
+    // Cheap test first (a sibling of the same kind), the subtree walks only for those.
+    const twins = kind
+      ? parent.children.filter((sib) => sib !== node && sib.type === 'tag' && blockKind(sib) === kind)
+      : [];
+    if (twins.length > 0) {
+      // Holding the headline, the block is the whole article: its twins are other articles,
+      // and so are those of every ancestor.
+      if (descendantsNamed(node, HEADLINE).length > 0) break;
+      if (twins.some((sib) => continuesStory($, best, sib as Element))) return node;
+    }
     if (parent.name.toLowerCase() === 'body') break;
     node = parent;
   }
