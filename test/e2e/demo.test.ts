@@ -26,7 +26,7 @@ describe('demo', () => {
       expect(manifestLineProblems(lines)).toEqual([]);
       for (const l of lines) expect(JSON.parse(l)).toMatchObject({ schema_version: MANIFEST_SCHEMA_VERSION });
     }
-  }, 60_000);
+  }, 180_000); // two whole demos, which take over a minute on a loaded machine
 
   it('refuses an output folder holding files it did not write', async () => {
     const out = tempDir('tw-demo-busy');
