@@ -30,6 +30,7 @@ const rt = await createRuntime({
   watchlist: data.runtime.watchlist,
   quietRedisOutages: true,
   redisResolved: true,
+  inThread: true,
 });
 const clock = data.timings ? new StageClock() : undefined;
 if (clock) rt.timings = clock;

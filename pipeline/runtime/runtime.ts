@@ -74,8 +74,13 @@ export interface RuntimeOptions {
   watchlist?: Watchlist;
   /** Where channel secrets are read (default: process.env). */
   secrets?: (name: string) => string | undefined;
-  /** Leave Redis outage lines to the parent (an article thread: the parent sees the same outage). */
+  /** Leave Redis outage lines to someone else (an article thread: its parent sees the same outage). */
   quietRedisOutages?: boolean;
+  /**
+   * This runtime is an article thread's: its parent process did the once-per-process start-up
+   * (claimed the output folder, closed the WARC files a stopped writer left open).
+   */
+  inThread?: boolean;
   /**
    * The Redis address was resolved and answered in the parent (an article thread). The thread
    * then connects without its own start-up probe: a thread started during a Redis restart waits
@@ -89,7 +94,8 @@ export interface RuntimeOptions {
   /**
    * 'write' (default): the process may write to the output folder, which it claims at start
    * (claim-folder.ts: checked, this prefix's, its record in Redis) or refuses with one line.
-   * 'none': it only reads Redis (and an article thread, whose parent claimed the folder).
+   * 'none': it only reads Redis. An article thread writes into the folder its parent claimed
+   * (inThread).
    */
   outFolder?: 'write' | 'none';
 }
@@ -153,7 +159,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       : null;
   // WARC files a killed writer left open are cut at their last whole record and closed; a
   // thread leaves it to its parent, which started first.
-  if (warc && opts.quietRedisOutages !== true) {
+  if (warc && opts.inThread !== true) {
     for (const r of await recoverOpenWarcs(env.TINWATCH_OUT))
       log.warn({ file: r.file, cutBytes: r.cutBytes }, 'closed a WARC file a stopped writer left open');
   }
@@ -211,8 +217,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       await redisTarget.stop();
     },
   };
-  const thread = opts.redisResolved === true && opts.quietRedisOutages === true;
-  if ((opts.outFolder ?? 'write') === 'write' && !thread) {
+  if ((opts.outFolder ?? 'write') === 'write' && opts.inThread !== true) {
     try {
       await claimFolder(redis, keys, env.TINWATCH_OUT);
     } catch (err) {
