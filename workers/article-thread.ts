@@ -33,8 +33,7 @@ const rt = await createRuntime({
   inThread: true,
 });
 const clock = data.timings ? new StageClock() : undefined;
-if (clock) rt.timings = clock;
-const worker = startArticleWorker(rt, data.concurrency);
+const worker = startArticleWorker(rt, data.concurrency, clock);
 await worker.waitUntilReady();
 const port = parentPort!;
 port.on('message', async (msg: ArticleThreadCommand) => {

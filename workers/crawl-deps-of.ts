@@ -3,15 +3,16 @@ import type { CrawlDeps } from '../crawlers/crawl/crawl-deps.js';
 import type { Logger } from '../base/logger.js';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { FEED_POLL } from '../config/feed-polling.js';
+import type { StageTimings } from '../src/stats/stage-timings.js';
 
-export function crawlDepsOf(rt: Runtime, log: Logger): CrawlDeps {
+export function crawlDepsOf(rt: Runtime, log: Logger, timings?: StageTimings): CrawlDeps {
   return {
     redis: rt.redis,
     keys: rt.keys,
     originMap: rt.originMap,
     articleQueue: rt.queues.article,
     log,
-    ...(rt.timings ? { timings: rt.timings } : {}),
+    ...(timings ? { timings } : {}),
     ...(rt.env.TINWATCH_HOST_DELAY_MS !== undefined ? { hostDelayMs: rt.env.TINWATCH_HOST_DELAY_MS } : {}),
     // While feeds are polled, every feed request (a `crawl --once` too) keeps the host's spacing.
     ...(rt.env.TINWATCH_FEED_POLLING === 'adaptive'

@@ -41,7 +41,7 @@ export const pollFeedJob: JobHandler<'poll', PollResult> = {
   run: (rt, ctx) => pollFeed(rt, ctx),
 };
 
-async function pollFeed(rt: Runtime, { job, token, data, log }: JobContext<'poll'>): Promise<PollResult> {
+async function pollFeed(rt: Runtime, { job, token, data, log, timings }: JobContext<'poll'>): Promise<PollResult> {
   const { sourceId, feed } = data;
   const ended =
     endReason(rt, sourceId, feed) ??
@@ -54,7 +54,7 @@ async function pollFeed(rt: Runtime, { job, token, data, log }: JobContext<'poll
   const source = rt.sourceById(sourceId);
   const clock = rt.pollClock;
   // The same turns the crawl's feed request marks: one spacing, decided in crawlDepsOf.
-  const deps = crawlDepsOf(rt, log);
+  const deps = crawlDepsOf(rt, log, timings);
   const turns = new FeedTurns(rt.redis, rt.keys, deps.feedSpacingMs ?? 0, feedInFlightMs(deps));
   const host = new URL(feed).hostname;
   const wait = await turns.take(host, feed);

@@ -14,7 +14,6 @@ import { WALL_CLOCK, type PollClock } from './poll-clock.js';
 import type { PollLimits } from '../../config/feed-polling.js';
 import { recoverOpenWarcs, WarcWriter } from '../../src/archive/warc-writer.js';
 import { PipelineStats } from '../../src/stats/pipeline-stats.js';
-import type { StageTimings } from '../../src/stats/stage-timings.js';
 import { loadSources, sourceById } from '../../config/load-sources.js';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { createOriginMap, type OriginMap } from '../../base/url/origin-map.js';
@@ -48,8 +47,6 @@ export interface Runtime {
   followWatchlist(): void;
   /** Deployment-wide counters and timings in Redis. */
   stats: PipelineStats;
-  /** Per-stage time accounting, set only by the benchmark. */
-  timings?: StageTimings;
   /** The clock feed polls are planned by: the wall clock, or the latency benchmark's simulated day. */
   pollClock: PollClock;
   /** Fixed poll limits instead of the policy's (the latency benchmark's fixed-interval baselines). */
