@@ -16,7 +16,7 @@ export function crawlDepsOf(rt: Runtime, log: Logger, timings?: StageTimings): C
     ...(rt.env.TINWATCH_HOST_DELAY_MS !== undefined ? { hostDelayMs: rt.env.TINWATCH_HOST_DELAY_MS } : {}),
     // While feeds are polled, every feed request (a `crawl --once` too) keeps the host's spacing.
     ...(rt.env.TINWATCH_FEED_POLLING === 'adaptive'
-      ? { feedSpacingMs: rt.pollClock.realMs(FEED_POLL.hostSpacingMs) }
+      ? { feedSpacingMs: rt.polling.clock.realMs(FEED_POLL.hostSpacingMs) }
       : {}),
     requestTimeoutSecs: rt.env.TINWATCH_REQUEST_TIMEOUT_SECS,
     captureWarc: rt.env.TINWATCH_WARC === 'on',

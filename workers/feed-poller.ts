@@ -7,7 +7,7 @@
 import { DelayedError, type Job } from 'bullmq';
 import { crawlSource } from '../crawlers/crawl/crawl-source.js';
 import { FeedTurns, feedInFlightMs } from '../crawlers/poll/feed-turns.js';
-import { nextPoll, DEFAULT_POLL_LIMITS, type PollPlan } from '../crawlers/poll/poll-policy.js';
+import { nextPoll, type PollPlan } from '../crawlers/poll/poll-policy.js';
 import { PublishHistory } from '../crawlers/poll/publish-history.js';
 import type { CrawlSummary } from '../base/queues.js';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
@@ -52,7 +52,7 @@ async function pollFeed(rt: Runtime, { job, token, data, log, timings }: JobCont
     return { ended };
   }
   const source = rt.sourceById(sourceId);
-  const clock = rt.pollClock;
+  const clock = rt.polling.clock;
   // The same turns the crawl's feed request marks: one spacing, decided in crawlDepsOf.
   const deps = crawlDepsOf(rt, log, timings);
   const turns = new FeedTurns(rt.redis, rt.keys, deps.feedSpacingMs ?? 0, feedInFlightMs(deps));
@@ -97,12 +97,5 @@ async function pollFeed(rt: Runtime, { job, token, data, log, timings }: JobCont
 }
 
 function planNext(rt: Runtime, times: number[]): PollPlan {
-  return nextPoll(
-    times,
-    rt.pollClock.now(),
-    rt.pollLimits ?? {
-      ...DEFAULT_POLL_LIMITS,
-      maxIntervalMs: Math.max(DEFAULT_POLL_LIMITS.minIntervalMs, rt.env.TINWATCH_FEED_POLL_MAX_MINUTES * 60_000),
-    },
-  );
+  return nextPoll(times, rt.polling.clock.now(), rt.polling.limits);
 }

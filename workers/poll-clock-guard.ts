@@ -10,7 +10,6 @@
 // A poll held back by a paused host (its breaker) may be brought forward too: it then finds the
 // host paused and goes back to wait, one cheap run.
 import type { Job } from 'bullmq';
-import { DEFAULT_POLL_LIMITS } from '../crawlers/poll/poll-policy.js';
 import { isJob } from '../base/job-table.js';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
 import type { Logger } from '../base/logger.js';
@@ -22,10 +21,7 @@ const SLACK_MS = 5 * 60_000;
 
 /** The furthest ahead a poll may legitimately be due, in this runtime's real milliseconds. */
 export function maxPollAheadMs(rt: Runtime): number {
-  const longest =
-    rt.pollLimits?.maxIntervalMs ??
-    Math.max(DEFAULT_POLL_LIMITS.minIntervalMs, rt.env.TINWATCH_FEED_POLL_MAX_MINUTES * 60_000);
-  return rt.pollClock.realMs(longest) + SLACK_MS;
+  return rt.polling.clock.realMs(rt.polling.limits.maxIntervalMs) + SLACK_MS;
 }
 
 /** When a delayed job is due (wall-clock ms), from the delayed set's score. */

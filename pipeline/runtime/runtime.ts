@@ -12,6 +12,7 @@ import { createAlerts, type Alerts } from '../../src/alert/alert-setup.js';
 import { runRuntimeClosers } from '../../base/runtime-closers.js';
 import { WALL_CLOCK, type PollClock } from './poll-clock.js';
 import type { PollLimits } from '../../config/feed-polling.js';
+import { DEFAULT_POLL_LIMITS } from '../../crawlers/poll/poll-policy.js';
 import { recoverOpenWarcs, WarcWriter } from '../../src/archive/warc-writer.js';
 import { PipelineStats } from '../../src/stats/pipeline-stats.js';
 import { loadSources, sourceById } from '../../config/load-sources.js';
@@ -47,10 +48,8 @@ export interface Runtime {
   followWatchlist(): void;
   /** Deployment-wide counters and timings in Redis. */
   stats: PipelineStats;
-  /** The clock feed polls are planned by: the wall clock, or the latency benchmark's simulated day. */
-  pollClock: PollClock;
-  /** Fixed poll limits instead of the policy's (the latency benchmark's fixed-interval baselines). */
-  pollLimits?: PollLimits;
+  /** How feed polls are planned: the clock they read and the limits of the poll policy. */
+  polling: FeedPolling;
   /** This process's (or thread's) WARC writer; null when TINWATCH_WARC=off. */
   warc: WarcWriter | null;
   /** A new connection for a BullMQ Worker (blocking commands need their own). */
@@ -58,6 +57,13 @@ export interface Runtime {
   /** What a worker thread needs to build the same runtime (plain data, structured-cloneable). */
   threadOptions(): ThreadRuntimeOptions;
   close(): Promise<void>;
+}
+
+/** How feed polls are planned, resolved once per process. */
+export interface FeedPolling {
+  clock: PollClock;
+  /** The policy's limits with TINWATCH_FEED_POLL_MAX_MINUTES, or fixed ones (the latency benchmark). */
+  limits: PollLimits;
 }
 
 export interface RuntimeOptions {
@@ -179,8 +185,13 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       if (rulesFile && !stopFollowing) stopFollowing = followWatchlistFile(rulesFile, alerts, log, watchlistListeners);
     },
     stats,
-    pollClock: opts.pollClock ?? WALL_CLOCK,
-    ...(opts.pollLimits ? { pollLimits: opts.pollLimits } : {}),
+    polling: {
+      clock: opts.pollClock ?? WALL_CLOCK,
+      limits: opts.pollLimits ?? {
+        ...DEFAULT_POLL_LIMITS,
+        maxIntervalMs: Math.max(DEFAULT_POLL_LIMITS.minIntervalMs, env.TINWATCH_FEED_POLL_MAX_MINUTES * 60_000),
+      },
+    },
     warc,
     sourceById: (id) => {
       const s = sources.find((x) => x.id === id);
