@@ -1,11 +1,29 @@
 // What a crawl job and a feed poll both hand crawlSource, built from the process's runtime.
 import type { CrawlDeps } from '../crawlers/crawl/crawl-deps.js';
 import type { Logger } from '../base/logger.js';
-import type { Runtime } from '../pipeline/runtime/runtime.js';
+import type { Redis } from 'ioredis';
+import type { Env } from '../config/env.js';
+import type { Keys } from '../base/redis/keys.js';
+import type { Queues } from '../base/queues.js';
+import type { OriginMap } from '../base/url/origin-map.js';
+import type { FeedPolling } from '../pipeline/runtime/poll-clock.js';
 import { FEED_POLL } from '../config/feed-polling.js';
 import type { StageTimings } from '../src/stats/stage-timings.js';
 
-export function crawlDepsOf(rt: Runtime, log: Logger, timings?: StageTimings): CrawlDeps {
+/** The process's parts a crawl uses. */
+export interface CrawlParts {
+  redis: Redis;
+  keys: Keys;
+  originMap: OriginMap;
+  queues: Pick<Queues, 'article'>;
+  env: Pick<
+    Env,
+    'TINWATCH_HOST_DELAY_MS' | 'TINWATCH_FEED_POLLING' | 'TINWATCH_REQUEST_TIMEOUT_SECS' | 'TINWATCH_WARC'
+  >;
+  polling: Pick<FeedPolling, 'clock'>;
+}
+
+export function crawlDepsOf(rt: CrawlParts, log: Logger, timings?: StageTimings): CrawlDeps {
   return {
     redis: rt.redis,
     keys: rt.keys,

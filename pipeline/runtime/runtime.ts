@@ -10,7 +10,7 @@ import type { Watchlist } from '../../config/watchlist-schema.js';
 import { followWatchlistFile, type WatchlistListener } from '../../src/alert/watchlist-reload.js';
 import { createAlerts, type Alerts } from '../../src/alert/alert-setup.js';
 import { runRuntimeClosers } from '../../base/runtime-closers.js';
-import { WALL_CLOCK, type PollClock } from './poll-clock.js';
+import { WALL_CLOCK, type FeedPolling, type PollClock } from './poll-clock.js';
 import type { PollLimits } from '../../config/feed-polling.js';
 import { DEFAULT_POLL_LIMITS } from '../../crawlers/poll/poll-policy.js';
 import { recoverOpenWarcs, WarcWriter } from '../../src/archive/warc-writer.js';
@@ -57,13 +57,6 @@ export interface Runtime {
   /** What a worker thread needs to build the same runtime (plain data, structured-cloneable). */
   threadOptions(): ThreadRuntimeOptions;
   close(): Promise<void>;
-}
-
-/** How feed polls are planned, resolved once per process. */
-export interface FeedPolling {
-  clock: PollClock;
-  /** The policy's limits with TINWATCH_FEED_POLL_MAX_MINUTES, or fixed ones (the latency benchmark). */
-  limits: PollLimits;
 }
 
 export interface RuntimeOptions {
