@@ -40,8 +40,6 @@ export interface Runtime {
   sourceById(id: string): SourceConfig;
   /** Watchlist matcher and channels. */
   alerts: Alerts;
-  /** The watchlist file the rules came from; null when they were given (tests, threads). */
-  watchlistFile: string | null;
   /** Called with each good edit of the watchlist file once followWatchlist() runs. */
   onWatchlistChange(listener: WatchlistListener): void;
   /** Reload the watchlist file on every edit until close() (long-running commands). */
@@ -172,7 +170,6 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     outDir: env.TINWATCH_OUT,
     sources,
     alerts,
-    watchlistFile: rulesFile,
     onWatchlistChange: (listener) => void watchlistListeners.add(listener),
     followWatchlist: () => {
       if (rulesFile && !stopFollowing) stopFollowing = followWatchlistFile(rulesFile, alerts, log, watchlistListeners);
