@@ -9,7 +9,6 @@ import { discoveryRequests, sitemapChildren } from '../discovery/discovery-plan.
 import type { DiscoveryRequest, FetchedPage, FetchRequest } from '../fetched-page.js';
 import type { FetchFailure } from '../fetch-failure.js';
 import { HostPolicy } from '../host-policy.js';
-import { FeedTurns, feedInFlightMs } from '../poll/feed-turns.js';
 import { requestHeaders } from '../request-policy.js';
 import { RobotsPolicy } from '../robots-policy.js';
 import type { CrawlDeps } from '../crawl/crawl-deps.js';
@@ -36,10 +35,7 @@ export interface Listing {
 
 export async function listedUrls(deps: CrawlDeps, source: SourceConfig): Promise<Listing> {
   const log = deps.log.child({ sourceId: source.id, audit: true });
-  const feedTurns = deps.feedSpacingMs
-    ? new FeedTurns(deps.redis, deps.keys, deps.feedSpacingMs, feedInFlightMs(deps))
-    : null;
-  const hosts = new HostPolicy(deps, deps.hostDelayMs ?? source.politeness.delayMs, feedTurns);
+  const hosts = new HostPolicy(deps, deps.hostDelayMs ?? source.politeness.delayMs, deps.feedTurns);
   const robots = new RobotsPolicy({ ...deps, log, userAgent: requestHeaders(source)['user-agent']! });
   const out: Listing = { listed: [], rejected: [], rejectedOnListings: 0, pagesRead: [], unreadable: [] };
   const byIdentity = new Map<string, ListedUrl>();

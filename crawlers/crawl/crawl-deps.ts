@@ -9,6 +9,7 @@ import type { Keys } from '../../base/redis/keys.js';
 import type { StageTimings } from '../../src/stats/stage-timings.js';
 import type { OriginMap } from '../../base/url/origin-map.js';
 import type { PageFetcher } from '../fetched-page.js';
+import type { FeedTurns } from '../poll/feed-turns.js';
 
 export interface CrawlDeps {
   redis: Redis;
@@ -20,8 +21,8 @@ export interface CrawlDeps {
   timings?: StageTimings;
   /** Overrides the source's politeness delay (local replay runs). */
   hostDelayMs?: number;
-  /** Real milliseconds between two feed requests to one host (feed polling); none when unset. */
-  feedSpacingMs?: number;
+  /** The host's one-a-minute feed turn (feed polling); feed requests are not spaced when unset. */
+  feedTurns?: FeedTurns;
   /** Per-request timeout, body included (default PIPELINE.requestTimeoutSecs). */
   requestTimeoutSecs?: number;
   /** Park each article page's HTTP exchange for its WARC capture (TINWATCH_WARC). */

@@ -17,7 +17,6 @@ import { DiscoveryFailedError, RobotsUnreachableError } from '../errors.js';
 import { failureKey, fetchFailure, formatFailureCounts, isHostTrouble, type FetchFailure } from '../fetch-failure.js';
 import type { ArticleRequest, DiscoveryRequest, FetchedPage, FetchRequest } from '../fetched-page.js';
 import { HostPolicy } from '../host-policy.js';
-import { FeedTurns, feedInFlightMs } from '../poll/feed-turns.js';
 import { QueuedMarks } from '../queued-marks.js';
 import { requestHeaders } from '../request-policy.js';
 import { RobotsPolicy } from '../robots-policy.js';
@@ -60,10 +59,7 @@ export async function crawlSource(
 ): Promise<CrawlSummary> {
   const log = deps.log.child({ sourceId: source.id });
   const summary = emptySummary(source.id);
-  const feedTurns = deps.feedSpacingMs
-    ? new FeedTurns(deps.redis, deps.keys, deps.feedSpacingMs, feedInFlightMs(deps))
-    : null;
-  const hosts = new HostPolicy(deps, deps.hostDelayMs ?? source.politeness.delayMs, feedTurns);
+  const hosts = new HostPolicy(deps, deps.hostDelayMs ?? source.politeness.delayMs, deps.feedTurns);
   for (const host of source.hosts) {
     const until = await hosts.pausedUntil(host);
     if (until) {
