@@ -4,6 +4,7 @@ import type { Logger } from '../base/logger.js';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { FEED_POLL } from '../config/feed-polling.js';
 import { FeedTurns, feedInFlightMs } from '../crawlers/poll/feed-turns.js';
+import { pageFetchers } from '../crawlers/crawl/fetchers.js';
 
 export function crawlDepsOf(rt: Runtime, log: Logger): CrawlDeps {
   return {
@@ -26,7 +27,7 @@ export function crawlDepsOf(rt: Runtime, log: Logger): CrawlDeps {
           ),
         }
       : {}),
-    requestTimeoutSecs: rt.env.TINWATCH_REQUEST_TIMEOUT_SECS,
+    fetchers: pageFetchers(rt.originMap, rt.env.TINWATCH_REQUEST_TIMEOUT_SECS),
     captureWarc: rt.env.TINWATCH_WARC === 'on',
   };
 }

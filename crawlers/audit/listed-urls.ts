@@ -12,7 +12,7 @@ import { HostPolicy } from '../host-policy.js';
 import { requestHeaders } from '../request-policy.js';
 import { RobotsPolicy } from '../robots-policy.js';
 import type { CrawlDeps } from '../crawl/crawl-deps.js';
-import { fetchersFor } from '../crawl/fetchers.js';
+import { runFetchers } from '../crawl/fetchers.js';
 import { robotsGate } from '../crawl/robots-gate.js';
 
 export interface ListedUrl extends Candidate {
@@ -82,7 +82,8 @@ export async function listedUrls(deps: CrawlDeps, source: SourceConfig): Promise
   };
   const primeUrl = source.discovery.primeUrl;
   const prime = primeUrl && gate.allowed.length > 0 ? (await robotsGate(robots, log, [{ url: primeUrl }])).allowed : [];
-  await fetchersFor(deps, source, hosts).run(gate.allowed, prime.length ? primeUrl : undefined, onPage, onFailure);
+  const plan = { discovery: gate.allowed, primeUrl: prime.length ? primeUrl : undefined, articles: [] };
+  await runFetchers(deps.fetchers(source, hosts), plan, onPage, onFailure);
   out.listed = [...byIdentity.values()];
   return out;
 }

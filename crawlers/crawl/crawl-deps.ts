@@ -2,13 +2,12 @@
 // settings that tests and the benchmark change) and the summary it starts from.
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { SourceConfig } from '../../config/source-schema.js';
 import type { Logger } from '../../base/logger.js';
 import type { CrawlSummary } from '../../base/queues.js';
 import type { Keys } from '../../base/redis/keys.js';
 import type { StageTimings } from '../../src/stats/stage-timings.js';
 import type { OriginMap } from '../../base/url/origin-map.js';
-import type { PageFetcher } from '../fetched-page.js';
+import type { FetchersFor } from './fetchers.js';
 import type { FeedTurns } from '../poll/feed-turns.js';
 
 export interface CrawlDeps {
@@ -23,14 +22,12 @@ export interface CrawlDeps {
   hostDelayMs?: number;
   /** The host's one-a-minute feed turn (feed polling); feed requests are not spaced when unset. */
   feedTurns?: FeedTurns;
-  /** Per-request timeout, body included (default PIPELINE.requestTimeoutSecs). */
-  requestTimeoutSecs?: number;
   /** Park each article page's HTTP exchange for its WARC capture (TINWATCH_WARC). */
   captureWarc?: boolean;
   /** Told every link of each feed read fully (the feed poller keeps their publication times). */
   onFeedLinks?: (feedUrl: string, links: { url: string; publishedAt: string | null }[]) => Promise<void>;
-  /** Test seam: build fetchers differently (defaults to HTTP / browser by source.render). */
-  fetcherFor?: (source: SourceConfig, kind: 'discovery' | 'article') => PageFetcher;
+  /** The fetchers of each crawl: `pageFetchers` (HTTP, the browser for `render: browser`). */
+  fetchers: FetchersFor;
 }
 
 export function emptySummary(sourceId: string): CrawlSummary {

@@ -25,7 +25,7 @@ import { saveValidators, withValidators, type Validators } from './conditional-g
 import { sourceFailureOf } from '../failure-cause.js';
 import { UrlLedger } from '../../src/stats/url-ledger.js';
 import { recordFailure } from './failure-log.js';
-import { fetchersFor } from './fetchers.js';
+import { runFetchers } from './fetchers.js';
 import { NewArticles } from './new-articles.js';
 import { parkArticle } from './park-article.js';
 import { Rechecks } from './recheck-requests.js';
@@ -198,7 +198,8 @@ export async function crawlSource(
   const prime =
     primeUrl && discovery.length + due.length > 0 ? (await robotsGate(robots, log, [{ url: primeUrl }])).allowed : [];
   try {
-    await fetchersFor(deps, source, hosts).run(discovery, prime.length ? primeUrl : undefined, onPage, onFailure, due);
+    const plan = { discovery, primeUrl: prime.length ? primeUrl : undefined, articles: due };
+    await runFetchers(deps.fetchers(source, hosts), plan, onPage, onFailure);
   } catch (err) {
     // Pages whose jobs exist stay seen even when the crawl fails part-way.
     await queued.flush().catch(() => undefined);

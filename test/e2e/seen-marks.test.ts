@@ -49,7 +49,7 @@ describe('seen marks', () => {
     originMap: rt.originMap,
     articleQueue: rt.queues.article,
     log: rt.log,
-    fetcherFor: () => fetcher,
+    fetchers: () => ({ discovery: fetcher, articles: fetcher }),
   });
 
   it('marks the pages whose jobs exist when the crawl fails part-way, and fetches only the rest next time', async () => {

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../../crawlers/crawl/crawl-source.js';
+import { pageFetchers } from '../../../crawlers/crawl/fetchers.js';
 import { FeedTurns, feedInFlightMs } from '../../../crawlers/poll/feed-turns.js';
 import { testRuntime } from '../../helpers/test-runtime.js';
 import { testSource } from '../../helpers/test-source.js';
@@ -39,6 +40,7 @@ describe('bad day: a feed answering 500', () => {
     originMap: rt.originMap,
     articleQueue: rt.queues.article,
     log: rt.log,
+    fetchers: pageFetchers(rt.originMap),
   });
 
   it('with the one-a-minute feed spacing, the feed is asked once, not three times', async () => {

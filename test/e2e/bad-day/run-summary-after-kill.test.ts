@@ -48,7 +48,7 @@ describe('the run summary after a killed crawl attempt', () => {
     originMap: rt.originMap,
     articleQueue: rt.queues.article,
     log: rt.log,
-    fetcherFor: () => f,
+    fetchers: () => ({ discovery: f, articles: f }),
   });
 
   it('counts as new every page of the run, the killed attempt’s included', async () => {
