@@ -33,8 +33,18 @@ export interface ArticleRequest extends RequestBase {
   data: { canonicalUrl: string; listingPage?: string };
 }
 
+/** Every request by its label: what the crawl's handler tables are keyed by (label-router.ts). */
+export interface RequestByLabel {
+  prime: PrimeRequest;
+  feed: FeedRequest;
+  sitemap: SitemapRequest;
+  listing: ListingRequest;
+  article: ArticleRequest;
+}
+export type Label = keyof RequestByLabel;
+
 /** What a crawl asks a fetcher for; the label says what the page is and what its data holds. */
-export type FetchRequest = PrimeRequest | FeedRequest | SitemapRequest | ListingRequest | ArticleRequest;
+export type FetchRequest = RequestByLabel[Label];
 export type DiscoveryRequest = FeedRequest | SitemapRequest | ListingRequest;
 
 export interface FetchedPage {

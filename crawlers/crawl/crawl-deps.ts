@@ -10,6 +10,16 @@ import type { OriginMap } from '../../base/url/origin-map.js';
 import type { FetchersFor } from './fetchers.js';
 import type { FeedTurns } from '../poll/feed-turns.js';
 
+export interface CrawlOptions {
+  /** Backfill: walk listing pages back to this date. */
+  since?: string;
+  /**
+   * Which feeds this crawl reads: all of them (default), none (a scheduled crawl while the feeds
+   * are polled on their own, crawlers/poll/), or one (a feed poll).
+   */
+  feeds?: 'all' | 'none' | { only: string };
+}
+
 export interface CrawlDeps {
   redis: Redis;
   keys: Keys;
