@@ -3,7 +3,7 @@
 // fetcher keeps the requests it handed crawlee, by unique key, instead of reading them back out of
 // crawlee's untyped userData: no cast, and a label's data stays what its type says.
 import { fetchFailure, type FetchFailure } from './fetch-failure.js';
-import type { FetchRequest } from './fetched-page.js';
+import type { FetchRequest } from './fetch-request.js';
 import type { OriginMap } from '../base/url/origin-map.js';
 
 /** The crawlee request fields this module reads. */

@@ -7,7 +7,7 @@ import type { CheerioCrawlingContext } from 'crawlee';
 import { headerPairs, type HttpExchange } from '../src/archive/http-exchange.js';
 import { cookieChallenge } from './cookie-challenge.js';
 import { CookieChallengeError } from './errors.js';
-import type { FetchRequest } from './fetched-page.js';
+import type { FetchRequest } from './fetch-request.js';
 import type { HttpCrawl } from './http-crawl.js';
 import { routeByLabel, type LabelRoutes } from './label-router.js';
 import { responseText } from './raw-body-crawler.js';

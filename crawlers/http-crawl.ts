@@ -5,7 +5,8 @@ import type { SourceConfig } from '../config/source-schema.js';
 import type { OriginMap } from '../base/url/origin-map.js';
 import { withCookie } from './cookie-challenge.js';
 import type { SentRequests } from './crawlee-requests.js';
-import type { FetchedPage, FetchRequest } from './fetched-page.js';
+import type { FetchedPage } from './fetched-page.js';
+import type { FetchRequest } from './fetch-request.js';
 import type { HostPolicy } from './host-policy.js';
 
 export interface HttpCrawl {

@@ -2,7 +2,7 @@
 // gate, the host's feed turn, tinwatch's own headers and cookies, and bodies left compressed for
 // a capped inflate. What a request's label changes is one table (TRANSPORT).
 import type { CheerioHook } from 'crawlee';
-import type { Label } from './fetched-page.js';
+import type { Label } from './fetch-request.js';
 import type { HttpCrawl } from './http-crawl.js';
 import { requestHeaders } from './request-policy.js';
 import { limitDownload } from './size-limits.js';

@@ -1,8 +1,8 @@
 // Handlers by request label, in one table, modelled on crawlee's router (createCheerioRouter given
 // a routes object, where each label's handler sees its own typed userData). A table names every
-// label (fetched-page.ts, RequestByLabel), so a new kind of request does not compile until each
+// label (fetch-request.ts, RequestByLabel), so a new kind of request does not compile until each
 // table says what to do with it, and nothing compares label strings to dispatch.
-import type { FetchRequest, Label, RequestByLabel } from './fetched-page.js';
+import type { FetchRequest, Label, RequestByLabel } from './fetch-request.js';
 
 /** `T` (a page, a failure) with its request narrowed to one label's. */
 export type Labelled<T extends { request: FetchRequest }, L extends Label> = Omit<T, 'request'> & {

@@ -3,7 +3,8 @@
 // its failure, settles it on the listing page it was found on (backfill-walk.ts).
 import { readPageDate } from '../../src/extract/page-date.js';
 import type { FetchFailure } from '../fetch-failure.js';
-import type { FetchedPage, FetchRequest } from '../fetched-page.js';
+import type { FetchedPage } from '../fetched-page.js';
+import type { FetchRequest } from '../fetch-request.js';
 import type { Labelled } from '../label-router.js';
 import type { CrawlRun } from './crawl-run.js';
 import { parkArticle } from './park-article.js';

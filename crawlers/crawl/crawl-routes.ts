@@ -1,7 +1,8 @@
 // The crawl's handlers by label, in two tables: what each kind of page leads to, and what each
 // kind of failure counts against and leads to. A new label does not compile until both say.
 import type { FetchFailure } from '../fetch-failure.js';
-import type { FetchedPage, FetchRequest } from '../fetched-page.js';
+import type { FetchedPage } from '../fetched-page.js';
+import type { FetchRequest } from '../fetch-request.js';
 import type { LabelRoutes } from '../label-router.js';
 import { articleFailed, articlePage } from './article-page.js';
 import type { CrawlRun } from './crawl-run.js';

@@ -9,7 +9,7 @@ import type { ArticleCandidate } from '../discovery/article-candidates.js';
 import { RobotsUnreachableError } from '../errors.js';
 import { sourceFailureOf } from '../failure-cause.js';
 import { failureKey, fetchFailure, type FetchFailure } from '../fetch-failure.js';
-import type { FetchRequest } from '../fetched-page.js';
+import type { FetchRequest } from '../fetch-request.js';
 import { routeByLabel, type LabelRoutes } from '../label-router.js';
 import { QueuedMarks } from '../queued-marks.js';
 import { requestHeaders } from '../request-policy.js';

@@ -6,15 +6,15 @@ import { discoveryLinks, type DiscoveredLinks } from '../discovery/discovery-lin
 import { listingPageKey, nextListingPage, sitemapChildren } from '../discovery/discovery-plan.js';
 import type { ArticleCandidate } from '../discovery/article-candidates.js';
 import { fetchFailure } from '../fetch-failure.js';
+import type { FetchedPage } from '../fetched-page.js';
 import type {
   ArticleRequest,
   DiscoveryRequest,
   FeedRequest,
-  FetchedPage,
   FetchRequest,
   ListingRequest,
   SitemapRequest,
-} from '../fetched-page.js';
+} from '../fetch-request.js';
 import type { Labelled } from '../label-router.js';
 import type { BackfillWalk } from './backfill-walk.js';
 import type { CrawlRun } from './crawl-run.js';

@@ -7,7 +7,8 @@ import type { SourceConfig } from '../../config/source-schema.js';
 import type { OriginMap } from '../../base/url/origin-map.js';
 import { createBrowserFetcher } from '../browser-fetcher.js';
 import type { FetchFailure } from '../fetch-failure.js';
-import type { ArticleRequest, DiscoveryRequest, FetchedPage, FetchRequest, PageFetcher } from '../fetched-page.js';
+import type { FetchedPage, PageFetcher } from '../fetched-page.js';
+import type { ArticleRequest, DiscoveryRequest, FetchRequest } from '../fetch-request.js';
 import type { HostPolicy } from '../host-policy.js';
 import { createHttpFetcher } from '../http-fetcher.js';
 
