@@ -71,6 +71,15 @@ export const DEDUPE = {
    * editor may add one): a new actor, one name being two or three syllables.
    */
   minNewNames: 2,
+  /**
+   * …unless the text is an expanded copy: this share of the smaller text is inside the larger,
+   * its lead states more facts the other text already holds than new ones (at least
+   * minKnownLeadFacts), and it keeps every figure of the other's title and lead. A later, longer
+   * version of a report restates its original's lead and adds a figure or a name; a follow-up
+   * leads with what is new, and another day of a column drops the other day's figures.
+   */
+  copyMinContainment: 0.6,
+  minKnownLeadFacts: 2,
   /** Facts kept from the title and lead (after the headline's 4 template words): a lead carries far fewer. */
   maxLeadFacts: 28,
   /** Facts of the whole text sent with a claim to pick among a column's days (never stored). */
@@ -98,6 +107,8 @@ export type SameStoryRule = Record<
   | 'minNewNumbers'
   | 'minNewNames'
   | 'relatedMinJaccard'
-  | 'relatedMinContainment',
+  | 'relatedMinContainment'
+  | 'copyMinContainment'
+  | 'minKnownLeadFacts',
   number
 >;

@@ -16,7 +16,6 @@ export interface RealPairResult extends PairResult {
   label: PairLabel;
   half: 'dev' | 'held-out';
   sentenceCover: number;
-  titles: [string, string];
 }
 
 const storyIdOf = (id: string): string => createHash('sha256').update(id).digest('hex').slice(0, 16);
@@ -62,7 +61,6 @@ export async function scoreRealPairs(
         label: p.label,
         half: halfOf(p.a.cluster),
         sentenceCover: p.sentenceCover,
-        titles: [p.a.title, p.b.title],
       });
     }
   } finally {

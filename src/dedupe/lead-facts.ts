@@ -109,6 +109,13 @@ export function newFacts(lead: string, known: Buffer): NewFacts {
   return out;
 }
 
+/** Facts a lead states (title numbers, lead numbers and names; not the headline's template words). */
+export function leadFactCount(lead: string): number {
+  let n = 0;
+  for (let i = 0; i + 9 <= lead.length; i += 9) if (lead[i] !== 'w') n++;
+  return n;
+}
+
 /** True when both titles carry numbers and each has one the other lacks: one template, two days. */
 export function titleNumbersDisagree(a: string, b: string): boolean {
   const titleOf = (x: string): Set<string> => {
@@ -139,8 +146,9 @@ export function sameTemplate(a: string, b: string): boolean {
 }
 
 /**
- * The Lua statement of newFacts and titleNumbersDisagree. The Bloom filter is read in place from
- * a string at an offset (a story record), so no copy is made per candidate.
+ * The Lua statement of newFacts, leadFactCount, sameTemplate and titleNumbersDisagree. The Bloom
+ * filter is read in place from a string at an offset (a story record), so no copy is made per
+ * candidate.
  */
 export const LEAD_FACTS_LUA: { file: URL; constants: LuaConstants } = {
   file: new URL('./lua/lead-facts.lua', import.meta.url),

@@ -19,8 +19,13 @@
 //     syllables. A copy states nothing its original lacks; another day's column or a follow-up
 //     does. Such a text is its own story, related to the other: `same-series` when both titles
 //     carry numbers, each has one the other lacks and their other words are alike (one template,
-//     two days), else `follow-up`.
-//  6. Below the thresholds, a text still this alike (relatedMinJaccard, relatedMinContainment) is
+//     two days), else `follow-up`…
+//  6. …unless it is an expanded copy (not a column's other day): copyMinContainment of the smaller
+//     text inside the larger, a lead stating more facts the other text holds than new ones (at
+//     least minKnownLeadFacts), and none of the other's title and lead figures missing from it. A
+//     later, longer version restates its original's lead and adds a figure or a name; a follow-up
+//     leads with what is new; another day's column drops the other day's figures.
+//  7. Below the thresholds, a text still this alike (relatedMinJaccard, relatedMinContainment) is
 //     another report of the same event: its own story, related as `same-event`.
 // Whether a pair is looked at (the exact hash, an LSH band or an anchor in common) is the index's
 // candidate step; `sharesCandidateKey` states it for a pair so `dedupe compare` answers as the
@@ -30,6 +35,7 @@ import { luaSource } from '../../base/redis/lua-script.js';
 import type { Fingerprint } from './fingerprint.js';
 import {
   LEAD_FACTS_LUA,
+  leadFactCount,
   newFacts,
   sameTemplate,
   titleNumbersDisagree,
@@ -44,6 +50,7 @@ export type SameStoryBasis =
   | 'containment'
   | 'short texts, numbers differ'
   | 'new facts in the lead'
+  | 'expanded copy'
   | 'below thresholds'
   | 'no key in common';
 
@@ -112,7 +119,23 @@ export interface Relation extends Similarity {
 }
 
 /**
- * Steps 5 and 6: the similarity of `mine` (the text being claimed) to `theirs` (an indexed story)
+ * Step 6: a text with new facts in its lead is still a copy when it holds the other and restates
+ * it: most of the smaller text inside the larger, more known facts than new ones in its lead, and
+ * every figure of the other's title and lead kept (a column's other day drops them).
+ */
+function expandedCopy(c: number, fresh: NewFacts, mine: StoryFacts, theirs: StoryFacts, rule: SameStoryRule): boolean {
+  const added = fresh.numbers + fresh.names;
+  const known = leadFactCount(mine.lead) - added;
+  return (
+    c >= rule.copyMinContainment &&
+    known >= rule.minKnownLeadFacts &&
+    known > added &&
+    newFacts(theirs.lead, mine.known).numbers === 0
+  );
+}
+
+/**
+ * Steps 5 to 7: the similarity of `mine` (the text being claimed) to `theirs` (an indexed story)
  * turned into merge, related or unrelated. `small` is the smaller text's shingle count.
  */
 export function relateStories(
@@ -128,6 +151,8 @@ export function relateStories(
     if (fresh.numbers < rule.minNewNumbers && fresh.names < rule.minNewNames)
       return { ...sim, related: null, newFacts: fresh };
     const series = titleNumbersDisagree(mine.lead, theirs.lead) && sameTemplate(mine.lead, theirs.lead);
+    if (!series && expandedCopy(sim.containment, fresh, mine, theirs, rule))
+      return { ...sim, basis: 'expanded copy', related: null, newFacts: fresh };
     const kind = series ? 'same-series' : 'follow-up';
     return { ...sim, same: false, basis: 'new facts in the lead', related: kind, newFacts: fresh };
   }
@@ -158,6 +183,8 @@ export function ruleArgs(rule: SameStoryRule = DEDUPE): number[] {
     rule.minNewNames,
     rule.relatedMinJaccard,
     rule.relatedMinContainment,
+    rule.copyMinContainment,
+    rule.minKnownLeadFacts,
   ];
 }
 

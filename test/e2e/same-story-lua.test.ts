@@ -7,15 +7,16 @@ import { DEDUPE } from '../../config/dedupe.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
 import { judgeSimilarity, relateStories, ruleArgs, SAME_STORY_LUA } from '../../src/dedupe/same-story.js';
 
-// relate() on one case: ARGV = rule (8), then same, j, c, short, small, my lead, their lead, their Bloom.
+// relate() on one case: ARGV = rule (10), then same, j, c, short, small, my lead, their lead,
+// their Bloom, my Bloom.
 const RUN_RELATE = `${SAME_STORY_LUA}
 local r = {minJ = tonumber(ARGV[1]), minC = tonumber(ARGV[2]), minCSize = tonumber(ARGV[3]),
   shortMax = tonumber(ARGV[4]), minNum = tonumber(ARGV[5]), minNames = tonumber(ARGV[6]),
-  relJ = tonumber(ARGV[7]), relC = tonumber(ARGV[8])}
+  relJ = tonumber(ARGV[7]), relC = tonumber(ARGV[8]), copyC = tonumber(ARGV[9]), minKnown = tonumber(ARGV[10])}
 local out = {}
-for i = 9, #ARGV, 8 do
+for i = 11, #ARGV, 9 do
   out[#out + 1] = relate(tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3]),
-    tonumber(ARGV[i + 4]), ARGV[i + 5], ARGV[i + 6], ARGV[i + 7], 1, r)
+    tonumber(ARGV[i + 4]), ARGV[i + 5], ARGV[i + 6], ARGV[i + 7], 1, ARGV[i + 8], r)
 end
 return out
 `;
@@ -30,7 +31,7 @@ const piece = fc.record({ title: sentence, lead: sentence, body: fc.array(senten
 const RUN_CASES = `${SAME_STORY_LUA}
 local out = {}
 local r = {tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])}
-for i = 9, #ARGV, 6 do
+for i = 11, #ARGV, 6 do
   local same, j, c = same_story(tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2]),
     tonumber(ARGV[i + 3]), ARGV[i + 4], ARGV[i + 5], r[1], r[2], r[3], r[4])
   out[#out + 1] = same
@@ -94,6 +95,7 @@ describe('the same-story rule in Lua and in TypeScript', () => {
       numRuns: 2_000,
       seed: 20261207,
     });
+    let expanded = 0;
     const cases = sample.map(({ a, b, eq }) => {
       const fa = fingerprint(a.lead, a.body, undefined, a.title);
       const fb = fingerprint(b.lead, b.body, undefined, b.title);
@@ -101,6 +103,7 @@ describe('the same-story rule in Lua and in TypeScript', () => {
       const sim = judgeSimilarity(eq, DEDUPE.hashes, sizes[0]!, sizes[1]!);
       const short = sim.basis === 'short texts, numbers differ' ? 1 : 0;
       const ts = relateStories(sim, Math.min(sizes[0]!, sizes[1]!), fa.facts, fb.facts);
+      if (ts.basis === 'expanded copy') expanded++;
       return {
         ts: ts.same ? 'same' : (ts.related ?? 'none'),
         args: [
@@ -112,6 +115,7 @@ describe('the same-story rule in Lua and in TypeScript', () => {
           fa.facts.lead,
           fb.facts.lead,
           fb.facts.known,
+          fa.facts.known,
         ],
       };
     });
@@ -119,5 +123,7 @@ describe('the same-story rule in Lua and in TypeScript', () => {
     expect(res).toEqual(cases.map((c) => c.ts));
     // Every outcome is reached.
     for (const kind of ['same', 'follow-up', 'same-series', 'same-event', 'none']) expect(res).toContain(kind);
+    // …including a text with new facts merged as an expanded copy.
+    expect(expanded).toBeGreaterThan(10);
   });
 });

@@ -9,7 +9,7 @@
   KEYS: exact bucket, band buckets…, anchor buckets…, story counter, the index's layout marker.
   ARGV: layout marker value, record key prefix, story id (8 bytes), sketch (one byte per hash),
         shingle count, numbers (short texts), record TTL (s), "written-at\ttitle\toutlet\turl",
-        lead facts, known-facts Bloom filter, the text's facts, the rule's eight thresholds
+        lead facts, known-facts Bloom filter, the text's facts, the rule's ten thresholds
         (ruleArgs), fields….
   Record layout: story id (8) · sketch · Bloom filter ·
         "<shingles>\t<numbers>\t<lead facts>\t<written-at>\t<title>\t<outlet>\t<url>".
@@ -42,8 +42,9 @@ local myAll = ARGV[11]
 local B = #myBloom
 local r = {minJ = tonumber(ARGV[12]), minC = tonumber(ARGV[13]), minCSize = tonumber(ARGV[14]),
   shortMax = tonumber(ARGV[15]), minNum = tonumber(ARGV[16]), minNames = tonumber(ARGV[17]),
-  relJ = tonumber(ARGV[18]), relC = tonumber(ARGV[19])}
-local F = 19
+  relJ = tonumber(ARGV[18]), relC = tonumber(ARGV[19]), copyC = tonumber(ARGV[20]),
+  minKnown = tonumber(ARGV[21])}
+local F = 21
 local a = {string.byte(mySketch, 1, k)}
 local owners = {}
 local records = {}
@@ -69,7 +70,7 @@ for i = 1, n do
         local numbers = string.sub(rec, tab + 1, tab2 - 1)
         local theirLead = string.sub(rec, tab2 + 1, tab3 - 1)
         local same, j, c, short = same_story(eq, k, mySize, size, myNumbers, numbers, r.minJ, r.minC, r.minCSize, r.shortMax)
-        local kind = relate(same, j, c, short, math.min(mySize, size), myLead, theirLead, rec, 9 + k, r)
+        local kind = relate(same, j, c, short, math.min(mySize, size), myLead, theirLead, rec, 9 + k, myBloom, r)
         if kind == 'same' then
           -- Of several stories a copy could join, its original is the most alike once each of the
           -- copy's figures the story lacks costs 0.05 of Jaccard: a column's days are all alike,

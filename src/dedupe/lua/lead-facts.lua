@@ -1,7 +1,7 @@
 --[[
-  Lead facts, the Lua statement of lead-facts.ts's newFacts and titleNumbersDisagree: functions
-  only, run before same-story.lua and claim-story.lua in one script. A story's lead facts are
-  9-character entries: a kind ('n' number, 'p' name, 't' title number, 'w' template word) and 8
+  Lead facts, the Lua statement of lead-facts.ts's newFacts, leadFactCount, sameTemplate and
+  titleNumbersDisagree: functions only, run before same-story.lua and claim-story.lua in one
+  script. A story's lead facts are 9-character entries: a kind ('n' number, 'p' name, 't' title number, 'w' template word) and 8
   hex digits of the fact's hash. The Bloom filter of a story's known facts is read in place from
   a string at an offset (a story record), so no copy is made per candidate.
 
@@ -11,6 +11,7 @@
 
   Functions:
     new_facts(lead, bloom, off)         -> numbers, names: facts of lead not in the filter
+    lead_fact_count(lead)               -> facts the lead states (template words left out)
     same_template(x, y)                 -> true when half the template words are shared
     title_numbers_disagree(x, y)        -> true when each title has a number the other lacks
 ]]
@@ -33,6 +34,12 @@ local function new_facts(lead, bloom, off)
     end
   end
   return numbers, names
+end
+
+local function lead_fact_count(lead)
+  local n = 0
+  for i = 1, #lead - 8, 9 do if string.sub(lead, i, i) ~= 'w' then n = n + 1 end end
+  return n
 end
 
 local function template_words(x)

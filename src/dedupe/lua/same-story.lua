@@ -6,9 +6,10 @@
     same_story(eq, k, a, b, na, nb, minJ, minC, minCSize, shortMax)
         -> same (1/0), Jaccard, containment, and 1 when the short-text rule refused
            (eq: equal sketch bytes of k; a, b: shingle counts; na, nb: numbers of short texts)
-    relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, r)
+    relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, myBloom, r)
         -> 'same', a relation kind ('follow-up', 'same-series', 'same-event') or 'none'
-           (r: the rule's thresholds, read from ARGV by the calling script)
+           (myBloom: the new text's known facts, a string read from offset 1; r: the rule's
+           thresholds, read from ARGV by the calling script)
 ]]
 local function numbers_disagree(x, y)
   local sx, sy = {}, {}
@@ -33,12 +34,17 @@ local function same_story(eq, k, a, b, na, nb, minJ, minC, minCSize, shortMax)
   return 0, j, c, 0
 end
 
-local function relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, r)
+local function relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, myBloom, r)
   if short == 1 then return 'same-series' end
   if same == 1 then
     local numbers, names = new_facts(myLead, theirBloom, theirOff)
     if numbers < r.minNum and names < r.minNames then return 'same' end
     if title_numbers_disagree(myLead, theirLead) and same_template(myLead, theirLead) then return 'same-series' end
+    -- An expanded copy (same-story.ts expandedCopy): holds the other, restates its lead, keeps its figures.
+    local added = numbers + names
+    local known = lead_fact_count(myLead) - added
+    local dropped = new_facts(theirLead, myBloom, 1)
+    if c >= r.copyC and known >= r.minKnown and known > added and dropped == 0 then return 'same' end
     return 'follow-up'
   end
   if j >= r.relJ or (small >= r.minCSize and c >= r.relC) then return 'same-event' end
