@@ -75,6 +75,8 @@ export class DiscoveryFailedError extends Error {
     message: string,
     /** The last failure's cause, what failed and its words (failure-cause.ts's SourceFailure). */
     readonly failure?: { cause: string; via: string; reason: string },
+    /** Failed fetches of the crawl by cause (`robots-unreachable: 1`): the dashboard's "Failed last crawl". */
+    readonly failures: Record<string, number> = {},
   ) {
     super(message);
   }

@@ -3,6 +3,7 @@
 import type { Job, Worker } from 'bullmq';
 import { crawlSource } from '../crawlers/crawl/crawl-source.js';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
+import { DiscoveryFailedError } from '../crawlers/errors.js';
 import { formatFailureCounts } from '../crawlers/fetch-failure.js';
 import { crawlDepsOf } from './crawl-deps-of.js';
 import { pollFeedJob, type PollResult } from './feed-poller.js';
@@ -66,6 +67,8 @@ const crawl: JobHandler<'crawl', CrawlSummary> = {
       await recordSourceOutcome(rt, source, { error: err });
       await rt.stats.setHealth(source.id, {
         lastCrawlAt: new Date().toISOString(),
+        // A crawl whose every discovery fetch failed: its failures by cause, not the last good crawl's.
+        ...(err instanceof DiscoveryFailedError ? { lastFailures: formatFailureCounts(err.failures) } : {}),
         lastError: (err as Error).message,
         lastErrorAt: new Date().toISOString(),
       });

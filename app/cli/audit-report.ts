@@ -47,10 +47,12 @@ export function printAudit(r: AuditResult): string {
       `  ${l.verdict.padEnd(18)} ${l.url}${l.reason ? ` — ${l.reason}` : ''}` +
         ` (listed ${l.listedAt ?? 'undated'} on ${l.listedOn[0]}${l.listedOn.length > 1 ? ` +${l.listedOn.length - 1}` : ''})`,
     );
-  out.push(
-    r.unexplained
-      ? `${r.unexplained} of ${r.listed} listed URL(s) missed with no recorded reason`
-      : `every listed URL is written or its miss has a recorded reason (${r.missed} missed)`,
-  );
+  // Nothing read: nothing was compared, so no verdict line (that would read as "nothing missed").
+  if (r.pagesRead.length > 0)
+    out.push(
+      r.unexplained
+        ? `${r.unexplained} of ${r.listed} listed URL(s) missed with no recorded reason`
+        : `every listed URL is written or its miss has a recorded reason (${r.missed} missed)`,
+    );
   return `${out.join('\n')}\n`;
 }

@@ -9,7 +9,8 @@ import { ConceptContributions, formatContributions } from '../../src/match/conce
 import { markRanges } from '../../src/match/match-sentence.js';
 import { searchArticles } from '../../src/search/article-search.js';
 import { ManifestIndex } from '../../src/search/manifest-index.js';
-import { DAY_PATTERN, vietnamTime } from '../../src/text/vietnam-time.js';
+import { vietnamTime } from '../../src/text/vietnam-time.js';
+import { isCalendarDay } from '../../src/brief/brief-days.js';
 
 export interface RuleChoice {
   rule?: string;
@@ -56,7 +57,7 @@ export async function runBacktest(o: BacktestOptions, out: NodeJS.WritableStream
     ['--from', o.from],
     ['--to', o.to],
   ] as const)
-    if (v !== undefined && !DAY_PATTERN.test(v))
+    if (v !== undefined && !isCalendarDay(v))
       throw new ConfigError(`${name}: "${v}" is not a day (YYYY-MM-DD, Vietnam time)`);
   const outDir = readEnv().TINWATCH_OUT;
   const articles = await new ManifestIndex(outDir).articles();

@@ -8,9 +8,21 @@ import type { Runtime } from '../../pipeline/runtime/runtime.js';
 /** Time between two sources' first crawls. */
 export const FIRST_CRAWL_STAGGER_MS = 2_000;
 
-/** When each source's first crawl starts (ms from now), by source id. */
-export function firstCrawlPlan(rt: Runtime, staggerMs = FIRST_CRAWL_STAGGER_MS): Map<string, number> {
-  return new Map(rt.sources.map((s, i) => [s.id, i * staggerMs]));
+/**
+ * When each source's first crawl starts (ms from now), by source id. While feeds are polled on
+ * their own, a source with feeds is first read by its polls, at once; a source without any is
+ * first read by this crawl, so those go first: with no network every source is then seen failing
+ * within seconds of start, not after the whole stagger.
+ */
+export function firstCrawlPlan(
+  rt: Pick<Runtime, 'sources' | 'env'>,
+  staggerMs = FIRST_CRAWL_STAGGER_MS,
+): Map<string, number> {
+  const polled = rt.env.TINWATCH_FEED_POLLING === 'adaptive';
+  const order = [...rt.sources].sort(
+    (a, b) => Number(polled && a.discovery.feeds.length > 0) - Number(polled && b.discovery.feeds.length > 0),
+  );
+  return new Map(order.map((s, i) => [s.id, i * staggerMs]));
 }
 
 /** Queues one crawl per source as planned. */

@@ -32,6 +32,8 @@ import { registerStorageCommand } from './commands/storage.js';
 import { registerWorkerCommand } from './commands/worker.js';
 
 const program = new Command();
+/** Commander's codes for help shown (asked for, or for a command given no subcommand). */
+const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
 program
   .name('tinwatch')
@@ -41,6 +43,9 @@ program
   .option('--redis-url <url>', 'Redis to use (env REDIS_URL; default: 127.0.0.1:6379, else an embedded redis-server)')
   .option('--settings <file>', 'settings file (env TINWATCH_SETTINGS; default ./tinwatch.json when it exists)')
   .showHelpAfterError('(tinwatch <command> --help shows the options)')
+  // An unknown option or command, a bad or missing value: a wrong input, so exit 2 as documented
+  // (commander's own code is 1). Help and --version keep theirs. Subcommands inherit this.
+  .exitOverride((err) => process.exit(err.exitCode !== 0 && !HELP_CODES.has(err.code) ? 2 : err.exitCode))
   .hook('preAction', (cmd) => {
     const o = cmd.opts<{ out?: string; originMap?: string; redisUrl?: string; settings?: string }>();
     setFlagSettings({

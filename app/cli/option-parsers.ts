@@ -16,11 +16,20 @@ export function parseSince(value: string): string {
   return new Date(t).toISOString();
 }
 
-/** An option's whole number in 1..max; anything else stops with one line (commander exits 1). */
+/** An option's whole number in 1..max; anything else stops with one line (exit 2). */
 export function positiveInt(name: string, max: number): (value: string) => number {
   return (value) => {
     if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
       throw new InvalidArgumentError(`${name} takes a whole number from 1 to ${max}, not "${value}"`);
+    return Number(value);
+  };
+}
+
+/** A TCP port to listen on, 0..65535 (0: any free port); anything else stops with one line (exit 2). */
+export function portNumber(name: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+      throw new InvalidArgumentError(`${name} takes a port number from 0 to 65535, not "${value}"`);
     return Number(value);
   };
 }

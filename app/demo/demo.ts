@@ -2,11 +2,12 @@
 // starts the replay server, maps every recorded outlet to it, runs one crawl with in-process
 // workers under its own Redis prefix (reset first), and leaves the files in the output folder.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { replayOriginMap } from '../../base/url/origin-map.js';
 import { clearPrefix } from '../../base/redis/clear-prefix.js';
 import { claimFolder } from '../../src/write/claim-folder.js';
+import { IDENTITY_FILE } from '../../src/write/folder-identity.js';
 import { startReplayServer } from '../replay/replay-server.js';
 import { crawlOnce, type CrawlOnceOptions, type RunSummary } from '../../workers/run-once/crawl-once.js';
 import type { Env } from '../../config/env.js';
@@ -17,10 +18,24 @@ export const FIXTURE_SITES = projectPath('app', 'demo', 'sites');
 export const DEMO_PREFIX = 'tw-demo';
 const DEMO_MARKER = '.tinwatch-demo';
 
-async function prepareOutDir(outDir: string): Promise<void> {
+/**
+ * Whether a folder holds nothing but a writer's claim and empty folders: `npm start` with no
+ * network leaves just that, and the README's next step is `npm run demo` into the same `out/`.
+ */
+async function nothingWritten(outDir: string, entries: string[]): Promise<boolean> {
+  for (const e of entries) {
+    if (e === IDENTITY_FILE) continue;
+    const full = path.join(outDir, e);
+    if (!(await stat(full)).isDirectory() || (await readdir(full)).length > 0) return false;
+  }
+  return true;
+}
+
+export async function prepareOutDir(outDir: string): Promise<void> {
   if (existsSync(outDir)) {
     const entries = (await readdir(outDir)).filter((e) => e !== DEMO_MARKER);
-    if (entries.length > 0 && !existsSync(path.join(outDir, DEMO_MARKER))) {
+    const demoFolder = existsSync(path.join(outDir, DEMO_MARKER)) || (await nothingWritten(outDir, entries));
+    if (entries.length > 0 && !demoFolder) {
       throw new Error(
         `${outDir} holds files that a demo did not write; the demo will not mix its files with them. ` +
           'Use --out to pick another folder.',

@@ -107,6 +107,7 @@ export async function crawlSource(
     throw new DiscoveryFailedError(
       `every discovery URL of ${source.id} failed (${planned}; ${formatFailureCounts(summary.failures)}): ${summary.lastError ?? 'see the fetch failure list'}`,
       summary.failure ?? undefined,
+      summary.failures,
     );
   }
   // Validators only after a crawl that fetched every new article (conditional-get.ts).

@@ -1,7 +1,9 @@
-// npm run eval:wcxb [-- --split dev|test] [-- --worst N]: the generic extractor on the WCXB
-// benchmark's article pages (evaluation/wcxb.ts says where the set is read from), mean word F1,
-// empty outputs and time per page. The development split by default; the test split is the
-// hold-out, scored only to report, never to tune. Without the set it says so in one line.
+// npm run eval:wcxb [-- --split dev|test] [-- --half even|odd] [-- --worst N]: the generic
+// extractor on the WCXB benchmark's article pages (evaluation/wcxb.ts says where the set is read
+// from), mean word F1, empty outputs and time per page. The development split by default; the
+// test split is the hold-out, scored only to report, never to tune. `--half` keeps the pages
+// whose file number is even or odd: changes are made looking at one half and reported on the
+// other. Without the set it says so in one line.
 import os from 'node:os';
 import { readWcxb, scoreWcxbPage, wcxbMissing } from '../../evaluation/wcxb.js';
 
@@ -15,7 +17,10 @@ if (missing) {
   process.exit(0);
 }
 const split = arg('split') ?? 'dev';
-const pages = readWcxb(split, arg('type') ?? 'article');
+const half = arg('half');
+const pages = readWcxb(split, arg('type') ?? 'article').filter(
+  (p) => half === undefined || (Number.parseInt(p.id, 10) % 2 === 0) === (half === 'even'),
+);
 const scores = pages.map(scoreWcxbPage);
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const ms = scores.map((s) => s.ms).sort((a, b) => a - b);
@@ -23,7 +28,7 @@ const empty = scores.filter((s) => s.empty);
 const f = (x: number): string => x.toFixed(3);
 process.stdout.write(
   [
-    `WCXB ${split} split, ${arg('type') ?? 'article'} pages: ${scores.length}; ${os.cpus().length} × ${os.cpus()[0]?.model}; node ${process.version}`,
+    `WCXB ${split} split${half ? ` (${half} half)` : ''}, ${arg('type') ?? 'article'} pages: ${scores.length}; ${os.cpus().length} × ${os.cpus()[0]?.model}; node ${process.version}`,
     '',
     '| mean word F1 | precision | recall | empty outputs | median ms per page |',
     '|---:|---:|---:|---:|---:|',

@@ -20,9 +20,9 @@ export function chartDays(day: string, count = CHART_DAYS): string[] {
   return Array.from({ length: count }, (_, i) => addDays(day, i - count + 1));
 }
 
-/** A real calendar day ("2026-02-30" is not). */
+/** A real calendar day ("2026-02-30" is not, nor "2026-13-45", which no Date can hold). */
 export function isCalendarDay(day: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && addDays(day, 0) === day;
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && Number.isFinite(Date.parse(`${day}T00:00:00Z`)) && addDays(day, 0) === day;
 }
 
 /** The Vietnam day of an instant; empty when unknown. */

@@ -27,6 +27,7 @@ import {
   tagWeight,
   textOf,
 } from './density-signals.js';
+import { liftedToRepeatedBlock } from './density-repeated.js';
 import { widenedWinner, withSiblings } from './density-winner.js';
 
 /** Prose a result should reach before the stricter passes are trusted (Readability's 500). */
@@ -73,8 +74,12 @@ function cleanInside($: CheerioAPI, blocks: Element[], scores: Map<Element, numb
     for (const el of descendantsNamed(block, CONDITIONAL)) {
       if (el.type !== 'tag' || !el.parent) continue;
       const name = el.name.toLowerCase();
-      // A byline box is written as the credit, never as body text.
-      if (name === 'aside' || name === 'header' || name === 'footer' || BYLINE.test(classAndId(el))) {
+      // A byline box is written as the credit, never as body text. A header holding the
+      // article's text is the article (a site builder's "rich text" block written as <header>).
+      if (
+        ((name === 'aside' || name === 'header' || name === 'footer') && !holdsTheArticle(el)) ||
+        BYLINE.test(classAndId(el))
+      ) {
         $(el).remove();
         continue;
       }
@@ -181,6 +186,7 @@ function scorePass(
   }
   if (!best || bestScore < MIN_SCORE) return { blocks: null, length: 0, scores: final };
   ({ best, bestScore } = widenedWinner(best, bestScore, final));
+  best = liftedToRepeatedBlock($, best);
   const blocks = withSiblings($, best, bestScore, final, unlikely);
   const inBlocks = (el: Element): boolean => {
     for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {

@@ -2,6 +2,7 @@
 // story cut into several containers) and joined by the siblings that belong with it.
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { blockKind, continuesStory } from './density-repeated.js';
 import { isInlineOnly, linkDensity, textOf } from './density-signals.js';
 
 /**
@@ -63,6 +64,7 @@ export function withSiblings(
   if (!parent || parent.type !== 'tag') return [best];
   const threshold = Math.max(10, bestScore * 0.2);
   const bestClass = best.attribs.class ?? '';
+  const bestKind = blockKind(best);
   const out: Element[] = [];
   for (const sib of parent.children) {
     if (sib.type !== 'tag') continue;
@@ -71,10 +73,14 @@ export function withSiblings(
       continue;
     }
     if (unlikely.has(sib)) continue;
-    let bonus = 0;
-    if (bestClass && sib.attribs.class === bestClass) bonus += bestScore * 0.2;
-    const score = (final.get(sib) ?? 0) + bonus;
-    if (score >= threshold) {
+    // Another block of the story's own kind (density-repeated.ts).
+    if (bestKind && blockKind(sib) === bestKind && continuesStory($, best, sib)) {
+      out.push(sib);
+      continue;
+    }
+    // Readability's bonus for a sibling of the winner's class.
+    const bonus = bestClass && sib.attribs.class === bestClass ? bestScore * 0.2 : 0;
+    if ((final.get(sib) ?? 0) + bonus >= threshold) {
       out.push(sib);
       continue;
     }

@@ -6,6 +6,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { cleanLine, paragraphKey } from '../text/normalize.js';
+import { descendantsNamed } from './dom-walk.js';
 
 /** Elements that start a new line of text: a paragraph boundary wherever they sit. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
@@ -84,6 +85,14 @@ export interface ParagraphOptions {
 }
 
 const CAPTION_TAGS = new Set(['figure', 'figcaption']);
+const TABLE = new Set(['table']);
+
+/**
+ * A figure that holds a table is the article's table (WordPress writes every table block as
+ * figure.wp-block-table), not a photo: it is read, its caption still left out.
+ */
+const isTableFigure = (node: AnyNode): boolean =>
+  node.type === 'tag' && node.name.toLowerCase() === 'figure' && descendantsNamed(node, TABLE).length > 0;
 
 export function paragraphsOf($: CheerioAPI, roots: AnyNode[], options: ParagraphOptions = {}): string[] {
   const out: string[] = [];
@@ -106,7 +115,7 @@ export function paragraphsOf($: CheerioAPI, roots: AnyNode[], options: Paragraph
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
     const name = node.name.toLowerCase();
-    if (SKIP.has(name) && !(options.captions && CAPTION_TAGS.has(name))) return;
+    if (SKIP.has(name) && !(options.captions && CAPTION_TAGS.has(name)) && !isTableFigure(node)) return;
     const hides = hiddenByMarkup(node.attribs);
     if (hides) {
       flush();

@@ -35,7 +35,10 @@ export function classifyRelevance(
       ? `on topic (p ${p} ≥ ${learned.onFrom})`
       : verdict === 'borderline'
         ? `borderline (p ${p}, on from ${learned.onFrom})`
-        : `off topic (p ${p} < ${learned.borderlineFrom})`;
+        : learned.probability < learned.borderlineFrom
+          ? `off topic (p ${p} < ${learned.borderlineFrom})`
+          : // The gate: the pair not both named, or no rule cue (learned-relevance.ts, learnedVerdict).
+            `off topic (p ${p} ≥ ${learned.borderlineFrom}, held off by the rules)`;
   return {
     ...rules,
     onTopic: verdict !== 'off',

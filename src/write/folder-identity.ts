@@ -35,7 +35,8 @@ export function readFolderIdentity(outDir: string): FolderIdentity | null {
   try {
     raw = readFileSync(identityPath(outDir), 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    // No identity yet; or --out is not a folder at all, which checkOutDir then says in words.
+    if (['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) return null;
     throw new OutFolderError(`${identityPath(outDir)}: ${(err as Error).message}`);
   }
   try {

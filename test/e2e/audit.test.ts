@@ -11,6 +11,7 @@ import { parseSince, printAudit, runAudit } from '../../app/cli/audit-report.js'
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { articleCandidates } from '../../crawlers/discovery/article-candidates.js';
 import type { AuditResult } from '../../crawlers/audit/audit-source.js';
+import { VERDICTS } from '../../crawlers/audit/audit-verdict.js';
 import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { classifyTopics } from '../../src/relevance/classify-topics.js';
 import { crawlOnce } from '../../workers/run-once/crawl-once.js';
@@ -161,5 +162,26 @@ describe('tinwatch audit', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/no source "no-such-source"/);
+  });
+});
+
+describe('tinwatch audit that could read nothing', () => {
+  it('says what it could not read and gives no verdict ("every listed URL is written…" read as nothing missed)', () => {
+    const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as AuditResult['counts'];
+    const text = printAudit({
+      source: 'vnexpress',
+      since: '2026-12-05T00:00:00.000Z',
+      pagesRead: [],
+      unreadable: [{ url: 'https://vnexpress.net/rss/the-gioi.rss', reason: 'getaddrinfo ENOTFOUND vnexpress.net' }],
+      listed: 0,
+      olderThanSince: 0,
+      rejectedOnListings: 0,
+      counts,
+      missed: 0,
+      unexplained: 0,
+      lines: [],
+    });
+    expect(text).toContain('could not read https://vnexpress.net/rss/the-gioi.rss: getaddrinfo ENOTFOUND');
+    expect(text).not.toMatch(/every listed URL|missed with no recorded reason/);
   });
 });

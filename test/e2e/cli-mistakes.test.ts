@@ -61,9 +61,29 @@ describe('ordinary mistakes at the command line', () => {
 
   it('skipped --limit that is not a number', async () => {
     const f = await fails(['skipped', '--limit', 'abc']);
-    expect(f.code).not.toBe(0);
+    expect(f.code).toBe(2);
     expect(f.stderr).toContain('--limit takes a whole number from 1 to 1000, not "abc"');
     expect(f.stderr.trim().split('\n').length).toBeLessThanOrEqual(2); // the error and the --help hint
+  });
+
+  it('an unknown option or command, a port or a day that is not one: exit 2 with one line, before anything starts', async () => {
+    expect((await fails(['crawl', '--bogus'])).code).toBe(2);
+    expect((await fails(['no-such-command'])).code).toBe(2);
+    const port = await fails(['start', '--dashboard-port', 'abc']);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('--dashboard-port takes a port number from 0 to 65535, not "abc"');
+    expect(port.stderr).not.toMatch(/job schedulers|options\.port/); // refused before starting
+    const day = await fails(['report', '--day', '2026-13-45']);
+    expect(day.code).toBe(2);
+    expect(day.stderr.trim()).toBe('tinwatch: --day: "2026-13-45" is not a day (YYYY-MM-DD)');
+  });
+
+  it('a writer given a file as --out says it is not a folder', async () => {
+    const file = path.join(tempDir('tw-mistake-out'), 'a-file');
+    writeFileSync(file, 'x\n');
+    const f = await fails(['crawl', '--once', '--source', 'vnexpress', '--out', file]);
+    expect(f.code).toBe(2);
+    expect(f.stderr.trim()).toBe(`tinwatch: output folder ${file} is not a folder`);
   });
 
   it('retry of a job id that does not exist', async () => {

@@ -3,7 +3,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, inject } from 'vitest';
-import { runDemo } from '../../app/demo/demo.js';
+import { prepareOutDir, runDemo } from '../../app/demo/demo.js';
+import { createFolderIdentity } from '../../src/write/folder-identity.js';
 import { goldenCases } from '../helpers/fixtures.js';
 import { BUNDLED_FIRST_RUN_TOTALS } from '../helpers/bundled-run.js';
 import { manifestLineProblems } from '../helpers/manifest-validator.js';
@@ -25,7 +26,7 @@ describe('demo', () => {
       expect(manifestLineProblems(lines)).toEqual([]);
       for (const l of lines) expect(JSON.parse(l)).toMatchObject({ schema_version: MANIFEST_SCHEMA_VERSION });
     }
-  }, 60_000);
+  }, 180_000); // two whole demos, which take over a minute on a loaded machine
 
   it('refuses an output folder holding files it did not write', async () => {
     const out = tempDir('tw-demo-busy');
@@ -33,5 +34,20 @@ describe('demo', () => {
     writeFileSync(path.join(out, 'manifest.jsonl'), '{"precious":true}\n');
     await expect(runDemo(out, inject('redisUrl'))).rejects.toThrow(/holds files that a demo did not write/);
     expect(readdirSync(out).sort()).toEqual(['articles', 'manifest.jsonl']);
+  });
+
+  it('takes a folder in which `npm start` wrote nothing (no network): only its claim and empty folders', async () => {
+    const out = tempDir('tw-demo-after-start');
+    createFolderIdentity(out, 'tw');
+    mkdirSync(path.join(out, 'articles'));
+    await prepareOutDir(out);
+    expect(readdirSync(out)).toEqual(['.tinwatch-demo']);
+    // One file written, and the folder is not the demo's to replace.
+    const busy = tempDir('tw-demo-after-start-busy');
+    createFolderIdentity(busy, 'tw');
+    mkdirSync(path.join(busy, 'articles'));
+    writeFileSync(path.join(busy, 'articles', '000_0123456789abcdef.txt'), 'a story\n');
+    await expect(prepareOutDir(busy)).rejects.toThrow(/holds files that a demo did not write/);
+    expect(readdirSync(busy).sort()).toEqual(['articles', 'tinwatch-folder.json']);
   });
 });

@@ -94,6 +94,10 @@ describe('no network: every source is seen failing within one poll', () => {
       expect(row).toContain('DNS lookup fails');
       expect(row).toMatch(/\((robots\.txt|HTML fetch): [^)]*ENOTFOUND/);
     }
+    // The listing source's crawl failed every discovery fetch: "Failed last crawl" says how, not "none".
+    await until('the failed crawl counted on its row', async () =>
+      /data-source="tw-listing">(?:(?!<\/tr>).)*<td class="bad">1 robots-unreachable<\/td>/s.test(await p.get('/')),
+    );
     // The feed-only sources' polls say they failed, not just when they ran.
     expect(page.match(/class="bad poll-failed"/g)?.length).toBe(2);
 

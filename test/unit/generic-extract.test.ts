@@ -46,6 +46,13 @@ describe('generic body', () => {
     expect(a.paragraphs).toEqual(Array.from({ length: 6 }, (_, i) => sentence(i + 1)));
   });
 
+  it('reads an article a site builder writes inside a <header>', () => {
+    const a = extract(
+      `<html><body>${chrome}<h1>Tiêu đề</h1><div class="grid-article"><div id="w-node"><header class="rich-text">${paras(1, 6)}</header></div><div class="toc">Mục lục</div></div></body></html>`,
+    );
+    expect(a.paragraphs).toEqual(Array.from({ length: 6 }, (_, i) => sentence(i + 1)));
+  });
+
   it('leaves out comments, share bars and related lists inside the article container', () => {
     const a = extract(
       `<html><body><h1>Tiêu đề</h1><article>${paras(1, 5)}<div class="share-tools"><a href="#">Facebook</a> <a href="#">Zalo</a></div>${related}<div class="comment-list">${paras(100, 3)}</div></article></body></html>`,
@@ -93,6 +100,14 @@ describe('generic body: pages nobody here wrote have these shapes', () => {
       `<html><body><h1>Bảng xếp hạng</h1><article>${paras(1, 2)}<table>${row('Hạng', 'Đội', 'Điểm')}${row('1', 'Hà Nội', '0')}${row('2', 'Hải Phòng', '0')}</table></article></body></html>`,
     );
     expect(a.paragraphs.slice(2)).toEqual(['Hạng Đội Điểm', '1 Hà Nội 0', '2 Hải Phòng 0']);
+  });
+
+  it('reads a table a figure wraps (a WordPress table block), and still no photo or caption', () => {
+    const row = (...cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+    const a = extract(
+      `<html><body><h1>Bảng xếp hạng</h1><article>${paras(1, 2)}<figure class="wp-block-table"><table>${row('1', 'Hà Nội', '30')}${row('2', 'Hải Phòng', '28')}</table><figcaption>Nguồn: VPF</figcaption></figure><figure><img src="a.jpg"><figcaption>Ảnh: sân vận động</figcaption></figure>${paras(3, 1)}</article></body></html>`,
+    );
+    expect(a.paragraphs).toEqual([sentence(1), sentence(2), '1 Hà Nội 30', '2 Hải Phòng 28', sentence(3)]);
   });
 
   it('keeps lines an article repeats by design, and writes a body the page holds twice once', () => {

@@ -69,9 +69,23 @@ describe('classifyRelevance with the model', () => {
     );
     expect(r.learned).toBeDefined();
     expect(r.verdict).toBe('off');
-    expect(r.reason).toMatch(/off topic \(p [\d.]+ < [\d.]+\); rules: off/);
+    // The stated comparison is true (it once read "p 0.046 < 0.0399").
+    const [, p, op, floor] = /^off topic \(p ([\d.]+) (<|≥) ([\d.]+)[^)]*\); rules: off/.exec(r.reason) ?? [];
+    expect(op === '<' ? Number(p) < Number(floor) : Number(p) >= Number(floor)).toBe(true);
     expect(r.score).toBeGreaterThanOrEqual(0);
     expect(r.learned!.features.length).toBeGreaterThan(0);
+  });
+
+  it('an off decision the rules hold says so, never a false "p < threshold"', () => {
+    // Thresholds moved so the model's p is above the borderline floor: only the rules' gate keeps
+    // this text off (neither ally named). The reason used to say "p 0.051 < 0.0399" then.
+    const model = { ...relevanceModel('korea-us-defence')!, borderlineFrom: 0, onFrom: 1.01 };
+    const veg = 'Tại các chợ đầu mối, giá nhiều loại rau xanh đã tăng gấp đôi so với tuần trước do mưa lớn. ';
+    const r = classifyRelevance(article('Giá rau xanh tăng mạnh sau mưa lớn', veg.repeat(4)), 'korea-us-defence', {
+      model,
+    });
+    expect(r.verdict).toBe('off');
+    expect(r.reason).toMatch(/^off topic \(p [\d.]+ ≥ 0, held off by the rules\); rules: off/);
   });
 });
 

@@ -11,7 +11,8 @@ export function registerReportCommand(program: Command): void {
     .option('--day <YYYY-MM-DD>', 'the Vietnam day (default: today)')
     .option('--json', 'print JSON, with the reasons and causes in each bucket')
     .action(async (opts: { day?: string; json?: boolean }) => {
-      if (opts.day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.day))
+      const { isCalendarDay } = await import('../../../src/brief/brief-days.js');
+      if (opts.day !== undefined && !isCalendarDay(opts.day))
         throw new ConfigError(`--day: "${opts.day}" is not a day (YYYY-MM-DD)`);
       const { dayReport, printDayReport } = await import('../day-report.js');
       const { createRuntime } = await import('../../../pipeline/runtime/runtime.js');

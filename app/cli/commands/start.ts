@@ -1,5 +1,6 @@
 // `tinwatch start`: scheduler, workers and dashboard in one process until a signal.
 import type { Command } from 'commander';
+import { portNumber } from '../option-parsers.js';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -11,9 +12,9 @@ export function registerStartCommand(program: Command): void {
       'dashboard address (beyond loopback needs TINWATCH_DASHBOARD_TOKEN)',
       '127.0.0.1',
     )
-    .option('--dashboard-port <n>', 'dashboard port', '8090')
+    .option('--dashboard-port <n>', 'dashboard port', portNumber('--dashboard-port'), 8090)
     .option('--no-first-crawl', 'do not crawl every source at start-up; wait for each schedule')
-    .action(async (opts: { dashboard: boolean; dashboardHost: string; dashboardPort: string; firstCrawl: boolean }) => {
+    .action(async (opts: { dashboard: boolean; dashboardHost: string; dashboardPort: number; firstCrawl: boolean }) => {
       const { redactUrl } = await import('../../../base/url/redact-url.js');
       const { startAlertWorker } = await import('../../../workers/alert-worker.js');
       const { startArticleWorkers } = await import('../../../workers/article-threads.js');
@@ -33,7 +34,7 @@ export function registerStartCommand(program: Command): void {
       rt.onWatchlistChange(() => syncDigestSchedulers(rt).then(() => undefined));
       const stopMaintenance = startMaintenance(rt);
       const dashboard = opts.dashboard
-        ? await startDashboard(rt, { host: opts.dashboardHost, port: Number(opts.dashboardPort) })
+        ? await startDashboard(rt, { host: opts.dashboardHost, port: opts.dashboardPort })
         : null;
       const workers = [
         startCrawlWorker(rt),
