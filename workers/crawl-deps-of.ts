@@ -9,6 +9,8 @@ import type { OriginMap } from '../base/url/origin-map.js';
 import type { FeedPolling } from '../pipeline/runtime/poll-clock.js';
 import { FEED_POLL } from '../config/feed-polling.js';
 import type { StageTimings } from '../src/stats/stage-timings.js';
+import { FeedTurns, feedInFlightMs } from '../crawlers/poll/feed-turns.js';
+import { pageFetchers } from '../crawlers/crawl/fetchers.js';
 
 /** The process's parts a crawl uses. */
 export interface CrawlParts {
@@ -32,11 +34,19 @@ export function crawlDepsOf(rt: CrawlParts, log: Logger, timings?: StageTimings)
     log,
     ...(timings ? { timings } : {}),
     ...(rt.env.TINWATCH_HOST_DELAY_MS !== undefined ? { hostDelayMs: rt.env.TINWATCH_HOST_DELAY_MS } : {}),
-    // While feeds are polled, every feed request (a `crawl --once` too) keeps the host's spacing.
+    // While feeds are polled, every feed request (a `crawl --once` too) keeps the host's spacing;
+    // a poll takes its turn with this same instance (feed-poller.ts).
     ...(rt.env.TINWATCH_FEED_POLLING === 'adaptive'
-      ? { feedSpacingMs: rt.polling.clock.realMs(FEED_POLL.hostSpacingMs) }
+      ? {
+          feedTurns: new FeedTurns(
+            rt.redis,
+            rt.keys,
+            rt.polling.clock.realMs(FEED_POLL.hostSpacingMs),
+            feedInFlightMs({ requestTimeoutSecs: rt.env.TINWATCH_REQUEST_TIMEOUT_SECS }),
+          ),
+        }
       : {}),
-    requestTimeoutSecs: rt.env.TINWATCH_REQUEST_TIMEOUT_SECS,
+    fetchers: pageFetchers(rt.originMap, rt.env.TINWATCH_REQUEST_TIMEOUT_SECS),
     captureWarc: rt.env.TINWATCH_WARC === 'on',
   };
 }
