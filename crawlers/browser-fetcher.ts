@@ -9,8 +9,8 @@ import { PIPELINE } from '../config/pipeline.js';
 import type { SourceConfig } from '../config/source-schema.js';
 import type { OriginMap } from '../base/url/origin-map.js';
 import { freshCrawleeConfig } from './crawlee-setup.js';
-import { failureHandler, toCrawleeRequests } from './crawlee-requests.js';
-import type { FetchRequest, PageFetcher } from './fetched-page.js';
+import { failureHandler, SentRequests } from './crawlee-requests.js';
+import type { PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, assertOkStatus, requestHeaders } from './request-policy.js';
 import { readEnv } from '../config/env.js';
 import { assertPublicDestination } from './ssrf-guard.js';
@@ -43,6 +43,7 @@ export function createBrowserFetcher(
     async fetchAll(requests, onPage, onFailure) {
       if (requests.length === 0) return;
       const headers = requestHeaders(source);
+      const sent = new SentRequests(originMap);
       const crawler = new PlaywrightCrawler(
         {
           maxConcurrency: source.politeness.maxConcurrency,
@@ -66,7 +67,7 @@ export function createBrowserFetcher(
             },
           ],
           requestHandler: async ({ request, page, response }) => {
-            const req = request.userData.req as FetchRequest;
+            const req = sent.of(request);
             const finalUrl = originMap.toRealUrl(navigatedUrl(page));
             assertAllowedFinalUrl(source, finalUrl);
             assertOkStatus(response?.status() ?? 200);
@@ -81,13 +82,13 @@ export function createBrowserFetcher(
               body,
               ...(capture ? { capture } : {}),
             });
-            if (more && more.length > 0) await crawler.addRequests(toCrawleeRequests(more, originMap));
+            if (more && more.length > 0) await crawler.addRequests(sent.toCrawlee(more));
           },
-          failedRequestHandler: failureHandler(onFailure),
+          failedRequestHandler: failureHandler(sent, onFailure),
         },
         await freshCrawleeConfig(),
       );
-      await crawler.run(toCrawleeRequests(requests, originMap));
+      await crawler.run(sent.toCrawlee(requests));
       await crawler.teardown();
     },
   };

@@ -2,7 +2,7 @@
 // and the error's own words for people. The cause comes from the error's class where the crawling
 // layer raised it (crawlers/errors.ts), from Node's error code for network failures, and — only
 // for errors the HTTP client wraps, which keep their words but lose their class — from the text.
-import type { FetchRequest } from './fetched-page.js';
+import type { FetchRequest } from './fetch-request.js';
 import {
   BadEncodingError,
   CookieChallengeError,

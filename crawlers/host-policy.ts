@@ -40,7 +40,7 @@ export class HostPolicy {
     private readonly deps: HostPolicyDeps,
     private readonly delayMs: number,
     /** Feed requests mark their host's feed turn (crawlers/poll/feed-turns.ts) when set. */
-    private readonly feedTurns: FeedTurns | null = null,
+    private readonly feedTurns: FeedTurns | undefined = undefined,
   ) {}
 
   /**
@@ -49,7 +49,7 @@ export class HostPolicy {
    * a turn later, is its retry.
    */
   get spacesFeeds(): boolean {
-    return this.feedTurns !== null;
+    return this.feedTurns?.spaced ?? false;
   }
 
   /** A feed request to this host is about to be sent. */

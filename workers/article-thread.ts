@@ -30,10 +30,10 @@ const rt = await createRuntime({
   watchlist: data.runtime.watchlist,
   quietRedisOutages: true,
   redisResolved: true,
+  inThread: true,
 });
 const clock = data.timings ? new StageClock() : undefined;
-if (clock) rt.timings = clock;
-const worker = startArticleWorker(rt, data.concurrency);
+const worker = startArticleWorker(rt, data.concurrency, clock);
 await worker.waitUntilReady();
 const port = parentPort!;
 port.on('message', async (msg: ArticleThreadCommand) => {

@@ -8,6 +8,7 @@ import { Worker as Thread } from 'node:worker_threads';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
 import type { ArticleThreadCommand, ArticleThreadData, ArticleThreadMessage } from './article-thread.js';
 import { startArticleWorker } from './article-worker.js';
+import type { StageTimings } from '../src/stats/stage-timings.js';
 
 // Run as TypeScript (tests, development), a thread needs the entry that registers tsx first;
 // compiled, it starts the thread module itself.
@@ -72,12 +73,14 @@ export async function startArticleThreads(
   rt: Runtime,
   count: number,
   concurrency: number = rt.env.TINWATCH_ARTICLE_CONCURRENCY,
+  /** Where the threads' stage timings are added when they close (the pipeline benchmark). */
+  timings?: StageTimings,
 ): Promise<ArticleThreads> {
   // Built per thread start: a thread started again takes the watchlist in force now.
   const data = (): ArticleThreadData => ({
     runtime: rt.threadOptions(),
     concurrency,
-    timings: rt.timings !== undefined,
+    timings: timings !== undefined,
   });
   let closing = false;
   const live = new Set<Thread>();
@@ -122,7 +125,7 @@ export async function startArticleThreads(
             new Promise<void>((resolve) => {
               thread.on('message', (msg: ArticleThreadMessage) => {
                 if (msg.type !== 'closed') return;
-                for (const [stage, t] of msg.timings) rt.timings?.add(stage, t.ms, t.n);
+                for (const [stage, t] of msg.timings) timings?.add(stage, t.ms, t.n);
               });
               thread.once('exit', () => resolve());
               thread.postMessage({ type: 'close' } satisfies ArticleThreadCommand);
@@ -138,9 +141,12 @@ export async function startArticleThreads(
  * main event loop, as on a one-core machine). A process that only works article jobs has its main
  * event loop free, so it works them there (scale such workers by processes).
  */
-export async function startArticleWorkers(rt: Runtime, opts: { besideCrawler: boolean }): Promise<ArticleThreads> {
+export async function startArticleWorkers(
+  rt: Runtime,
+  opts: { besideCrawler: boolean; timings?: StageTimings },
+): Promise<ArticleThreads> {
   const threads = opts.besideCrawler ? (rt.env.TINWATCH_ARTICLE_THREADS ?? defaultArticleThreads()) : 0;
-  if (threads > 0) return startArticleThreads(rt, threads);
-  const worker = startArticleWorker(rt);
+  if (threads > 0) return startArticleThreads(rt, threads, undefined, opts.timings);
+  const worker = startArticleWorker(rt, undefined, opts.timings);
   return { close: () => worker.close(), threads: () => [] };
 }

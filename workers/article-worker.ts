@@ -8,11 +8,12 @@ import { runJob, startJobWorker, type JobHandler, type QueueHandlers } from './j
 import { removeStaleTempFiles } from '../src/write/article-files.js';
 import { processArticle } from '../pipeline/article/process-article.js';
 import { QUEUE, type ArticleOutcome } from '../base/queues.js';
+import type { StageTimings } from '../src/stats/stage-timings.js';
 
 const article: JobHandler<'article', ArticleOutcome> = {
   logFields: (data) => ({ sourceId: data.sourceId, url: data.url }),
   counter: (data, outcome) => ({ name: 'articles', source: data.sourceId, outcome }),
-  async run(rt, { job, data, log }) {
+  async run(rt, { job, data, log, timings }) {
     const source = data.sourceId;
     let outcome: ArticleOutcome;
     try {
@@ -23,7 +24,7 @@ const article: JobHandler<'article', ArticleOutcome> = {
         log,
         sourceById: rt.sourceById,
         alerts: { matcher: rt.alerts.matcher, alertQueue: rt.queues.alert },
-        ...(rt.timings ? { timings: rt.timings } : {}),
+        ...(timings ? { timings } : {}),
         maybeRepeated: job.attemptsMade > 0 || job.stalledCounter > 0,
         warc: rt.warc,
         dedupe: {
@@ -56,9 +57,13 @@ export async function handleArticleJob(rt: Runtime, job: Job): Promise<ArticleOu
   return (await runJob(rt, QUEUE.article, ARTICLE_JOBS, job)) as ArticleOutcome;
 }
 
-export function startArticleWorker(rt: Runtime, concurrency: number = rt.env.TINWATCH_ARTICLE_CONCURRENCY): Worker {
+export function startArticleWorker(
+  rt: Runtime,
+  concurrency: number = rt.env.TINWATCH_ARTICLE_CONCURRENCY,
+  timings?: StageTimings,
+): Worker {
   void removeStaleTempFiles(rt.outDir).then((n) => {
     if (n) rt.log.info({ removed: n }, 'removed temp files left by writers that died mid-write');
   });
-  return startJobWorker(rt, QUEUE.article, ARTICLE_JOBS, concurrency);
+  return startJobWorker(rt, QUEUE.article, ARTICLE_JOBS, concurrency, timings);
 }

@@ -14,6 +14,7 @@ import { watchClockSteps } from './poll-clock-guard.js';
 import { recordSourceOutcome } from './source-outcome.js';
 import { addSourceCrawl } from '../base/job-table.js';
 import { QUEUE, type CrawlSummary } from '../base/queues.js';
+import type { StageTimings } from '../src/stats/stage-timings.js';
 
 const tick: JobHandler<'tick', { queuedCrawl: string }> = {
   logFields: (_data, job) => ({ name: job.name }),
@@ -34,16 +35,21 @@ const tick: JobHandler<'tick', { queuedCrawl: string }> = {
 
 const crawl: JobHandler<'crawl', CrawlSummary> = {
   logFields: (_data, job) => ({ name: job.name }),
-  async run(rt, { data, log }) {
+  async run(rt, { data, log, timings }) {
     const source = rt.sourceById(data.sourceId);
     try {
       // While feeds are polled on their own, a scheduled crawl reads the rest (listings, sitemaps,
       // searches); a run of `crawl --once` or a backfill reads everything.
       const polled = rt.env.TINWATCH_FEED_POLLING === 'adaptive' && !data.runId && !data.since;
-      const summary = await crawlSource(crawlDepsOf(rt, log.child({ sourceId: source.id })), source, data.runId, {
-        ...(data.since ? { since: data.since } : {}),
-        ...(polled ? { feeds: 'none' as const } : {}),
-      });
+      const summary = await crawlSource(
+        crawlDepsOf(rt, log.child({ sourceId: source.id }), timings),
+        source,
+        data.runId,
+        {
+          ...(data.since ? { since: data.since } : {}),
+          ...(polled ? { feeds: 'none' as const } : {}),
+        },
+      );
       await countPagesFetched(rt.stats, summary);
       // A crawl with nothing to read (feeds polled on their own) leaves the health as the polls set it.
       if (summary.discoveryPlanned === 0) {
@@ -87,8 +93,12 @@ export async function handleCrawlJob(
   return (await runJob(rt, QUEUE.crawl, CRAWL_JOBS, job, token)) as CrawlSummary | { queuedCrawl: string } | PollResult;
 }
 
-export function startCrawlWorker(rt: Runtime, concurrency: number = rt.env.TINWATCH_CRAWL_CONCURRENCY): Worker {
-  const worker = startJobWorker(rt, QUEUE.crawl, CRAWL_JOBS, concurrency);
+export function startCrawlWorker(
+  rt: Runtime,
+  concurrency: number = rt.env.TINWATCH_CRAWL_CONCURRENCY,
+  timings?: StageTimings,
+): Worker {
+  const worker = startJobWorker(rt, QUEUE.crawl, CRAWL_JOBS, concurrency, timings);
   // Polls are this worker's to run: a wall clock stepping back must not leave them waiting.
   const clock = watchClockSteps(rt, rt.log);
   worker.on('closing', () => clock.stop());

@@ -6,8 +6,8 @@
 // chain that died with its worker is revived by poll-jobs.ts.
 import { DelayedError, type Job } from 'bullmq';
 import { crawlSource } from '../crawlers/crawl/crawl-source.js';
-import { FeedTurns, feedInFlightMs } from '../crawlers/poll/feed-turns.js';
-import { nextPoll, DEFAULT_POLL_LIMITS, type PollPlan } from '../crawlers/poll/poll-policy.js';
+import { FeedTurns } from '../crawlers/poll/feed-turns.js';
+import { nextPoll, type PollPlan } from '../crawlers/poll/poll-policy.js';
 import { PublishHistory } from '../crawlers/poll/publish-history.js';
 import type { CrawlSummary } from '../base/queues.js';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
@@ -41,7 +41,7 @@ export const pollFeedJob: JobHandler<'poll', PollResult> = {
   run: (rt, ctx) => pollFeed(rt, ctx),
 };
 
-async function pollFeed(rt: Runtime, { job, token, data, log }: JobContext<'poll'>): Promise<PollResult> {
+async function pollFeed(rt: Runtime, { job, token, data, log, timings }: JobContext<'poll'>): Promise<PollResult> {
   const { sourceId, feed } = data;
   const ended =
     endReason(rt, sourceId, feed) ??
@@ -52,12 +52,12 @@ async function pollFeed(rt: Runtime, { job, token, data, log }: JobContext<'poll
     return { ended };
   }
   const source = rt.sourceById(sourceId);
-  const clock = rt.pollClock;
-  // The same turns the crawl's feed request marks: one spacing, decided in crawlDepsOf.
-  const deps = crawlDepsOf(rt, log);
-  const turns = new FeedTurns(rt.redis, rt.keys, deps.feedSpacingMs ?? 0, feedInFlightMs(deps));
+  const clock = rt.polling.clock;
+  // The turn is taken here, with the crawl's own FeedTurns: its feed request sends on this turn
+  // rather than marking it again (crawlers/poll/feed-turns.ts). Set while feeds are polled.
+  const deps = crawlDepsOf(rt, log, timings);
   const host = new URL(feed).hostname;
-  const wait = await turns.take(host, feed);
+  const wait = (await deps.feedTurns?.take(host, feed)) ?? 0;
   if (wait > 0) return comeBackIn(job, token, wait);
 
   const history = new PublishHistory(rt.redis, rt.keys);
@@ -84,7 +84,7 @@ async function pollFeed(rt: Runtime, { job, token, data, log }: JobContext<'poll
   let realDelay = clock.realMs(plan.delayMs);
   if (pausedUntil) realDelay = Math.max(realDelay, Date.parse(pausedUntil) - Date.now());
   const nextPollAt = new Date(Date.now() + realDelay).toISOString();
-  await turns.planned(host, feed, Date.now() + realDelay);
+  await deps.feedTurns?.planned(host, feed, Date.now() + realDelay);
   const failure = await recordSourceOutcome(rt, source, result, nextPollAt);
   await rt.stats.setHealth(source.id, {
     lastPollAt: polledAt,
@@ -97,12 +97,5 @@ async function pollFeed(rt: Runtime, { job, token, data, log }: JobContext<'poll
 }
 
 function planNext(rt: Runtime, times: number[]): PollPlan {
-  return nextPoll(
-    times,
-    rt.pollClock.now(),
-    rt.pollLimits ?? {
-      ...DEFAULT_POLL_LIMITS,
-      maxIntervalMs: Math.max(DEFAULT_POLL_LIMITS.minIntervalMs, rt.env.TINWATCH_FEED_POLL_MAX_MINUTES * 60_000),
-    },
-  );
+  return nextPoll(times, rt.polling.clock.now(), rt.polling.limits);
 }

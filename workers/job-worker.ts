@@ -9,6 +9,7 @@ import { JOBS, jobTypeOf, type JobData, type JobsOf, type JobType } from '../bas
 import type { QueueName } from '../base/queues.js';
 import type { Runtime } from '../pipeline/runtime/runtime.js';
 import type { Counter } from '../src/stats/pipeline-stats.js';
+import type { StageTimings } from '../src/stats/stage-timings.js';
 import { startWorker } from './start-worker.js';
 
 export interface JobContext<T extends JobType> {
@@ -17,6 +18,8 @@ export interface JobContext<T extends JobType> {
   data: JobData<T>;
   /** A child of the runtime's logger with the job's queue, id and the row's fields. */
   log: Logger;
+  /** Per-stage time accounting: given only by a run that measures it (the pipeline benchmark). */
+  timings?: StageTimings;
 }
 
 export interface JobHandler<T extends JobType, R = unknown> {
@@ -41,6 +44,7 @@ export async function runJob<Q extends QueueName>(
   handlers: QueueHandlers<Q>,
   job: Job,
   token?: string,
+  timings?: StageTimings,
 ): Promise<unknown> {
   const type = jobTypeOf(queue, job.name);
   if (!type) throw new UnrecoverableError(`no "${job.name}" job on the ${queue} queue`);
@@ -52,7 +56,7 @@ export async function runJob<Q extends QueueName>(
   const log = rt.log.child({ queue, jobId: job.id, ...handler.logFields?.(data, job) });
   let result: unknown;
   try {
-    result = await handler.run(rt, { job, token, data, log });
+    result = await handler.run(rt, { job, token, data, log, ...(timings ? { timings } : {}) });
   } catch (err) {
     // A rate-limited or re-planned job is moved back to delayed, not failed.
     if (handler.counter) await rt.stats.count(handler.counter(data, err instanceof DelayedError ? 'delayed' : 'error'));
@@ -67,6 +71,7 @@ export function startJobWorker<Q extends QueueName>(
   queue: Q,
   handlers: QueueHandlers<Q>,
   concurrency: number,
+  timings?: StageTimings,
 ): Worker {
-  return startWorker(rt, queue, (job, token) => runJob(rt, queue, handlers, job, token), concurrency);
+  return startWorker(rt, queue, (job, token) => runJob(rt, queue, handlers, job, token, timings), concurrency);
 }

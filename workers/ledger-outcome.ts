@@ -2,11 +2,20 @@
 // borderline, or related: written and linked to an earlier story), duplicate, off-topic with its
 // reason, stale, or failed with the error's words.
 import type { ArticleOutcome } from '../base/queues.js';
-import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { UrlLedger, type Bucket } from '../src/stats/url-ledger.js';
+import type { Redis } from 'ioredis';
+import type { Keys } from '../base/redis/keys.js';
+import type { Logger } from '../base/logger.js';
+
+/** What settling an outcome uses. */
+export interface LedgerDeps {
+  redis: Redis;
+  keys: Keys;
+  log: Logger;
+}
 
 export async function settleArticle(
-  rt: Runtime,
+  rt: LedgerDeps,
   sourceId: string,
   storyId: string,
   outcome: ArticleOutcome | null,

@@ -10,32 +10,37 @@
 // A poll held back by a paused host (its breaker) may be brought forward too: it then finds the
 // host paused and goes back to wait, one cheap run.
 import type { Job } from 'bullmq';
-import { DEFAULT_POLL_LIMITS } from '../crawlers/poll/poll-policy.js';
 import { isJob } from '../base/job-table.js';
-import type { Runtime } from '../pipeline/runtime/runtime.js';
+import type { Redis } from 'ioredis';
+import type { FeedPolling } from '../pipeline/runtime/poll-clock.js';
+import type { Queues } from '../base/queues.js';
 import type { Logger } from '../base/logger.js';
+
+/** What the guard reads: the crawl queue's delayed set and how polls are planned. */
+export interface ClockGuardDeps {
+  redis: Redis;
+  queues: Pick<Queues, 'crawl'>;
+  polling: FeedPolling;
+}
 
 export const CLOCK_STEP_MS = 10_000;
 const WATCH_EVERY_MS = 5_000;
 /** Slack past the longest interval: the host's feed turn and a request in flight. */
 const SLACK_MS = 5 * 60_000;
 
-/** The furthest ahead a poll may legitimately be due, in this runtime's real milliseconds. */
-export function maxPollAheadMs(rt: Runtime): number {
-  const longest =
-    rt.pollLimits?.maxIntervalMs ??
-    Math.max(DEFAULT_POLL_LIMITS.minIntervalMs, rt.env.TINWATCH_FEED_POLL_MAX_MINUTES * 60_000);
-  return rt.pollClock.realMs(longest) + SLACK_MS;
+/** The furthest ahead a poll may legitimately be due, in real milliseconds. */
+export function maxPollAheadMs(rt: ClockGuardDeps): number {
+  return rt.polling.clock.realMs(rt.polling.limits.maxIntervalMs) + SLACK_MS;
 }
 
 /** When a delayed job is due (wall-clock ms), from the delayed set's score. */
-async function dueAt(rt: Runtime, job: Job): Promise<number | null> {
+async function dueAt(rt: ClockGuardDeps, job: Job): Promise<number | null> {
   const score = await rt.redis.zscore(rt.queues.crawl.keys.delayed!, job.id!);
   return score === null ? null : Math.floor(Number(score) / 0x1000);
 }
 
 /** Whether this delayed poll job is due further ahead than any plan puts it; if so, brings it to now. */
-export async function reclaimIfFar(rt: Runtime, job: Job): Promise<boolean> {
+export async function reclaimIfFar(rt: ClockGuardDeps, job: Job): Promise<boolean> {
   const due = await dueAt(rt, job);
   if (due === null || due - Date.now() <= maxPollAheadMs(rt)) return false;
   await job.promote().catch(() => undefined);
@@ -43,7 +48,7 @@ export async function reclaimIfFar(rt: Runtime, job: Job): Promise<boolean> {
 }
 
 /** Brings every delayed poll job due impossibly far ahead to now; returns how many. */
-export async function reclaimFarPolls(rt: Runtime): Promise<number> {
+export async function reclaimFarPolls(rt: ClockGuardDeps): Promise<number> {
   let n = 0;
   for (const job of await rt.queues.crawl.getJobs(['delayed']))
     if (isJob('poll', job) && job.id && (await reclaimIfFar(rt, job))) n++;
@@ -55,7 +60,7 @@ export async function reclaimFarPolls(rt: Runtime): Promise<number> {
  * `read` is the pair of clocks (tests step the wall one).
  */
 export function watchClockSteps(
-  rt: Runtime,
+  rt: ClockGuardDeps,
   log: Logger,
   read: () => { wall: number; mono: number } = () => ({ wall: Date.now(), mono: performance.now() }),
   everyMs = WATCH_EVERY_MS,

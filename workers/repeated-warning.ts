@@ -6,14 +6,23 @@
 import type { SourceConfig } from '../config/source-schema.js';
 import type { ExtractField } from '../src/extract/extract-article.js';
 import type { Logger } from '../base/logger.js';
-import type { Runtime } from '../pipeline/runtime/runtime.js';
 import { vietnamDay } from '../src/stats/selector-rot.js';
+import type { Redis } from 'ioredis';
+import type { Keys } from '../base/redis/keys.js';
+import type { PipelineStats } from '../src/stats/pipeline-stats.js';
+
+/** What the warning uses. */
+export interface WarningDeps {
+  redis: Redis;
+  keys: Keys;
+  stats: PipelineStats;
+}
 
 const WARNING = 'selector-fallback';
 const KEEP_SECONDS = 2 * 24 * 3600;
 
 export async function reportFallbacks(
-  rt: Runtime,
+  rt: WarningDeps,
   log: Logger,
   source: Pick<SourceConfig, 'id' | 'extract'>,
   fallbacks: readonly ExtractField[],

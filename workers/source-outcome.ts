@@ -4,7 +4,6 @@
 import type { SourceConfig } from '../config/source-schema.js';
 import { DiscoveryFailedError } from '../crawlers/errors.js';
 import type { CrawlSummary } from '../base/queues.js';
-import type { Runtime } from '../pipeline/runtime/runtime.js';
 import {
   recordSourceFailure,
   recordSourceSuccess,
@@ -12,11 +11,20 @@ import {
   type FailureFacts,
 } from '../src/stats/source-status.js';
 import { FailingSourcesReport } from './failing-sources-report.js';
+import type { Logger } from '../base/logger.js';
+import type { PipelineStats } from '../src/stats/pipeline-stats.js';
 
-const reports = new WeakMap<Runtime, FailingSourcesReport>();
+/** What recording a source's outcome uses. */
+export interface OutcomeDeps {
+  log: Logger;
+  sources: SourceConfig[];
+  stats: PipelineStats;
+}
+
+const reports = new WeakMap<OutcomeDeps, FailingSourcesReport>();
 
 /** This process's terminal report of failing sources (one per runtime). */
-export function failingSourcesReport(rt: Runtime): FailingSourcesReport {
+export function failingSourcesReport(rt: OutcomeDeps): FailingSourcesReport {
   let r = reports.get(rt);
   if (!r) {
     const ids = rt.sources.map((s) => s.id);
@@ -50,7 +58,7 @@ export function failureOf(result: { summary: CrawlSummary } | { error: unknown }
 }
 
 export async function recordSourceOutcome(
-  rt: Runtime,
+  rt: OutcomeDeps,
   source: SourceConfig,
   result: { summary: CrawlSummary } | { error: unknown },
   retryAt?: string,

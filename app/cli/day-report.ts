@@ -1,14 +1,23 @@
 // The URL ledger of one day as a table: one row per source, a column per bucket, the sum first.
-import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { vietnamDay } from '../../src/stats/selector-rot.js';
 import { BUCKETS, UrlLedger, type DayAccount } from '../../src/stats/url-ledger.js';
+import type { Redis } from 'ioredis';
+import type { Keys } from '../../base/redis/keys.js';
+import type { SourceConfig } from '../../config/source-schema.js';
+
+/** What the report reads. */
+export interface DayReportDeps {
+  redis: Redis;
+  keys: Keys;
+  sources: SourceConfig[];
+}
 
 export interface DayReport {
   day: string;
   sources: DayAccount[];
 }
 
-export async function dayReport(rt: Runtime, day: string = vietnamDay()): Promise<DayReport> {
+export async function dayReport(rt: DayReportDeps, day: string = vietnamDay()): Promise<DayReport> {
   const ledger = new UrlLedger(rt.redis, rt.keys);
   return { day, sources: await Promise.all(rt.sources.map((s) => ledger.day(s.id, day))) };
 }

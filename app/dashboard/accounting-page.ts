@@ -2,11 +2,18 @@
 // table as `tinwatch report`, with the reasons behind failed, deferred, refused and off-topic URLs.
 import type { Hono } from 'hono';
 import { escapeHtml as e } from '../../src/alert/alert-content.js';
-import type { Runtime } from '../../pipeline/runtime/runtime.js';
 import { vietnamDay } from '../../src/stats/selector-rot.js';
 import { BUCKETS, UrlLedger, type DayAccount } from '../../src/stats/url-ledger.js';
 import { layout } from './dashboard-pages.js';
-import { freshness, type Freshness } from './freshness.js';
+import { freshness, type Freshness, type FreshnessDeps } from './freshness.js';
+import type { Redis } from 'ioredis';
+import type { Keys } from '../../base/redis/keys.js';
+
+/** What the page reads. */
+export interface AccountingDeps extends FreshnessDeps {
+  redis: Redis;
+  keys: Keys;
+}
 
 const mins = (x: number | null): string => (x === null ? '–' : x < 10 ? x.toFixed(1) : String(Math.round(x)));
 
@@ -50,7 +57,7 @@ ${freshnessTable(fresh)}`,
   );
 }
 
-export function registerAccountingRoutes(app: Hono, rt: Runtime): void {
+export function registerAccountingRoutes(app: Hono, rt: AccountingDeps): void {
   app.get('/accounting', async (c) => {
     const asked = c.req.query('day');
     const day = asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : vietnamDay();

@@ -2,7 +2,8 @@
 // page's or its feed's date, as the manifest records it) to the story being written, and to its
 // first alert sent, as median and p90 per source. Read from the manifest's tail and the alert
 // queue's finished jobs, so any process serving the dashboard reports the whole deployment.
-import type { Runtime } from '../../pipeline/runtime/runtime.js';
+import type { Queues } from '../../base/queues.js';
+import type { SourceConfig } from '../../config/source-schema.js';
 import { latestArticles } from './latest-articles.js';
 
 export interface Freshness {
@@ -22,7 +23,14 @@ export function quantile(values: number[], q: number): number | null {
 
 const summary = (mins: number[]) => ({ n: mins.length, median: quantile(mins, 0.5), p90: quantile(mins, 0.9) });
 
-export async function freshness(rt: Runtime, now = Date.now()): Promise<Freshness[]> {
+/** What the freshness figures read: the written articles, the completed alerts, the sources. */
+export interface FreshnessDeps {
+  outDir: string;
+  queues: Pick<Queues, 'alert'>;
+  sources: SourceConfig[];
+}
+
+export async function freshness(rt: FreshnessDeps, now = Date.now()): Promise<Freshness[]> {
   const written = new Map<string, number[]>();
   const sourceOfStory = new Map<string, string>();
   for (const a of await latestArticles(rt.outDir, 5_000)) {

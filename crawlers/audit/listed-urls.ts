@@ -4,16 +4,17 @@
 // and no article page is fetched: the audit only asks what the outlet says it published.
 import type { SourceConfig } from '../../config/source-schema.js';
 import { articleCandidates, type ArticleCandidate as Candidate } from '../discovery/article-candidates.js';
-import { discoveryLinks } from '../discovery/discovery-links.js';
+import { discoveryLinks, type DiscoveredLinks } from '../discovery/discovery-links.js';
+import { routeByLabel, type LabelRoutes } from '../label-router.js';
 import { discoveryRequests, sitemapChildren } from '../discovery/discovery-plan.js';
-import type { DiscoveryRequest, FetchedPage, FetchRequest } from '../fetched-page.js';
+import type { FetchedPage } from '../fetched-page.js';
+import type { DiscoveryRequest, FetchRequest } from '../fetch-request.js';
 import type { FetchFailure } from '../fetch-failure.js';
 import { HostPolicy } from '../host-policy.js';
-import { FeedTurns, feedInFlightMs } from '../poll/feed-turns.js';
 import { requestHeaders } from '../request-policy.js';
 import { RobotsPolicy } from '../robots-policy.js';
 import type { CrawlDeps } from '../crawl/crawl-deps.js';
-import { fetchersFor } from '../crawl/fetchers.js';
+import { runFetchers } from '../crawl/fetchers.js';
 import { robotsGate } from '../crawl/robots-gate.js';
 
 export interface ListedUrl extends Candidate {
@@ -36,10 +37,7 @@ export interface Listing {
 
 export async function listedUrls(deps: CrawlDeps, source: SourceConfig): Promise<Listing> {
   const log = deps.log.child({ sourceId: source.id, audit: true });
-  const feedTurns = deps.feedSpacingMs
-    ? new FeedTurns(deps.redis, deps.keys, deps.feedSpacingMs, feedInFlightMs(deps))
-    : null;
-  const hosts = new HostPolicy(deps, deps.hostDelayMs ?? source.politeness.delayMs, feedTurns);
+  const hosts = new HostPolicy(deps, deps.hostDelayMs ?? source.politeness.delayMs, deps.feedTurns);
   const robots = new RobotsPolicy({ ...deps, log, userAgent: requestHeaders(source)['user-agent']! });
   const out: Listing = { listed: [], rejected: [], rejectedOnListings: 0, pagesRead: [], unreadable: [] };
   const byIdentity = new Map<string, ListedUrl>();
@@ -48,13 +46,9 @@ export async function listedUrls(deps: CrawlDeps, source: SourceConfig): Promise
   for (const d of gate.disallowed) out.unreadable.push({ url: d.url, reason: 'robots.txt disallows it' });
   for (const u of gate.unreachable) out.unreadable.push({ url: u.item.url, reason: u.reason });
 
-  const onDiscovery = (page: FetchedPage, req: DiscoveryRequest): FetchRequest[] => {
-    out.pagesRead.push(req.url);
-    const selector = req.label === 'listing' ? req.data.linkSelector : undefined;
-    const parsed = discoveryLinks(req.label, page.body, page.finalUrl, source.timezone, selector);
-    if (parsed.sitemapIndex) return req.label === 'sitemap' ? sitemapChildren(source, req, parsed.sitemapIndex) : [];
-    const listing = req.label === 'listing';
-    const found = articleCandidates(source, parsed.links, (url, why) => {
+  /** Records the article links of a discovery page (a listing's other links are menus). */
+  const collect = (req: DiscoveryRequest, links: DiscoveredLinks['links'], listing: boolean): FetchRequest[] => {
+    const found = articleCandidates(source, links, (url, why) => {
       if (listing) out.rejectedOnListings++;
       else out.rejected.push({ url, why, listedOn: req.url });
     });
@@ -68,15 +62,28 @@ export async function listedUrls(deps: CrawlDeps, source: SourceConfig): Promise
     }
     return [];
   };
+  const read = (page: FetchedPage, kind: DiscoveryRequest['label'], selector?: string): DiscoveredLinks => {
+    out.pagesRead.push(page.request.url);
+    return discoveryLinks(kind, page.body, page.finalUrl, source.timezone, selector);
+  };
+  // One handler per label (label-router.ts); a discovery page that cannot be parsed throws.
+  const routes: LabelRoutes<FetchedPage, FetchRequest[]> = {
+    prime: () => gate.allowed,
+    feed: (page) => collect(page.request, read(page, 'feed').links, false),
+    sitemap: (page) => {
+      const parsed = read(page, 'sitemap');
+      if (parsed.sitemapIndex) return sitemapChildren(source, page.request, parsed.sitemapIndex);
+      return collect(page.request, parsed.links, false);
+    },
+    listing: (page) => collect(page.request, read(page, 'listing', page.request.data.linkSelector).links, true),
+    article: () => [],
+  };
   const onPage = async (page: FetchedPage): Promise<FetchRequest[] | void> => {
     await hosts.success(new URL(page.finalUrl).hostname);
-    const req = page.request;
-    if (req.label === 'prime') return gate.allowed;
-    if (req.label === 'article') return [];
     try {
-      return onDiscovery(page, req);
+      return routeByLabel(routes, page);
     } catch (err) {
-      out.unreadable.push({ url: req.url, reason: `unreadable: ${(err as Error).message}` });
+      out.unreadable.push({ url: page.request.url, reason: `unreadable: ${(err as Error).message}` });
       return [];
     }
   };
@@ -86,7 +93,8 @@ export async function listedUrls(deps: CrawlDeps, source: SourceConfig): Promise
   };
   const primeUrl = source.discovery.primeUrl;
   const prime = primeUrl && gate.allowed.length > 0 ? (await robotsGate(robots, log, [{ url: primeUrl }])).allowed : [];
-  await fetchersFor(deps, source, hosts).run(gate.allowed, prime.length ? primeUrl : undefined, onPage, onFailure);
+  const plan = { discovery: gate.allowed, primeUrl: prime.length ? primeUrl : undefined, articles: [] };
+  await runFetchers(deps.fetchers(source, hosts), plan, onPage, onFailure);
   out.listed = [...byIdentity.values()];
   return out;
 }

@@ -2,7 +2,7 @@
 // on the current page is settled (fetched or failed), while any of them is newer than the date;
 // the first page that is entirely older ends the walk.
 import type { Logger } from '../../base/logger.js';
-import type { ListingRequest } from '../fetched-page.js';
+import type { ListingRequest } from '../fetch-request.js';
 
 interface PageState {
   pending: number;

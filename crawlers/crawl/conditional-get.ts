@@ -4,7 +4,7 @@
 // time must not hide an article this crawl failed to fetch.
 import type { Redis } from 'ioredis';
 import type { Keys } from '../../base/redis/keys.js';
-import type { FetchRequest } from '../fetched-page.js';
+import type { FetchRequest } from '../fetch-request.js';
 
 const VALIDATOR_TTL_SECONDS = 24 * 3600;
 

@@ -1,57 +1,72 @@
 // Which fetcher reads what. For HTTP sources one crawlee crawler does it all: each feed or listing
 // page, once parsed, adds the article pages never seen before to the same crawler, so article
-// fetching starts while other discovery pages are still loading. Browser sources (and tests that
-// bring their own fetchers) discover over HTTP first, then fetch the articles with the browser.
+// fetching starts while other discovery pages are still loading. Browser sources discover over
+// HTTP first, then fetch the articles with the browser. The fetchers are a dependency of the crawl
+// (CrawlDeps.fetchers): the composition passes `pageFetchers`, a test may pass its own.
 import type { SourceConfig } from '../../config/source-schema.js';
+import type { OriginMap } from '../../base/url/origin-map.js';
 import { createBrowserFetcher } from '../browser-fetcher.js';
 import type { FetchFailure } from '../fetch-failure.js';
-import type { ArticleRequest, DiscoveryRequest, FetchedPage, FetchRequest, PageFetcher } from '../fetched-page.js';
+import type { FetchedPage, PageFetcher } from '../fetched-page.js';
+import type { ArticleRequest, DiscoveryRequest, FetchRequest } from '../fetch-request.js';
 import type { HostPolicy } from '../host-policy.js';
 import { createHttpFetcher } from '../http-fetcher.js';
-import type { CrawlDeps } from './crawl-deps.js';
 
 type OnPage = (page: FetchedPage) => Promise<FetchRequest[] | void>;
 type OnFailure = (failure: FetchFailure) => Promise<FetchRequest[] | void>;
 
-function fetcher(deps: CrawlDeps, source: SourceConfig, kind: 'discovery' | 'article', hosts: HostPolicy): PageFetcher {
-  if (deps.fetcherFor) return deps.fetcherFor(source, kind);
-  // Feeds and listings are plain documents; only article pages may need the browser.
-  return kind === 'article' && source.render === 'browser'
-    ? createBrowserFetcher(source, deps.originMap, hosts, deps.requestTimeoutSecs)
-    : createHttpFetcher(source, deps.originMap, hosts, deps.requestTimeoutSecs);
+/** The fetchers of one crawl. `articles` null: the discovery fetcher reads the articles too. */
+export interface CrawlFetchers {
+  discovery: PageFetcher;
+  articles: PageFetcher | null;
 }
 
-export function fetchersFor(deps: CrawlDeps, source: SourceConfig, hosts: HostPolicy) {
-  return {
-    /**
-     * Fetches the discovery requests and every article they lead to. `primeUrl`: visited first
-     * for its session cookie (HTTP only: a browser keeps its own cookies); its page answers with
-     * the discovery requests. `articles`: article pages asked for from the start (re-checks of
-     * written stories), fetched by the article fetcher.
-     */
-    async run(
-      discovery: DiscoveryRequest[],
-      primeUrl: string | undefined,
-      onPage: OnPage,
-      onFailure: OnFailure,
-      articles: ArticleRequest[] = [],
-    ) {
-      const discoveryFetcher = fetcher(deps, source, 'discovery', hosts);
-      if (source.render === 'browser' || deps.fetcherFor) {
-        const deferred: FetchRequest[] = [...articles];
-        await discoveryFetcher.fetchAll(
-          discovery,
-          async (page) => {
-            const more = await onPage(page);
-            if (more) deferred.push(...more);
-          },
-          onFailure,
-        );
-        await fetcher(deps, source, 'article', hosts).fetchAll(deferred, onPage, onFailure);
-        return;
-      }
-      const first = primeUrl ? [{ url: primeUrl, label: 'prime' as const }] : [...discovery, ...articles];
-      await discoveryFetcher.fetchAll(first, onPage, onFailure);
-    },
-  };
+/** Builds the fetchers of one crawl of `source`, behind its host policy. */
+export type FetchersFor = (source: SourceConfig, hosts: HostPolicy) => CrawlFetchers;
+
+/** HTTP for everything, the browser for the article pages of a `render: browser` source. */
+export function pageFetchers(originMap: OriginMap, timeoutSecs?: number): FetchersFor {
+  return (source, hosts) => ({
+    discovery: createHttpFetcher(source, originMap, hosts, timeoutSecs),
+    // Feeds and listings are plain documents; only article pages may need the browser.
+    articles: source.render === 'browser' ? createBrowserFetcher(source, originMap, hosts, timeoutSecs) : null,
+  });
+}
+
+/** What one crawl asks its fetchers for. */
+export interface FetchPlan {
+  discovery: DiscoveryRequest[];
+  /**
+   * Visited first for its session cookie, with one crawler only (a browser keeps its own
+   * cookies); its page answers with the discovery requests.
+   */
+  primeUrl: string | undefined;
+  /** Article pages asked for from the start (re-checks of written stories). */
+  articles: ArticleRequest[];
+}
+
+/** Fetches the plan's requests and every request their pages lead to. */
+export async function runFetchers(
+  fetchers: CrawlFetchers,
+  plan: FetchPlan,
+  onPage: OnPage,
+  onFailure: OnFailure,
+): Promise<void> {
+  if (fetchers.articles) {
+    const deferred: FetchRequest[] = [...plan.articles];
+    await fetchers.discovery.fetchAll(
+      plan.discovery,
+      async (page) => {
+        const more = await onPage(page);
+        if (more) deferred.push(...more);
+      },
+      onFailure,
+    );
+    await fetchers.articles.fetchAll(deferred, onPage, onFailure);
+    return;
+  }
+  const first: FetchRequest[] = plan.primeUrl
+    ? [{ url: plan.primeUrl, label: 'prime' }]
+    : [...plan.discovery, ...plan.articles];
+  await fetchers.discovery.fetchAll(first, onPage, onFailure);
 }

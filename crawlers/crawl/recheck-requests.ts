@@ -18,7 +18,8 @@ import {
   type DueRecheck,
 } from '../../src/recheck/recheck-policy.js';
 import type { ArticleCandidate as Candidate } from '../discovery/article-candidates.js';
-import type { ArticleRequest, FetchedPage } from '../fetched-page.js';
+import type { FetchedPage } from '../fetched-page.js';
+import type { ArticleRequest } from '../fetch-request.js';
 import type { QueuedMarks } from '../queued-marks.js';
 import type { RobotsPolicy } from '../robots-policy.js';
 import type { CrawlDeps } from './crawl-deps.js';

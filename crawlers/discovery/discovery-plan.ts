@@ -2,7 +2,7 @@
 // next (a sitemap index's children, the next listing page of a backfill). Pure: requests in,
 // requests out, all typed by label.
 import type { SourceConfig } from '../../config/source-schema.js';
-import type { DiscoveryRequest, ListingRequest, SitemapRequest } from '../fetched-page.js';
+import type { DiscoveryRequest, ListingRequest, SitemapRequest } from '../fetch-request.js';
 import { isSourceUrl } from '../request-policy.js';
 import { newestChildren } from './sitemap-parser.js';
 

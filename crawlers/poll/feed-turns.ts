@@ -11,6 +11,10 @@
 // The turn is held while the request is in flight (a request can leave the process later than the
 // code that sends it, and take up to the request timeout), then set to last one spacing from the
 // moment the answer came: the spacing is between requests as the outlet sees them.
+//
+// One instance per crawl or poll, built with the crawl's dependencies (workers/crawl-deps-of.ts):
+// a poll takes the turn with it and its crawl's feed request sends on that turn, so the turn is
+// taken once; a crawl that took none (`crawl --once`) marks it as its feed request leaves.
 import type { Redis } from 'ioredis';
 import type { Keys } from '../../base/redis/keys.js';
 import { PIPELINE } from '../../config/pipeline.js';
@@ -24,6 +28,9 @@ export function feedInFlightMs(opts: { requestTimeoutSecs?: number | undefined }
 const RETRY_MS = 50;
 
 export class FeedTurns {
+  /** Hosts whose turn this instance took and no feed request has used yet. */
+  private readonly held = new Set<string>();
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
@@ -32,6 +39,11 @@ export class FeedTurns {
     /** Real milliseconds a request may stay in flight (the request timeout). */
     private readonly inFlightMs: number,
   ) {}
+
+  /** Whether feed requests are spaced at all (feed polling on). */
+  get spaced(): boolean {
+    return this.spacingMs > 0;
+  }
 
   /**
    * Takes the host's turn: 0 when taken, otherwise the real milliseconds until it may be.
@@ -44,7 +56,10 @@ export class FeedTurns {
       const yieldMs = await this.yieldTo(host, feed);
       if (yieldMs > 0) return yieldMs;
     }
-    if (await this.redis.set(key, '1', 'PX', this.spacingMs + this.inFlightMs, 'NX')) return 0;
+    if (await this.redis.set(key, '1', 'PX', this.spacingMs + this.inFlightMs, 'NX')) {
+      this.held.add(host);
+      return 0;
+    }
     // While a request is in flight the turn is held long, but usually freed a spacing after its
     // answer: look again then rather than at the hold's end.
     return Math.max(RETRY_MS, Math.min(this.spacingMs, await this.redis.pttl(key)));
@@ -105,10 +120,12 @@ export class FeedTurns {
 
   /**
    * A feed request to the host is being sent (any crawl reading a feed calls this, so polls keep
-   * their distance from a `crawl --once` too): the turn is held until it is answered.
+   * their distance from a `crawl --once` too): it goes on the turn this instance took, or marks
+   * the turn held until it is answered.
    */
   async sending(host: string): Promise<void> {
-    if (this.spacingMs > 0) await this.redis.set(this.keys.feedTurn(host), '1', 'PX', this.spacingMs + this.inFlightMs);
+    if (this.held.delete(host) || this.spacingMs <= 0) return;
+    await this.redis.set(this.keys.feedTurn(host), '1', 'PX', this.spacingMs + this.inFlightMs);
   }
 
   /** The feed request was answered: the next may go one spacing from now. */

@@ -4,10 +4,9 @@
 // UnrecoverableError with its reason (the failed list shows it); anything else throws and is
 // retried with backoff.
 import { UnrecoverableError } from 'bullmq';
-import type { SourceConfig } from '../../config/source-schema.js';
 import { claimStory } from '../../src/dedupe/dedupe-index.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
-import { extractArticle, type ExtractField } from '../../src/extract/extract-article.js';
+import { extractArticle } from '../../src/extract/extract-article.js';
 import type { ArticleJobData, ArticleOutcome } from '../../base/queues.js';
 import { classifyTopics } from '../../src/relevance/classify-topics.js';
 import { timed } from '../../src/stats/stage-timings.js';
@@ -16,15 +15,8 @@ import { recheckStory } from './recheck-story.js';
 import { recordDuplicate } from './record-duplicate.js';
 import { skipOffTopic } from './skip-off-topic.js';
 import { skipStale, staleDates } from './skip-stale.js';
-import { writeStory, type WriteDeps } from './write-story.js';
-
-export interface ArticleDeps extends WriteDeps {
-  sourceById(id: string): SourceConfig;
-  /** Told of every extracted article, with the fields that needed a generic fallback (a selector missed). */
-  onExtracted?: (fallbacks: ExtractField[], matched: unknown) => Promise<void> | void;
-  /** Dedupe index settings (env TINWATCH_DEDUPE_*); defaults from config/dedupe.ts. */
-  dedupe?: { bucketBits: number; retentionDays: number };
-}
+import type { ArticleDeps } from './article-deps.js';
+import { writeStory } from './write-story.js';
 
 export async function processArticle(data: ArticleJobData, deps: ArticleDeps): Promise<ArticleOutcome> {
   // A written story fetched again: compared with its latest revision, never written anew.

@@ -15,7 +15,7 @@ import { extractArticle } from '../../src/extract/extract-article.js';
 import { articleOutcomeSchema, type ArticleJobData, type ArticleOutcome } from '../../base/queues.js';
 import { latestRevision, partHash, saveRevision, type StoryRevision } from '../../src/recheck/story-revision.js';
 import { inflateRaw, keepOutcome, parkedKeys } from './job-state.js';
-import type { ArticleDeps } from './process-article.js';
+import type { ArticleDeps } from './article-deps.js';
 import { writeEdit } from './write-edit.js';
 
 export async function recheckStory(data: ArticleJobData, deps: ArticleDeps): Promise<ArticleOutcome> {

@@ -13,9 +13,8 @@ import { awaitOriginal, type AwaitOriginalOptions } from './await-original.js';
 import { parkedKeys } from './job-state.js';
 import { manifestOnce, type ManifestDeps } from './manifest-once.js';
 import { copyJoinsThreads } from '../../src/alert/thread-alerts.js';
-import { recordThreadRoot } from '../../src/alert/thread-root.js';
 import type { TopicsResult } from '../../src/relevance/classify-topics.js';
-import { countForSpikes, matchRules, type StoryAlertDeps } from './story-alerts.js';
+import { countForSpikes, matchRules, placeCopyInThread, type StoryAlertDeps } from './story-alerts.js';
 
 export async function recordDuplicate(
   deps: ManifestDeps & StoryAlertDeps & { log: Logger; warc?: WarcSink | null; awaitOriginal?: AwaitOriginalOptions },
@@ -79,7 +78,7 @@ async function copyAlerts(
   original: string,
   topics: TopicsResult | null,
 ): Promise<void> {
-  const root = await recordThreadRoot(deps.redis, deps.keys, data.storyId, original);
+  const root = await placeCopyInThread(deps, data.storyId, original);
   if (!deps.alerts) return;
   const matches = matchRules(deps, { title: article.title, lead: article.lead, body: article.paragraphs }, topics);
   if (matches.length === 0) return;

@@ -5,7 +5,8 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ThreadUpdateEntry } from '../../src/alert/grouped-content.js';
 import { matchTime, watchSpikes } from '../../src/alert/spike-watch.js';
-import { joiningLink, recordThreadRoot } from '../../src/alert/thread-root.js';
+import { recordThreadRoot } from '../../src/alert/thread-root.js';
+import { joiningLink } from '../../src/thread/thread-rule.js';
 import type { RelatedStory } from '../../src/dedupe/dedupe-index.js';
 import type { MatchableArticle, RuleMatch } from '../../src/match/matchable.js';
 import type { RuleMatcher } from '../../src/match/rule-matcher.js';
@@ -34,6 +35,11 @@ export async function placeInThread(
   const root = await recordThreadRoot(deps.redis, deps.keys, storyId, link?.id ?? null);
   const role = link?.kind === 'follow-up' ? 'follow-up' : link?.kind === 'same-event' ? 'same-event' : 'story';
   return { root, role };
+}
+
+/** A copy's thread: its original's. */
+export function placeCopyInThread(deps: StoryAlertDeps, copyId: string, original: string): Promise<string> {
+  return recordThreadRoot(deps.redis, deps.keys, copyId, original);
 }
 
 export interface MatchedStory {

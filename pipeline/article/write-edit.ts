@@ -17,7 +17,7 @@ import type { EditEntry } from '../../src/write/edit-entry.js';
 import { MANIFEST_SCHEMA_VERSION, parseManifestLine } from '../../src/write/manifest-entry.js';
 import { revisionFileOf, writeRevisionFile } from '../../src/write/revision-files.js';
 import { fileNameFor } from '../../src/write/sequence.js';
-import type { ArticleDeps } from './process-article.js';
+import type { ArticleDeps } from './article-deps.js';
 
 export interface EditInput {
   data: ArticleJobData;

@@ -2,6 +2,15 @@
 // simulated day in minutes: its clock runs `scale` times faster from a chosen start, so publication
 // times, "this hour of the day" and the one-minute host spacing are all simulated time, while the
 // pipeline's own work (fetching, extracting, alerting) still takes the real time it takes.
+import type { PollLimits } from '../../config/feed-polling.js';
+
+/** How feed polls are planned, resolved once per process (the runtime's `polling`). */
+export interface FeedPolling {
+  clock: PollClock;
+  /** The policy's limits with TINWATCH_FEED_POLL_MAX_MINUTES, or fixed ones (the latency benchmark). */
+  limits: PollLimits;
+}
+
 export interface PollClock {
   /** Now, in this clock's milliseconds since the epoch. */
   now(): number;

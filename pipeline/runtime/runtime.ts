@@ -10,11 +10,11 @@ import type { Watchlist } from '../../config/watchlist-schema.js';
 import { followWatchlistFile, type WatchlistListener } from '../../src/alert/watchlist-reload.js';
 import { createAlerts, type Alerts } from '../../src/alert/alert-setup.js';
 import { runRuntimeClosers } from '../../base/runtime-closers.js';
-import { WALL_CLOCK, type PollClock } from './poll-clock.js';
+import { WALL_CLOCK, type FeedPolling, type PollClock } from './poll-clock.js';
 import type { PollLimits } from '../../config/feed-polling.js';
+import { DEFAULT_POLL_LIMITS } from '../../crawlers/poll/poll-policy.js';
 import { recoverOpenWarcs, WarcWriter } from '../../src/archive/warc-writer.js';
 import { PipelineStats } from '../../src/stats/pipeline-stats.js';
-import type { StageTimings } from '../../src/stats/stage-timings.js';
 import { loadSources, sourceById } from '../../config/load-sources.js';
 import type { SourceConfig } from '../../config/source-schema.js';
 import { createOriginMap, type OriginMap } from '../../base/url/origin-map.js';
@@ -40,20 +40,14 @@ export interface Runtime {
   sourceById(id: string): SourceConfig;
   /** Watchlist matcher and channels. */
   alerts: Alerts;
-  /** The watchlist file the rules came from; null when they were given (tests, threads). */
-  watchlistFile: string | null;
   /** Called with each good edit of the watchlist file once followWatchlist() runs. */
   onWatchlistChange(listener: WatchlistListener): void;
   /** Reload the watchlist file on every edit until close() (long-running commands). */
   followWatchlist(): void;
   /** Deployment-wide counters and timings in Redis. */
   stats: PipelineStats;
-  /** Per-stage time accounting, set only by the benchmark. */
-  timings?: StageTimings;
-  /** The clock feed polls are planned by: the wall clock, or the latency benchmark's simulated day. */
-  pollClock: PollClock;
-  /** Fixed poll limits instead of the policy's (the latency benchmark's fixed-interval baselines). */
-  pollLimits?: PollLimits;
+  /** How feed polls are planned: the clock they read and the limits of the poll policy. */
+  polling: FeedPolling;
   /** This process's (or thread's) WARC writer; null when TINWATCH_WARC=off. */
   warc: WarcWriter | null;
   /** A new connection for a BullMQ Worker (blocking commands need their own). */
@@ -74,8 +68,13 @@ export interface RuntimeOptions {
   watchlist?: Watchlist;
   /** Where channel secrets are read (default: process.env). */
   secrets?: (name: string) => string | undefined;
-  /** Leave Redis outage lines to the parent (an article thread: the parent sees the same outage). */
+  /** Leave Redis outage lines to someone else (an article thread: its parent sees the same outage). */
   quietRedisOutages?: boolean;
+  /**
+   * This runtime is an article thread's: its parent process did the once-per-process start-up
+   * (claimed the output folder, closed the WARC files a stopped writer left open).
+   */
+  inThread?: boolean;
   /**
    * The Redis address was resolved and answered in the parent (an article thread). The thread
    * then connects without its own start-up probe: a thread started during a Redis restart waits
@@ -89,7 +88,8 @@ export interface RuntimeOptions {
   /**
    * 'write' (default): the process may write to the output folder, which it claims at start
    * (claim-folder.ts: checked, this prefix's, its record in Redis) or refuses with one line.
-   * 'none': it only reads Redis (and an article thread, whose parent claimed the folder).
+   * 'none': it only reads Redis. An article thread writes into the folder its parent claimed
+   * (inThread).
    */
   outFolder?: 'write' | 'none';
 }
@@ -153,7 +153,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       : null;
   // WARC files a killed writer left open are cut at their last whole record and closed; a
   // thread leaves it to its parent, which started first.
-  if (warc && opts.quietRedisOutages !== true) {
+  if (warc && opts.inThread !== true) {
     for (const r of await recoverOpenWarcs(env.TINWATCH_OUT))
       log.warn({ file: r.file, cutBytes: r.cutBytes }, 'closed a WARC file a stopped writer left open');
   }
@@ -170,14 +170,18 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
     outDir: env.TINWATCH_OUT,
     sources,
     alerts,
-    watchlistFile: rulesFile,
     onWatchlistChange: (listener) => void watchlistListeners.add(listener),
     followWatchlist: () => {
       if (rulesFile && !stopFollowing) stopFollowing = followWatchlistFile(rulesFile, alerts, log, watchlistListeners);
     },
     stats,
-    pollClock: opts.pollClock ?? WALL_CLOCK,
-    ...(opts.pollLimits ? { pollLimits: opts.pollLimits } : {}),
+    polling: {
+      clock: opts.pollClock ?? WALL_CLOCK,
+      limits: opts.pollLimits ?? {
+        ...DEFAULT_POLL_LIMITS,
+        maxIntervalMs: Math.max(DEFAULT_POLL_LIMITS.minIntervalMs, env.TINWATCH_FEED_POLL_MAX_MINUTES * 60_000),
+      },
+    },
     warc,
     sourceById: (id) => {
       const s = sources.find((x) => x.id === id);
@@ -211,8 +215,7 @@ export async function createRuntime(opts: RuntimeOptions = {}): Promise<Runtime>
       await redisTarget.stop();
     },
   };
-  const thread = opts.redisResolved === true && opts.quietRedisOutages === true;
-  if ((opts.outFolder ?? 'write') === 'write' && !thread) {
+  if ((opts.outFolder ?? 'write') === 'write' && opts.inThread !== true) {
     try {
       await claimFolder(redis, keys, env.TINWATCH_OUT);
     } catch (err) {

@@ -1,7 +1,7 @@
 // `tinwatch recover`, the alerting part: the keys that decide what per-thread and spike rules send
 // come back from the output folder, so a Redis that lost its data never sends an alert twice.
-// - each story's and copy's thread root (keys.threadRoot): the manifest's related and
-//   duplicate links, in the order written (a link points at an earlier line);
+// - each story's and copy's thread root (keys.threadRoot): its root in the manifest's thread
+//   index (src/thread), the model the thread page and the briefing read;
 // - the rules' recent matches (keys.ruleHits, keys.hitInfo): matched_rules of the article lines,
 //   and the copies of those stories, over the spike window's reach (8 days);
 // - the per-thread marks (keys.threadAlerted): alerts.jsonl's lines that name a thread;
@@ -11,7 +11,8 @@ import type { Redis } from 'ioredis';
 import type { AlertLogLine } from '../alert/alert-log.js';
 import { BASELINE_MS } from '../alert/spike-check.js';
 import { HIT_INFO_SECONDS, matchTime, type SpikeHit } from '../alert/spike-watch.js';
-import { joiningLink } from '../alert/thread-root.js';
+import { loadThreadIndex } from '../thread/load-thread-index.js';
+import { joiningLink } from '../thread/thread-rule.js';
 import type { Keys } from '../../base/redis/keys.js';
 import { manifestLines } from '../write/article-files.js';
 import { parseManifestLine, type ManifestEntryRead } from '../write/manifest-entry.js';
@@ -47,7 +48,8 @@ export async function rebuildAlertState(
   now: number,
 ): Promise<AlertStateReport> {
   const r: AlertStateReport = { threadRoots: 0, ruleHits: 0, threadMarks: 0, spikeMarks: 0 };
-  const roots = new Map<string, string>();
+  // One pass first: a later line may merge threads and so change an earlier story's root.
+  const threads = await loadThreadIndex(outDir);
   const rulesOf = new Map<string, string[]>();
   let p = redis.pipeline();
   const flush = async (force = false): Promise<void> => {
@@ -62,8 +64,7 @@ export async function rebuildAlertState(
     const e = read.entry;
     if (e.type === 'tombstone') continue;
     const target = e.type === 'duplicate' ? (e.duplicate_of?.id ?? null) : (joiningLink(e.related)?.id ?? null);
-    const root = target ? (roots.get(target) ?? target) : e.id;
-    roots.set(e.id, root);
+    const root = threads.rootOf(e.id) ?? e.id;
     p.hset(keys.threadRoot, e.id, root);
     r.threadRoots++;
     await flush();

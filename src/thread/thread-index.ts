@@ -3,14 +3,14 @@
 // copies. Groups are kept with union-find, so adding a line costs near nothing and a thread is
 // built only when asked for.
 //
-// The root (the thread's id) is found by following related links back: `related` always names a
-// story claimed earlier, so the root is a story of the group that links to nothing, and a new
-// story never takes the root from an existing thread. When a new story links two threads, the
-// older root wins. "Who reported first" is a different question (published times), answered on
-// the thread itself.
+// The root (the thread's id) follows thread-rule.ts: `related` always names a story claimed
+// earlier, so the root is a story of the group that links to nothing, and a new story never takes
+// the root from an existing thread; when a new story links two threads, the older root wins.
+// "Who reported first" is a different question (published times), answered on the thread itself.
 import type { ManifestEntryRead } from '../write/manifest-entry.js';
 import { buildThread, type ThreadNode } from './build-thread.js';
-import { THREAD_LINK_KINDS, reportedAt, timeOf, type StoryThread, type ThreadLinkKind } from './thread-types.js';
+import { joiningLinks, olderRoot, rootJoined } from './thread-rule.js';
+import { reportedAt, timeOf, type StoryThread, type ThreadLinkKind } from './thread-types.js';
 
 type RelatedRef = { id: string; kind: string; similarity?: number };
 
@@ -47,14 +47,12 @@ export class ThreadIndex {
 
   /** The thread id a story not yet in the manifest joins through its related refs, or null (its own). */
   rootForNew(related: readonly RelatedRef[]): string | null {
-    const roots: ThreadNode[] = [];
-    for (const r of related) {
-      if (!THREAD_LINK_KINDS.has(r.kind)) continue;
+    const joined = joiningLinks(related).map((r) => {
       const id = this.copyOf.get(r.id) ?? r.id;
       // A target this index has not read yet was claimed before the new story: it roots its group.
-      roots.push(this.nodes.has(id) ? this.rootAmong(this.group(id)) : placeholder(id, Number.NEGATIVE_INFINITY));
-    }
-    return roots.length ? earliest(roots).id : null;
+      return this.nodes.has(id) ? candidate(this.rootAmong(this.group(id))) : { id, at: Number.NEGATIVE_INFINITY };
+    });
+    return joined.length ? rootJoined('', joined) : null;
   }
 
   /** Every thread with a story or copy reported in [fromIso, toIso). */
@@ -88,9 +86,11 @@ export class ThreadIndex {
   private addArticle(e: ManifestEntryRead): void {
     const node = this.node(e.id);
     if (node.story) return; // a line read twice (a reader that started over) changes nothing
-    const links = (e.related ?? [])
-      .filter((r) => THREAD_LINK_KINDS.has(r.kind) && r.id !== e.id)
-      .map((r) => ({ id: r.id, kind: r.kind as ThreadLinkKind, similarity: r.similarity }));
+    const links = joiningLinks(e.related, e.id).map((r) => ({
+      id: r.id,
+      kind: r.kind as ThreadLinkKind,
+      similarity: r.similarity,
+    }));
     const rel = e.relevance as { borderline?: unknown } | undefined;
     node.story = {
       id: e.id,
@@ -109,9 +109,12 @@ export class ThreadIndex {
     };
     const at = timeOf(e.written_at ?? e.fetched_at);
     for (const l of links) {
-      const target = this.node(l.id);
+      // A link to a copy joins the copy's original (thread-rule.ts); a copy not read yet is
+      // joined to its original when its line comes (addCopy).
+      const to = this.copyOf.get(l.id) ?? l.id;
+      const target = this.node(to);
       target.referrerTime = Math.min(target.referrerTime, at);
-      this.union(e.id, l.id);
+      this.union(e.id, to);
     }
   }
 
@@ -119,6 +122,7 @@ export class ThreadIndex {
     if (this.copyOf.has(e.id)) return;
     this.copyOf.set(e.id, of);
     const target = this.node(of);
+    if (this.nodes.has(e.id)) this.union(e.id, of);
     const fetched = e.fetched_at ?? '';
     target.referrerTime = Math.min(target.referrerTime, timeOf(fetched));
     const match = e.match as { similarity?: unknown } | undefined;
@@ -170,7 +174,8 @@ export class ThreadIndex {
 
   /** The group's stories that link back to nothing (the first reports), earliest of them. */
   private rootAmong(group: readonly ThreadNode[]): ThreadNode {
-    const sinks = group.filter((n) => !n.story || n.story.links.length === 0);
+    // A copy linked to before its line was read stands for its original: never a root.
+    const sinks = group.filter((n) => !this.copyOf.has(n.id) && (!n.story || n.story.links.length === 0));
     return earliest(sinks.length ? sinks : group);
   }
 }
@@ -184,9 +189,10 @@ function writtenKey(n: ThreadNode): number {
   return n.story ? timeOf(n.story.written_at ?? n.story.fetched_at) : n.referrerTime - 1;
 }
 
+function candidate(n: ThreadNode): { id: string; at: number } {
+  return { id: n.id, at: writtenKey(n) };
+}
+
 function earliest(nodes: readonly ThreadNode[]): ThreadNode {
-  return nodes.reduce((a, b) => {
-    const [ka, kb] = [writtenKey(a), writtenKey(b)];
-    return kb < ka || (kb === ka && b.id < a.id) ? b : a;
-  });
+  return nodes.reduce((a, b) => (olderRoot(candidate(b), candidate(a)) ? b : a));
 }

@@ -1,14 +1,12 @@
 // The shapes of a story thread (issue 38): the first report, its copies at other outlets, its
 // follow-ups and other outlets' reports of the same event, read from the manifest's `related`
-// links and duplicate lines. The alert rules and the briefing use it.
+// links and duplicate lines. The alert rules and the briefing use it; the rule is thread-rule.ts.
+import type { ThreadLinkKind } from './thread-rule.js';
+
+export { THREAD_LINK_KINDS, type ThreadLinkKind } from './thread-rule.js';
 
 /** The first report of a thread (its root), a follow-up, or another outlet's report of the event. */
 export type ThreadRole = 'first' | 'follow-up' | 'same-event';
-
-/** The related kinds that join a thread: another day of a column (`same-series`) is a series, not a thread. */
-export type ThreadLinkKind = 'follow-up' | 'same-event';
-
-export const THREAD_LINK_KINDS: ReadonlySet<string> = new Set<ThreadLinkKind>(['follow-up', 'same-event']);
 
 /** A copy of one of the thread's stories at another outlet (a duplicate line). */
 export interface ThreadCopy {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
 import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
+import { pageFetchers } from '../../crawlers/crawl/fetchers.js';
 import { createHttpFetcher } from '../../crawlers/http-fetcher.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { processArticle } from '../../pipeline/article/process-article.js';
@@ -85,6 +86,7 @@ describe('render: browser', () => {
         articleQueue: rt.queues.article,
         log: rt.log,
         captureWarc: true,
+        fetchers: pageFetchers(rt.originMap),
       },
       source,
     );

@@ -9,6 +9,7 @@ import { startReplayServer, type ReplayServer } from '../../app/replay/replay-se
 import { goldenCases, SITES } from '../helpers/fixtures.js';
 import { BUNDLED_FIRST_RUN_TOTALS, BUNDLED_WRITTEN_NNN } from '../helpers/bundled-run.js';
 import { testRuntime } from '../helpers/test-runtime.js';
+import { StageClock } from '../../src/stats/stage-timings.js';
 
 type Rt = Awaited<ReturnType<typeof testRuntime>>;
 interface ManifestLine {
@@ -26,12 +27,13 @@ describe('crawl --once end to end', () => {
   let replay: ReplayServer;
   let rt: Rt;
   let first: RunSummary;
+  const timings = new StageClock();
 
   beforeAll(async () => {
     replay = await startReplayServer(SITES);
     const hosts = readdirSync(SITES);
     rt = await testRuntime({ originMap: replayOriginMap(replay.url, hosts) });
-    first = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
+    first = await crawlOnce(rt, { sources: rt.sources, pollMs: 50, timings });
   });
 
   afterAll(async () => {
@@ -44,6 +46,13 @@ describe('crawl --once end to end', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as ManifestLine);
+
+  it("charges the run's stage times where it was asked to, article threads' included", () => {
+    const n = (stage: string) => timings.totals.get(stage)?.n ?? 0;
+    expect(n('crawl job: discover + fetch (crawlee, whole crawl)')).toBe(first.sources.length);
+    const articles = first.sources.reduce((a, s) => a + s.new, 0);
+    expect(n('extract + normalize')).toBe(articles - first.sources.reduce((a, s) => a + s.failed, 0));
+  });
 
   it('reports discovered / new / written / duplicate / off-topic / failed per source', () => {
     const by = Object.fromEntries(first.sources.map((s) => [s.sourceId, s]));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveValidators, withValidators } from '../../crawlers/crawl/conditional-get.js';
 import { NewArticles } from '../../crawlers/crawl/new-articles.js';
-import type { FeedRequest } from '../../crawlers/fetched-page.js';
+import type { FeedRequest } from '../../crawlers/fetch-request.js';
 import { RobotsPolicy } from '../../crawlers/robots-policy.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { createOriginMap } from '../../base/url/origin-map.js';

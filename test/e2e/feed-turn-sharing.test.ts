@@ -85,4 +85,17 @@ describe('feed turns shared by the feeds of one host', () => {
     await turns.forget(HOST, A);
     expect(await redis.zscore(keys.feedDue(HOST), A)).toBeNull();
   });
+
+  it('takes a poll’s turn once: its feed request sends on it, a crawl that took none marks it', async () => {
+    await until('the turn to free', turnFree);
+    const poll = new FeedTurns(redis, keys, SPACING, 0);
+    expect(await poll.take(HOST)).toBe(0);
+    await redis.del(keys.feedTurn(HOST)); // an observer: whether the request marks the turn again
+    await poll.sending(HOST);
+    expect(await redis.exists(keys.feedTurn(HOST))).toBe(0);
+    // The next request of the same instance (or any crawl that took no turn) holds it while in flight.
+    await poll.sending(HOST);
+    expect(await redis.exists(keys.feedTurn(HOST))).toBe(1);
+    await redis.del(keys.feedTurn(HOST));
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostPausedError } from '../../crawlers/errors.js';
 import { BREAKER_RECHECK_MS, BREAKER_THRESHOLD, HostPolicy } from '../../crawlers/host-policy.js';
 import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
+import { pageFetchers } from '../../crawlers/crawl/fetchers.js';
 import { loadSources } from '../../config/load-sources.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 
@@ -40,7 +41,14 @@ describe('host policy', () => {
     await expect(p.waitTurn('baotintuc.vn')).rejects.toBeInstanceOf(HostPausedError);
     const source = loadSources().find((s) => s.id === 'baotintuc')!;
     const summary = await crawlSource(
-      { redis: rt.redis, keys: rt.keys, originMap: rt.originMap, articleQueue: rt.queues.article, log: rt.log },
+      {
+        redis: rt.redis,
+        keys: rt.keys,
+        originMap: rt.originMap,
+        articleQueue: rt.queues.article,
+        log: rt.log,
+        fetchers: pageFetchers(rt.originMap),
+      },
       source,
     );
     expect(summary.pausedUntil).toMatch(/^\d{4}-\d{2}-\d{2}T/);

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
+import { pageFetchers } from '../../crawlers/crawl/fetchers.js';
 import { retryAfterMs, retryWaitMs } from '../../crawlers/request-policy.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
@@ -56,7 +57,14 @@ describe('Retry-After', () => {
   it('waits as asked before retrying a 429, and gives up at once on an hour-long 503', async () => {
     const started = Date.now();
     const summary = await crawlSource(
-      { redis: rt.redis, keys: rt.keys, originMap: rt.originMap, articleQueue: rt.queues.article, log: rt.log },
+      {
+        redis: rt.redis,
+        keys: rt.keys,
+        originMap: rt.originMap,
+        articleQueue: rt.queues.article,
+        log: rt.log,
+        fetchers: pageFetchers(rt.originMap),
+      },
       rt.sources[0]!,
     );
     const elapsed = Date.now() - started;

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
+import { pageFetchers } from '../../crawlers/crawl/fetchers.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testSource } from '../helpers/test-source.js';
@@ -49,6 +50,7 @@ describe('robots.txt', () => {
     originMap: rt.originMap,
     articleQueue: rt.queues.article,
     log: rt.log,
+    fetchers: pageFetchers(rt.originMap),
   });
 
   it('fetches what robots.txt allows, skips what it disallows, and caches the file in Redis', async () => {

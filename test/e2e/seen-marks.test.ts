@@ -3,7 +3,8 @@
 // part-way must still mark the pages whose jobs exist, and leave the others unseen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
-import type { FetchRequest, PageFetcher } from '../../crawlers/fetched-page.js';
+import type { PageFetcher } from '../../crawlers/fetched-page.js';
+import type { FetchRequest } from '../../crawlers/fetch-request.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testSource } from '../helpers/test-source.js';
@@ -49,7 +50,7 @@ describe('seen marks', () => {
     originMap: rt.originMap,
     articleQueue: rt.queues.article,
     log: rt.log,
-    fetcherFor: () => fetcher,
+    fetchers: () => ({ discovery: fetcher, articles: fetcher }),
   });
 
   it('marks the pages whose jobs exist when the crawl fails part-way, and fetches only the rest next time', async () => {

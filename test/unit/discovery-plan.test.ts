@@ -11,7 +11,7 @@ import {
   searchUrl,
   sitemapChildren,
 } from '../../crawlers/discovery/discovery-plan.js';
-import type { ListingRequest } from '../../crawlers/fetched-page.js';
+import type { ListingRequest } from '../../crawlers/fetch-request.js';
 import { testSource } from '../helpers/test-source.js';
 
 const source = testSource('plan.example.vn', {

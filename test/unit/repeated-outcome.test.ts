@@ -7,7 +7,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSources } from '../../config/load-sources.js';
-import { processArticle, type ArticleDeps } from '../../pipeline/article/process-article.js';
+import type { ArticleDeps } from '../../pipeline/article/article-deps.js';
+import { processArticle } from '../../pipeline/article/process-article.js';
 import { SITES } from '../helpers/fixtures.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 

@@ -11,6 +11,7 @@ import { jobId, type ArticleOutcome, type CrawlSummary } from '../../base/queues
 import { formatFailureCounts } from '../../crawlers/fetch-failure.js';
 import { JobOutcomes } from './job-outcomes.js';
 import type { Runtime } from '../../pipeline/runtime/runtime.js';
+import type { StageTimings } from '../../src/stats/stage-timings.js';
 
 export interface SourceRunSummary {
   sourceId: string;
@@ -52,6 +53,8 @@ export interface CrawlOnceOptions {
   since?: string;
   /** Called after every poll with the per-source counts so far (live progress on a TTY). */
   onProgress?: (phase: RunPhase, sources: readonly SourceRunSummary[]) => void;
+  /** Per-stage time accounting of the run's workers (the pipeline benchmark measures it). */
+  timings?: StageTimings;
 }
 
 export type RunPhase = 'crawl' | 'articles' | 'alerts';
@@ -80,8 +83,10 @@ export async function crawlOnce(rt: Runtime, opts: CrawlOnceOptions): Promise<Ru
   const runId = `${started.toString(36)}${randomBytes(3).toString('hex')}`;
   const local = opts.useRemoteWorkers ? [] : (opts.localQueues ?? ['crawl', 'article', 'alert']);
   const workers: { close(): Promise<void> }[] = [
-    ...(local.includes('crawl') ? [startCrawlWorker(rt)] : []),
-    ...(local.includes('article') ? [await startArticleWorkers(rt, { besideCrawler: local.includes('crawl') })] : []),
+    ...(local.includes('crawl') ? [startCrawlWorker(rt, undefined, opts.timings)] : []),
+    ...(local.includes('article')
+      ? [await startArticleWorkers(rt, { besideCrawler: local.includes('crawl'), timings: opts.timings })]
+      : []),
     ...(local.includes('alert') ? [startAlertWorker(rt)] : []),
   ];
   // Opened before any job is added, so no job's outcome can slip by unseen.

@@ -82,7 +82,6 @@ export async function runPipeline(replayUrl: string, redisUrl: string, out: stri
     watchlist: { ...loadWatchlist(), channels: { log: { type: 'log', ratePerMinute: 10_000 } } },
   });
   const clock = new StageClock();
-  rt.timings = clock;
   const rss = sampleRss();
   const threads = sampleThreadCpu();
   const started = performance.now();
@@ -93,6 +92,7 @@ export async function runPipeline(replayUrl: string, redisUrl: string, out: stri
     // (network I/O to channels) is not part of the measured run.
     localQueues: ['crawl', 'article'],
     skipAlertWait: true,
+    timings: clock,
   });
   const seconds = (performance.now() - started) / 1000;
   const peakRssMb = rss.stop();

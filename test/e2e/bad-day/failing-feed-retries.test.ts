@@ -6,6 +6,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../../crawlers/crawl/crawl-source.js';
+import { pageFetchers } from '../../../crawlers/crawl/fetchers.js';
+import { FeedTurns, feedInFlightMs } from '../../../crawlers/poll/feed-turns.js';
 import { testRuntime } from '../../helpers/test-runtime.js';
 import { testSource } from '../../helpers/test-source.js';
 
@@ -38,11 +40,15 @@ describe('bad day: a feed answering 500', () => {
     originMap: rt.originMap,
     articleQueue: rt.queues.article,
     log: rt.log,
+    fetchers: pageFetchers(rt.originMap),
   });
 
   it('with the one-a-minute feed spacing, the feed is asked once, not three times', async () => {
     hits.length = 0;
-    const failed = await crawlSource({ ...deps(), feedSpacingMs: 60_000 }, rt.sources[0]!).catch((e: Error) => e);
+    const failed = await crawlSource(
+      { ...deps(), feedTurns: new FeedTurns(rt.redis, rt.keys, 60_000, feedInFlightMs({})) },
+      rt.sources[0]!,
+    ).catch((e: Error) => e);
     // The crawl says why it read nothing (the poll records it); the feed was asked once.
     expect((failed as Error).message).toMatch(/every discovery URL of loi500 failed.*500/);
     expect(hits).toHaveLength(1);

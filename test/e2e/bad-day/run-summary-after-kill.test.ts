@@ -4,7 +4,8 @@
 // pages. The run's list of article jobs is the record: the summary counts from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../../crawlers/crawl/crawl-source.js';
-import type { FetchRequest, PageFetcher } from '../../../crawlers/fetched-page.js';
+import type { PageFetcher } from '../../../crawlers/fetched-page.js';
+import type { FetchRequest } from '../../../crawlers/fetch-request.js';
 import { startReplayServer, type ReplayServer } from '../../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../../helpers/test-runtime.js';
 import { testSource } from '../../helpers/test-source.js';
@@ -48,7 +49,7 @@ describe('the run summary after a killed crawl attempt', () => {
     originMap: rt.originMap,
     articleQueue: rt.queues.article,
     log: rt.log,
-    fetcherFor: () => f,
+    fetchers: () => ({ discovery: f, articles: f }),
   });
 
   it('counts as new every page of the run, the killed attempt’s included', async () => {
