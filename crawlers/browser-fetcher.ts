@@ -1,8 +1,6 @@
 // For sources with render: 'browser': crawlee's PlaywrightCrawler driving Debian's Chromium
-// (Playwright's own browser download does not work offline). The flags keep Chromium from
-// reaching out to Google's services, which this closed network refuses.
-import type { Response as PlaywrightResponse } from 'playwright-core';
-import type { HttpExchange } from '../src/archive/http-exchange.js';
+// (Playwright's own browser download does not work offline), each page through the same guards
+// as the HTTP fetcher: public destinations only, the host's turn, allowed final URL and status.
 import { PlaywrightCrawler } from 'crawlee';
 import { chromium } from 'playwright-core';
 import { PIPELINE } from '../config/pipeline.js';
@@ -12,26 +10,11 @@ import { freshCrawleeConfig } from './crawlee-setup.js';
 import { failureHandler, SentRequests } from './crawlee-requests.js';
 import type { PageFetcher } from './fetched-page.js';
 import { assertAllowedFinalUrl, assertOkStatus, requestHeaders } from './request-policy.js';
-import { readEnv } from '../config/env.js';
 import { assertPublicDestination } from './ssrf-guard.js';
 import { guardEveryRequest, navigatedUrl } from './browser-request-guard.js';
+import { browserCapture } from './browser-capture.js';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium-launch.js';
 import type { HostPolicy } from './host-policy.js';
-
-/** The Chromium to drive (TINWATCH_CHROMIUM; Debian's by default). */
-export function chromiumPath(): string {
-  return readEnv().TINWATCH_CHROMIUM;
-}
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function createBrowserFetcher(
   source: SourceConfig,
@@ -92,42 +75,4 @@ export function createBrowserFetcher(
       await crawler.teardown();
     },
   };
-}
-
-/**
- * The document's exchange as Chromium made it, for the WARC capture: the bytes the outlet served
- * (not the rendered DOM) and the headers of both sides. Chromium has undone any content coding.
- */
-async function browserCapture(
-  response: PlaywrightResponse,
-  finalUrl: string,
-): Promise<{ exchange: HttpExchange; payload: Buffer } | null> {
-  try {
-    const [payload, responseHeaders, requestHeaders] = await Promise.all([
-      response.body(),
-      response.headersArray(),
-      response.request().headersArray(),
-    ]);
-    const encoding = responseHeaders.find((h) => h.name.toLowerCase() === 'content-encoding')?.value ?? null;
-    return {
-      exchange: {
-        request: {
-          method: response.request().method(),
-          url: finalUrl,
-          headers: requestHeaders.map((h) => [h.name, h.value]),
-        },
-        response: {
-          status: response.status(),
-          statusText: response.statusText(),
-          httpVersion: '1.1',
-          headers: responseHeaders.map((h) => [h.name, h.value]),
-        },
-        removedContentEncoding: encoding && encoding !== 'identity' ? encoding : null,
-      },
-      payload,
-    };
-  } catch {
-    // A document Chromium kept no body for (a redirect chain's end it streamed): no capture.
-    return null;
-  }
 }

@@ -12,7 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runDemo } from '../../app/demo/demo.js';
 import { startDashboard, type Dashboard } from '../../app/dashboard/dashboard.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../../crawlers/browser-fetcher.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../../crawlers/chromium-launch.js';
 import { clearPrefix } from '../../base/redis/clear-prefix.js';
 import { startSmtpCatcher } from '../helpers/smtp-catcher.js';
 import { tempDir, testPrefix, testRuntime } from '../helpers/test-runtime.js';

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseAtomFeed, parseJsonFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../crawlers/discovery/feed-parser.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../../crawlers/browser-fetcher.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../../crawlers/chromium-launch.js';
 import { crawlOnce } from '../../workers/run-once/crawl-once.js';
 import { replayOriginMap } from '../../base/url/origin-map.js';
 import { startDashboard, type Dashboard } from '../../app/dashboard/dashboard.js';

@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../../../crawlers/browser-fetcher.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../crawlers/chromium-launch.js';
 import { dashboardApp, startDashboard, type Dashboard } from '../../../app/dashboard/dashboard.js';
 import { testRuntime } from '../../helpers/test-runtime.js';
 import { testSource } from '../../helpers/test-source.js';

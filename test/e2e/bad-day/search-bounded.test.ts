@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftRule } from '../../../config/watchlist-schema.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../../../crawlers/browser-fetcher.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../crawlers/chromium-launch.js';
 import { dashboardApp, startDashboard, type Dashboard } from '../../../app/dashboard/dashboard.js';
 import { SEARCH_BURST } from '../../../app/dashboard/search-limiter.js';
 import { searchArticles } from '../../../src/search/article-search.js';
