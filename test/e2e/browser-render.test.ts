@@ -6,12 +6,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceSchema, type SourceConfig } from '../../config/source-schema.js';
 import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
-import { pageFetchers } from '../../crawlers/crawl/fetchers.js';
 import { createHttpFetcher } from '../../crawlers/http-fetcher.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { processArticle } from '../../pipeline/article/process-article.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
+import { plainCrawlDeps } from '../helpers/crawl-deps.js';
 
 const HOST = 'spa.example.vn';
 const ARTICLE = `https://${HOST}/quan-su/han-my-tap-tran-123456.html`;
@@ -80,13 +80,8 @@ describe('render: browser', () => {
   it('the browser fetcher renders the page, the article is written, and the page as served is captured', async () => {
     const summary = await crawlSource(
       {
-        redis: rt.redis,
-        keys: rt.keys,
-        originMap: rt.originMap,
-        articleQueue: rt.queues.article,
-        log: rt.log,
+        ...plainCrawlDeps(rt),
         captureWarc: true,
-        fetchers: pageFetchers(rt.originMap),
       },
       source,
     );

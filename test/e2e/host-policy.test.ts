@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostPausedError } from '../../crawlers/errors.js';
 import { BREAKER_RECHECK_MS, BREAKER_THRESHOLD, HostPolicy } from '../../crawlers/host-policy.js';
 import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
-import { pageFetchers } from '../../crawlers/crawl/fetchers.js';
 import { loadSources } from '../../config/load-sources.js';
 import { testRuntime } from '../helpers/test-runtime.js';
+import { plainCrawlDeps } from '../helpers/crawl-deps.js';
 
 describe('host policy', () => {
   let rt: Awaited<ReturnType<typeof testRuntime>>;
@@ -42,12 +42,7 @@ describe('host policy', () => {
     const source = loadSources().find((s) => s.id === 'baotintuc')!;
     const summary = await crawlSource(
       {
-        redis: rt.redis,
-        keys: rt.keys,
-        originMap: rt.originMap,
-        articleQueue: rt.queues.article,
-        log: rt.log,
-        fetchers: pageFetchers(rt.originMap),
+        ...plainCrawlDeps(rt),
       },
       source,
     );

@@ -4,11 +4,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
-import { pageFetchers } from '../../crawlers/crawl/fetchers.js';
 import { retryAfterMs, retryWaitMs } from '../../crawlers/request-policy.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testSource } from '../helpers/test-source.js';
+import { plainCrawlDeps } from '../helpers/crawl-deps.js';
 
 const HOST = 'busy.example.vn';
 
@@ -58,12 +58,7 @@ describe('Retry-After', () => {
     const started = Date.now();
     const summary = await crawlSource(
       {
-        redis: rt.redis,
-        keys: rt.keys,
-        originMap: rt.originMap,
-        articleQueue: rt.queues.article,
-        log: rt.log,
-        fetchers: pageFetchers(rt.originMap),
+        ...plainCrawlDeps(rt),
       },
       rt.sources[0]!,
     );

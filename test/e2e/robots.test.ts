@@ -4,10 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../crawlers/crawl/crawl-source.js';
-import { pageFetchers } from '../../crawlers/crawl/fetchers.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testSource } from '../helpers/test-source.js';
+import { plainCrawlDeps } from '../helpers/crawl-deps.js';
 
 const OPEN = 'polite.example.vn';
 const DOWN = 'down.example.vn';
@@ -45,12 +45,7 @@ describe('robots.txt', () => {
   });
 
   const deps = () => ({
-    redis: rt.redis,
-    keys: rt.keys,
-    originMap: rt.originMap,
-    articleQueue: rt.queues.article,
-    log: rt.log,
-    fetchers: pageFetchers(rt.originMap),
+    ...plainCrawlDeps(rt),
   });
 
   it('fetches what robots.txt allows, skips what it disallows, and caches the file in Redis', async () => {

@@ -6,10 +6,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../../crawlers/crawl/crawl-source.js';
-import { pageFetchers } from '../../../crawlers/crawl/fetchers.js';
 import { FeedTurns, feedInFlightMs } from '../../../crawlers/poll/feed-turns.js';
 import { testRuntime } from '../../helpers/test-runtime.js';
 import { testSource } from '../../helpers/test-source.js';
+import { plainCrawlDeps } from '../../helpers/crawl-deps.js';
 
 const HOST = 'loi500.example.vn';
 
@@ -35,12 +35,7 @@ describe('bad day: a feed answering 500', () => {
   });
 
   const deps = () => ({
-    redis: rt.redis,
-    keys: rt.keys,
-    originMap: rt.originMap,
-    articleQueue: rt.queues.article,
-    log: rt.log,
-    fetchers: pageFetchers(rt.originMap),
+    ...plainCrawlDeps(rt),
   });
 
   it('with the one-a-minute feed spacing, the feed is asked once, not three times', async () => {
