@@ -8,13 +8,12 @@ import type { Worker } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadSources } from '../../config/load-sources.js';
 import { watchlistSchema } from '../../config/watchlist-schema.js';
-import { processArticle } from '../../pipeline/article/process-article.js';
-import { JOB, type ArticleJobData } from '../../base/queues.js';
-import { storyIdFor } from '../../base/url/canonical-url.js';
+import { JOB } from '../../base/queues.js';
 import { handleAlertJob, startAlertWorker } from '../../workers/alert-worker.js';
 import { SITES } from '../helpers/fixtures.js';
 import { startReceiver, type Receiver } from '../helpers/http-receiver.js';
 import { testRuntime } from '../helpers/test-runtime.js';
+import { feedOutletArticle } from '../helpers/feed-article.js';
 
 const KIDD_PAGE = readFileSync(
   path.join(
@@ -45,30 +44,6 @@ const outlets = Array.from({ length: 5 }, (_, i) => ({
 }));
 
 type Rt = Awaited<ReturnType<typeof testRuntime>>;
-
-async function feedArticle(rt: Rt, sourceIndex: number, slug: string, html: string) {
-  const url = `https://outlet${sourceIndex}.vn/the-gioi/${slug}-20190927093045123.htm`;
-  const storyId = storyIdFor(url);
-  const rawKey = rt.keys.raw(storyId);
-  await rt.redis.set(rawKey, gzipSync(html));
-  const data: ArticleJobData = {
-    sourceId: `outlet-${sourceIndex}`,
-    url,
-    canonicalUrl: url,
-    storyId,
-    rawKey,
-    fetchedAt: new Date().toISOString(),
-    feedPublishedAt: null,
-  };
-  return processArticle(data, {
-    redis: rt.redis,
-    keys: rt.keys,
-    outDir: rt.outDir,
-    log: rt.log,
-    sourceById: rt.sourceById,
-    alerts: { matcher: rt.alerts.matcher, alertQueue: rt.queues.alert },
-  });
-}
 
 describe('alert delivery', () => {
   let rx: Receiver;
@@ -108,7 +83,7 @@ describe('alert delivery', () => {
   it('one alert per story and rule when five outlets carry it, on a re-crawl, and after a worker died mid-delivery', async () => {
     await setup();
     const outcomes = [];
-    for (let i = 0; i < 5; i++) outcomes.push(await feedArticle(rt, i, `kidd-${i}`, KIDD_PAGE));
+    for (let i = 0; i < 5; i++) outcomes.push(await feedOutletArticle(rt, i, `kidd-${i}`, KIDD_PAGE));
     expect(outcomes.map((o) => o.outcome)).toEqual(['written', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     const first = outcomes[0] as { alertJobIds: string[] };
     expect(first.alertJobIds.sort()).toEqual([
@@ -118,7 +93,7 @@ describe('alert delivery', () => {
 
     // Re-crawl of the written story: nothing new is queued.
     await rt.redis.set(rt.keys.raw(outcomes[0]!.storyId), gzipSync(KIDD_PAGE));
-    expect((await feedArticle(rt, 0, 'kidd-0', KIDD_PAGE)).outcome).toBe('already-written');
+    expect((await feedOutletArticle(rt, 0, 'kidd-0', KIDD_PAGE)).outcome).toBe('already-written');
     expect(await rt.queues.alert.getJobCounts('waiting')).toEqual({ waiting: 2 });
 
     // A worker that delivered but died before completing the job: the job is still waiting.
@@ -144,7 +119,7 @@ describe('alert delivery', () => {
   it('retries a failing receiver with backoff and delivers once', async () => {
     await setup();
     rx.script.push(500, 503);
-    await feedArticle(rt, 0, 'bolton', BOLTON_PAGE); // matches "security" only
+    await feedOutletArticle(rt, 0, 'bolton', BOLTON_PAGE); // matches "security" only
     worker = startAlertWorker(rt);
     await rx.waitFor(1, 30_000);
     // The receiver answers before the worker records completion: wait for the job to finish.
@@ -159,7 +134,7 @@ describe('alert delivery', () => {
   it('a permanent refusal lands in the failed list with its reason', async () => {
     await setup();
     rx.script.push(400);
-    await feedArticle(rt, 0, 'bolton', BOLTON_PAGE);
+    await feedOutletArticle(rt, 0, 'bolton', BOLTON_PAGE);
     worker = startAlertWorker(rt);
     for (let i = 0; i < 100 && (await rt.queues.alert.getFailedCount()) === 0; i++)
       await new Promise((r) => setTimeout(r, 50));
@@ -176,7 +151,7 @@ describe('alert delivery', () => {
       // Both alerts must fall in one rate window: do not start right before a minute boundary.
       const toBoundary = 60_000 - (Date.now() % 60_000);
       if (toBoundary < 8_000) await new Promise((r) => setTimeout(r, toBoundary + 100));
-      await feedArticle(rt, 0, 'kidd', KIDD_PAGE); // kidd + security
+      await feedOutletArticle(rt, 0, 'kidd', KIDD_PAGE); // kidd + security
       worker = startAlertWorker(rt);
       await rx.waitFor(1);
       for (let i = 0; i < 100 && (await rt.queues.alert.getDelayedCount()) === 0; i++)
@@ -189,9 +164,9 @@ describe('alert delivery', () => {
 
   it('digests group the stories of a period into one message, and a repeated digest sends nothing', async () => {
     await setup(100, true);
-    await feedArticle(rt, 0, 'kidd', KIDD_PAGE);
-    await feedArticle(rt, 1, 'bolton', BOLTON_PAGE);
-    await feedArticle(rt, 2, 'chiefs', CHIEFS_PAGE);
+    await feedOutletArticle(rt, 0, 'kidd', KIDD_PAGE);
+    await feedOutletArticle(rt, 1, 'bolton', BOLTON_PAGE);
+    await feedOutletArticle(rt, 2, 'chiefs', CHIEFS_PAGE);
     expect(await rt.queues.alert.count()).toBe(0); // digest rules queue no instant alerts
     const job = await rt.queues.alert.add(
       JOB.digest,

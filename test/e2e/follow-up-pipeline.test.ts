@@ -5,15 +5,11 @@
 // marked as an update; a wire copy of the first still merges; the story page shows the thread.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSources } from '../../config/load-sources.js';
 import { watchlistSchema } from '../../config/watchlist-schema.js';
-import { processArticle } from '../../pipeline/article/process-article.js';
 import { articleEntrySchema } from '../../src/write/manifest-entry.js';
-import type { ArticleJobData } from '../../base/queues.js';
-import { storyIdFor } from '../../base/url/canonical-url.js';
 import { startAlertWorker } from '../../workers/alert-worker.js';
 import { storyPage } from '../../app/dashboard/story-page.js';
 import { findArticle } from '../../app/dashboard/latest-articles.js';
@@ -25,6 +21,7 @@ import { settleArticle } from '../../workers/ledger-outcome.js';
 import { SITES } from '../helpers/fixtures.js';
 import { startReceiver, type Receiver } from '../helpers/http-receiver.js';
 import { testRuntime } from '../helpers/test-runtime.js';
+import { feedOutletArticle } from '../helpers/feed-article.js';
 
 const KIDD_PAGE = readFileSync(
   path.join(
@@ -57,29 +54,7 @@ describe('a follow-up through the article pipeline', () => {
   let rt: Awaited<ReturnType<typeof testRuntime>>;
   let worker: Worker | undefined;
 
-  const feed = async (i: number, slug: string, html: string) => {
-    const url = `https://outlet${i}.vn/the-gioi/${slug}-20190927093045123.htm`;
-    const storyId = storyIdFor(url);
-    const rawKey = rt.keys.raw(storyId);
-    await rt.redis.set(rawKey, gzipSync(html));
-    const data: ArticleJobData = {
-      sourceId: `outlet-${i}`,
-      url,
-      canonicalUrl: url,
-      storyId,
-      rawKey,
-      fetchedAt: new Date().toISOString(),
-      feedPublishedAt: null,
-    };
-    return processArticle(data, {
-      redis: rt.redis,
-      keys: rt.keys,
-      outDir: rt.outDir,
-      log: rt.log,
-      sourceById: rt.sourceById,
-      alerts: { matcher: rt.alerts.matcher, alertQueue: rt.queues.alert },
-    });
-  };
+  const feed = (i: number, slug: string, html: string) => feedOutletArticle(rt, i, slug, html);
   const manifest = () =>
     readFileSync(path.join(rt.outDir, 'manifest.jsonl'), 'utf8')
       .trim()

@@ -6,20 +6,17 @@
 // to an update, not to a new alert.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRecover } from '../../app/cli/recover-command.js';
 import { clearPrefix } from '../../base/redis/clear-prefix.js';
 import { loadSources } from '../../config/load-sources.js';
 import { watchlistSchema } from '../../config/watchlist-schema.js';
-import { processArticle } from '../../pipeline/article/process-article.js';
-import type { ArticleJobData } from '../../base/queues.js';
-import { storyIdFor } from '../../base/url/canonical-url.js';
 import { startAlertWorker } from '../../workers/alert-worker.js';
 import { SITES } from '../helpers/fixtures.js';
 import { startReceiver, type Receiver } from '../helpers/http-receiver.js';
 import { tempDir, testPrefix, testRuntime } from '../helpers/test-runtime.js';
+import { feedOutletArticle } from '../helpers/feed-article.js';
 
 const KIDD_PAGE = readFileSync(
   path.join(
@@ -59,29 +56,7 @@ describe('a rule that alerts once per thread', () => {
       rules: [{ name: 'kidd', query: 'KIDD', channels: ['hook'], perThread: { updateAfterMinutes: 30 } }],
     });
 
-  const feed = async (rt: Rt, i: number, slug: string, html: string) => {
-    const url = `https://outlet${i}.vn/the-gioi/${slug}-20190927093045123.htm`;
-    const storyId = storyIdFor(url);
-    const rawKey = rt.keys.raw(storyId);
-    await rt.redis.set(rawKey, gzipSync(html));
-    const data: ArticleJobData = {
-      sourceId: `outlet-${i}`,
-      url,
-      canonicalUrl: url,
-      storyId,
-      rawKey,
-      fetchedAt: new Date().toISOString(),
-      feedPublishedAt: null,
-    };
-    return processArticle(data, {
-      redis: rt.redis,
-      keys: rt.keys,
-      outDir: rt.outDir,
-      log: rt.log,
-      sourceById: rt.sourceById,
-      alerts: { matcher: rt.alerts.matcher, alertQueue: rt.queues.alert },
-    });
-  };
+  const feed = feedOutletArticle;
   /** Brings the thread's waiting update forward (it is due 30 minutes on) and waits for it. */
   const releaseUpdates = async (rt: Rt) => {
     const delayed = await rt.queues.alert.getDelayed();
