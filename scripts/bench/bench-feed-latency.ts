@@ -12,16 +12,13 @@ import { FEED_POLL } from '../../config/feed-polling.js';
 import type { RunOptions, RunResult } from './feed-latency/latency-run.js';
 import { latencyReport } from './feed-latency/latency-report.js';
 import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
+import { cliArg } from './cli-arg.js';
 
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? (process.argv[i + 1] ?? dflt) : dflt;
-};
-const scale = Number(arg('scale', '60'));
-const hours = Number(arg('hours', '24'));
+const scale = Number(cliArg('scale', '60'));
+const hours = Number(cliArg('hours', '24'));
 // Seed 7 is the day the policy was tuned on; the others are days it never saw.
-const seeds = arg('seeds', arg('seed', '7,11,23')).split(',').map(Number);
-const parallel = Number(arg('parallel', '8'));
+const seeds = cliArg('seeds', cliArg('seed', '7,11,23')).split(',').map(Number);
+const parallel = Number(cliArg('parallel', '8'));
 
 const fixed = (ms: number) => ({ minIntervalMs: ms, maxIntervalMs: ms, pollsPerItemGap: 1 });
 const strategies: Omit<RunOptions, 'scale' | 'hours' | 'seed'>[] = [

@@ -14,12 +14,9 @@ import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 import { simulatePolling, type SimItem, type SimResult } from '../../evaluation/poll-simulation.js';
 import { percentile } from './percentile.js';
 import { FEEDS, publishingDay } from './feed-latency/publishing-day.js';
+import { cliArg } from './cli-arg.js';
 
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? (process.argv[i + 1] ?? dflt) : dflt;
-};
-const seeds = arg('seeds', '7,11,23,101,202,303,404,505').split(',').map(Number);
+const seeds = cliArg('seeds', '7,11,23,101,202,303,404,505').split(',').map(Number);
 const DAY_MS = 24 * 3_600_000;
 const DAY_START = Date.parse('2026-12-01T00:00:00+07:00');
 /** A feed request's answer: a generous loopback-to-outlet round trip. */
@@ -35,16 +32,13 @@ const strategies: [string, PollLimits][] = [
 ];
 const feeds = FEEDS.map((f) => ({ host: `o${f.outlet}`, shown: SHOWN }));
 
-function day(seed: number, start: number): SimItem[] {
-  return publishingDay(start, seed).map((it) => ({ feed: it.feed, at: it.at }));
-}
-
 function run(seed: number, limits: PollLimits, warmDays: number): SimResult {
   const items: SimItem[] = [];
   // The earlier days each have a seed of their own; the day before the measured one always lists
   // its last items at midnight (the cold start's only history).
-  for (let d = Math.max(1, warmDays); d >= 1; d--) items.push(...day(seed + 1000 * d, DAY_START - d * DAY_MS));
-  items.push(...day(seed, DAY_START));
+  for (let d = Math.max(1, warmDays); d >= 1; d--)
+    items.push(...publishingDay(DAY_START - d * DAY_MS, seed + 1000 * d));
+  items.push(...publishingDay(DAY_START, seed));
   return simulatePolling({
     feeds,
     items,
