@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { modelPath, parseRelevanceModel, relevanceModel } from '../../config/load-relevance-model.js';
 import { ConfigError } from '../../config/errors.js';
 import { trainLogistic, predict, type Example } from '../../evaluation/logistic-regression.js';
-import { chooseThresholds } from '../../evaluation/relevance-cv.js';
+import { chooseThresholds, trainingExamples, type Prepared } from '../../evaluation/relevance-cv.js';
 import { storyFolds, storyGroups } from '../../evaluation/story-folds.js';
 import { classifyRelevance } from '../../src/relevance/classify-relevance.js';
 import { explainRelevance } from '../../src/relevance/explain-relevance.js';
@@ -103,6 +103,40 @@ describe('training and cross-validation pieces', () => {
     expect([...a]).toEqual([...b]);
     expect(predict(a, { index: [0, 1], value: [1, 1] })).toBeGreaterThan(0.8);
     expect(predict(a, { index: [0, 2], value: [1, 1] })).toBeLessThan(0.2);
+  });
+
+  it('an example weighing k trains as k copies of it would', () => {
+    const opts = { l2: 1e-3, epochs: 60, learningRate: 0.05, minDocs: 1 };
+    const base = toy(12);
+    const copied = trainLogistic([...base, base[3]!, base[3]!, base[4]!], 16, opts);
+    const weighted = trainLogistic(
+      base.map((e, i) => ({ ...e, weight: i === 3 ? 3 : i === 4 ? 2 : 1 })),
+      16,
+      opts,
+    );
+    copied.forEach((w, i) => expect(weighted[i]).toBeCloseTo(w, 9));
+    // and the weight matters: the same examples unweighted train otherwise
+    const plain = trainLogistic(base, 16, opts);
+    expect([...plain].some((w, i) => Math.abs(w - copied[i]!) > 1e-4)).toBe(true);
+  });
+
+  it('weighs each development set alike, whatever its size', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('excerpts', 'articles', 'vietnews'), { minLength: 1, maxLength: 60 }),
+        (sets) => {
+          const prep = {
+            items: sets.map((set, i) => ({ id: String(i), set, onTopic: i % 2 === 0 })),
+            examples: sets.map((_, i) => ({ index: [0], value: [1], label: i % 2 === 0 })),
+          } as unknown as Prepared;
+          const subset = sets.map((_, i) => i).filter((i) => i % 3 !== 1 || sets.length < 3);
+          const ex = trainingExamples(prep, subset);
+          const bySet = new Map<string, number>();
+          subset.forEach((i, k) => bySet.set(sets[i]!, (bySet.get(sets[i]!) ?? 0) + ex[k]!.weight!));
+          for (const w of bySet.values()) expect(w).toBeCloseTo(subset.length / bySet.size, 9);
+        },
+      ),
+    );
   });
 
   it('puts texts of one story in one group and one fold', () => {
