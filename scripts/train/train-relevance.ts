@@ -55,6 +55,7 @@ const model = {
     epochs: TRAIN_DEFAULTS.epochs,
     learningRate: TRAIN_DEFAULTS.learningRate,
     minDocs: TRAIN_DEFAULTS.minDocs,
+    weighting: 'each set alike',
   },
   index,
   weight,
