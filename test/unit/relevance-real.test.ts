@@ -36,10 +36,11 @@ describe.skipIf(missing !== null)('relevance on real text (reference material)',
   it('cross-validated by story, the model on whole articles and over all sets', { timeout: 900_000 }, () => {
     const r = figures(items, cross().verdict, 'articles');
     expect(r.onTotal).toBeGreaterThanOrEqual(40);
-    // Short of the 0.97 targets (BENCHMARKS.md, docs/relevance.md): asserted where it stands now.
-    // Recall 0.826 with the labels of 2026-12-07 (2063 texts): eight of 46 ON articles missed.
-    expect(r.m.precision).toBeGreaterThanOrEqual(0.85);
-    expect(r.m.recall).toBeGreaterThanOrEqual(0.8);
+    // Short of the 0.97 recall target (BENCHMARKS.md, docs/relevance.md): asserted where it stands.
+    // 0.976 / 0.870 with the labels of 2026-12-07 (2063 texts), each set weighing alike in
+    // training: six of 46 ON articles missed, one false alarm (was 0.974 / 0.826 pooled).
+    expect(r.m.precision).toBeGreaterThanOrEqual(0.95);
+    expect(r.m.recall).toBeGreaterThanOrEqual(0.85);
     const prep = prepare(items, topicProfile());
     const all = figures(items, cross().verdict, 'all');
     const rules = figures(
@@ -56,9 +57,9 @@ describe.skipIf(missing !== null)('relevance on real text (reference material)',
     () => {
       const r = figures(items, cross().verdict, 'vietnews');
       expect(r.onTotal).toBeGreaterThanOrEqual(300);
-      // Short of the targets since the later labelling passes added the hard cases (0.893 / 0.917).
+      // Short of the targets since the later labelling passes added the hard cases (0.885 / 0.931).
       expect(r.m.precision).toBeGreaterThanOrEqual(0.88);
-      expect(r.m.recall).toBeGreaterThanOrEqual(0.9);
+      expect(r.m.recall).toBeGreaterThanOrEqual(0.92);
     },
   );
 
