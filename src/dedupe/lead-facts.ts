@@ -47,16 +47,36 @@ function positions(h: number): number[] {
   return [h & 1023, (h >>> 10) & 1023, (h >>> 20) & 1023].map((p) => p % (DEDUPE.factBloomBytes * 8));
 }
 
+/** One fact a title or lead states, in plain words (for `dedupe compare` and the eval's diagnosis). */
+export interface LeadFact {
+  kind: 't' | 'n' | 'p';
+  value: string;
+  /** Kind letter and 8 hex digits, as kept in StoryFacts.lead. */
+  entry: string;
+}
+
+/** The facts of a title and lead, in the order storyFacts keeps them (at most `max`). */
+export function leadFactsOf(title: string, leadText: string, max: number = DEDUPE.maxLeadFacts): LeadFact[] {
+  const seen = new Set<string>();
+  const facts: LeadFact[] = [];
+  const add = (kind: LeadFact['kind'], key: string, value: string): void => {
+    const h = hex(key, value);
+    if (seen.has(h) || facts.length >= max) return;
+    seen.add(h);
+    facts.push({ kind, value, entry: kind + h });
+  };
+  for (const n of numbersOf(title)) add('t', 'n', n);
+  for (const n of numbersOf(leadText)) add('n', 'n', n);
+  // A lead that restates its own headline (an editor's rewritten lead) names what the headline
+  // names: not evidence of a new fact.
+  const headline = new Set(namesOf(title, true));
+  for (const p of leadNamesOf(leadText)) if (!headline.has(p)) add('p', 'p', p);
+  return facts;
+}
+
 export function storyFacts(title: string, lead: string | null, body: readonly string[]): StoryFacts {
   const leadText = stripWirePrefix(lead ?? body[0] ?? '');
-  const seen = new Set<string>();
   const facts: string[] = [];
-  const add = (kind: string, key: string, value: string): void => {
-    const h = hex(key, value);
-    if (seen.has(h) || facts.length >= DEDUPE.maxLeadFacts) return;
-    seen.add(h);
-    facts.push(kind + h);
-  };
   // The headline's words without its figures, as a bottom-4 sample (kind `w`): one template's
   // days share most of them, a follow-up's new headline few.
   const words = [
@@ -72,12 +92,7 @@ export function storyFacts(title: string, lead: string | null, body: readonly st
     .sort((x, y) => x - y)
     .slice(0, TEMPLATE_WORDS))
     facts.push(`w${h.toString(16).padStart(8, '0')}`);
-  for (const n of numbersOf(title)) add('t', 'n', n);
-  for (const n of numbersOf(leadText)) add('n', 'n', n);
-  // A lead that restates its own headline (an editor's rewritten lead) names what the headline
-  // names: not evidence of a new fact.
-  const headline = new Set(namesOf(title, true));
-  for (const p of leadNamesOf(leadText)) if (!headline.has(p)) add('p', 'p', p);
+  for (const f of leadFactsOf(title, leadText, DEDUPE.maxLeadFacts - facts.length)) facts.push(f.entry);
 
   const known = Buffer.alloc(DEDUPE.factBloomBytes);
   const all = new Set<string>();
@@ -93,7 +108,7 @@ export function storyFacts(title: string, lead: string | null, body: readonly st
   return { lead: facts.join(''), known, all: [...all].join('') };
 }
 
-function isKnown(known: Buffer, h: number): boolean {
+export function isKnown(known: Buffer, h: number): boolean {
   return positions(h).every((p) => (known[p >> 3]! & (1 << (p & 7))) !== 0);
 }
 
