@@ -80,6 +80,14 @@ export const DEDUPE = {
    */
   copyMinContainment: 0.6,
   minKnownLeadFacts: 2,
+  /**
+   * …or when its lead adds only names and this share of the lead's shingles is in the other text
+   * (estimated from the sketch, src/dedupe/restated-lead.ts), with the same containment and every
+   * figure of the other's title and lead kept: a lead rewritten around a name. A follow-up's lead
+   * is new text (generated follow-ups: at most 0.24, most 0); real copies whose rewritten lead
+   * named someone: 0.5–0.8 (development half).
+   */
+  copyMinLeadRestated: 0.4,
   /** Facts kept from the title and lead (after the headline's 4 template words): a lead carries far fewer. */
   maxLeadFacts: 28,
   /** Facts of the whole text sent with a claim to pick among a column's days (never stored). */
@@ -109,6 +117,7 @@ export type SameStoryRule = Record<
   | 'relatedMinJaccard'
   | 'relatedMinContainment'
   | 'copyMinContainment'
-  | 'minKnownLeadFacts',
+  | 'minKnownLeadFacts'
+  | 'copyMinLeadRestated',
   number
 >;

@@ -135,6 +135,7 @@ export async function claimStory(
     fp.facts.lead,
     fp.facts.known,
     fp.facts.all,
+    fp.leadPositions,
     ...ruleArgs(),
     ...fieldsOf(fp),
   );

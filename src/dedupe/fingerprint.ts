@@ -1,8 +1,9 @@
 // Everything the dedupe index needs from one article's text, computed once per article.
 import { DEDUPE } from '../../config/dedupe.js';
-import { contentKeyTokens, hashOfKeyText } from './content-hash.js';
+import { contentKeyTokens, hashOfKeyText, stripWirePrefix } from './content-hash.js';
 import { storyFacts, type StoryFacts } from './lead-facts.js';
-import { stripTone } from '../text/vietnamese-fold.js';
+import { leadPositionsOf } from './restated-lead.js';
+import { foldTokens, stripTone } from '../text/vietnamese-fold.js';
 import {
   anchorKeys,
   bandKeys,
@@ -28,6 +29,11 @@ export interface Fingerprint {
   numbers: string;
   /** What the title and lead state, and every fact of the text (lead-facts.ts). */
   facts: StoryFacts;
+  /**
+   * One byte per hash function, 1 where the text's minimum is a shingle of its lead: how much of
+   * the lead an indexed story holds (restated-lead.ts). Sent with a claim, not stored.
+   */
+  leadPositions: Buffer;
   exact: BandKey;
   bands: BandKey[];
   /** Bottom-k shingles as keys of the shared anchor buckets (minhash.ts anchorKeys). */
@@ -54,11 +60,14 @@ export function fingerprint(
   const sh = shingleHashes(tokens.map(stripTone));
   const sig = minhashSignature(sh);
   const hash = hashOfKeyText(text);
+  // The lead as storyFacts reads it: without a lead, the first body block stands for it.
+  const leadTokens = foldTokens(stripWirePrefix(lead ?? body[0] ?? '')).map(stripTone);
   return {
     contentHash: hash,
     shingles: sh.length,
     numbers: sh.length < DEDUPE.shortTextShingles ? numbersOf(tokens) : '',
     facts: storyFacts(title, lead, body),
+    leadPositions: leadPositionsOf(sig, leadTokens),
     sketch: sketchOf(sig),
     exact: exactKey(hash, bucketBits),
     bands: bandKeys(sig, bucketBits),

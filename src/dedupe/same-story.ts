@@ -24,7 +24,10 @@
 //     text inside the larger, a lead stating more facts the other text holds than new ones (at
 //     least minKnownLeadFacts), and none of the other's title and lead figures missing from it. A
 //     later, longer version restates its original's lead and adds a figure or a name; a follow-up
-//     leads with what is new; another day's column drops the other day's figures.
+//     leads with what is new; another day's column drops the other day's figures. Or: a lead that
+//     adds only names while most of its words are in the other text (copyMinLeadRestated,
+//     restated-lead.ts), the same containment, and none of the other's figures missing: a lead
+//     rewritten around a name the original left out, not a follow-up's new lead.
 //  7. Below the thresholds, a text still this alike (relatedMinJaccard, relatedMinContainment) is
 //     another report of the same event: its own story, related as `same-event`.
 // Whether a pair is looked at (the exact hash, an LSH band or an anchor in common) is the index's
@@ -43,6 +46,7 @@ import {
   type StoryFacts,
 } from './lead-facts.js';
 import type { BandKey } from './minhash.js';
+import { leadAgreement, restatedLeadShare } from './restated-lead.js';
 
 export type SameStoryBasis =
   | 'exact'
@@ -51,6 +55,7 @@ export type SameStoryBasis =
   | 'short texts, numbers differ'
   | 'new facts in the lead'
   | 'expanded copy'
+  | 'restated lead'
   | 'below thresholds'
   | 'no key in common';
 
@@ -135,14 +140,39 @@ function expandedCopy(c: number, fresh: NewFacts, mine: StoryFacts, theirs: Stor
 }
 
 /**
+ * Step 6, the other way: a text whose lead adds only names is still a copy when it holds the
+ * other, its lead is mostly the other's words (`leadShare`, restated-lead.ts) and it keeps every
+ * figure of the other's title and lead. A republisher who rewrites a lead around a name the
+ * original left out keeps its words; a follow-up leads with new text, and an update that restates
+ * the lead with a new figure (a toll, a price, a day) is news.
+ */
+function restatedLeadCopy(
+  c: number,
+  fresh: NewFacts,
+  leadShare: number,
+  mine: StoryFacts,
+  theirs: StoryFacts,
+  rule: SameStoryRule,
+): boolean {
+  return (
+    c >= rule.copyMinContainment &&
+    fresh.numbers === 0 &&
+    leadShare >= rule.copyMinLeadRestated &&
+    newFacts(theirs.lead, mine.known).numbers === 0
+  );
+}
+
+/**
  * Steps 5 to 7: the similarity of `mine` (the text being claimed) to `theirs` (an indexed story)
- * turned into merge, related or unrelated. `small` is the smaller text's shingle count.
+ * turned into merge, related or unrelated. `small` is the smaller text's shingle count;
+ * `leadShare` the estimated share of mine's lead inside theirs (restated-lead.ts).
  */
 export function relateStories(
   sim: Similarity,
   small: number,
   mine: StoryFacts,
   theirs: StoryFacts,
+  leadShare: number,
   rule: SameStoryRule = DEDUPE,
 ): Relation {
   if (sim.basis === 'short texts, numbers differ') return { ...sim, related: 'same-series', newFacts: null };
@@ -153,6 +183,8 @@ export function relateStories(
     const series = titleNumbersDisagree(mine.lead, theirs.lead) && sameTemplate(mine.lead, theirs.lead);
     if (!series && expandedCopy(sim.containment, fresh, mine, theirs, rule))
       return { ...sim, basis: 'expanded copy', related: null, newFacts: fresh };
+    if (!series && restatedLeadCopy(sim.containment, fresh, leadShare, mine, theirs, rule))
+      return { ...sim, basis: 'restated lead', related: null, newFacts: fresh };
     const kind = series ? 'same-series' : 'follow-up';
     return { ...sim, same: false, basis: 'new facts in the lead', related: kind, newFacts: fresh };
   }
@@ -185,6 +217,7 @@ export function ruleArgs(rule: SameStoryRule = DEDUPE): number[] {
     rule.relatedMinContainment,
     rule.copyMinContainment,
     rule.minKnownLeadFacts,
+    rule.copyMinLeadRestated,
   ];
 }
 
@@ -206,6 +239,8 @@ export interface PairVerdict extends Relation {
   /** Bands and anchors in common: the index only looks at a pair that shares one (or the exact key). */
   sharedBands: number;
   sharedAnchors: number;
+  /** Estimated share of the new text's lead inside the other (restated-lead.ts). */
+  leadShare: number;
 }
 
 /**
@@ -224,10 +259,12 @@ export function compareFingerprints(a: Fingerprint, b: Fingerprint, rule: SameSt
     b.numbers,
     rule,
   );
-  const shared = { sharedBands: cand.bands, sharedAnchors: cand.anchors };
+  const lead = leadAgreement(a.sketch, b.sketch, a.leadPositions);
+  const leadShare = restatedLeadShare(lead.equal, lead.at, a.shingles, b.shingles, sim.jaccard);
+  const shared = { sharedBands: cand.bands, sharedAnchors: cand.anchors, leadShare };
   const none = { related: null, newFacts: null };
   if (cand.exact) return { ...sim, ...none, same: true, basis: 'exact', ...shared };
   if (cand.bands === 0 && cand.anchors === 0)
     return { ...sim, ...none, same: false, basis: 'no key in common', ...shared };
-  return { ...relateStories(sim, Math.min(a.shingles, b.shingles), a.facts, b.facts, rule), ...shared };
+  return { ...relateStories(sim, Math.min(a.shingles, b.shingles), a.facts, b.facts, leadShare, rule), ...shared };
 }

@@ -9,7 +9,8 @@
   KEYS: exact bucket, band buckets…, anchor buckets…, story counter, the index's layout marker.
   ARGV: layout marker value, record key prefix, story id (8 bytes), sketch (one byte per hash),
         shingle count, numbers (short texts), record TTL (s), "written-at\ttitle\toutlet\turl",
-        lead facts, known-facts Bloom filter, the text's facts, the rule's ten thresholds
+        lead facts, known-facts Bloom filter, the text's facts, lead positions (one byte per
+        hash, 1 where the text's minimum is a shingle of its lead), the rule's eleven thresholds
         (ruleArgs), fields….
   Record layout: story id (8) · sketch · Bloom filter ·
         "<shingles>\t<numbers>\t<lead facts>\t<written-at>\t<title>\t<outlet>\t<url>".
@@ -39,13 +40,16 @@ local myNumbers = ARGV[6]
 local myLead = ARGV[9]
 local myBloom = ARGV[10]
 local myAll = ARGV[11]
+local leadAt = {string.byte(ARGV[12], 1, k)}
 local B = #myBloom
-local r = {minJ = tonumber(ARGV[12]), minC = tonumber(ARGV[13]), minCSize = tonumber(ARGV[14]),
-  shortMax = tonumber(ARGV[15]), minNum = tonumber(ARGV[16]), minNames = tonumber(ARGV[17]),
-  relJ = tonumber(ARGV[18]), relC = tonumber(ARGV[19]), copyC = tonumber(ARGV[20]),
-  minKnown = tonumber(ARGV[21])}
-local F = 21
+local r = {minJ = tonumber(ARGV[13]), minC = tonumber(ARGV[14]), minCSize = tonumber(ARGV[15]),
+  shortMax = tonumber(ARGV[16]), minNum = tonumber(ARGV[17]), minNames = tonumber(ARGV[18]),
+  relJ = tonumber(ARGV[19]), relC = tonumber(ARGV[20]), copyC = tonumber(ARGV[21]),
+  minKnown = tonumber(ARGV[22]), minLead = tonumber(ARGV[23])}
+local F = 23
 local a = {string.byte(mySketch, 1, k)}
+local leadCount = 0
+for x = 1, k do if leadAt[x] == 1 then leadCount = leadCount + 1 end end
 local owners = {}
 local records = {}
 local best, bestJ, bestC, bestRec, bestScore
@@ -61,8 +65,13 @@ for i = 1, n do
         if string.sub(rec, 1, 8) == myId then return {'self', num, rec, '1', '1'} end
         if i == 1 then return {'exact', num, rec, '1', '1'} end
         local b = {string.byte(rec, 9, 8 + k)}
-        local eq = 0
-        for x = 1, k do if a[x] == b[x] then eq = eq + 1 end end
+        local eq, leadEq = 0, 0
+        for x = 1, k do
+          if a[x] == b[x] then
+            eq = eq + 1
+            if leadAt[x] == 1 then leadEq = leadEq + 1 end
+          end
+        end
         local tab = string.find(rec, '\t', 9 + k + B, true)
         local tab2 = string.find(rec, '\t', tab + 1, true)
         local tab3 = string.find(rec, '\t', tab2 + 1, true)
@@ -70,7 +79,8 @@ for i = 1, n do
         local numbers = string.sub(rec, tab + 1, tab2 - 1)
         local theirLead = string.sub(rec, tab2 + 1, tab3 - 1)
         local same, j, c, short = same_story(eq, k, mySize, size, myNumbers, numbers, r.minJ, r.minC, r.minCSize, r.shortMax)
-        local kind = relate(same, j, c, short, math.min(mySize, size), myLead, theirLead, rec, 9 + k, myBloom, r)
+        local leadShare = restated_lead(leadEq, leadCount, mySize, size, j)
+        local kind = relate(same, j, c, short, math.min(mySize, size), myLead, theirLead, rec, 9 + k, myBloom, leadShare, r)
         if kind == 'same' then
           -- Of several stories a copy could join, its original is the most alike once each of the
           -- copy's figures the story lacks costs 0.05 of Jaccard: a column's days are all alike,

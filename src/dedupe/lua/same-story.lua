@@ -6,10 +6,12 @@
     same_story(eq, k, a, b, na, nb, minJ, minC, minCSize, shortMax)
         -> same (1/0), Jaccard, containment, and 1 when the short-text rule refused
            (eq: equal sketch bytes of k; a, b: shingle counts; na, nb: numbers of short texts)
-    relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, myBloom, r)
+    restated_lead(leadEqual, leadAt, mySize, theirSize, j)
+        -> the estimated share of the new text's lead inside the other (restated-lead.ts)
+    relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, myBloom, leadShare, r)
         -> 'same', a relation kind ('follow-up', 'same-series', 'same-event') or 'none'
-           (myBloom: the new text's known facts, a string read from offset 1; r: the rule's
-           thresholds, read from ARGV by the calling script)
+           (myBloom: the new text's known facts, a string read from offset 1; leadShare:
+           restated_lead's; r: the rule's thresholds, read from ARGV by the calling script)
 ]]
 local function numbers_disagree(x, y)
   local sx, sy = {}, {}
@@ -34,7 +36,15 @@ local function same_story(eq, k, a, b, na, nb, minJ, minC, minCSize, shortMax)
   return 0, j, c, 0
 end
 
-local function relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, myBloom, r)
+local function restated_lead(leadEqual, leadAt, mySize, theirSize, j)
+  if leadAt == 0 or mySize == 0 then return 0 end
+  local p = (leadEqual / leadAt - 1 / 256) / (1 - 1 / 256)
+  if p < 0 then p = 0 end
+  local union = (mySize + theirSize) / (1 + j)
+  return math.min(1, (p * union) / mySize)
+end
+
+local function relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, myBloom, leadShare, r)
   if short == 1 then return 'same-series' end
   if same == 1 then
     local numbers, names = new_facts(myLead, theirBloom, theirOff)
@@ -45,6 +55,8 @@ local function relate(same, j, c, short, small, myLead, theirLead, theirBloom, t
     local known = lead_fact_count(myLead) - added
     local dropped = new_facts(theirLead, myBloom, 1)
     if c >= r.copyC and known >= r.minKnown and known > added and dropped == 0 then return 'same' end
+    -- A lead rewritten around a name (same-story.ts restatedLeadCopy): names only, mostly the other's words.
+    if c >= r.copyC and numbers == 0 and leadShare >= r.minLead and dropped == 0 then return 'same' end
     return 'follow-up'
   end
   if j >= r.relJ or (small >= r.minCSize and c >= r.relC) then return 'same-event' end
