@@ -17,7 +17,7 @@ import { DEDUPE } from '../../config/dedupe.js';
 import { stripWirePrefix } from './content-hash.js';
 import { hashString } from './minhash.js';
 import type { LuaConstants } from '../../base/redis/lua-script.js';
-import { fold, knownNumberForms, leadNamesOf, namesOf, numbersOf } from './text-facts.js';
+import { fold, knownNumberForms, leadNamesOf, leadNumbersOf, namesOf } from './text-facts.js';
 
 export interface StoryFacts {
   /** Lead facts: kind letter (t, n, p) + 8 hex digits each, at most DEDUPE.maxLeadFacts. */
@@ -65,8 +65,8 @@ export function leadFactsOf(title: string, leadText: string, max: number = DEDUP
     seen.add(h);
     facts.push({ kind, value, entry: kind + h });
   };
-  for (const n of numbersOf(title)) add('t', 'n', n);
-  for (const n of numbersOf(leadText)) add('n', 'n', n);
+  for (const n of leadNumbersOf(title)) add('t', 'n', n);
+  for (const n of leadNumbersOf(leadText)) add('n', 'n', n);
   // A lead that restates its own headline (an editor's rewritten lead) names what the headline
   // names: not evidence of a new fact.
   const headline = new Set(namesOf(title, true));

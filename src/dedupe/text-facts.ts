@@ -31,6 +31,24 @@ export function numbersOf(text: string): string[] {
   });
 }
 
+// How old someone is, written as an age ("54 tuổi") or a birth year ("SN 1962", "sinh năm 1962"):
+// one outlet writes the birth year, another the age it makes in the year of publication, which
+// the index does not know. So a title or lead reads either as the one fact AGE_FACT ("an age is
+// stated"), known to a text that states any age or birth year. The person's name carries who it
+// is; a column's day or a follow-up adds dates, figures and people, not a new age for one person.
+const AGE_OR_BIRTH_YEAR = /(?<![\p{L}\p{N}])(?:\d{1,3}\s*tuổi|(?:SN|sinh năm)\s*\d{4})(?![\p{L}\p{N}])/giu;
+export const AGE_FACT = 'tuổi';
+
+/**
+ * The figures a title or lead states, as the new-facts test compares them: numbersOf, but an age
+ * or a birth year as the one fact AGE_FACT.
+ */
+export function leadNumbersOf(text: string): string[] {
+  const nfc = text.normalize('NFC');
+  const rest = nfc.replace(AGE_OR_BIRTH_YEAR, ' ');
+  return rest === nfc ? numbersOf(nfc) : [...numbersOf(rest), AGE_FACT];
+}
+
 // Small counts an outlet may spell out ("hai người", "ba ngày"); folded, toneless. Words that are
 // also common words (năm: year, ba: father) make their digit known everywhere: generous, as above.
 const NUMBER_WORDS: Record<string, string> = {
@@ -57,6 +75,7 @@ export function knownNumberForms(text: string): string[] {
     if (monthYear) out.push(`${monthYear[1]}/${monthYear[2]}`, `${monthYear[1]}.${monthYear[2]}`, monthYear[2]!);
   }
   for (const m of text.matchAll(/(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g)) out.push(m[3]!);
+  if (text.normalize('NFC').search(AGE_OR_BIRTH_YEAR) >= 0) out.push(AGE_FACT);
   for (const w of fold(text).split(/[^a-z]+/)) if (NUMBER_WORDS[w]) out.push(NUMBER_WORDS[w]);
   return out;
 }
