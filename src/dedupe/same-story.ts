@@ -126,17 +126,12 @@ export interface Relation extends Similarity {
 /**
  * Step 6: a text with new facts in its lead is still a copy when it holds the other and restates
  * it: most of the smaller text inside the larger, more known facts than new ones in its lead, and
- * every figure of the other's title and lead kept (a column's other day drops them).
+ * every figure of the other's title and lead kept (`dropped`: a column's other day drops them).
  */
-function expandedCopy(c: number, fresh: NewFacts, mine: StoryFacts, theirs: StoryFacts, rule: SameStoryRule): boolean {
+function expandedCopy(c: number, fresh: NewFacts, dropped: number, mine: StoryFacts, rule: SameStoryRule): boolean {
   const added = fresh.numbers + fresh.names;
   const known = leadFactCount(mine.lead) - added;
-  return (
-    c >= rule.copyMinContainment &&
-    known >= rule.minKnownLeadFacts &&
-    known > added &&
-    newFacts(theirs.lead, mine.known).numbers === 0
-  );
+  return c >= rule.copyMinContainment && known >= rule.minKnownLeadFacts && known > added && dropped === 0;
 }
 
 /**
@@ -149,17 +144,11 @@ function expandedCopy(c: number, fresh: NewFacts, mine: StoryFacts, theirs: Stor
 function restatedLeadCopy(
   c: number,
   fresh: NewFacts,
+  dropped: number,
   leadShare: number,
-  mine: StoryFacts,
-  theirs: StoryFacts,
   rule: SameStoryRule,
 ): boolean {
-  return (
-    c >= rule.copyMinContainment &&
-    fresh.numbers === 0 &&
-    leadShare >= rule.copyMinLeadRestated &&
-    newFacts(theirs.lead, mine.known).numbers === 0
-  );
+  return c >= rule.copyMinContainment && fresh.numbers === 0 && leadShare >= rule.copyMinLeadRestated && dropped === 0;
 }
 
 /**
@@ -180,10 +169,17 @@ export function relateStories(
     const fresh = newFacts(mine.lead, theirs.known);
     if (fresh.numbers < rule.minNewNumbers && fresh.names < rule.minNewNames)
       return { ...sim, related: null, newFacts: fresh };
-    const series = titleNumbersDisagree(mine.lead, theirs.lead) && sameTemplate(mine.lead, theirs.lead);
-    if (!series && expandedCopy(sim.containment, fresh, mine, theirs, rule))
+    // Figures of the other's title and lead that mine holds nowhere.
+    const dropped = newFacts(theirs.lead, mine.known).numbers;
+    // One template on two days: the titles' figures differ, and so do the facts — a retitled copy
+    // may move a figure between headline and lead, but each text still holds all the other's.
+    const series =
+      titleNumbersDisagree(mine.lead, theirs.lead) &&
+      sameTemplate(mine.lead, theirs.lead) &&
+      (fresh.numbers > 0 || dropped > 0);
+    if (!series && expandedCopy(sim.containment, fresh, dropped, mine, rule))
       return { ...sim, basis: 'expanded copy', related: null, newFacts: fresh };
-    if (!series && restatedLeadCopy(sim.containment, fresh, leadShare, mine, theirs, rule))
+    if (!series && restatedLeadCopy(sim.containment, fresh, dropped, leadShare, rule))
       return { ...sim, basis: 'restated lead', related: null, newFacts: fresh };
     const kind = series ? 'same-series' : 'follow-up';
     return { ...sim, same: false, basis: 'new facts in the lead', related: kind, newFacts: fresh };

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEDUPE } from '../../config/dedupe.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
-import { newFacts, storyFacts, titleNumbersDisagree } from '../../src/dedupe/lead-facts.js';
+import { newFacts, sameTemplate, storyFacts, titleNumbersDisagree } from '../../src/dedupe/lead-facts.js';
 import { compareFingerprints } from '../../src/dedupe/same-story.js';
 
 interface Piece {
@@ -71,6 +71,31 @@ describe('new facts in the title and lead', () => {
     const c = storyFacts('Diễn biến mới', 'x', []);
     expect(titleNumbersDisagree(a.lead, b.lead)).toBe(true);
     expect(titleNumbersDisagree(a.lead, c.lead)).toBe(false);
+  });
+
+  it("a retitled copy whose headline moved one of the text's figures is not another day (property)", () => {
+    fc.assert(
+      fc.property(day, (x) => {
+        const original = column(x);
+        // The republisher's headline states the world price instead of the day; its lead names the
+        // source. Every figure of either text is in the other: no figure differs.
+        const copy: Piece = {
+          ...original,
+          title: `Giá vàng hôm nay: vàng miếng tăng, thế giới ${x.world} đồng`,
+          lead: `${original.lead.replace(/\.$/, '')}, theo Công ty Vàng bạc Phú Quý.`,
+        };
+        const [a, b] = [fp(original), fp(copy)];
+        // To the headlines alone, one template on two days…
+        expect(titleNumbersDisagree(b.facts.lead, a.facts.lead)).toBe(true);
+        expect(sameTemplate(b.facts.lead, a.facts.lead)).toBe(true);
+        const v = compareFingerprints(b, a);
+        expect(v.newFacts?.names).toBeGreaterThanOrEqual(DEDUPE.minNewNames);
+        // …but no figure differs: a copy.
+        expect(v.related).not.toBe('same-series');
+        expect(v.same).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('two renderings of one template with different dates and figures are never merged (property)', () => {

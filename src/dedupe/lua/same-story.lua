@@ -49,11 +49,13 @@ local function relate(same, j, c, short, small, myLead, theirLead, theirBloom, t
   if same == 1 then
     local numbers, names = new_facts(myLead, theirBloom, theirOff)
     if numbers < r.minNum and names < r.minNames then return 'same' end
-    if title_numbers_disagree(myLead, theirLead) and same_template(myLead, theirLead) then return 'same-series' end
+    local dropped = new_facts(theirLead, myBloom, 1)
+    if title_numbers_disagree(myLead, theirLead) and same_template(myLead, theirLead) and (numbers > 0 or dropped > 0) then
+      return 'same-series'
+    end
     -- An expanded copy (same-story.ts expandedCopy): holds the other, restates its lead, keeps its figures.
     local added = numbers + names
     local known = lead_fact_count(myLead) - added
-    local dropped = new_facts(theirLead, myBloom, 1)
     if c >= r.copyC and known >= r.minKnown and known > added and dropped == 0 then return 'same' end
     -- A lead rewritten around a name (same-story.ts restatedLeadCopy): names only, mostly the other's words.
     if c >= r.copyC and numbers == 0 and leadShare >= r.minLead and dropped == 0 then return 'same' end
