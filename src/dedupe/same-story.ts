@@ -14,8 +14,9 @@
 //  4. …except that two short texts (even the larger under shortTextShingles) that each carry a
 //     number the other lacks are different stories: a shared template outweighs the few tokens
 //     that are the news, and in a brief those are its dates and figures.
-//  5. …and except, whatever the length, when the new text's title and lead state facts the other
-//     text holds nowhere (lead-facts.ts): minNewNumbers numbers or minNewNames capitalised
+//  5. …and except, whatever the length, when both titles carry dates and each has one the
+//     other lacks (two days of one column: same-series, else follow-up), or when the new text's
+//     title and lead state facts the other text holds nowhere (lead-facts.ts): minNewNumbers numbers or minNewNames capitalised
 //     syllables. A copy states nothing its original lacks; another day's column or a follow-up
 //     does. Such a text is its own story, related to the other: `same-series` when both titles
 //     carry numbers, each has one the other lacks and their other words are alike (one template,
@@ -41,6 +42,7 @@ import {
   leadFactCount,
   newFacts,
   sameTemplate,
+  titleDatesDisagree,
   titleNumbersDisagree,
   type NewFacts,
   type StoryFacts,
@@ -53,6 +55,7 @@ export type SameStoryBasis =
   | 'jaccard'
   | 'containment'
   | 'short texts, numbers differ'
+  | 'headlines of two days'
   | 'new facts in the lead'
   | 'expanded copy'
   | 'restated lead'
@@ -167,6 +170,12 @@ export function relateStories(
   if (sim.basis === 'short texts, numbers differ') return { ...sim, related: 'same-series', newFacts: null };
   if (sim.same) {
     const fresh = newFacts(mine.lead, theirs.known);
+    // Headlines dated on different days are two days, whatever the lead: a forecast names
+    // tomorrow, a draw the last jackpot, so the next day's figures are "known" to the day before.
+    if (titleDatesDisagree(mine.lead, theirs.lead)) {
+      const kind = sameTemplate(mine.lead, theirs.lead) ? 'same-series' : 'follow-up';
+      return { ...sim, same: false, basis: 'headlines of two days', related: kind, newFacts: fresh };
+    }
     if (fresh.numbers < rule.minNewNumbers && fresh.names < rule.minNewNames)
       return { ...sim, related: null, newFacts: fresh };
     // Figures of the other's title and lead that mine holds nowhere.

@@ -16,6 +16,12 @@ const DATE_WITH_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const calendarDay = (d: string, m: string): boolean =>
   Number(d) >= 1 && Number(d) <= 31 && Number(m) >= 1 && Number(m) <= 12;
 
+/** A figure as numbersOf writes it that reads as a day and month (16/5): a date. */
+export const isCalendarDate = (n: string): boolean => {
+  const dm = /^(\d{1,2})\/(\d{1,2})$/.exec(n);
+  return dm !== null && calendarDay(dm[1]!, dm[2]!);
+};
+
 /**
  * The text's figures, canonical: `,` as `.`, `-` as `/`, no leading zeros, and a date's year
  * dropped (16/05/2016 is the 16/5 a copy's lead says; a column's days differ by day, not year).

@@ -98,6 +98,32 @@ describe('new facts in the title and lead', () => {
     );
   });
 
+  it('a forecast of the next day stays apart though the day before named its date and figures (property)', () => {
+    // Our own forecast column: each day names tomorrow, so the next day's lead states nothing the
+    // day before lacks; only the headlines' dates tell the two days apart.
+    const forecast = (d: number, hi: number, next: number): Piece => ({
+      title: `Dự báo thời tiết ${d}/6: nắng nóng kéo dài`,
+      lead: `Ngày ${d}/6, khu vực đồng bằng có nắng nóng, nhiệt độ cao nhất ${hi} độ C.`,
+      body: [
+        `Sang ngày ${d + 1}/6, nắng nóng tiếp tục, nhiệt độ cao nhất khoảng ${next} độ C, chiều tối có thể có mưa rào và dông vài nơi.`,
+        'Cơ quan khí tượng khuyến cáo người dân hạn chế ra ngoài vào buổi trưa, uống đủ nước và chú ý phòng tránh sét, lốc và gió giật mạnh trong cơn dông.',
+        'Ở vùng núi phía bắc, trời nhiều mây, có mưa rào rải rác; khu vực ven biển gió nhẹ, biển êm, tàu thuyền hoạt động bình thường.',
+        'Nhiệt độ thấp nhất về đêm phổ biến từ hai mươi sáu đến hai mươi tám độ, độ ẩm không khí thấp nhất vào buổi chiều.',
+      ],
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 27 }), fc.integer({ min: 33, max: 39 }), (d, hi) => {
+        const today = forecast(d, hi, hi + 1);
+        const tomorrow = forecast(d + 1, hi + 1, hi);
+        tomorrow.body[0] = tomorrow.body[0]!.replace(`${d + 2}/6`, `${d + 2}/6 (sau ngày ${d}/6 nóng ${hi} độ C)`);
+        const v = compareFingerprints(fp(tomorrow), fp(today));
+        expect(v.newFacts).toEqual({ numbers: 0, names: 0 }); // nothing new to the day before…
+        expect(v).toMatchObject({ same: false, basis: 'headlines of two days', related: 'same-series' }); // …two days
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('two renderings of one template with different dates and figures are never merged (property)', () => {
     fc.assert(
       fc.property(day, day, (x, y) => {

@@ -47,6 +47,11 @@ end
 local function relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, myBloom, leadShare, r)
   if short == 1 then return 'same-series' end
   if same == 1 then
+    -- Headlines dated on different days (same-story.ts): two days, whatever the lead says.
+    if title_dates_disagree(myLead, theirLead) then
+      if same_template(myLead, theirLead) then return 'same-series' end
+      return 'follow-up'
+    end
     local numbers, names = new_facts(myLead, theirBloom, theirOff)
     if numbers < r.minNum and names < r.minNames then return 'same' end
     local dropped = new_facts(theirLead, myBloom, 1)
