@@ -116,7 +116,7 @@ export function loadRealSeries(root = MIRROR_ROOT): RealSeries {
       event: null,
       title: a.title,
       lead: a.lead,
-      paragraphs: a.body,
+      paragraphs: [...a.body],
       cluster: `${p.path.includes('/train') ? 'train' : p.path.includes('/val') ? 'val' : 'test'}${number}`,
       outlet: 'vietnews',
       url: '',
