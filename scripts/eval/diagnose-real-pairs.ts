@@ -1,5 +1,6 @@
-// npm run eval:dedupe:diagnose [-- --half dev|held-out] [-- --show-text]: why the rule decided as
-// it did on the real pairs it gets wrong (copies kept apart, pairs apart merged), one half at a
+// npm run eval:dedupe:diagnose [-- --half dev|held-out] [-- --show-text] [-- --series]: why the
+// rule decided as it did on the real pairs it gets wrong (copies kept apart, pairs apart merged;
+// with --series, two days of a real recurring column merged, real-series.ts), one half at a
 // time so a change is designed on the development half without reading the held-out one. For each
 // pair: the later text's title and lead facts the earlier text holds nowhere (t = title figure,
 // n = lead figure, p = lead name), the earlier lead's figures the later text lacks, and the
@@ -8,6 +9,7 @@
 import { REAL_NEWS_CORPUS } from '../../evaluation/reference-material.js';
 import { corpusPresent, loadNewsClusters, type NewsDoc } from '../../evaluation/real-news-corpus.js';
 import { clusterPairs } from '../../evaluation/real-pair-labels.js';
+import { loadRealSeries, seriesMirrorPresent } from '../../evaluation/real-series.js';
 import { halfOf } from '../../evaluation/real-pairs-scores.js';
 import { fp } from '../../evaluation/dedupe-scores.js';
 import { compareFingerprints } from '../../src/dedupe/same-story.js';
@@ -20,11 +22,18 @@ const arg = (name: string): string | undefined => {
 const half = arg('--half') ?? 'dev';
 const showText = process.argv.includes('--show-text');
 
-if (!corpusPresent(REAL_NEWS_CORPUS)) {
-  process.stdout.write(`Skipped: needs a news-cluster corpus (${REAL_NEWS_CORPUS}); set TINWATCH_REAL_NEWS\n`);
+const series = process.argv.includes('--series');
+if (series ? !seriesMirrorPresent() : !corpusPresent(REAL_NEWS_CORPUS)) {
+  process.stdout.write(
+    series
+      ? 'Skipped: needs the VietNews mirror (TINWATCH_MIRRORS)\n'
+      : `Skipped: needs a news-cluster corpus (${REAL_NEWS_CORPUS}); set TINWATCH_REAL_NEWS\n`,
+  );
   process.exit(0);
 }
-const pairs = clusterPairs(loadNewsClusters(REAL_NEWS_CORPUS)).filter((p) => halfOf(p.a.cluster) === half);
+const pairs = (series ? loadRealSeries().pairs : clusterPairs(loadNewsClusters(REAL_NEWS_CORPUS))).filter(
+  (p) => halfOf(p.a.cluster) === half,
+);
 const f3 = (x: number): string => x.toFixed(3);
 const text = (d: NewsDoc): string => `    ${d.title}\n    ${d.lead ?? d.paragraphs[0] ?? ''}`;
 let wrong = 0;
