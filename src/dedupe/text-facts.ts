@@ -28,14 +28,20 @@ export const isCalendarDate = (n: string): boolean => {
  */
 export function numbersOf(text: string): string[] {
   return [...text.matchAll(NUMBER)].map((m) => {
-    const n = m[0]
-      .replace(/,/g, '.')
-      .replace(/-/g, '/')
-      .replace(/(^|[./])0+(?=\d)/g, '$1');
+    const dotted = m[0].replace(/,/g, '.');
+    // Thousands written with or without separators are one figure: 28.500 = 28,500 = 28500.
+    if (THOUSANDS.test(dotted)) return dotted.replace(/\./g, '');
+    const n = dotted.replace(/-/g, '/').replace(/(^|[./])0+(?=\d)/g, '$1');
     const date = DATE_WITH_YEAR.exec(n);
     return date && calendarDay(date[1]!, date[2]!) ? `${date[1]}/${date[2]}` : n;
   });
 }
+
+/** A whole number in groups of three (28.500, 1.000.000): thousands separators, as numbersOf has made them dots. */
+const THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
+
+/** 28500 as 28.500: the form stories indexed before numbersOf dropped separators hold (their lead facts). */
+const grouped = (n: string): string => n.replace(/\B(?=(\d{3})+$)/g, '.');
 
 // How old someone is, written as an age ("54 tuổi") or a birth year ("SN 1962", "sinh năm 1962"):
 // one outlet writes the birth year, another the age it makes in the year of publication, which
@@ -75,6 +81,7 @@ export function knownNumberForms(text: string): string[] {
   const out: string[] = [];
   for (const n of numbersOf(text)) {
     out.push(n);
+    if (/^\d{4,}$/.test(n)) out.push(grouped(n));
     const dm = /^(\d{1,2})[./](\d{1,2})$/.exec(n);
     if (dm && calendarDay(dm[1]!, dm[2]!)) out.push(`${dm[1]}/${dm[2]}`, `${dm[1]}.${dm[2]}`);
     const monthYear = /^(\d{1,2})[./](\d{4})$/.exec(n);

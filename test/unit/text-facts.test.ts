@@ -39,7 +39,7 @@ describe('facts written several ways', () => {
       fresh(a, { title: 'Giá vàng ngày 17/5', lead: 'Sáng 17/5/2016, giá vàng tăng 200 nghìn đồng.' }).numbers,
     ).toBe(1);
     expect(fresh(a, { title: 'Giá vàng ngày 16/5', lead: 'Sáng 16/5, giá vàng tăng 350 nghìn đồng.' }).numbers).toBe(1);
-    expect(numbersOf('ngày 16/05/2016 và 28.500 đồng')).toEqual(['16/5', '28.500']);
+    expect(numbersOf('ngày 16/05/2016 và 28.500 đồng')).toEqual(['16/5', '28500']);
   });
 
   it('an age and a birth year are one fact: that the text says how old someone is (property)', () => {
@@ -69,6 +69,35 @@ describe('facts written several ways', () => {
     expect(knownNumberForms('Ngày 23/5, bị can bị bắt cùng 3 đồng phạm.')).not.toContain(AGE_FACT);
     const a = { title: 'Bắt giam cán bộ', lead: 'Cơ quan điều tra bắt giam bị can trú tại xã.' };
     expect(fresh(a, { title: 'Bắt giam cán bộ', lead: 'Cơ quan điều tra bắt giam bị can 54 tuổi.' }).numbers).toBe(1);
+  });
+
+  it('thousands are one figure with dots, commas or no separators; decimals and dates stay as they were (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 999_999_999 }), (n) => {
+        const plain = String(n);
+        const dots = n.toLocaleString('de-DE');
+        const commas = n.toLocaleString('en-US');
+        expect(numbersOf(dots)).toEqual([plain]);
+        expect(numbersOf(commas)).toEqual([plain]);
+        expect(numbersOf(plain)).toEqual([plain]);
+        for (const [x, y] of [
+          [dots, plain],
+          [plain, commas],
+          [commas, dots],
+        ]) {
+          const a = { title: 'Tiếp nhận hàng cứu trợ', lead: `Địa phương đã tiếp nhận ${x} suất quà cứu trợ.` };
+          const b = { title: 'Tiếp nhận hàng cứu trợ', lead: `Địa phương tiếp nhận ${y} suất quà cứu trợ.` };
+          expect(fresh(a, b).numbers).toBe(0);
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(numbersOf('1,5 và 0.500 và 16.5 và 36,55')).toEqual(['1.5', '0.500', '16.5', '36.55']);
+    // Another figure stays another figure.
+    const a = { title: 'Tiếp nhận hàng cứu trợ', lead: 'Địa phương đã tiếp nhận 1.500 suất quà.' };
+    expect(fresh(a, { title: 'Tiếp nhận hàng cứu trợ', lead: 'Địa phương tiếp nhận 15.000 suất quà.' }).numbers).toBe(
+      1,
+    );
   });
 
   it('a small count is known spelled out', () => {
