@@ -39,7 +39,6 @@ import { luaSource } from '../../base/redis/lua-script.js';
 import type { Fingerprint } from './fingerprint.js';
 import {
   LEAD_FACTS_LUA,
-  leadFactCount,
   newFacts,
   sameTemplate,
   titleDatesDisagree,
@@ -49,6 +48,7 @@ import {
 } from './lead-facts.js';
 import type { BandKey } from './minhash.js';
 import { leadAgreement, restatedLeadShare } from './restated-lead.js';
+import { expandedCopy, restatedLeadCopy } from './copy-steps.js';
 
 export type SameStoryBasis =
   | 'exact'
@@ -124,34 +124,6 @@ export interface Relation extends Similarity {
   related: RelationKind | null;
   /** The new text's lead facts the other lacks (when the thresholds were met). */
   newFacts: NewFacts | null;
-}
-
-/**
- * Step 6: a text with new facts in its lead is still a copy when it holds the other and restates
- * it: most of the smaller text inside the larger, more known facts than new ones in its lead, and
- * every figure of the other's title and lead kept (`dropped`: a column's other day drops them).
- */
-function expandedCopy(c: number, fresh: NewFacts, dropped: number, mine: StoryFacts, rule: SameStoryRule): boolean {
-  const added = fresh.numbers + fresh.names;
-  const known = leadFactCount(mine.lead) - added;
-  return c >= rule.copyMinContainment && known >= rule.minKnownLeadFacts && known > added && dropped === 0;
-}
-
-/**
- * Step 6, the other way: a text whose lead adds only names is still a copy when it holds the
- * other, its lead is mostly the other's words (`leadShare`, restated-lead.ts) and it keeps every
- * figure of the other's title and lead. A republisher who rewrites a lead around a name the
- * original left out keeps its words; a follow-up leads with new text, and an update that restates
- * the lead with a new figure (a toll, a price, a day) is news.
- */
-function restatedLeadCopy(
-  c: number,
-  fresh: NewFacts,
-  dropped: number,
-  leadShare: number,
-  rule: SameStoryRule,
-): boolean {
-  return c >= rule.copyMinContainment && fresh.numbers === 0 && leadShare >= rule.copyMinLeadRestated && dropped === 0;
 }
 
 /**
