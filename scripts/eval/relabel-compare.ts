@@ -13,6 +13,17 @@ import path from 'node:path';
 import { cohenKappa } from '../../evaluation/cohen-kappa.js';
 import { MIRROR_LABELS } from '../../evaluation/mirror-relevance-set.js';
 
+/** The labelling guide's clauses a re-read cites, by tag (the log names the tag). */
+const CLAUSES: [string, string][] = [
+  ['nk-response', 'ON, a North Korean threat or test framed as a response to the alliance or its drills'],
+  ['usfk', 'ON, US Forces Korea: troops, units, commanders, Camp Humphreys'],
+  ['not-central', 'BORDER, Korea–US defence present but not clearly central (as a paragraph in another story)'],
+  ['assets-near', 'BORDER, US carriers, bombers or submarines sent near the peninsula with no ROK role'],
+  ['nk-timed', 'BORDER, a North Korean act timed with the drills but not framed as a response'],
+  ['weapon-profile', 'BORDER, a weapon profile hooked on an alliance event'],
+  ['diplomacy-coordination', 'BORDER, Korea–US coordination on North Korea diplomacy (talks, sanctions)'],
+];
+
 export const RELABEL_LOG = path.join(path.dirname(MIRROR_LABELS), 'mirror-relabel-log.tsv');
 
 interface Reread {
@@ -21,6 +32,8 @@ interface Reread {
   old: string;
   disputed: boolean;
   verdict: string;
+  /** The class of the old label (on-topic, or an OFF text's hard-negative class). */
+  kind: string;
   label: string;
   explicit: boolean;
   clause: string;
@@ -43,6 +56,7 @@ function rereads(dir: string): Reread[] {
         blind: blind!,
         id: k[1]!,
         old: k[2]!,
+        kind: k[3]!,
         verdict: k[5]!,
         disputed: k[6] === '1',
         label: label!,
@@ -68,21 +82,28 @@ function report(all: readonly Reread[]): string[] {
     control.map((r) => r.label),
   );
   const flipped = disputed.filter((r) => r.label !== r.old);
+  // A disputed text's model verdict is the other label: a flip to ON or OFF sides with the model,
+  // a flip to BORDER takes the text out of the scores.
+  const toModel = flipped.filter((r) => r.label !== 'BORDER');
   const tag = (r: Reread): string => r.clause.split(':')[0]!.trim();
+  const changed = (rs: readonly Reread[]): string => count(rs, (r) => `${r.old}→${r.label}`);
   return [
     `re-read blind: ${all.length} texts, ${disputed.length} disputed, ${control.length} agreed (control)`,
-    `control: same label ${(k.observed * 100).toFixed(1)} %, chance ${(k.chance * 100).toFixed(1)} %, Cohen's κ ${k.kappa.toFixed(3)}; changes ${count(
+    `control: same label ${(k.observed * 100).toFixed(1)} %, chance ${(k.chance * 100).toFixed(1)} %, Cohen's κ ${k.kappa.toFixed(3)}; changes ${changed(
       control.filter((r) => r.label !== r.old),
-      (r) => `${r.old}→${r.label}`,
     )}`,
-    `disputed: ${flipped.length} of ${disputed.length} re-read differently (the model's side: ${
-      flipped.filter((r) => (r.verdict === 'on') === (r.label === 'ON')).length
-    }); ${count(flipped, (r) => `${r.old}→${r.label}`)}`,
+    `disputed: ${flipped.length} of ${disputed.length} re-read differently, ${toModel.length} to the model's verdict and ${
+      flipped.length - toModel.length
+    } to BORDER: ${changed(flipped)}`,
     `disputed kept: ${count(
       disputed.filter((r) => r.label === r.old),
       (r) => `${r.old} (${tag(r)})`,
     )}`,
     `disputed flipped, by clause: ${count(flipped, (r) => `${r.old}→${r.label} (${tag(r)})`)}`,
+    `disputed flipped, by the old label's class: ${count(flipped, (r) => `${r.old}→${r.label} (${r.kind})`)}`,
+    `explicit (changed with --apply): disputed ${changed(flipped.filter((r) => r.explicit))}; control ${changed(
+      control.filter((r) => r.label !== r.old && r.explicit),
+    )}`,
   ];
 }
 
@@ -95,7 +116,10 @@ function apply(all: readonly Reread[]): number {
     const r = c && change.get(`${c[0]}:${c[1]}:${c[3]}`);
     if (!c || !r) return l;
     if (c[4] !== r.old) throw new Error(`${r.id}: labelled ${c[4]} now, ${r.old} when sampled`);
-    log.push([c[0], c[1], c[3], r.old, r.label, r.disputed ? 'disputed' : 'control', r.clause].join('\t'));
+    // The clause's tag only: the re-reader's notes describe the text, and no text enters the repository.
+    const tag = r.clause.split(':')[0]!.trim();
+    if (!CLAUSES.some(([t]) => t === tag)) throw new Error(`${r.id}: clause ${tag} is not a known clause of the guide`);
+    log.push([c[0], c[1], c[3], r.old, r.label, r.disputed ? 'disputed' : 'control', tag].join('\t'));
     c[4] = r.label;
     return c.join('\t');
   });
@@ -105,7 +129,8 @@ function apply(all: readonly Reread[]): number {
       RELABEL_LOG,
       '# Labels changed by the blind re-read of issue 33 (docs/relevance.md, "Development sets"). Ids only.\n' +
         '# Columns: repository, path, first line, old label, new label, sample (disputed: the\n' +
-        "# cross-validated model disagreed with the old label; control: it agreed), the guide's clause.\n",
+        "# cross-validated model disagreed with the old label; control: it agreed), the guide's clause:\n" +
+        CLAUSES.map(([t, c]) => `#   ${t}: ${c}\n`).join(''),
     );
   appendFileSync(RELABEL_LOG, log.map((l) => `${l}\n`).join(''));
   return log.length;
