@@ -4,6 +4,7 @@
 import { defineLuaScript } from '../../base/redis/lua-script.js';
 import { LEAD_FACTS_LUA } from './lead-facts.js';
 import { SAME_STORY_LUA_FILES } from './same-story.js';
+import { DEDUPE } from '../../config/dedupe.js';
 
 /**
  * Stories one bucket field keeps. Texts that share a band or an anchor and are not copies (a
@@ -20,5 +21,12 @@ export type ClaimFn = (...args: (string | Buffer | number)[]) => Promise<Buffer[
 export const CLAIM_SCRIPT = defineLuaScript<ClaimFn>({
   name: 'tinwatchDedupeClaim',
   files: [...SAME_STORY_LUA_FILES, new URL('./lua/claim-story.lua', import.meta.url)],
-  constants: { ...LEAD_FACTS_LUA.constants, MAX_OWNERS, FIGURE_COST },
+  constants: {
+    ...LEAD_FACTS_LUA.constants,
+    MAX_OWNERS,
+    FIGURE_COST,
+    LONG_SENT: DEDUPE.longSampleSent,
+    LONG_KEPT: DEDUPE.longSampleKept,
+    MIN_LONG_SAMPLE: DEDUPE.minLongSample,
+  },
 });

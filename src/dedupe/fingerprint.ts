@@ -3,6 +3,7 @@ import { DEDUPE } from '../../config/dedupe.js';
 import { contentKeyTokens, hashOfKeyText } from './content-hash.js';
 import { storyFacts, type StoryFacts } from './lead-facts.js';
 import { stripTone } from '../text/vietnamese-fold.js';
+import { longShingleSample } from './long-shingles.js';
 import {
   anchorKeys,
   bandKeys,
@@ -28,6 +29,11 @@ export interface Fingerprint {
   numbers: string;
   /** What the title and lead state, and every fact of the text (lead-facts.ts). */
   facts: StoryFacts;
+  /**
+   * The least long-shingle hashes (long-shingles.ts), 2 bytes each: sent whole with a claim, the
+   * index keeps the first DEDUPE.longSampleKept. Tells a copy from a rewording at low Jaccard.
+   */
+  longSample: Buffer;
   exact: BandKey;
   bands: BandKey[];
   /** Bottom-k shingles as keys of the shared anchor buckets (minhash.ts anchorKeys). */
@@ -51,7 +57,8 @@ export function fingerprint(
   // Shingles drop tones and vowel marks: apps, aggregators and some feeds strip diacritics, and a
   // stripped copy must share its shingles with the original. Three syllables of context keep
   // the collisions this makes (mỹ/mì/mi) from making different texts alike.
-  const sh = shingleHashes(tokens.map(stripTone));
+  const toneless = tokens.map(stripTone);
+  const sh = shingleHashes(toneless);
   const sig = minhashSignature(sh);
   const hash = hashOfKeyText(text);
   return {
@@ -59,6 +66,7 @@ export function fingerprint(
     shingles: sh.length,
     numbers: sh.length < DEDUPE.shortTextShingles ? numbersOf(tokens) : '',
     facts: storyFacts(title, lead, body),
+    longSample: longShingleSample(toneless),
     sketch: sketchOf(sig),
     exact: exactKey(hash, bucketBits),
     bands: bandKeys(sig, bucketBits),

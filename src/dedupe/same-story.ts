@@ -11,6 +11,9 @@
 //     sizes: |A∩B| = J(|A|+|B|)/(1+J).
 //  3. Same at minJaccard, or at minContainment when the smaller text has at least
 //     minShinglesForContainment shingles (a trimmed republication)…
+//  3b. …except, at a Jaccard under longCheckMaxJaccard, when the pair shares phrases but not
+//     sentences: few of the smaller text's long shingles in the other (long-shingles.ts). Two
+//     outlets rewording one release share names and figures; a copy keeps whole runs.
 //  4. …except that two short texts (even the larger under shortTextShingles) that each carry a
 //     number the other lacks are different stories: a shared template outweighs the few tokens
 //     that are the news, and in a brief those are its dates and figures.
@@ -43,11 +46,13 @@ import {
   type StoryFacts,
 } from './lead-facts.js';
 import type { BandKey } from './minhash.js';
+import { longContainmentOf, sharesPhrasesOnly } from './long-shingles.js';
 
 export type SameStoryBasis =
   | 'exact'
   | 'jaccard'
   | 'containment'
+  | 'shares phrases, not sentences'
   | 'short texts, numbers differ'
   | 'new facts in the lead'
   | 'expanded copy'
@@ -185,6 +190,8 @@ export function ruleArgs(rule: SameStoryRule = DEDUPE): number[] {
     rule.relatedMinContainment,
     rule.copyMinContainment,
     rule.minKnownLeadFacts,
+    rule.longCheckMaxJaccard,
+    rule.minLongContainment,
   ];
 }
 
@@ -215,7 +222,7 @@ export interface PairVerdict extends Relation {
  */
 export function compareFingerprints(a: Fingerprint, b: Fingerprint, rule: SameStoryRule = DEDUPE): PairVerdict {
   const cand = sharesCandidateKey(a, b);
-  const sim = judgeSimilarity(
+  let sim = judgeSimilarity(
     matchingHashes(a.sketch, b.sketch),
     a.sketch.length,
     a.shingles,
@@ -224,6 +231,8 @@ export function compareFingerprints(a: Fingerprint, b: Fingerprint, rule: SameSt
     b.numbers,
     rule,
   );
+  if (sim.same && sharesPhrasesOnly(sim.jaccard, longContainmentOf(a.longSample, b.longSample), rule))
+    sim = { ...sim, same: false, basis: 'shares phrases, not sentences' };
   const shared = { sharedBands: cand.bands, sharedAnchors: cand.anchors };
   const none = { related: null, newFacts: null };
   if (cand.exact) return { ...sim, ...none, same: true, basis: 'exact', ...shared };
