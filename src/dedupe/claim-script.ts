@@ -16,6 +16,9 @@ export const MAX_OWNERS = 8;
 /** Jaccard a merge candidate loses per figure of the copy it lacks (choosing among candidates). */
 export const FIGURE_COST = 0.05;
 
+// The record counts its long-shingle values in one byte (lua/claim-story.lua).
+if (DEDUPE.longSampleKept > 255) throw new Error('DEDUPE.longSampleKept must fit in one byte (≤ 255)');
+
 export type ClaimFn = (...args: (string | Buffer | number)[]) => Promise<Buffer[]>;
 
 export const CLAIM_SCRIPT = defineLuaScript<ClaimFn>({
