@@ -83,7 +83,7 @@ function kindOf(label: Label, input: RelevanceInput): string {
  * The blob of each `path` at `commit`. One `ls-tree` per folder, then one `cat-file --batch` for
  * all blobs: `commit:path` names would make git parse a folder of 100 000 entries once per file.
  */
-function readFiles(gitDir: string, commit: string, paths: readonly string[]): (string | null)[] {
+export function readFiles(gitDir: string, commit: string, paths: readonly string[]): (string | null)[] {
   const git = (args: string[], input?: string): Buffer => {
     const r = spawnSync('git', ['--git-dir', gitDir, ...args], { input, maxBuffer: 1 << 30 });
     if (r.status !== 0) throw new Error(`git ${args[0]} in ${gitDir}: ${r.stderr.toString()}`);

@@ -17,6 +17,8 @@ import { corpusPresent, loadNewsClusters } from '../../evaluation/real-news-corp
 import { clusterPairs } from '../../evaluation/real-pair-labels.js';
 import { scoreRealPairs } from '../../evaluation/real-pairs-scores.js';
 import { realPairsSection, realPairsTargets } from '../../evaluation/real-pairs-report.js';
+import { loadRealSeries, seriesMirrorPresent } from '../../evaluation/real-series.js';
+import { realSeriesSection, realSeriesTargets } from '../../evaluation/real-series-report.js';
 import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 
 /** False merges of copies, with how alike they were to the story they joined. */
@@ -48,13 +50,32 @@ async function realPairs(redis: Redis, prefix: string): Promise<{ lines: string[
   return { lines: realPairsSection(source, docs, clusters.size, results), failures: realPairsTargets(results) };
 }
 
+/** The real recurring columns, or one line saying they were skipped (the mirror is read in place). */
+async function realColumns(redis: Redis, prefix: string): Promise<{ lines: string[]; failures: string[] }> {
+  if (!seriesMirrorPresent())
+    return {
+      lines: ['Real recurring columns skipped: needs the VietNews mirror (TINWATCH_MIRRORS)', ''],
+      failures: [],
+    };
+  const series = loadRealSeries();
+  const results = await scoreRealPairs(redis, `${prefix}:series`, series.pairs);
+  return { lines: realSeriesSection(series, results), failures: realSeriesTargets(results) };
+}
+
+/** Both real sections, one after the other. */
+async function realSections(redis: Redis, prefix: string): Promise<{ lines: string[]; failures: string[] }> {
+  const pairs = await realPairs(redis, prefix);
+  const columns = await realColumns(redis, prefix);
+  return { lines: [...pairs.lines, ...columns.lines], failures: [...pairs.failures, ...columns.failures] };
+}
+
 const seedArg = process.argv.indexOf('--seed');
 const seed = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 1;
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const prefix = `tw-eval-dedupe-${process.pid}`;
 try {
   if (process.argv.includes('--real-only')) {
-    const real = await realPairs(redis, prefix);
+    const real = await realSections(redis, prefix);
     process.stdout.write(`${real.lines.join('\n')}\n`);
     await clearPrefix(redis, prefix);
     redis.disconnect();
@@ -116,7 +137,7 @@ try {
     failures.length ? `Targets missed: ${failures.join('; ')}` : 'All targets met.',
     '',
   ];
-  const real = await realPairs(redis, prefix);
+  const real = await realSections(redis, prefix);
   lines.push(...real.lines);
   failures.push(...real.failures);
   const report = lines.join('\n');
