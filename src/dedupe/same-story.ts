@@ -3,8 +3,9 @@
 // `dedupe rebuild` (through the claim) and the evals. test/e2e/same-story-lua.test.ts runs the
 // Lua function on Redis against judgeSimilarity on generated cases so the two cannot drift.
 //
-// Inputs are what the index keeps per story: the one-byte MinHash sketch, the shingle count and,
-// for a short text, the numbers it carries (16-bit hashes as 4-hex-digit chunks).
+// Inputs are what the index keeps per story: the one-byte MinHash sketch, the shingle count,
+// the long-shingle sample (step 3b) and, for a short text, the numbers it carries (16-bit hashes
+// as 4-hex-digit chunks).
 //  1. Jaccard is estimated from the share of equal sketch bytes, corrected for the 1/256 chance
 //     that two different minima share their low byte.
 //  2. Containment (share of the smaller text inside the larger) follows from Jaccard and both
