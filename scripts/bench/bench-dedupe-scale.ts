@@ -41,6 +41,14 @@ function bytes(n: number): Buffer {
 const hex8 = (): string => bytes(4).toString('hex');
 const bucketOf = (bits: number): number => bytes(4).readUInt32BE() >>> (32 - bits);
 
+/** A long article's long-shingle sample: `n` ascending 16-bit values (long-shingles.ts). */
+function sortedValues(n: number): Buffer {
+  const v = Array.from({ length: n }, () => bytes(2).readUInt16BE()).sort((x, y) => x - y);
+  const b = Buffer.alloc(2 * n);
+  v.forEach((x, i) => b.writeUInt16BE(x, 2 * i));
+  return b;
+}
+
 function synthetic(): Fingerprint {
   const key = (bits: number) => ({ bucket: bucketOf(bits), field: Buffer.from(bytes(2)) });
   const bloom = Buffer.from(bytes(DEDUPE.factBloomBytes));
@@ -52,6 +60,7 @@ function synthetic(): Fingerprint {
     numbers: '',
     sketch: Buffer.from(bytes(DEDUPE.hashes)),
     // A lead's dozen facts, a Bloom filter partly full: a long article's.
+    longSample: sortedValues(DEDUPE.longSampleSent),
     facts: {
       lead: Array.from({ length: 12 }, (_, i) => (i < 2 ? 't' : i < 6 ? 'n' : 'p') + hex8()).join(''),
       known: bloom,
@@ -74,7 +83,7 @@ const story = (n: number) => ({
 });
 
 // The index written directly, in the claim script's layout: each story's record (id, sketch,
-// Bloom filter, shingles, numbers, lead facts, written-at, title, outlet, URL; the retention as
+// Bloom filter, long-shingle values, shingles, numbers, lead facts, written-at, title, outlet, URL; the retention as
 // TTL), a thousand per script, and each bucket HASH in one HSET holding the fields the stories
 // drawn into it would have left there (exact: one field a story over 2^bits buckets; each band the
 // same; anchors: 32 a story over 2^(bits + anchorExtraBits)), each field → a story's number.
@@ -101,6 +110,8 @@ function record(num: number, written: number): Buffer {
     Buffer.from(s.storyId, 'hex'),
     bytes(DEDUPE.hashes),
     bytes(DEDUPE.factBloomBytes),
+    Buffer.from([DEDUPE.longSampleKept]),
+    sortedValues(DEDUPE.longSampleKept),
     Buffer.from(tail),
   ]);
   const len = Buffer.alloc(2);

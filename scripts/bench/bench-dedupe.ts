@@ -38,6 +38,11 @@ function syntheticFingerprint(bits: number): Fingerprint {
     shingles: 300 + randomInt(400),
     numbers: '',
     sketch: randomBytes(DEDUPE.hashes),
+    // A long article's long-shingle sample: ascending 16-bit values (long-shingles.ts).
+    longSample: Buffer.from(
+      new Uint16Array(Array.from({ length: DEDUPE.longSampleSent }, () => randomInt(65536)).sort((x, y) => x - y))
+        .buffer,
+    ).swap16(),
     // A lead's dozen facts and a Bloom filter about a third full, as a long article fills it.
     facts: {
       lead: Array.from(

@@ -3,14 +3,18 @@
 // `dedupe rebuild` (through the claim) and the evals. test/e2e/same-story-lua.test.ts runs the
 // Lua function on Redis against judgeSimilarity on generated cases so the two cannot drift.
 //
-// Inputs are what the index keeps per story: the one-byte MinHash sketch, the shingle count and,
-// for a short text, the numbers it carries (16-bit hashes as 4-hex-digit chunks).
+// Inputs are what the index keeps per story: the one-byte MinHash sketch, the shingle count,
+// the long-shingle sample (step 3b) and, for a short text, the numbers it carries (16-bit hashes
+// as 4-hex-digit chunks).
 //  1. Jaccard is estimated from the share of equal sketch bytes, corrected for the 1/256 chance
 //     that two different minima share their low byte.
 //  2. Containment (share of the smaller text inside the larger) follows from Jaccard and both
 //     sizes: |A∩B| = J(|A|+|B|)/(1+J).
 //  3. Same at minJaccard, or at minContainment when the smaller text has at least
 //     minShinglesForContainment shingles (a trimmed republication)…
+//  3b. …except, at a Jaccard under longCheckMaxJaccard, when the pair shares phrases but not
+//     sentences: few of the smaller text's long shingles in the other (long-shingles.ts). Two
+//     outlets rewording one release share names and figures; a copy keeps whole runs.
 //  4. …except that two short texts (even the larger under shortTextShingles) that each carry a
 //     number the other lacks are different stories: a shared template outweighs the few tokens
 //     that are the news, and in a brief those are its dates and figures.
@@ -46,14 +50,16 @@ import {
   type NewFacts,
   type StoryFacts,
 } from './lead-facts.js';
-import type { BandKey } from './minhash.js';
+import { sharesCandidateKey } from './candidate-keys.js';
 import { leadAgreement, restatedLeadShare } from './restated-lead.js';
 import { expandedCopy, restatedLeadCopy } from './copy-steps.js';
+import { longContainmentOf, sharesPhrasesOnly } from './long-shingles.js';
 
 export type SameStoryBasis =
   | 'exact'
   | 'jaccard'
   | 'containment'
+  | 'shares phrases, not sentences'
   | 'short texts, numbers differ'
   | 'headlines of two days'
   | 'new facts in the lead'
@@ -195,21 +201,9 @@ export function ruleArgs(rule: SameStoryRule = DEDUPE): number[] {
     rule.copyMinContainment,
     rule.minKnownLeadFacts,
     rule.copyMinLeadRestated,
+    rule.longCheckMaxJaccard,
+    rule.minLongContainment,
   ];
-}
-
-/**
- * The index's candidate step for one pair: the same exact key, a band in common (same band,
- * same value) or an anchor in common (any two anchors: they share one bucket space).
- */
-export function sharesCandidateKey(a: Fingerprint, b: Fingerprint): { exact: boolean; bands: number; anchors: number } {
-  const same = (x: BandKey, y: BandKey): boolean => x.bucket === y.bucket && x.field.equals(y.field);
-  let bands = 0;
-  for (let i = 0; i < a.bands.length; i++) if (same(a.bands[i]!, b.bands[i]!)) bands++;
-  const name = (x: BandKey): string => `${x.bucket}:${x.field.toString('hex')}`;
-  const mine = new Set(a.anchors.map(name));
-  const anchors = new Set(b.anchors.map(name).filter((k) => mine.has(k))).size;
-  return { exact: same(a.exact, b.exact), bands, anchors };
 }
 
 export interface PairVerdict extends Relation {
@@ -227,7 +221,7 @@ export interface PairVerdict extends Relation {
  */
 export function compareFingerprints(a: Fingerprint, b: Fingerprint, rule: SameStoryRule = DEDUPE): PairVerdict {
   const cand = sharesCandidateKey(a, b);
-  const sim = judgeSimilarity(
+  let sim = judgeSimilarity(
     matchingHashes(a.sketch, b.sketch),
     a.sketch.length,
     a.shingles,
@@ -236,6 +230,8 @@ export function compareFingerprints(a: Fingerprint, b: Fingerprint, rule: SameSt
     b.numbers,
     rule,
   );
+  if (sim.same && sharesPhrasesOnly(sim.jaccard, longContainmentOf(a.longSample, b.longSample), rule))
+    sim = { ...sim, same: false, basis: 'shares phrases, not sentences' };
   const lead = leadAgreement(a.sketch, b.sketch, a.leadPositions);
   const leadShare = restatedLeadShare(lead.equal, lead.at, a.shingles, b.shingles, sim.jaccard);
   const shared = { sharedBands: cand.bands, sharedAnchors: cand.anchors, leadShare };

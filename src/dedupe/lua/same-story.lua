@@ -8,6 +8,11 @@
            (eq: equal sketch bytes of k; a, b: shingle counts; na, nb: numbers of short texts)
     restated_lead(leadEqual, leadAt, mySize, theirSize, j)
         -> the estimated share of the new text's lead inside the other (restated-lead.ts)
+    long_containment(a, kA, b, off, nb, kB, minSample)
+        -> long_containment of long-shingles.ts: a, a whole string of 2-byte values (full at kA);
+           nb values of b read from offset off (full at kB); -1 under minSample values
+    phrases_only(j, lc, r)
+        -> true when the pair shares phrases, not sentences (long-shingles.ts sharesPhrasesOnly)
     relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, myBloom, leadShare, r)
         -> 'same', a relation kind ('follow-up', 'same-series', 'same-event') or 'none'
            (myBloom: the new text's known facts, a string read from offset 1; leadShare:
@@ -42,6 +47,34 @@ local function restated_lead(leadEqual, leadAt, mySize, theirSize, j)
   if p < 0 then p = 0 end
   local union = (mySize + theirSize) / (1 + j)
   return math.min(1, (p * union) / mySize)
+end
+
+local function u16(s, i) local x, y = string.byte(s, i, i + 1) return x * 256 + y end
+
+local function long_containment(a, kA, b, off, nb, kB, minSample)
+  local na = math.floor(#a / 2)
+  local cutA, cutB = 65535, 65535
+  if na >= kA then cutA = u16(a, na * 2 - 1) end
+  if nb >= kB then cutB = u16(b, off + nb * 2 - 2) end
+  local cut = math.min(cutA, cutB)
+  local i, j, inA, inB, both = 0, 0, 0, 0, 0
+  while i < na or j < nb do
+    local x, y = 65536, 65536
+    if i < na then x = u16(a, i * 2 + 1) end
+    if j < nb then y = u16(b, off + j * 2) end
+    local v = math.min(x, y)
+    if v > cut then break end
+    if x == v then inA = inA + 1; i = i + 1 end
+    if y == v then inB = inB + 1; j = j + 1 end
+    if x == v and y == v then both = both + 1 end
+  end
+  local small = math.min(inA, inB)
+  if small < minSample then return -1 end
+  return both / small
+end
+
+local function phrases_only(j, lc, r)
+  return j < r.longMaxJ and lc >= 0 and lc < r.minLongC
 end
 
 local function relate(same, j, c, short, small, myLead, theirLead, theirBloom, theirOff, myBloom, leadShare, r)
