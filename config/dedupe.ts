@@ -80,6 +80,14 @@ export const DEDUPE = {
    */
   copyMinContainment: 0.6,
   minKnownLeadFacts: 2,
+  /**
+   * …or when its lead adds only names and this share of the lead's shingles is in the other text
+   * (estimated from the sketch, src/dedupe/restated-lead.ts), with the same containment and every
+   * figure of the other's title and lead kept: a lead rewritten around a name. A follow-up's lead
+   * is new text (generated follow-ups: at most 0.24, most 0); real copies whose rewritten lead
+   * named someone: 0.5–0.8 (development half).
+   */
+  copyMinLeadRestated: 0.4,
   /** Facts kept from the title and lead (after the headline's 4 template words): a lead carries far fewer. */
   maxLeadFacts: 28,
   /** Facts of the whole text sent with a claim to pick among a column's days (never stored). */
@@ -96,6 +104,29 @@ export const DEDUPE = {
    */
   relatedMinJaccard: 0.15,
   relatedMinContainment: 0.3,
+  /**
+   * Long shingles (long-shingles.ts): syllables per run. Independent reports of one event share
+   * 3-syllable shingles (names, titles, figures, set phrases) but few runs this long; a copy,
+   * trimmed or lightly edited, keeps most of its sentences and so most of its long runs.
+   */
+  longShingleSize: 8,
+  /** Long-shingle hashes the index keeps per story (2 bytes each)… */
+  longSampleKept: 96,
+  /** …and the claimant sends (a bottom-K sample, cut at the stored story's own cut-off). */
+  longSampleSent: 256,
+  /** Values of the smaller side under the common cut-off below which the estimate says nothing. */
+  minLongSample: 12,
+  /**
+   * A pair the thresholds call the same story at Jaccard under this is merged only when it shares
+   * whole runs: a Jaccard this high is a copy anyway (independent reports stay under 0.41).
+   */
+  longCheckMaxJaccard: 0.45,
+  /**
+   * …at least this estimated share of the smaller text's long shingles in the other. Set on the
+   * development half of the real pairs, between the highest independent-report estimate (0.304)
+   * and the lowest copy's (0.313): the margin there is thin, see docs/dedupe.md.
+   */
+  minLongContainment: 0.31,
 } as const;
 
 /** The rule's thresholds, as the decision (src/dedupe/same-story.ts) takes them. */
@@ -109,6 +140,9 @@ export type SameStoryRule = Record<
   | 'relatedMinJaccard'
   | 'relatedMinContainment'
   | 'copyMinContainment'
-  | 'minKnownLeadFacts',
+  | 'minKnownLeadFacts'
+  | 'copyMinLeadRestated'
+  | 'longCheckMaxJaccard'
+  | 'minLongContainment',
   number
 >;

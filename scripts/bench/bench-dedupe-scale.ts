@@ -41,6 +41,14 @@ function bytes(n: number): Buffer {
 const hex8 = (): string => bytes(4).toString('hex');
 const bucketOf = (bits: number): number => bytes(4).readUInt32BE() >>> (32 - bits);
 
+/** A long article's long-shingle sample: `n` ascending 16-bit values (long-shingles.ts). */
+function sortedValues(n: number): Buffer {
+  const v = Array.from({ length: n }, () => bytes(2).readUInt16BE()).sort((x, y) => x - y);
+  const b = Buffer.alloc(2 * n);
+  v.forEach((x, i) => b.writeUInt16BE(x, 2 * i));
+  return b;
+}
+
 function synthetic(): Fingerprint {
   const key = (bits: number) => ({ bucket: bucketOf(bits), field: Buffer.from(bytes(2)) });
   const bloom = Buffer.from(bytes(DEDUPE.factBloomBytes));
@@ -52,11 +60,14 @@ function synthetic(): Fingerprint {
     numbers: '',
     sketch: Buffer.from(bytes(DEDUPE.hashes)),
     // A lead's dozen facts, a Bloom filter partly full: a long article's.
+    longSample: sortedValues(DEDUPE.longSampleSent),
     facts: {
       lead: Array.from({ length: 12 }, (_, i) => (i < 2 ? 't' : i < 6 ? 'n' : 'p') + hex8()).join(''),
       known: bloom,
       all: Array.from({ length: 40 }, (_, i) => (i < 20 ? 'n' : 'p') + hex8()).join(''),
     },
+    // A lead a tenth of the text: about a tenth of the hash functions have their minimum in it.
+    leadPositions: Buffer.from(Array.from({ length: DEDUPE.hashes }, (_, i) => (i % 10 === 0 ? 1 : 0))),
     exact: { bucket: bucketOf(BITS), field: Buffer.from(bytes(5)) },
     bands: Array.from({ length: DEDUPE.bands }, () => key(BITS)),
     anchors: Array.from({ length: DEDUPE.anchors }, () => key(BITS + DEDUPE.anchorExtraBits)),
@@ -72,7 +83,7 @@ const story = (n: number) => ({
 });
 
 // The index written directly, in the claim script's layout: each story's record (id, sketch,
-// Bloom filter, shingles, numbers, lead facts, written-at, title, outlet, URL; the retention as
+// Bloom filter, long-shingle values, shingles, numbers, lead facts, written-at, title, outlet, URL; the retention as
 // TTL), a thousand per script, and each bucket HASH in one HSET holding the fields the stories
 // drawn into it would have left there (exact: one field a story over 2^bits buckets; each band the
 // same; anchors: 32 a story over 2^(bits + anchorExtraBits)), each field → a story's number.
@@ -99,6 +110,8 @@ function record(num: number, written: number): Buffer {
     Buffer.from(s.storyId, 'hex'),
     bytes(DEDUPE.hashes),
     bytes(DEDUPE.factBloomBytes),
+    Buffer.from([DEDUPE.longSampleKept]),
+    sortedValues(DEDUPE.longSampleKept),
     Buffer.from(tail),
   ]);
   const len = Buffer.alloc(2);

@@ -38,6 +38,11 @@ function syntheticFingerprint(bits: number): Fingerprint {
     shingles: 300 + randomInt(400),
     numbers: '',
     sketch: randomBytes(DEDUPE.hashes),
+    // A long article's long-shingle sample: ascending 16-bit values (long-shingles.ts).
+    longSample: Buffer.from(
+      new Uint16Array(Array.from({ length: DEDUPE.longSampleSent }, () => randomInt(65536)).sort((x, y) => x - y))
+        .buffer,
+    ).swap16(),
     // A lead's dozen facts and a Bloom filter about a third full, as a long article fills it.
     facts: {
       lead: Array.from(
@@ -47,6 +52,8 @@ function syntheticFingerprint(bits: number): Fingerprint {
       known: Buffer.from(Array.from({ length: DEDUPE.factBloomBytes }, () => randomInt(256) & randomInt(256))),
       all: Array.from({ length: 40 }, (_, i) => (i < 20 ? 'n' : 'p') + randomBytes(4).toString('hex')).join(''),
     },
+    // A lead a tenth of the text: about a tenth of the hash functions have their minimum in it.
+    leadPositions: Buffer.from(Array.from({ length: DEDUPE.hashes }, (_, i) => (i % 10 === 0 ? 1 : 0))),
     exact: { bucket: randomBytes(4).readUInt32BE() >>> (32 - bits), field: randomBytes(5) },
     bands: Array.from({ length: DEDUPE.bands }, () => key(bits)),
     anchors: Array.from({ length: DEDUPE.anchors }, () => key(bits + DEDUPE.anchorExtraBits)),

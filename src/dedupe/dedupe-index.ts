@@ -50,9 +50,9 @@ export interface DedupeOptions {
  * Everything that changes what a key or a sketch byte means. An index built under another
  * layout cannot be read: its sketches answer a different question.
  */
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
 export function layoutMarker(bucketBits: number): string {
-  return `${LAYOUT_VERSION}:${bucketBits}:${DEDUPE.hashes}:${DEDUPE.bands}x${DEDUPE.rows}:a${DEDUPE.anchors}:${DEDUPE.shingleSize}:s${DEDUPE.shortTextShingles}:f${DEDUPE.factBloomBytes}`;
+  return `${LAYOUT_VERSION}:${bucketBits}:${DEDUPE.hashes}:${DEDUPE.bands}x${DEDUPE.rows}:a${DEDUPE.anchors}:${DEDUPE.shingleSize}:s${DEDUPE.shortTextShingles}:f${DEDUPE.factBloomBytes}:l${DEDUPE.longShingleSize}x${DEDUPE.longSampleKept}`;
 }
 
 function claimCommand(redis: Redis): ClaimFn {
@@ -78,17 +78,21 @@ export interface StoryRecord extends StoryOwner {
   sketch: Buffer;
   /** Lead facts and the Bloom filter of known facts (lead-facts.ts). */
   facts: { lead: string; known: Buffer; all: string };
+  /** The long-shingle values kept (long-shingles.ts storedSample). */
+  longSample: Buffer;
 }
 
 export function parseStoryRecord(rec: Buffer): StoryRecord {
   const sketchEnd = 8 + DEDUPE.hashes;
-  const end = sketchEnd + DEDUPE.factBloomBytes;
+  const bloomEnd = sketchEnd + DEDUPE.factBloomBytes;
+  const end = bloomEnd + 1 + 2 * (rec[bloomEnd] ?? 0);
   const [shingles, numbers, lead, written, title, outlet, ...url] = rec.subarray(end).toString('utf8').split('\t');
   const seconds = Number(written);
   return {
     storyId: rec.subarray(0, 8).toString('hex'),
     sketch: rec.subarray(8, sketchEnd),
-    facts: { lead: lead ?? '', known: rec.subarray(sketchEnd, end), all: '' },
+    facts: { lead: lead ?? '', known: rec.subarray(sketchEnd, bloomEnd), all: '' },
+    longSample: rec.subarray(bloomEnd + 1, end),
     shingles: Number(shingles),
     numbers: numbers ?? '',
     writtenAt: seconds > 0 ? new Date(seconds * 1000).toISOString() : null,
@@ -135,6 +139,8 @@ export async function claimStory(
     fp.facts.lead,
     fp.facts.known,
     fp.facts.all,
+    fp.leadPositions,
+    fp.longSample,
     ...ruleArgs(),
     ...fieldsOf(fp),
   );

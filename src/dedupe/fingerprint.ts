@@ -1,8 +1,10 @@
 // Everything the dedupe index needs from one article's text, computed once per article.
 import { DEDUPE } from '../../config/dedupe.js';
-import { contentKeyTokens, hashOfKeyText } from './content-hash.js';
+import { contentKeyTokens, hashOfKeyText, stripWirePrefix } from './content-hash.js';
 import { storyFacts, type StoryFacts } from './lead-facts.js';
-import { stripTone } from '../text/vietnamese-fold.js';
+import { leadPositionsOf } from './restated-lead.js';
+import { foldTokens, stripTone } from '../text/vietnamese-fold.js';
+import { longShingleSample } from './long-shingles.js';
 import {
   anchorKeys,
   bandKeys,
@@ -28,6 +30,16 @@ export interface Fingerprint {
   numbers: string;
   /** What the title and lead state, and every fact of the text (lead-facts.ts). */
   facts: StoryFacts;
+  /**
+   * One byte per hash function, 1 where the text's minimum is a shingle of its lead: how much of
+   * the lead an indexed story holds (restated-lead.ts). Sent with a claim, not stored.
+   */
+  leadPositions: Buffer;
+  /**
+   * The least long-shingle hashes (long-shingles.ts), 2 bytes each: sent whole with a claim, the
+   * index keeps the first DEDUPE.longSampleKept. Tells a copy from a rewording at low Jaccard.
+   */
+  longSample: Buffer;
   exact: BandKey;
   bands: BandKey[];
   /** Bottom-k shingles as keys of the shared anchor buckets (minhash.ts anchorKeys). */
@@ -51,14 +63,19 @@ export function fingerprint(
   // Shingles drop tones and vowel marks: apps, aggregators and some feeds strip diacritics, and a
   // stripped copy must share its shingles with the original. Three syllables of context keep
   // the collisions this makes (mỹ/mì/mi) from making different texts alike.
-  const sh = shingleHashes(tokens.map(stripTone));
+  const toneless = tokens.map(stripTone);
+  const sh = shingleHashes(toneless);
   const sig = minhashSignature(sh);
   const hash = hashOfKeyText(text);
+  // The lead as storyFacts reads it: without a lead, the first body block stands for it.
+  const leadTokens = foldTokens(stripWirePrefix(lead ?? body[0] ?? '')).map(stripTone);
   return {
     contentHash: hash,
     shingles: sh.length,
     numbers: sh.length < DEDUPE.shortTextShingles ? numbersOf(tokens) : '',
     facts: storyFacts(title, lead, body),
+    leadPositions: leadPositionsOf(sig, leadTokens),
+    longSample: longShingleSample(toneless),
     sketch: sketchOf(sig),
     exact: exactKey(hash, bucketBits),
     bands: bandKeys(sig, bucketBits),

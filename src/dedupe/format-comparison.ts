@@ -15,6 +15,7 @@ export function formatComparison(v: PairVerdict, a: Fingerprint, b: Fingerprint)
     ...(v.newFacts
       ? [
           `new facts in the second text's title and lead: ${v.newFacts.numbers} numbers, ${v.newFacts.names} names (another story at ≥ ${DEDUPE.minNewNumbers} number or ≥ ${DEDUPE.minNewNames} names)`,
+          `second text's lead inside the first≈ ${v.leadShare.toFixed(2)} (a lead adding only names is a restated copy at ≥ ${DEDUPE.copyMinLeadRestated})`,
         ]
       : []),
     `verdict: ${v.same ? 'same story' : 'different stories'} (${v.basis})${v.related ? `, related: ${v.related}` : ''}`,

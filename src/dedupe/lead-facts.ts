@@ -5,7 +5,7 @@
 // state — the dates and figures, the people and places. A copy never states a fact its original
 // lacks; a new day's column or a follow-up does.
 //
-//  - lead facts: the numbers of the title (kind `t`), the numbers of the lead (`n`) and its
+//  - lead facts: the numbers of the title (kind `t`, its dates `T`), the numbers of the lead (`n`) and its
 //    capitalised syllables (`p`, names: people, places, bodies; a hyphenated given name counts
 //    each syllable), each as a kind letter and 8 hex digits of a hash. Names of the title are
 //    left out, in the title and in the lead: a retitled copy's headline, and a lead rewritten
@@ -17,10 +17,10 @@ import { DEDUPE } from '../../config/dedupe.js';
 import { stripWirePrefix } from './content-hash.js';
 import { hashString } from './minhash.js';
 import type { LuaConstants } from '../../base/redis/lua-script.js';
-import { fold, knownNumberForms, leadNamesOf, namesOf, numbersOf } from './text-facts.js';
+import { fold, isCalendarDate, knownNumberForms, leadNamesOf, leadNumbersOf, namesOf } from './text-facts.js';
 
 export interface StoryFacts {
-  /** Lead facts: kind letter (t, n, p) + 8 hex digits each, at most DEDUPE.maxLeadFacts. */
+  /** Lead facts: kind letter (T, t, n, p) + 8 hex digits each, at most DEDUPE.maxLeadFacts. */
   lead: string;
   /** Bloom filter of every fact of the text. */
   known: Buffer;
@@ -47,16 +47,38 @@ function positions(h: number): number[] {
   return [h & 1023, (h >>> 10) & 1023, (h >>> 20) & 1023].map((p) => p % (DEDUPE.factBloomBytes * 8));
 }
 
+/** One fact a title or lead states, in plain words (for `dedupe compare` and the eval's diagnosis). */
+export interface LeadFact {
+  kind: 'T' | 't' | 'n' | 'p';
+  value: string;
+  /** Kind letter and 8 hex digits, as kept in StoryFacts.lead. */
+  entry: string;
+}
+
+/** The facts of a title and lead, in the order storyFacts keeps them (at most `max`). */
+export function leadFactsOf(title: string, leadText: string, max: number = DEDUPE.maxLeadFacts): LeadFact[] {
+  const seen = new Set<string>();
+  const facts: LeadFact[] = [];
+  const add = (kind: LeadFact['kind'], key: string, value: string): void => {
+    const h = hex(key, value);
+    if (seen.has(h) || facts.length >= max) return;
+    seen.add(h);
+    facts.push({ kind, value, entry: kind + h });
+  };
+  // A title's date (kind `T`) is kept apart from its other figures: two headlines of one column
+  // differ by their dates, and a date is what a column's day is named by.
+  for (const n of leadNumbersOf(title)) add(isCalendarDate(n) ? 'T' : 't', 'n', n);
+  for (const n of leadNumbersOf(leadText)) add('n', 'n', n);
+  // A lead that restates its own headline (an editor's rewritten lead) names what the headline
+  // names: not evidence of a new fact.
+  const headline = new Set(namesOf(title, true));
+  for (const p of leadNamesOf(leadText)) if (!headline.has(p)) add('p', 'p', p);
+  return facts;
+}
+
 export function storyFacts(title: string, lead: string | null, body: readonly string[]): StoryFacts {
   const leadText = stripWirePrefix(lead ?? body[0] ?? '');
-  const seen = new Set<string>();
   const facts: string[] = [];
-  const add = (kind: string, key: string, value: string): void => {
-    const h = hex(key, value);
-    if (seen.has(h) || facts.length >= DEDUPE.maxLeadFacts) return;
-    seen.add(h);
-    facts.push(kind + h);
-  };
   // The headline's words without its figures, as a bottom-4 sample (kind `w`): one template's
   // days share most of them, a follow-up's new headline few.
   const words = [
@@ -72,12 +94,7 @@ export function storyFacts(title: string, lead: string | null, body: readonly st
     .sort((x, y) => x - y)
     .slice(0, TEMPLATE_WORDS))
     facts.push(`w${h.toString(16).padStart(8, '0')}`);
-  for (const n of numbersOf(title)) add('t', 'n', n);
-  for (const n of numbersOf(leadText)) add('n', 'n', n);
-  // A lead that restates its own headline (an editor's rewritten lead) names what the headline
-  // names: not evidence of a new fact.
-  const headline = new Set(namesOf(title, true));
-  for (const p of leadNamesOf(leadText)) if (!headline.has(p)) add('p', 'p', p);
+  for (const f of leadFactsOf(title, leadText, DEDUPE.maxLeadFacts - facts.length)) facts.push(f.entry);
 
   const known = Buffer.alloc(DEDUPE.factBloomBytes);
   const all = new Set<string>();
@@ -93,7 +110,7 @@ export function storyFacts(title: string, lead: string | null, body: readonly st
   return { lead: facts.join(''), known, all: [...all].join('') };
 }
 
-function isKnown(known: Buffer, h: number): boolean {
+export function isKnown(known: Buffer, h: number): boolean {
   return positions(h).every((p) => (known[p >> 3]! & (1 << (p & 7))) !== 0);
 }
 
@@ -116,15 +133,29 @@ export function leadFactCount(lead: string): number {
   return n;
 }
 
-/** True when both titles carry numbers and each has one the other lacks: one template, two days. */
-export function titleNumbersDisagree(a: string, b: string): boolean {
-  const titleOf = (x: string): Set<string> => {
+/** Each set has a member the other lacks. */
+function eachLacks(kinds: string, a: string, b: string): boolean {
+  const of = (x: string): Set<string> => {
     const s = new Set<string>();
-    for (let i = 0; i + 9 <= x.length; i += 9) if (x[i] === 't') s.add(x.slice(i + 1, i + 9));
+    for (let i = 0; i + 9 <= x.length; i += 9) if (kinds.includes(x[i]!)) s.add(x.slice(i + 1, i + 9));
     return s;
   };
-  const [sa, sb] = [titleOf(a), titleOf(b)];
+  const [sa, sb] = [of(a), of(b)];
   return [...sa].some((x) => !sb.has(x)) && [...sb].some((x) => !sa.has(x));
+}
+
+/** True when both titles carry numbers (dates or figures) and each has one the other lacks: one template, two days. */
+export function titleNumbersDisagree(a: string, b: string): boolean {
+  return eachLacks('tT', a, b);
+}
+
+/**
+ * True when both titles carry dates and each has one the other lacks: two days. A copy keeps its
+ * original's date or drops it; a forecast or a draw of the next day may name the day before in its
+ * text, so its lead states nothing new, but its headline is dated otherwise.
+ */
+export function titleDatesDisagree(a: string, b: string): boolean {
+  return eachLacks('T', a, b);
 }
 
 const TEMPLATE_WORDS = 4;
@@ -146,7 +177,7 @@ export function sameTemplate(a: string, b: string): boolean {
 }
 
 /**
- * The Lua statement of newFacts, leadFactCount, sameTemplate and titleNumbersDisagree. The Bloom
+ * The Lua statement of newFacts, leadFactCount, sameTemplate, titleNumbersDisagree and titleDatesDisagree. The Bloom
  * filter is read in place from a string at an offset (a story record), so no copy is made per
  * candidate.
  */

@@ -16,19 +16,49 @@ const DATE_WITH_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const calendarDay = (d: string, m: string): boolean =>
   Number(d) >= 1 && Number(d) <= 31 && Number(m) >= 1 && Number(m) <= 12;
 
+/** A figure as numbersOf writes it that reads as a day and month (16/5): a date. */
+export const isCalendarDate = (n: string): boolean => {
+  const dm = /^(\d{1,2})\/(\d{1,2})$/.exec(n);
+  return dm !== null && calendarDay(dm[1]!, dm[2]!);
+};
+
 /**
  * The text's figures, canonical: `,` as `.`, `-` as `/`, no leading zeros, and a date's year
  * dropped (16/05/2016 is the 16/5 a copy's lead says; a column's days differ by day, not year).
  */
 export function numbersOf(text: string): string[] {
   return [...text.matchAll(NUMBER)].map((m) => {
-    const n = m[0]
-      .replace(/,/g, '.')
-      .replace(/-/g, '/')
-      .replace(/(^|[./])0+(?=\d)/g, '$1');
+    const dotted = m[0].replace(/,/g, '.');
+    // Thousands written with or without separators are one figure: 28.500 = 28,500 = 28500.
+    if (THOUSANDS.test(dotted)) return dotted.replace(/\./g, '');
+    const n = dotted.replace(/-/g, '/').replace(/(^|[./])0+(?=\d)/g, '$1');
     const date = DATE_WITH_YEAR.exec(n);
     return date && calendarDay(date[1]!, date[2]!) ? `${date[1]}/${date[2]}` : n;
   });
+}
+
+/** A whole number in groups of three (28.500, 1.000.000): thousands separators, as numbersOf has made them dots. */
+const THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
+
+/** 28500 as 28.500: the form stories indexed before numbersOf dropped separators hold (their lead facts). */
+const grouped = (n: string): string => n.replace(/\B(?=(\d{3})+$)/g, '.');
+
+// How old someone is, written as an age ("54 tuổi") or a birth year ("SN 1962", "sinh năm 1962"):
+// one outlet writes the birth year, another the age it makes in the year of publication, which
+// the index does not know. So a title or lead reads either as the one fact AGE_FACT ("an age is
+// stated"), known to a text that states any age or birth year. The person's name carries who it
+// is; a column's day or a follow-up adds dates, figures and people, not a new age for one person.
+const AGE_OR_BIRTH_YEAR = /(?<![\p{L}\p{N}])(?:\d{1,3}\s*tuổi|(?:SN|sinh năm)\s*\d{4})(?![\p{L}\p{N}])/giu;
+export const AGE_FACT = 'tuổi';
+
+/**
+ * The figures a title or lead states, as the new-facts test compares them: numbersOf, but an age
+ * or a birth year as the one fact AGE_FACT.
+ */
+export function leadNumbersOf(text: string): string[] {
+  const nfc = text.normalize('NFC');
+  const rest = nfc.replace(AGE_OR_BIRTH_YEAR, ' ');
+  return rest === nfc ? numbersOf(nfc) : [...numbersOf(rest), AGE_FACT];
 }
 
 // Small counts an outlet may spell out ("hai người", "ba ngày"); folded, toneless. Words that are
@@ -51,12 +81,14 @@ export function knownNumberForms(text: string): string[] {
   const out: string[] = [];
   for (const n of numbersOf(text)) {
     out.push(n);
+    if (/^\d{4,}$/.test(n)) out.push(grouped(n));
     const dm = /^(\d{1,2})[./](\d{1,2})$/.exec(n);
     if (dm && calendarDay(dm[1]!, dm[2]!)) out.push(`${dm[1]}/${dm[2]}`, `${dm[1]}.${dm[2]}`);
     const monthYear = /^(\d{1,2})[./](\d{4})$/.exec(n);
     if (monthYear) out.push(`${monthYear[1]}/${monthYear[2]}`, `${monthYear[1]}.${monthYear[2]}`, monthYear[2]!);
   }
   for (const m of text.matchAll(/(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g)) out.push(m[3]!);
+  if (text.normalize('NFC').search(AGE_OR_BIRTH_YEAR) >= 0) out.push(AGE_FACT);
   for (const w of fold(text).split(/[^a-z]+/)) if (NUMBER_WORDS[w]) out.push(NUMBER_WORDS[w]);
   return out;
 }

@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { bucketKeys, claimStory, layoutMarker, pruneExpired } from '../../src/dedupe/dedupe-index.js';
+import { bucketKeys, claimStory, layoutMarker, parseStoryRecord, pruneExpired } from '../../src/dedupe/dedupe-index.js';
+import { storedSample } from '../../src/dedupe/long-shingles.js';
 import { DEDUPE } from '../../config/dedupe.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
 import { clearPrefix, scanKeys } from '../../base/redis/clear-prefix.js';
@@ -77,6 +78,36 @@ describe('dedupe index on Redis', () => {
     expect((await claimStory(redis, k, fpOf('on-003'), { storyId: sid(), outlet: 'c', url: 'https://c/1' })).kind).toBe(
       'new',
     );
+  });
+
+  it('links a rewording that shares phrases, not sentences, as same-event; a trimmed copy still joins', async () => {
+    const k = await fresh();
+    // Invented lowercase syllables (no figures, no names: the new-facts step stays out of it),
+    // twelve to a sentence.
+    const syllable = (i: number): string =>
+      `x${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}`;
+    const prose = (xs: string[]): string[] =>
+      Array.from({ length: Math.ceil(xs.length / 12) }, (_, p) => `${xs.slice(p * 12, p * 12 + 12).join(' ')}.`);
+    const words = Array.from({ length: 360 }, (_, i) => syllable((i * 37) % 676));
+    const original = fingerprint(null, prose(words));
+    // One syllable in six changed: about half the 3-syllable shingles kept (Jaccard near 0.33,
+    // over minJaccard), no run of eight.
+    const reworded = fingerprint(null, prose(words.map((w, i) => (i % 6 === 5 ? `${w}q` : w))));
+    const trimmed = fingerprint(null, prose(words.slice(0, 240)));
+    const first = { storyId: sid(), outlet: 'a', url: 'https://a/1' };
+    expect((await claimStory(redis, k, original, first)).kind).toBe('new');
+    const v = await claimStory(redis, k, reworded, { storyId: sid(), outlet: 'b', url: 'https://b/1' });
+    expect(v).toMatchObject({ kind: 'new', related: { kind: 'same-event', story: first } });
+    if (v.kind === 'new') expect(v.related!.jaccard).toBeGreaterThanOrEqual(DEDUPE.minJaccard);
+    expect(await claimStory(redis, k, trimmed, { storyId: sid(), outlet: 'c', url: 'https://c/1' })).toMatchObject({
+      kind: 'near',
+      owner: first,
+    });
+    // The record keeps the sample's first values, and the text fields after them read back.
+    const rec = parseStoryRecord((await redis.getBuffer(`${k.dedupeRecordPrefix}1`))!);
+    expect(rec.longSample).toEqual(storedSample(original.longSample));
+    expect(rec.longSample.length).toBe(2 * DEDUPE.longSampleKept);
+    expect(rec).toMatchObject({ shingles: original.shingles, url: 'https://a/1', outlet: 'a' });
   });
 
   it('refuses an index built under another layout, naming the command that fixes it', async () => {

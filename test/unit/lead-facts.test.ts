@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEDUPE } from '../../config/dedupe.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
-import { newFacts, storyFacts, titleNumbersDisagree } from '../../src/dedupe/lead-facts.js';
+import { newFacts, sameTemplate, storyFacts, titleNumbersDisagree } from '../../src/dedupe/lead-facts.js';
 import { compareFingerprints } from '../../src/dedupe/same-story.js';
 
 interface Piece {
@@ -71,6 +71,57 @@ describe('new facts in the title and lead', () => {
     const c = storyFacts('Diễn biến mới', 'x', []);
     expect(titleNumbersDisagree(a.lead, b.lead)).toBe(true);
     expect(titleNumbersDisagree(a.lead, c.lead)).toBe(false);
+  });
+
+  it("a retitled copy whose headline moved one of the text's figures is not another day (property)", () => {
+    fc.assert(
+      fc.property(day, (x) => {
+        const original = column(x);
+        // The republisher's headline states the world price instead of the day; its lead names the
+        // source. Every figure of either text is in the other: no figure differs.
+        const copy: Piece = {
+          ...original,
+          title: `Giá vàng hôm nay: vàng miếng tăng, thế giới ${x.world} đồng`,
+          lead: `${original.lead.replace(/\.$/, '')}, theo Công ty Vàng bạc Phú Quý.`,
+        };
+        const [a, b] = [fp(original), fp(copy)];
+        // To the headlines alone, one template on two days…
+        expect(titleNumbersDisagree(b.facts.lead, a.facts.lead)).toBe(true);
+        expect(sameTemplate(b.facts.lead, a.facts.lead)).toBe(true);
+        const v = compareFingerprints(b, a);
+        expect(v.newFacts?.names).toBeGreaterThanOrEqual(DEDUPE.minNewNames);
+        // …but no figure differs: a copy.
+        expect(v.related).not.toBe('same-series');
+        expect(v.same).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a forecast of the next day stays apart though the day before named its date and figures (property)', () => {
+    // Our own forecast column: each day names tomorrow, so the next day's lead states nothing the
+    // day before lacks; only the headlines' dates tell the two days apart.
+    const forecast = (d: number, hi: number, next: number): Piece => ({
+      title: `Dự báo thời tiết ${d}/6: nắng nóng kéo dài`,
+      lead: `Ngày ${d}/6, khu vực đồng bằng có nắng nóng, nhiệt độ cao nhất ${hi} độ C.`,
+      body: [
+        `Sang ngày ${d + 1}/6, nắng nóng tiếp tục, nhiệt độ cao nhất khoảng ${next} độ C, chiều tối có thể có mưa rào và dông vài nơi.`,
+        'Cơ quan khí tượng khuyến cáo người dân hạn chế ra ngoài vào buổi trưa, uống đủ nước và chú ý phòng tránh sét, lốc và gió giật mạnh trong cơn dông.',
+        'Ở vùng núi phía bắc, trời nhiều mây, có mưa rào rải rác; khu vực ven biển gió nhẹ, biển êm, tàu thuyền hoạt động bình thường.',
+        'Nhiệt độ thấp nhất về đêm phổ biến từ hai mươi sáu đến hai mươi tám độ, độ ẩm không khí thấp nhất vào buổi chiều.',
+      ],
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 27 }), fc.integer({ min: 33, max: 39 }), (d, hi) => {
+        const today = forecast(d, hi, hi + 1);
+        const tomorrow = forecast(d + 1, hi + 1, hi);
+        tomorrow.body[0] = tomorrow.body[0]!.replace(`${d + 2}/6`, `${d + 2}/6 (sau ngày ${d}/6 nóng ${hi} độ C)`);
+        const v = compareFingerprints(fp(tomorrow), fp(today));
+        expect(v.newFacts).toEqual({ numbers: 0, names: 0 }); // nothing new to the day before…
+        expect(v).toMatchObject({ same: false, basis: 'headlines of two days', related: 'same-series' }); // …two days
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('two renderings of one template with different dates and figures are never merged (property)', () => {

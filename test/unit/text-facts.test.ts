@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newFacts, storyFacts } from '../../src/dedupe/lead-facts.js';
-import { knownNumberForms, leadNamesOf, numbersOf } from '../../src/dedupe/text-facts.js';
+import { AGE_FACT, knownNumberForms, leadNamesOf, leadNumbersOf, numbersOf } from '../../src/dedupe/text-facts.js';
 
 const BODY = [
   'Lực lượng chức năng đã kiểm tra toàn bộ hồ sơ và lập biên bản vi phạm đối với các cơ sở liên quan trong đợt thanh tra.',
@@ -39,7 +39,65 @@ describe('facts written several ways', () => {
       fresh(a, { title: 'Giá vàng ngày 17/5', lead: 'Sáng 17/5/2016, giá vàng tăng 200 nghìn đồng.' }).numbers,
     ).toBe(1);
     expect(fresh(a, { title: 'Giá vàng ngày 16/5', lead: 'Sáng 16/5, giá vàng tăng 350 nghìn đồng.' }).numbers).toBe(1);
-    expect(numbersOf('ngày 16/05/2016 và 28.500 đồng')).toEqual(['16/5', '28.500']);
+    expect(numbersOf('ngày 16/05/2016 và 28.500 đồng')).toEqual(['16/5', '28500']);
+  });
+
+  it('an age and a birth year are one fact: that the text says how old someone is (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1930, max: 2010 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.constantFrom('SN', 'sinh năm', 'Sinh năm'),
+        (year, age, born) => {
+          const a = {
+            title: 'Bắt giam cán bộ',
+            lead: `Cơ quan điều tra bắt giam bị can (${born} ${year}) trú tại xã.`,
+          };
+          const b = { title: 'Bắt giam cán bộ', lead: `Cơ quan điều tra bắt giam bị can, ${age} tuổi, trú tại xã.` };
+          expect(fresh(a, b).numbers).toBe(0);
+          expect(fresh(b, a).numbers).toBe(0);
+          expect(leadNumbersOf(b.lead)).toEqual([AGE_FACT]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("an age leaves the lead's other figures as they were, and a text without one does not know it", () => {
+    expect(leadNumbersOf('Ngày 23/5, bị can 54 tuổi bị bắt cùng 3 đồng phạm.')).toEqual(['23/5', '3', AGE_FACT]);
+    expect(knownNumberForms('Ngày 23/5, báo Tuổi Trẻ đưa tin.')).not.toContain(AGE_FACT);
+    expect(knownNumberForms('Ngày 23/5, bị can bị bắt cùng 3 đồng phạm.')).not.toContain(AGE_FACT);
+    const a = { title: 'Bắt giam cán bộ', lead: 'Cơ quan điều tra bắt giam bị can trú tại xã.' };
+    expect(fresh(a, { title: 'Bắt giam cán bộ', lead: 'Cơ quan điều tra bắt giam bị can 54 tuổi.' }).numbers).toBe(1);
+  });
+
+  it('thousands are one figure with dots, commas or no separators; decimals and dates stay as they were (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 999_999_999 }), (n) => {
+        const plain = String(n);
+        const dots = n.toLocaleString('de-DE');
+        const commas = n.toLocaleString('en-US');
+        expect(numbersOf(dots)).toEqual([plain]);
+        expect(numbersOf(commas)).toEqual([plain]);
+        expect(numbersOf(plain)).toEqual([plain]);
+        for (const [x, y] of [
+          [dots, plain],
+          [plain, commas],
+          [commas, dots],
+        ]) {
+          const a = { title: 'Tiếp nhận hàng cứu trợ', lead: `Địa phương đã tiếp nhận ${x} suất quà cứu trợ.` };
+          const b = { title: 'Tiếp nhận hàng cứu trợ', lead: `Địa phương tiếp nhận ${y} suất quà cứu trợ.` };
+          expect(fresh(a, b).numbers).toBe(0);
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(numbersOf('1,5 và 0.500 và 16.5 và 36,55')).toEqual(['1.5', '0.500', '16.5', '36.55']);
+    // Another figure stays another figure.
+    const a = { title: 'Tiếp nhận hàng cứu trợ', lead: 'Địa phương đã tiếp nhận 1.500 suất quà.' };
+    expect(fresh(a, { title: 'Tiếp nhận hàng cứu trợ', lead: 'Địa phương tiếp nhận 15.000 suất quà.' }).numbers).toBe(
+      1,
+    );
   });
 
   it('a small count is known spelled out', () => {

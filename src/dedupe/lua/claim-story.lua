@@ -9,9 +9,11 @@
   KEYS: exact bucket, band buckets…, anchor buckets…, story counter, the index's layout marker.
   ARGV: layout marker value, record key prefix, story id (8 bytes), sketch (one byte per hash),
         shingle count, numbers (short texts), record TTL (s), "written-at\ttitle\toutlet\turl",
-        lead facts, known-facts Bloom filter, the text's facts, the rule's ten thresholds
-        (ruleArgs), fields….
-  Record layout: story id (8) · sketch · Bloom filter ·
+        lead facts, known-facts Bloom filter, the text's facts, lead positions (one byte per
+        hash, 1 where the text's minimum is a shingle of its lead), the long-shingle sample (2
+        bytes a value, up to LONG_SENT), the rule's thirteen thresholds (ruleArgs), fields….
+  Record layout: story id (8) · sketch · Bloom filter · long-shingle values kept (1 byte) ·
+        those values (2 bytes each, the sample's first LONG_KEPT) ·
         "<shingles>\t<numbers>\t<lead facts>\t<written-at>\t<title>\t<outlet>\t<url>".
   A bucket field names its stories, newest first, comma-separated: one story almost always, a few
   where texts of one series or one event share a band or an anchor. A story whose record has
@@ -19,7 +21,8 @@
   Story records are read by computed name (not in KEYS): tinwatch needs a standalone Redis, as
   BullMQ's multi-key scripts do too.
 
-  Constants (claim-script.ts): MAX_OWNERS, FIGURE_COST, and lead-facts.lua's.
+  Constants (claim-script.ts): MAX_OWNERS, FIGURE_COST, LONG_SENT, LONG_KEPT, MIN_LONG_SAMPLE,
+  and lead-facts.lua's.
 
   Output (read by claimStory in dedupe-index.ts):
     {'layout-mismatch', layout}  the index was built under another layout
@@ -39,13 +42,20 @@ local myNumbers = ARGV[6]
 local myLead = ARGV[9]
 local myBloom = ARGV[10]
 local myAll = ARGV[11]
+local leadAt = {string.byte(ARGV[12], 1, k)}
 local B = #myBloom
-local r = {minJ = tonumber(ARGV[12]), minC = tonumber(ARGV[13]), minCSize = tonumber(ARGV[14]),
-  shortMax = tonumber(ARGV[15]), minNum = tonumber(ARGV[16]), minNames = tonumber(ARGV[17]),
-  relJ = tonumber(ARGV[18]), relC = tonumber(ARGV[19]), copyC = tonumber(ARGV[20]),
-  minKnown = tonumber(ARGV[21])}
-local F = 21
+local myLong = ARGV[13]
+local r = {minJ = tonumber(ARGV[14]), minC = tonumber(ARGV[15]), minCSize = tonumber(ARGV[16]),
+  shortMax = tonumber(ARGV[17]), minNum = tonumber(ARGV[18]), minNames = tonumber(ARGV[19]),
+  relJ = tonumber(ARGV[20]), relC = tonumber(ARGV[21]), copyC = tonumber(ARGV[22]),
+  minKnown = tonumber(ARGV[23]), minLead = tonumber(ARGV[24]), longMaxJ = tonumber(ARGV[25]),
+  minLongC = tonumber(ARGV[26])}
+local F = 26
+-- The values the index keeps of this text's long-shingle sample (long-shingles.ts storedSample).
+local myKept = string.sub(myLong, 1, 2 * LONG_KEPT)
 local a = {string.byte(mySketch, 1, k)}
+local leadCount = 0
+for x = 1, k do if leadAt[x] == 1 then leadCount = leadCount + 1 end end
 local owners = {}
 local records = {}
 local best, bestJ, bestC, bestRec, bestScore
@@ -61,16 +71,28 @@ for i = 1, n do
         if string.sub(rec, 1, 8) == myId then return {'self', num, rec, '1', '1'} end
         if i == 1 then return {'exact', num, rec, '1', '1'} end
         local b = {string.byte(rec, 9, 8 + k)}
-        local eq = 0
-        for x = 1, k do if a[x] == b[x] then eq = eq + 1 end end
-        local tab = string.find(rec, '\t', 9 + k + B, true)
+        local eq, leadEq = 0, 0
+        for x = 1, k do
+          if a[x] == b[x] then
+            eq = eq + 1
+            if leadAt[x] == 1 then leadEq = leadEq + 1 end
+          end
+        end
+        local nLong = string.byte(rec, 9 + k + B)
+        local text = 10 + k + B + 2 * nLong
+        local tab = string.find(rec, '\t', text, true)
         local tab2 = string.find(rec, '\t', tab + 1, true)
         local tab3 = string.find(rec, '\t', tab2 + 1, true)
-        local size = tonumber(string.sub(rec, 9 + k + B, tab - 1))
+        local size = tonumber(string.sub(rec, text, tab - 1))
         local numbers = string.sub(rec, tab + 1, tab2 - 1)
         local theirLead = string.sub(rec, tab2 + 1, tab3 - 1)
         local same, j, c, short = same_story(eq, k, mySize, size, myNumbers, numbers, r.minJ, r.minC, r.minCSize, r.shortMax)
-        local kind = relate(same, j, c, short, math.min(mySize, size), myLead, theirLead, rec, 9 + k, myBloom, r)
+        if same == 1 and j < r.longMaxJ then
+          local lc = long_containment(myLong, LONG_SENT, rec, 10 + k + B, nLong, LONG_KEPT, MIN_LONG_SAMPLE)
+          if phrases_only(j, lc, r) then same = 0 end
+        end
+        local leadShare = restated_lead(leadEq, leadCount, mySize, size, j)
+        local kind = relate(same, j, c, short, math.min(mySize, size), myLead, theirLead, rec, 9 + k, myBloom, leadShare, r)
         if kind == 'same' then
           -- Of several stories a copy could join, its original is the most alike once each of the
           -- copy's figures the story lacks costs 0.05 of Jaccard: a column's days are all alike,
@@ -89,7 +111,7 @@ for i = 1, n do
 end
 if best then return {'near', best, bestRec, tostring(bestJ), tostring(bestC)} end
 local num = redis.call('INCR', KEYS[n + 1])
-local rec = myId .. mySketch .. myBloom .. ARGV[5] .. '\t' .. myNumbers .. '\t' .. myLead .. '\t' .. ARGV[8]
+local rec = myId .. mySketch .. myBloom .. string.char(#myKept / 2) .. myKept .. ARGV[5] .. '\t' .. myNumbers .. '\t' .. myLead .. '\t' .. ARGV[8]
 redis.call('SET', prefix .. num, rec, 'EX', ARGV[7])
 -- The new story heads each of its fields; the live stories already there stay behind it (up to
 -- MAX_OWNERS in all), so a later copy of any of them still finds it.

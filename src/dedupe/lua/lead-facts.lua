@@ -1,7 +1,7 @@
 --[[
-  Lead facts, the Lua statement of lead-facts.ts's newFacts, leadFactCount, sameTemplate and
-  titleNumbersDisagree: functions only, run before same-story.lua and claim-story.lua in one
-  script. A story's lead facts are 9-character entries: a kind ('n' number, 'p' name, 't' title number, 'w' template word) and 8
+  Lead facts, the Lua statement of lead-facts.ts's newFacts, leadFactCount, sameTemplate,
+  titleNumbersDisagree and titleDatesDisagree: functions only, run before same-story.lua and claim-story.lua in one
+  script. A story's lead facts are 9-character entries: a kind ('n' number, 'p' name, 't' title number, 'T' title date, 'w' template word) and 8
   hex digits of the fact's hash. The Bloom filter of a story's known facts is read in place from
   a string at an offset (a story record), so no copy is made per candidate.
 
@@ -13,7 +13,8 @@
     new_facts(lead, bloom, off)         -> numbers, names: facts of lead not in the filter
     lead_fact_count(lead)               -> facts the lead states (template words left out)
     same_template(x, y)                 -> true when half the template words are shared
-    title_numbers_disagree(x, y)        -> true when each title has a number the other lacks
+    title_numbers_disagree(x, y)        -> true when each title has a number (or date) the other lacks
+    title_dates_disagree(x, y)          -> true when each title has a date the other lacks
 ]]
 local function fact_known(bloom, off, h)
   local bits = FACT_BLOOM_BITS
@@ -65,12 +66,16 @@ local function same_template(x, y)
   return shared >= TEMPLATE_WORDS / 2
 end
 
-local function title_numbers_disagree(x, y)
+local function each_lacks(kinds, x, y)
   local sx, sy = {}, {}
-  for i = 1, #x - 8, 9 do if string.sub(x, i, i) == 't' then sx[string.sub(x, i + 1, i + 8)] = true end end
-  for i = 1, #y - 8, 9 do if string.sub(y, i, i) == 't' then sy[string.sub(y, i + 1, i + 8)] = true end end
+  for i = 1, #x - 8, 9 do if string.find(kinds, string.sub(x, i, i), 1, true) then sx[string.sub(x, i + 1, i + 8)] = true end end
+  for i = 1, #y - 8, 9 do if string.find(kinds, string.sub(y, i, i), 1, true) then sy[string.sub(y, i + 1, i + 8)] = true end end
   local xOnly, yOnly = false, false
   for v in pairs(sx) do if not sy[v] then xOnly = true end end
   for v in pairs(sy) do if not sx[v] then yOnly = true end end
   return xOnly and yOnly
 end
+
+local function title_numbers_disagree(x, y) return each_lacks('tT', x, y) end
+
+local function title_dates_disagree(x, y) return each_lacks('T', x, y) end
