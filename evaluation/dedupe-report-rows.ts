@@ -46,3 +46,11 @@ export const BANDS: { label: string; test: (x: PairResult) => boolean; required:
 export function byBand(xs: PairResult[]): (Row & { required: boolean })[] {
   return BANDS.map((b) => ({ ...row(b.label, xs.filter(b.test)), required: b.required }));
 }
+
+/** How the pairs kept apart were linked: "follow-up 10, unrelated 2" (– when none was kept apart). */
+export function relatedKinds(xs: readonly PairResult[]): string {
+  const n = new Map<string, number>();
+  for (const x of xs.filter((y) => !y.merged))
+    n.set(x.related ?? 'unrelated', (n.get(x.related ?? 'unrelated') ?? 0) + 1);
+  return [...n.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || '–';
+}

@@ -2,7 +2,7 @@
 // band, pairs apart by kind, every false merge listed (by corpus id only: the report may be
 // written into BENCHMARKS.md, and the corpus's titles are not ours to copy); each table for both
 // halves (development and held out) and in total. Targets (issue 34): copies merged ≥ 0.97, 0 false merges.
-import { byBand, byKind } from './dedupe-report-rows.js';
+import { byBand, byKind, relatedKinds } from './dedupe-report-rows.js';
 import { REQUIRED_MERGE_RATE } from './dedupe-targets.js';
 import type { RealPairResult } from './real-pairs-scores.js';
 import { APART_COVER, COPY_COVER } from './real-pair-labels.js';
@@ -16,13 +16,6 @@ function halves(xs: RealPairResult[]): [string, RealPairResult[]][] {
     ['held out', xs.filter((x) => x.half === 'held-out')],
     ['all', xs],
   ];
-}
-
-function relatedOf(xs: RealPairResult[]): string {
-  const n = new Map<string, number>();
-  for (const x of xs.filter((y) => !y.merged))
-    n.set(x.related ?? 'unrelated', (n.get(x.related ?? 'unrelated') ?? 0) + 1);
-  return [...n.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || '–';
 }
 
 export function realPairsTargets(results: RealPairResult[]): string[] {
@@ -65,9 +58,9 @@ export function realPairsSection(source: string, docs: number, clusters: number,
       const xs = apart.filter((a) => a.kind === k.label);
       const [dev, held, all] = halves(xs).map(([, ys]) => ys);
       const m = (ys: RealPairResult[]): string => rate(ys.filter((y) => y.merged).length, ys.length);
-      return `| ${k.label} | ${m(dev!)} | ${m(held!)} | ${m(all!)} | ${f(Math.max(0, ...xs.map((x) => x.jaccard)))} | ${f(Math.max(0, ...xs.map((x) => x.containment)))} | ${relatedOf(xs)} |`;
+      return `| ${k.label} | ${m(dev!)} | ${m(held!)} | ${m(all!)} | ${f(Math.max(0, ...xs.map((x) => x.jaccard)))} | ${f(Math.max(0, ...xs.map((x) => x.containment)))} | ${relatedKinds(xs)} |`;
     }),
-    `| grey (no target) | | | ${rate(grey.filter((g) => g.merged).length, grey.length)} | ${f(Math.max(0, ...grey.map((x) => x.jaccard)))} | ${f(Math.max(0, ...grey.map((x) => x.containment)))} | ${relatedOf(grey)} |`,
+    `| grey (no target) | | | ${rate(grey.filter((g) => g.merged).length, grey.length)} | ${f(Math.max(0, ...grey.map((x) => x.jaccard)))} | ${f(Math.max(0, ...grey.map((x) => x.containment)))} | ${relatedKinds(grey)} |`,
     '',
   ];
   const falseMerges = apart.filter((a) => a.merged);

@@ -1,18 +1,12 @@
 // The real-series section of `npm run eval:dedupe`: two days of one real recurring column must stay
 // two stories (issue 34 (a)). Per column: pairs and merged, each half; every merge listed by corpus
 // path only (the report may go into BENCHMARKS.md; the corpus's titles are not ours to copy).
+import { relatedKinds } from './dedupe-report-rows.js';
 import type { RealPairResult } from './real-pairs-scores.js';
 import type { RealSeries } from './real-series.js';
 
 const f = (x: number): string => x.toFixed(3);
 const rate = (m: number, n: number): string => `${m}/${n}`;
-
-function linkedAs(xs: RealPairResult[]): string {
-  const n = new Map<string, number>();
-  for (const x of xs.filter((y) => !y.merged))
-    n.set(x.related ?? 'unrelated', (n.get(x.related ?? 'unrelated') ?? 0) + 1);
-  return [...n.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || '–';
-}
 
 export function realSeriesTargets(results: readonly RealPairResult[]): string[] {
   const merged = results.filter((r) => r.merged).length;
@@ -34,7 +28,7 @@ export function realSeriesSection(series: RealSeries, results: RealPairResult[])
         return rate(ys.filter((y) => y.merged).length, ys.length);
       };
       const max = (k: 'jaccard' | 'containment'): string => f(Math.max(0, ...xs.map((x) => x[k])));
-      return `| ${xs[0]!.kind} | ${m('dev')} | ${m('held-out')} | ${max('jaccard')} | ${max('containment')} | ${linkedAs(xs)} |`;
+      return `| ${xs[0]!.kind} | ${m('dev')} | ${m('held-out')} | ${max('jaccard')} | ${max('containment')} | ${relatedKinds(xs)} |`;
     });
   const merged = results.filter((r) => r.merged);
   const failures = realSeriesTargets(results);

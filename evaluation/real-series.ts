@@ -97,7 +97,11 @@ export const seriesMirrorPresent = (root = MIRROR_ROOT): boolean => existsSync(m
 export function loadRealSeries(root = MIRROR_ROOT): RealSeries {
   const gitDir = mirrorGitDir(SERIES_REPO, root);
   const byColumn = new Map<string, SeriesTitle[]>();
-  for (const t of datedTitles(gitDir)) byColumn.set(t.column, [...(byColumn.get(t.column) ?? []), t]);
+  for (const t of datedTitles(gitDir)) {
+    const pieces = byColumn.get(t.column);
+    if (pieces) pieces.push(t);
+    else byColumn.set(t.column, [t]);
+  }
   const columns = [...byColumn.values()].filter((v) => v.length >= MIN_PIECES);
   const pieces = columns.flat();
   const texts = readFiles(

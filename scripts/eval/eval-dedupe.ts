@@ -10,7 +10,7 @@ import { DEDUPE } from '../../config/dedupe.js';
 import { clearPrefix } from '../../base/redis/clear-prefix.js';
 import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import { evaluateDedupe, type PairResult } from '../../evaluation/dedupe-scores.js';
-import { byBand, byKind, type Row } from '../../evaluation/dedupe-report-rows.js';
+import { byBand, byKind, relatedKinds, type Row } from '../../evaluation/dedupe-report-rows.js';
 import { checkDedupeTargets } from '../../evaluation/dedupe-targets.js';
 import { REAL_NEWS_CORPUS } from '../../evaluation/reference-material.js';
 import { corpusPresent, loadNewsClusters } from '../../evaluation/real-news-corpus.js';
@@ -26,14 +26,6 @@ function greyMerges(copies: PairResult[]): string {
   const js = copies.filter((c) => c.wrongStory).map((c) => c.joinedJaccard ?? 0);
   if (js.length === 0) return '0';
   return `${js.length} (true Jaccard to the story joined ${Math.min(...js).toFixed(2)}–${Math.max(...js).toFixed(2)}: above the 0.2 of the target)`;
-}
-
-/** How the pairs kept apart were linked: "follow-up 10, unrelated 2". */
-function relatedKinds(xs: PairResult[]): string {
-  const n = new Map<string, number>();
-  for (const x of xs.filter((y) => !y.merged))
-    n.set(x.related ?? 'unrelated', (n.get(x.related ?? 'unrelated') ?? 0) + 1);
-  return [...n.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || '–';
 }
 
 /** The real-pairs section, or one line saying it was skipped (the corpus is read in place). */
