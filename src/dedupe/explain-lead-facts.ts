@@ -1,8 +1,7 @@
 // The new-facts test (lead-facts.ts) in plain words for one pair: which facts of the new text's
 // title and lead the other text holds nowhere, which it restates, and which of the other's lead
 // figures it lacks. The index keeps only hashes; this re-reads both texts, for diagnosis.
-import { stripWirePrefix } from './content-hash.js';
-import { isKnown, leadFactsOf, storyFacts, type LeadFact } from './lead-facts.js';
+import { isKnown, leadFactsOf, leadTextOf, storyFacts, type LeadFact } from './lead-facts.js';
 
 interface Text {
   title: string;
@@ -19,7 +18,7 @@ export interface LeadFactsExplained {
   dropped: LeadFact[];
 }
 
-const leadOf = (t: Text): string => stripWirePrefix(t.lead ?? t.paragraphs[0] ?? '');
+const leadOf = (t: Text): string => leadTextOf(t.lead, t.paragraphs);
 const hashOf = (f: LeadFact): number => parseInt(f.entry.slice(1), 16) >>> 0;
 
 /** `mine` read as the new article against `theirs`, an indexed story. */

@@ -1,7 +1,7 @@
 // Everything the dedupe index needs from one article's text, computed once per article.
 import { DEDUPE } from '../../config/dedupe.js';
-import { contentKeyTokens, hashOfKeyText, stripWirePrefix } from './content-hash.js';
-import { storyFacts, type StoryFacts } from './lead-facts.js';
+import { contentKeyTokens, hashOfKeyText } from './content-hash.js';
+import { leadTextOf, storyFacts, type StoryFacts } from './lead-facts.js';
 import { leadPositionsOf } from './restated-lead.js';
 import { foldTokens, stripTone } from '../text/vietnamese-fold.js';
 import { longShingleSample } from './long-shingles.js';
@@ -67,8 +67,7 @@ export function fingerprint(
   const sh = shingleHashes(toneless);
   const sig = minhashSignature(sh);
   const hash = hashOfKeyText(text);
-  // The lead as storyFacts reads it: without a lead, the first body block stands for it.
-  const leadTokens = foldTokens(stripWirePrefix(lead ?? body[0] ?? '')).map(stripTone);
+  const leadTokens = foldTokens(leadTextOf(lead, body)).map(stripTone);
   return {
     contentHash: hash,
     shingles: sh.length,

@@ -76,8 +76,16 @@ export function leadFactsOf(title: string, leadText: string, max: number = DEDUP
   return facts;
 }
 
+/**
+ * The lead the new-facts test and the restated-lead estimate read: the lead without a wire
+ * prefix, or the first body block where a story has no lead.
+ */
+export function leadTextOf(lead: string | null, body: readonly string[]): string {
+  return stripWirePrefix(lead ?? body[0] ?? '');
+}
+
 export function storyFacts(title: string, lead: string | null, body: readonly string[]): StoryFacts {
-  const leadText = stripWirePrefix(lead ?? body[0] ?? '');
+  const leadText = leadTextOf(lead, body);
   const facts: string[] = [];
   // The headline's words without its figures, as a bottom-4 sample (kind `w`): one template's
   // days share most of them, a follow-up's new headline few.
