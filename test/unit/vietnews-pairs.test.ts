@@ -1,0 +1,137 @@
+// The VietNews section of eval:dedupe finds its pairs across a whole corpus and orders them by the
+// dates they state: these check the finder and the ordering on invented, word-segmented texts
+// (the corpus itself is read in place by the eval, never by a test).
+import { describe, expect, it } from 'vitest';
+import type { NewsDoc } from '../../evaluation/real-news-corpus.js';
+import {
+  MAX_RUN_TEXTS,
+  RUN_SAMPLE,
+  namesOf,
+  sampledRuns,
+  sharedFeaturePairs,
+  syllablesOf,
+} from '../../evaluation/shared-runs.js';
+import {
+  ANOTHER_DAY,
+  LATER_REPORT,
+  NEW_LEAD,
+  UNDATED,
+  datesOf,
+  orderedPair,
+  reportedDate,
+} from '../../evaluation/vietnews-pair-kinds.js';
+
+const words = (n: number, seed: string): string =>
+  Array.from({ length: n }, (_, i) => `${seed}${(i * 7919) % 100_003}`).join(' ');
+
+describe('the pair finder', () => {
+  it('reads syllables out of segmented words and leaves punctuation out', () => {
+    expect(syllablesOf('Cảng Hải_Phòng , ngày 9/8 .')).toEqual(['cảng', 'hải', 'phòng', 'ngày', '9/8']);
+  });
+
+  it('takes capitalised words of several syllables as names, once each', () => {
+    expect(namesOf('Ông Trần_Văn_Bình gặp Trần_Văn_Bình tại Cảng Hải_Phòng ; quy_định mới').sort()).toEqual([
+      'Hải_Phòng',
+      'Trần_Văn_Bình',
+    ]);
+  });
+
+  it('samples the same runs in every text, about one in RUN_SAMPLE', () => {
+    const text = syllablesOf(words(4000, 'x'));
+    const runs = sampledRuns(text);
+    expect(runs.length).toBeGreaterThan(4000 / RUN_SAMPLE / 2);
+    expect(runs.length).toBeLessThan((4000 / RUN_SAMPLE) * 2);
+    // A text holding half of this one holds the runs sampled there, and no others of it.
+    const half = sampledRuns(text.slice(0, 2000));
+    expect(half.every((h) => runs.includes(h))).toBe(true);
+    expect(half.length).toBeLessThan(runs.length);
+  });
+
+  it('pairs texts sharing enough rare features, and ignores features too many texts hold', () => {
+    const common = Array.from({ length: MAX_RUN_TEXTS + 1 }, () => [99]);
+    const texts = [[1, 2, 3], [1, 2, 3, 4], [3, 4], ...common];
+    expect(sharedFeaturePairs(texts, MAX_RUN_TEXTS, 3)).toEqual([{ a: 0, b: 1, shared: 3 }]);
+    expect(sharedFeaturePairs(texts, MAX_RUN_TEXTS, 1)).toEqual([
+      { a: 0, b: 1, shared: 3 },
+      { a: 0, b: 2, shared: 1 },
+      { a: 1, b: 2, shared: 2 },
+    ]);
+  });
+
+  it('finds a trimmed copy from its runs and not an unrelated text', () => {
+    const original = words(600, 'a');
+    const copy = original.split(' ').slice(0, 300).join(' ');
+    const other = words(600, 'b');
+    const runs = [original, copy, other].map((t) => sampledRuns(syllablesOf(t)));
+    expect(sharedFeaturePairs(runs, MAX_RUN_TEXTS, 3).map((p) => [p.a, p.b])).toEqual([[0, 1]]);
+  });
+});
+
+const doc = (id: string, title: string, lead: string, paragraphs: string[]): NewsDoc => ({
+  id,
+  cluster: '',
+  onTopic: false,
+  kind: 'real',
+  event: null,
+  title,
+  lead,
+  paragraphs,
+  outlet: 'vietnews',
+  url: '',
+  day: null,
+  author: '',
+});
+
+const body = [
+  'Tàu hàng mang cờ Panama cập cảng lúc sáng sớm sau chuyến đi dài mười ngày trên biển.',
+  'Cảng vụ cho biết thủ tục kiểm tra hàng hoá đã hoàn tất trong buổi chiều cùng ngày.',
+  'Toàn bộ thuỷ thủ đoàn đều khoẻ mạnh và đã được phép lên bờ nghỉ ngơi theo quy định.',
+];
+
+describe('ordering and kinds', () => {
+  it('reads valid day/month dates, not fractions or product names', () => {
+    expect(datesOf('sáng 9/8, xổ số Power 6/55, ngày 16/05/2016 và 45/13')).toEqual([8 * 32 + 9, 5 * 32 + 16]);
+    expect(reportedDate({ lead: 'Ngày 27/3, công an cho biết vụ trộm ngày 13/3.', paragraphs: [] })).toBe(3 * 32 + 27);
+  });
+
+  it('keeps two titles dated on different days apart, the earlier first, however alike', () => {
+    const day2 = doc('p2', 'Giá vàng 11/8: tăng', 'Giá vàng hôm nay tăng nhẹ theo thị trường thế giới.', body);
+    const day1 = doc('p1', 'Giá vàng 9/8: tăng', 'Giá vàng hôm nay tăng nhẹ theo thị trường thế giới.', body);
+    const p = orderedPair(day2, day1);
+    expect([p.a.id, p.b.id, p.label, p.kind]).toEqual(['p1', 'p2', 'apart', ANOTHER_DAY]);
+  });
+
+  it('labels a retitled copy a copy, and claims a later report second', () => {
+    const first = doc('f', 'Tàu cập cảng', 'Sáng 3/4, tàu hàng cập cảng sau mười ngày trên biển.', body);
+    const copy = doc('c', 'Một tàu hàng đã cập cảng', 'Sáng 3/4, tàu hàng cập cảng sau mười ngày trên biển.', body);
+    expect(orderedPair(first, copy)).toMatchObject({ label: 'copy', kind: 'retitled' });
+    const later = doc(
+      'l',
+      'Điều tra lô hàng',
+      'Chiều 6/4, cơ quan hải quan mở cuộc điều tra về lô hàng nhập lậu giấu trong container.',
+      ['Các cán bộ niêm phong sáu container và lập biên bản với chủ hàng tại văn phòng cảng.'],
+    );
+    const p = orderedPair(later, first);
+    expect([p.a.id, p.b.id, p.label, p.kind]).toEqual(['f', 'l', 'apart', LATER_REPORT]);
+    const undated = doc(
+      'u',
+      'Điều tra',
+      'Cơ quan hải quan mở cuộc điều tra về lô hàng nhập lậu giấu trong container.',
+      [],
+    );
+    expect(orderedPair(first, undated)).toMatchObject({ label: 'apart', kind: UNDATED });
+  });
+
+  it('calls a text that repeats the first report under a new lead grey, not a copy', () => {
+    const first = doc('f', 'Tàu cập cảng', 'Sáng 3/4, tàu hàng cập cảng sau mười ngày trên biển.', body);
+    const followUp = doc(
+      'n',
+      'Thuỷ thủ tàu hàng được về nước',
+      'Chiều 9/4, toàn bộ mười hai thuỷ thủ của tàu hàng đã lên máy bay về nước an toàn.',
+      body,
+    );
+    expect(orderedPair(first, followUp)).toMatchObject({ a: first, b: followUp, label: 'grey', kind: NEW_LEAD });
+    const trimmed = doc('t', 'Tàu cập cảng', 'Sáng 3/4, tàu hàng cập cảng sau mười ngày trên biển.', body.slice(0, 1));
+    expect(orderedPair(first, trimmed)).toMatchObject({ label: 'copy', kind: 'trimmed or compiled' });
+  });
+});
