@@ -20,8 +20,6 @@ export const MIN_SHARED_RUNS = 3;
 /** Shared rare names for a candidate. */
 export const MIN_SHARED_NAMES = 2;
 
-const syllableIds = new Map<string, number>();
-
 /** FNV-1a of a string: a stable 32-bit id (for each syllable; for sampling pairs by id). */
 export function stableHash(s: string): number {
   let h = 0x811c9dc5;
@@ -29,43 +27,58 @@ export function stableHash(s: string): number {
   return h >>> 0;
 }
 
-function idOf(s: string): number {
-  let v = syllableIds.get(s);
-  if (v === undefined) syllableIds.set(s, (v = stableHash(s)));
-  return v;
-}
-
-const isWordChar = (c: string): boolean => c.toLowerCase() !== c.toUpperCase() || (c >= '0' && c <= '9');
-
-/** Syllables of a word-segmented text, lower-cased, punctuation left out ("Hàn_Quốc ," → hàn, quốc). */
-export function syllablesOf(segmented: string): string[] {
-  return segmented
-    .normalize('NFC')
-    .toLowerCase()
-    .split(/[\s_]+/)
-    .filter((t) => t.length > 0 && isWordChar(t[0]!));
-}
-
 const NAME = /^\p{Lu}\p{Ll}*(?:[_-]\p{Lu}?\p{Ll}*)+$/u;
+const WORD = /^[\p{L}\p{N}]/u;
 
-/** The names of a word-segmented text: capitalised words of several syllables, once each. */
-export function namesOf(segmented: string): string[] {
-  const out = new Set<string>();
-  for (const t of segmented.normalize('NFC').split(/\s+/))
-    if (t.includes('_') && t[0] !== t[0]!.toLowerCase() && NAME.test(t)) out.add(t);
-  return [...out];
+interface Token {
+  /** Ids of its lower-cased syllables; none for punctuation. */
+  syllables: number[];
+  /** A capitalised word of several syllables ("Nguyễn_Văn_An"). */
+  name: boolean;
 }
 
-/** Hashes of the text's eight-syllable runs that fall in the kept bucket, once each. */
-export function sampledRuns(syllables: readonly string[]): number[] {
-  const ids = syllables.map(idOf);
-  const out = new Set<number>();
+// What each distinct segmented token is, worked out once: the corpus has 86 M tokens but only a
+// few hundred thousand distinct ones, and a regular expression per token took minutes.
+const tokens = new Map<string, Token>();
+
+function tokenOf(t: string): Token {
+  let x = tokens.get(t);
+  if (!x) {
+    x = WORD.test(t)
+      ? { syllables: t.toLowerCase().split('_').filter(Boolean).map(stableHash), name: t.includes('_') && NAME.test(t) }
+      : { syllables: [], name: false };
+    tokens.set(t, x);
+  }
+  return x;
+}
+
+export interface TextFeatures {
+  /** Hashes of the text's eight-syllable runs that fall in the kept bucket, once each. */
+  runs: number[];
+  /** Its names, once each. */
+  names: string[];
+}
+
+/**
+ * The features of a word-segmented text ("Hàn_Quốc , Mỹ ."): syllables lower-cased, punctuation
+ * left out. The corpus is one crawl's output, so the text is not re-normalised (NFC) here.
+ */
+export function textFeatures(segmented: string): TextFeatures {
+  const ids: number[] = [];
+  const names = new Set<string>();
+  for (const t of segmented.split(/\s+/)) {
+    if (!t) continue;
+    const x = tokenOf(t);
+    for (const id of x.syllables) ids.push(id);
+    if (x.name) names.add(t);
+  }
+  const runs = new Set<number>();
   for (let i = 0; i + RUN_LENGTH <= ids.length; i++) {
     let h = 0x9e3779b9;
     for (let j = 0; j < RUN_LENGTH; j++) h = Math.imul(h ^ ids[i + j]!, 0x01000193) ^ (h >>> 15);
-    if ((h >>> 0) % RUN_SAMPLE === 0) out.add(h);
+    if ((h >>> 0) % RUN_SAMPLE === 0) runs.add(h);
   }
-  return [...out];
+  return { runs: [...runs], names: [...names] };
 }
 
 /**

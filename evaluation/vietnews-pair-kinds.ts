@@ -1,7 +1,8 @@
 // Which of two VietNews texts came first, and what kind of pair they are. The corpus keeps no
 // publication date or outlet, so both come from the dates the texts state:
-// - two titles dated on different days ("<column> 9/8: …" against "<column> 11/8: …") are two days
-//   of a templated column, apart whatever their sentences share (real-series.ts: sentence
+// - two titles dated on different days ("<column> 9/8: …" against "<column> 11/8: …"), or in the
+//   same words with other figures, are two pieces of a template (two days of a column, two rounds
+//   of a recruitment drive), apart whatever their sentences share (real-series.ts: sentence
 //   alignment cannot tell them from copies, their template's sentences align);
 // - otherwise the text whose lead states the later day/month is the later one (a follow-up when
 //   apart); with no dates to tell, the pair is taken in file order.
@@ -13,7 +14,9 @@
 import type { NewsDoc } from './real-news-corpus.js';
 import { labelPair, sentenceInside, sentencesOf, trigramSet, type LabelledPair } from './real-pair-labels.js';
 
-export const ANOTHER_DAY = 'another day of a column';
+export const ANOTHER_DAY = 'another day or figure of a template';
+/** Share of the shorter title's words the other must hold for two pieces of one template. */
+const TEMPLATE_WORDS = 0.6;
 export const LATER_REPORT = 'later report (follow-up)';
 export const SAME_DAY = 'same-day report';
 export const UNDATED = 'report, no dates to compare';
@@ -51,16 +54,36 @@ export function leadsShared(a: NewsDoc, b: NewsDoc): boolean {
   return leadIn(a, b) && leadIn(b, a);
 }
 
+const numbersOf = (t: string): Set<string> => new Set(t.match(/\d+(?:[.,]\d+)*/g) ?? []);
+const wordsOf = (t: string): Set<string> =>
+  new Set(
+    t
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean),
+  );
+
+/**
+ * Two pieces of one template: titles in the same words (most of the shorter title's words in the
+ * other) whose numbers differ, each stating one the other lacks ("… trong tháng 8" against "… trong
+ * tháng 10"; "9/8" against "11/8"). A copy keeps its original's headline figures.
+ */
+export function otherFigures(x: Pick<NewsDoc, 'title'>, y: Pick<NewsDoc, 'title'>): boolean {
+  const [nx, ny] = [numbersOf(x.title), numbersOf(y.title)];
+  if (![...nx].some((n) => !ny.has(n)) || ![...ny].some((n) => !nx.has(n))) return false;
+  const [wx, wy] = [wordsOf(x.title), wordsOf(y.title)];
+  const shared = [...wx].filter((w) => wy.has(w)).length;
+  return shared >= TEMPLATE_WORDS * Math.min(wx.size, wy.size);
+}
+
 /** The pair in reading order (earlier first), labelled, with its kind. */
 export function orderedPair(x: NewsDoc, y: NewsDoc): Omit<LabelledPair, 'id'> {
   const [tx, ty] = [titleDate(x), titleDate(y)];
-  if (tx !== null && ty !== null && tx !== ty) {
-    const [a, b] = tx < ty ? [x, y] : [y, x];
-    return { ...labelPair(a, b), label: 'apart', kind: ANOTHER_DAY };
-  }
   const [dx, dy] = [reportedDate(x), reportedDate(y)];
-  const [a, b] = dx !== null && dy !== null && dy < dx ? [y, x] : [x, y];
+  const dated = tx !== null && ty !== null && tx !== ty;
+  const [a, b] = dated ? (tx < ty ? [x, y] : [y, x]) : dx !== null && dy !== null && dy < dx ? [y, x] : [x, y];
   const l = labelPair(a, b);
+  if (dated || otherFigures(x, y)) return { ...l, label: 'apart', kind: ANOTHER_DAY };
   if (l.label === 'copy') return leadsShared(a, b) ? l : { ...l, label: 'grey', kind: NEW_LEAD };
   return { ...l, kind: dx === null || dy === null ? UNDATED : dx === dy ? SAME_DAY : LATER_REPORT };
 }

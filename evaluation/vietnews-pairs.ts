@@ -10,7 +10,7 @@
 // are the connected components of the pairs kept; each story's pairs share a half (parity of a
 // hash of its first path: even = development, odd = held out).
 import type { NewsDoc } from './real-news-corpus.js';
-import type { LabelledPair, PairLabel } from './real-pair-labels.js';
+import type { LabelledPair } from './real-pair-labels.js';
 import { mirrorGitDir, MIRROR_ROOT, vietnewsArticle } from './mirror-relevance-set.js';
 import { SERIES_COMMIT, SERIES_REPO } from './real-series.js';
 import {
@@ -18,25 +18,27 @@ import {
   MAX_RUN_TEXTS,
   MIN_SHARED_NAMES,
   MIN_SHARED_RUNS,
-  namesOf,
-  sampledRuns,
   sharedFeaturePairs,
   stableHash,
-  syllablesOf,
+  textFeatures,
 } from './shared-runs.js';
 import { eachFileText, uniqueFiles, type MirrorFile } from './vietnews-files.js';
-import { orderedPair } from './vietnews-pair-kinds.js';
+import { NEW_LEAD, orderedPair } from './vietnews-pair-kinds.js';
 
-/** Pairs scored at most, per label (each is claimed through the index). */
-export const MAX_PAIRS: Record<PairLabel, number> = { copy: 1500, apart: 1500, grey: 500 };
+/**
+ * Pairs scored at most, per label (each is claimed through the index); the grey pairs that align
+ * as copies under two leads (NEW_LEAD: mostly follow-ups) are sampled apart from the rest of grey.
+ */
+export const MAX_PAIRS = { copy: 1500, apart: 1500, grey: 400, newLead: 600 };
+type Sample = keyof typeof MAX_PAIRS;
 
 export interface VietnewsPairs {
   pairs: LabelledPair[];
   /** Texts read (each blob once), and files that repeated another file's blob. */
   texts: number;
   repeatedFiles: number;
-  /** Candidate pairs by label before the cap. */
-  found: Record<PairLabel, number>;
+  /** Candidate pairs by label (and new lead) before the cap. */
+  found: Record<Sample, number>;
   /** Candidates whose title, lead and body are one text (one article under two paths): left out. */
   identical: number;
   stories: number;
@@ -68,8 +70,9 @@ function candidates(gitDir: string, files: readonly MirrorFile[]): [number, numb
   const runs: number[][] = [];
   const names: string[][] = [];
   eachFileText(gitDir, files, (i, text) => {
-    runs[i] = sampledRuns(syllablesOf(text));
-    names[i] = namesOf(text);
+    const f = textFeatures(text);
+    runs[i] = f.runs;
+    names[i] = f.names;
   });
   const byKey = new Map<string, [number, number]>();
   for (const p of [
@@ -114,7 +117,7 @@ export function loadVietnewsPairs(root = MIRROR_ROOT): VietnewsPairs {
     wanted.map((i) => files[i]!),
     (k, text) => docs.set(wanted[k]!, docOf(files[wanted[k]!]!, text)),
   );
-  const byLabel: Record<PairLabel, (LabelledPair & { hash: number })[]> = { copy: [], apart: [], grey: [] };
+  const byLabel: Record<Sample, (LabelledPair & { hash: number })[]> = { copy: [], apart: [], grey: [], newLead: [] };
   let identical = 0;
   for (const [i, j] of found) {
     const [x, y] = [docs.get(i)!, docs.get(j)!];
@@ -124,9 +127,9 @@ export function loadVietnewsPairs(root = MIRROR_ROOT): VietnewsPairs {
     }
     const p = orderedPair(x, y);
     const id = `${p.a.id}~${p.b.id}`;
-    byLabel[p.label].push({ id, ...p, hash: stableHash(id) });
+    byLabel[p.kind === NEW_LEAD ? 'newLead' : p.label].push({ id, ...p, hash: stableHash(id) });
   }
-  const pairs = (Object.keys(byLabel) as PairLabel[]).flatMap((l) =>
+  const pairs = (Object.keys(byLabel) as Sample[]).flatMap((l) =>
     byLabel[l]
       .sort((x, y) => x.hash - y.hash)
       .slice(0, MAX_PAIRS[l])
@@ -137,7 +140,12 @@ export function loadVietnewsPairs(root = MIRROR_ROOT): VietnewsPairs {
     pairs,
     texts: files.length,
     repeatedFiles: repeated,
-    found: { copy: byLabel.copy.length, apart: byLabel.apart.length, grey: byLabel.grey.length },
+    found: {
+      copy: byLabel.copy.length,
+      apart: byLabel.apart.length,
+      grey: byLabel.grey.length,
+      newLead: byLabel.newLead.length,
+    },
     identical,
     stories,
   };

@@ -3,14 +3,7 @@
 // (the corpus itself is read in place by the eval, never by a test).
 import { describe, expect, it } from 'vitest';
 import type { NewsDoc } from '../../evaluation/real-news-corpus.js';
-import {
-  MAX_RUN_TEXTS,
-  RUN_SAMPLE,
-  namesOf,
-  sampledRuns,
-  sharedFeaturePairs,
-  syllablesOf,
-} from '../../evaluation/shared-runs.js';
+import { MAX_RUN_TEXTS, RUN_SAMPLE, sharedFeaturePairs, textFeatures } from '../../evaluation/shared-runs.js';
 import {
   ANOTHER_DAY,
   LATER_REPORT,
@@ -18,6 +11,7 @@ import {
   UNDATED,
   datesOf,
   orderedPair,
+  otherFigures,
   reportedDate,
 } from '../../evaluation/vietnews-pair-kinds.js';
 
@@ -25,24 +19,29 @@ const words = (n: number, seed: string): string =>
   Array.from({ length: n }, (_, i) => `${seed}${(i * 7919) % 100_003}`).join(' ');
 
 describe('the pair finder', () => {
-  it('reads syllables out of segmented words and leaves punctuation out', () => {
-    expect(syllablesOf('Cảng Hải_Phòng , ngày 9/8 .')).toEqual(['cảng', 'hải', 'phòng', 'ngày', '9/8']);
+  it('reads runs of syllables: segmented words split, case and punctuation left out', () => {
+    const plain = words(400, 'x');
+    const runs = textFeatures(plain).runs;
+    expect(runs.length).toBeGreaterThan(0);
+    const segmented = plain.replace(/ /g, (_, i: number) => (i % 3 ? ' ' : '_')).replace(/x1/g, 'X1');
+    expect(textFeatures(segmented).runs).toEqual(runs);
+    expect(textFeatures(plain.replace(/ /g, ' , ')).runs).toEqual(runs);
   });
 
   it('takes capitalised words of several syllables as names, once each', () => {
-    expect(namesOf('Ông Trần_Văn_Bình gặp Trần_Văn_Bình tại Cảng Hải_Phòng ; quy_định mới').sort()).toEqual([
+    expect(textFeatures('Ông Trần_Văn_Bình gặp Trần_Văn_Bình tại Cảng Hải_Phòng ; quy_định mới').names.sort()).toEqual([
       'Hải_Phòng',
       'Trần_Văn_Bình',
     ]);
   });
 
   it('samples the same runs in every text, about one in RUN_SAMPLE', () => {
-    const text = syllablesOf(words(4000, 'x'));
-    const runs = sampledRuns(text);
+    const text = words(4000, 'x').split(' ');
+    const runs = textFeatures(text.join(' ')).runs;
     expect(runs.length).toBeGreaterThan(4000 / RUN_SAMPLE / 2);
     expect(runs.length).toBeLessThan((4000 / RUN_SAMPLE) * 2);
     // A text holding half of this one holds the runs sampled there, and no others of it.
-    const half = sampledRuns(text.slice(0, 2000));
+    const half = textFeatures(text.slice(0, 2000).join(' ')).runs;
     expect(half.every((h) => runs.includes(h))).toBe(true);
     expect(half.length).toBeLessThan(runs.length);
   });
@@ -62,7 +61,7 @@ describe('the pair finder', () => {
     const original = words(600, 'a');
     const copy = original.split(' ').slice(0, 300).join(' ');
     const other = words(600, 'b');
-    const runs = [original, copy, other].map((t) => sampledRuns(syllablesOf(t)));
+    const runs = [original, copy, other].map((t) => textFeatures(t).runs);
     expect(sharedFeaturePairs(runs, MAX_RUN_TEXTS, 3).map((p) => [p.a, p.b])).toEqual([[0, 1]]);
   });
 });
@@ -99,6 +98,14 @@ describe('ordering and kinds', () => {
     const day1 = doc('p1', 'Giá vàng 9/8: tăng', 'Giá vàng hôm nay tăng nhẹ theo thị trường thế giới.', body);
     const p = orderedPair(day2, day1);
     expect([p.a.id, p.b.id, p.label, p.kind]).toEqual(['p1', 'p2', 'apart', ANOTHER_DAY]);
+  });
+
+  it('takes titles in the same words with other figures for two pieces of a template', () => {
+    const t = (title: string) => ({ title });
+    expect(otherFigures(t('Ngày hội tuyển dụng trong tháng 8'), t('Ngày hội tuyển dụng trong tháng 10'))).toBe(true);
+    expect(otherFigures(t('Báo cáo đề án trước ngày 20/5'), t('Báo cáo đề án trước 20/5'))).toBe(false);
+    expect(otherFigures(t('Giá vàng tăng 2 phiên'), t('Lũ cuốn trôi 5 ngôi nhà ở miền núi'))).toBe(false);
+    expect(otherFigures(t('Tàu cập cảng Hải Phòng'), t('Tàu cập cảng Hải Phòng lúc 9 giờ'))).toBe(false);
   });
 
   it('labels a retitled copy a copy, and claims a later report second', () => {
