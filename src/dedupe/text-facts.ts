@@ -61,6 +61,20 @@ export function leadNumbersOf(text: string): string[] {
   return rest === nfc ? numbersOf(nfc) : [...numbersOf(rest), AGE_FACT];
 }
 
+// "Hôm nay" (today), "sáng nay" (this morning)… name the day the text was published: a copy may
+// say it where its original gave the date, or the other way round. Read against the publication
+// day it is that date, known to the text; it is never a lead fact (read strictly, a lead's
+// figures are what it writes).
+const TODAY = /(?<!\p{L})(?:hôm|sáng|trưa|chiều|tối|đêm) nay(?!\p{L})/iu;
+
+/** The day and month a text's "hôm nay" names, when it says so and its publication day (yyyy-mm-dd…) is known. */
+export function todayForms(text: string, published: string | null): string[] {
+  const day = published === null ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (day === null || !TODAY.test(text.normalize('NFC'))) return [];
+  const [d, m] = [Number(day[3]), Number(day[2])];
+  return [`${d}/${m}`, `${d}.${m}`];
+}
+
 // Small counts an outlet may spell out ("hai người", "ba ngày"); folded, toneless. Words that are
 // also common words (năm: year, ba: father) make their digit known everywhere: generous, as above.
 const NUMBER_WORDS: Record<string, string> = {
@@ -88,6 +102,10 @@ export function knownNumberForms(text: string): string[] {
     if (monthYear) out.push(`${monthYear[1]}/${monthYear[2]}`, `${monthYear[1]}.${monthYear[2]}`, monthYear[2]!);
   }
   for (const m of text.matchAll(/(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g)) out.push(m[3]!);
+  // One separator before three digits ending in zeros is thousands (103.300 = 103300) or a
+  // decimal padded by the writer (103.300 where the original wrote 103.3): known as both.
+  for (const m of text.matchAll(/(?<![\d.,])(\d{1,3})[.,](\d[1-9]0|[1-9]00)(?![\d]|[.,]\d)/g))
+    out.push(`${m[1]}.${m[2]!.replace(/0+$/, '')}`);
   if (text.normalize('NFC').search(AGE_OR_BIRTH_YEAR) >= 0) out.push(AGE_FACT);
   for (const w of fold(text).split(/[^a-z]+/)) if (NUMBER_WORDS[w]) out.push(NUMBER_WORDS[w]);
   return out;
@@ -103,9 +121,9 @@ const PLACE_SYLLABLES = new Set(
 );
 
 // Words house style capitalises that name nobody: administrative units, forms of address, the
-// generic head of a body's name. An actor is the name after them.
+// generic head of a body's name, a season ("Hè": a transfer window). An actor is the name after them.
 const STYLE_CAPITALS = new Set(
-  'thanh pho tinh quan huyen phuong xa thi tran to ap thon ong ba anh chi chu tich pho giam doc bo so cuc ban uy ngay sang chieu toi hom nay sau theo trong khi tai tu'.split(
+  'thanh pho tinh quan huyen phuong xa thi tran to ap thon ong ba anh chi chu tich pho giam doc bo so cuc ban uy ngay sang chieu toi hom nay sau theo trong khi tai tu he'.split(
     ' ',
   ),
 );

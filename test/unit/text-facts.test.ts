@@ -5,7 +5,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newFacts, storyFacts } from '../../src/dedupe/lead-facts.js';
-import { AGE_FACT, knownNumberForms, leadNamesOf, leadNumbersOf, numbersOf } from '../../src/dedupe/text-facts.js';
+import {
+  AGE_FACT,
+  knownNumberForms,
+  leadNamesOf,
+  leadNumbersOf,
+  numbersOf,
+  todayForms,
+} from '../../src/dedupe/text-facts.js';
 
 const BODY = [
   'Lực lượng chức năng đã kiểm tra toàn bộ hồ sơ và lập biên bản vi phạm đối với các cơ sở liên quan trong đợt thanh tra.',
@@ -125,5 +132,56 @@ describe('facts written several ways', () => {
       lead: 'Ông Lê Minh Khôi, Giám đốc Sở, cho biết dịch vụ đã chạy.',
     };
     expect(fresh(a, quoted).names).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a house-style season is no actor', () => {
+    expect(leadNamesOf('Câu lạc bộ sẽ chia tay hậu vệ Dani Alves trong kỳ chuyển nhượng Hè này.')).toEqual([
+      'dani',
+      'alves',
+    ]);
+  });
+});
+
+describe('facts a copy writes otherwise: "hôm nay" for a date, a padded decimal', () => {
+  const game = { title: 'Ra mắt giải đấu', lead: 'Ngày 22/5 tới, đội bóng sẽ tiếp đón đối thủ trên sân nhà.' };
+  const today = { title: 'Háo hức ra mắt', lead: 'Trong ngày hôm nay, đội bóng sẽ tiếp đón đối thủ trên sân nhà.' };
+  /** Lead figures of `a` that `b`, published on `day`, holds nowhere. */
+  const dropped = (a: typeof game, b: typeof game, day: string | null) =>
+    newFacts(storyFacts(a.title, a.lead, BODY).lead, storyFacts(b.title, b.lead, BODY, day).known).numbers;
+
+  it('"hôm nay" is the publication day, in the outlet\'s own calendar (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom('hôm nay', 'Hôm nay', 'sáng nay', 'Chiều nay', 'tối nay'),
+        (d, m, word) => {
+          const iso = `2016-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T23:30:00+07:00`;
+          expect(todayForms(`Đội bóng thi đấu ${word} trên sân nhà.`, iso)).toEqual([`${d}/${m}`, `${d}.${m}`]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(dropped(game, today, '2016-05-22')).toBe(0);
+  });
+
+  it('"hôm nay" knows no date without the day, on another day, or in a text that does not say it', () => {
+    expect(dropped(game, today, null)).toBe(1);
+    expect(dropped(game, today, '2016-05-21T10:00:00+07:00')).toBe(1);
+    expect(todayForms('Trong năm nay, đội bóng thi đấu.', '2016-05-22')).toEqual([]);
+    expect(todayForms('Đội bóng thi đấu trên sân nhà.', '2016-05-22')).toEqual([]);
+    // Read strictly, a lead's figures are what it writes: "hôm nay" is never a new lead figure.
+    expect(leadNumbersOf(today.lead)).toEqual([]);
+  });
+
+  it('a decimal padded to three places is known as the decimal, and other figures stay new', () => {
+    expect(knownNumberForms('thu về hơn 103.300 triệu USD')).toEqual(expect.arrayContaining(['103300', '103.3']));
+    const a = { title: 'Doanh thu phim', lead: 'Phim thu về hơn 103.3 triệu USD sau 5 ngày.' };
+    const padded = { title: 'Doanh thu phim', lead: 'Phim thu về hơn 103.300 triệu USD sau 5 ngày.' };
+    expect(fresh(padded, a).numbers).toBe(0);
+    expect(fresh(a, { title: 'Doanh thu phim', lead: 'Phim thu về hơn 103.8 triệu USD sau 5 ngày.' }).numbers).toBe(1);
+    // Whole thousands and several groups are no padded decimal: 28.000 never makes 28 known.
+    expect(knownNumberForms('28.000 và 1.500.000 người')).not.toEqual(expect.arrayContaining(['28']));
+    expect(knownNumberForms('1.500.000 người')).not.toContain('1.5');
   });
 });
