@@ -5,6 +5,7 @@
 // write one fact many ways (measured on real republications, issue 34): a date as 16/5,
 // 16/05/2016, 16-5 or 16.5; a small count as a word or a digit; "TP.HCM" for "Thành phố Hồ Chí
 // Minh"; "Phường", "Tỉnh", "Ông" capitalised by house style, not because they name anyone.
+import { vietnamDate } from '../text/vietnam-time.js';
 
 // A figure with its separators: 28.500, 1,5, a date 2/7 or 2/7/2026 (one fact, so the 2/7 of one
 // day and the 27/6 of another never meet as loose digits).
@@ -67,9 +68,10 @@ export function leadNumbersOf(text: string): string[] {
 // figures are what it writes).
 const TODAY = /(?<!\p{L})(?:hôm|sáng|trưa|chiều|tối|đêm) nay(?!\p{L})/iu;
 
-/** The day and month a text's "hôm nay" names, when it says so and its publication day (yyyy-mm-dd…) is known. */
+/** The day and month a text's "hôm nay" names, when it says so and its publication time (ISO 8601) is known. */
 export function todayForms(text: string, published: string | null): string[] {
-  const day = published === null ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  // The day in Vietnam, as the outlet's reader counts "today", whatever zone the time was written in.
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(vietnamDate(published));
   if (day === null || !TODAY.test(text.normalize('NFC'))) return [];
   const [d, m] = [Number(day[3]), Number(day[2])];
   return [`${d}/${m}`, `${d}.${m}`];

@@ -168,6 +168,8 @@ describe('facts a copy writes otherwise: "hôm nay" for a date, a padded decimal
   it('"hôm nay" knows no date without the day, on another day, or in a text that does not say it', () => {
     expect(dropped(game, today, null)).toBe(1);
     expect(dropped(game, today, '2016-05-21T10:00:00+07:00')).toBe(1);
+    // A time written in UTC is a day in Vietnam: 20:00 Z on the 21st is the 22nd there.
+    expect(dropped(game, today, '2016-05-21T20:00:00Z')).toBe(0);
     expect(todayForms('Trong năm nay, đội bóng thi đấu.', '2016-05-22')).toEqual([]);
     expect(todayForms('Đội bóng thi đấu trên sân nhà.', '2016-05-22')).toEqual([]);
     // Read strictly, a lead's figures are what it writes: "hôm nay" is never a new lead figure.
