@@ -11,7 +11,8 @@ import { vietnamDate } from '../text/vietnam-time.js';
 // day and the 27/6 of another never meet as loose digits).
 const NUMBER = /\d+(?:[.,/-]\d+)*/gu;
 const SENTENCE_END = /[.!?…:;"“”]$/u;
-const DATE_WITH_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+// 16/05/2016 or 16.05.2016 (after numbersOf turned dashes into slashes), one separator throughout.
+const DATE_WITH_YEAR = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$/;
 
 /** A day and month of the calendar, as the numbers say (not a proof it is a date). */
 const calendarDay = (d: string, m: string): boolean =>
@@ -34,7 +35,7 @@ export function numbersOf(text: string): string[] {
     if (THOUSANDS.test(dotted)) return dotted.replace(/\./g, '');
     const n = dotted.replace(/-/g, '/').replace(/(^|[./])0+(?=\d)/g, '$1');
     const date = DATE_WITH_YEAR.exec(n);
-    return date && calendarDay(date[1]!, date[2]!) ? `${date[1]}/${date[2]}` : n;
+    return date && calendarDay(date[1]!, date[3]!) ? `${date[1]}/${date[3]}` : n;
   });
 }
 
@@ -103,7 +104,11 @@ export function knownNumberForms(text: string): string[] {
     const monthYear = /^(\d{1,2})[./](\d{4})$/.exec(n);
     if (monthYear) out.push(`${monthYear[1]}/${monthYear[2]}`, `${monthYear[1]}.${monthYear[2]}`, monthYear[2]!);
   }
-  for (const m of text.matchAll(/(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g)) out.push(m[3]!);
+  for (const m of text.matchAll(/(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})/g)) {
+    out.push(m[4]!);
+    // 16.05.2016 as stories indexed before dotted dates were dates hold it among their lead facts.
+    if (m[2] === '.') out.push(`${Number(m[1])}.${Number(m[3])}.${m[4]}`);
+  }
   // One separator before three digits ending in zeros is thousands (103.300 = 103300) or a
   // decimal padded by the writer (103.300 where the original wrote 103.3): known as both.
   for (const m of text.matchAll(/(?<![\d.,])(\d{1,3})[.,](\d[1-9]0|[1-9]00)(?![\d]|[.,]\d)/g))
@@ -158,9 +163,20 @@ export function namesOf(text: string, all: boolean): string[] {
     if (word && capitalised(word) && opensName)
       for (const syllable of word.split('-')) if (syllable) out.push(fold(syllable));
     start = SENTENCE_END.test(raws[i]!) || raws[i] === '-' || raws[i] === '–';
+    // The known set holds the names an acronym spells: a lead may spell out what the other wrote short.
+    // Tp.HCM, TP.HCM, TPHCM: each all-capital part of the word.
+    if (all)
+      for (const part of word.split('.'))
+        if (/^\p{Lu}{2,}$/u.test(part)) out.push(...(ACRONYM_NAMES[fold(part)] ?? []));
   }
   return out;
 }
+
+/** Acronyms of names a lead may spell out (the city most of all), as their syllables. */
+const ACRONYM_NAMES: Record<string, string[]> = {
+  hcm: ['ho', 'chi', 'minh'],
+  tphcm: ['ho', 'chi', 'minh'],
+};
 
 /** An acronym, however written: TP.HCM, GD&ĐT, CLB, UBND (all capitals, two or more letters). */
 const ACRONYM = /^[\p{Lu}.&]{2,}$/u;
