@@ -1,6 +1,6 @@
 // Which of two VietNews texts came first, and what kind of pair they are. The corpus keeps no
 // publication date or outlet, so both come from the dates the texts state:
-// - two titles dated on different days ("<column> 9/8: …" against "<column> 11/8: …"), or in the
+// - two titles dated on different days ("<column> 3/4: …" against "<column> 5/4: …"), or in the
 //   same words with other figures, are two pieces of a template (two days of a column, two rounds
 //   of a recruitment drive), apart whatever their sentences share (real-series.ts: sentence
 //   alignment cannot tell them from copies, their template's sentences align);
@@ -24,7 +24,7 @@ export const NEW_LEAD = 'new lead (follow-up or compiled)';
 
 const DATE = /(?<![\d/.,])(\d{1,2})\/(\d{1,2})(?!\d)/g;
 
-/** Each valid day/month date of a text, as month × 32 + day ("ngày 9/8" → 8 × 32 + 9). */
+/** Each valid day/month date of a text, as month × 32 + day ("ngày 3/4" → 4 × 32 + 3). */
 export function datesOf(text: string): number[] {
   const out: number[] = [];
   for (const m of text.matchAll(DATE)) {
@@ -65,8 +65,8 @@ const wordsOf = (t: string): Set<string> =>
 
 /**
  * Two pieces of one template: titles in the same words (most of the shorter title's words in the
- * other) whose numbers differ, each stating one the other lacks ("… trong tháng 8" against "… trong
- * tháng 10"; "9/8" against "11/8"). A copy keeps its original's headline figures.
+ * other) whose numbers differ, each stating one the other lacks ("… đợt 3" against "… đợt 4";
+ * "3/4" against "5/4"). A copy keeps its original's headline figures.
  */
 export function otherFigures(x: Pick<NewsDoc, 'title'>, y: Pick<NewsDoc, 'title'>): boolean {
   const [nx, ny] = [numbersOf(x.title), numbersOf(y.title)];

@@ -115,13 +115,21 @@ describe('facts written several ways', () => {
     for (const x of forms) {
       expect(numbersOf(`giai đoạn ${x}`)).toEqual(['2017', '2020']);
       for (const y of forms) {
-        const a = { title: 'Sắp xếp doanh nghiệp', lead: `Kế hoạch sắp xếp doanh nghiệp giai đoạn ${x}.` };
-        const b = { title: 'Sắp xếp doanh nghiệp', lead: `Kế hoạch sắp xếp doanh nghiệp trong giai đoạn ${y}.` };
+        const a = { title: 'Trồng rừng ven biển', lead: `Tỉnh duyệt chương trình trồng rừng ven biển giai đoạn ${x}.` };
+        const b = {
+          title: 'Trồng rừng ven biển',
+          lead: `Chương trình trồng rừng ven biển của tỉnh trong giai đoạn ${y}.`,
+        };
         expect(fresh(a, b).numbers).toBe(0);
       }
     }
-    const a = { title: 'Sắp xếp doanh nghiệp', lead: 'Kế hoạch sắp xếp doanh nghiệp giai đoạn 2017-2020.' };
-    expect(fresh(a, { title: 'Sắp xếp doanh nghiệp', lead: 'Kế hoạch giai đoạn 2021-2025.' }).numbers).toBe(2);
+    const a = {
+      title: 'Trồng rừng ven biển',
+      lead: 'Tỉnh duyệt chương trình trồng rừng ven biển giai đoạn 2017-2020.',
+    };
+    expect(
+      fresh(a, { title: 'Trồng rừng ven biển', lead: 'Chương trình trồng rừng giai đoạn 2021-2025.' }).numbers,
+    ).toBe(2);
   });
 
   it('a small count is known spelled out', () => {
