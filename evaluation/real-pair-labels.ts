@@ -49,15 +49,19 @@ export function sentencesOf(d: Pick<NewsDoc, 'lead' | 'paragraphs'>): string[][]
 
 const trigrams = (w: readonly string[]): string[] => w.slice(2).map((_, i) => `${w[i]} ${w[i + 1]} ${w[i + 2]}`);
 
+/** The word trigrams of a text's sentences, to align other sentences against. */
+export const trigramSet = (sentences: readonly string[][]): Set<string> => new Set(sentences.flatMap(trigrams));
+
+/** A sentence is in the other text when most of its trigrams are. */
+export function sentenceInside(s: readonly string[], other: Set<string>): boolean {
+  const t = trigrams(s);
+  return t.filter((g) => other.has(g)).length >= SENTENCE_IN * t.length;
+}
+
 /** Share of `xs`' sentences whose trigrams are mostly in `other`. */
 function cover(xs: string[][], other: Set<string>): number {
   if (xs.length === 0) return 0;
-  let inside = 0;
-  for (const s of xs) {
-    const t = trigrams(s);
-    if (t.filter((g) => other.has(g)).length >= SENTENCE_IN * t.length) inside++;
-  }
-  return inside / xs.length;
+  return xs.filter((s) => sentenceInside(s, other)).length / xs.length;
 }
 
 const folded = (s: string): string => words(s).join(' ');
@@ -65,7 +69,7 @@ const folded = (s: string): string => words(s).join(' ');
 export function labelPair(a: NewsDoc, b: NewsDoc): Omit<LabelledPair, 'id'> {
   const [sa, sb] = [sentencesOf(a), sentencesOf(b)];
   const [small, largeDoc] = sa.length <= sb.length ? [sa, sb] : [sb, sa];
-  const sentenceCover = cover(small, new Set(largeDoc.flatMap(trigrams)));
+  const sentenceCover = cover(small, trigramSet(largeDoc));
   const label: PairLabel = sentenceCover >= COPY_COVER ? 'copy' : sentenceCover <= APART_COVER ? 'apart' : 'grey';
   const wire = (d: NewsDoc): boolean => WIRE.test(`${d.author} ${d.paragraphs.at(-1) ?? ''} ${d.lead ?? ''}`);
   let kind: string;

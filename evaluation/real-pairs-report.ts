@@ -18,28 +18,39 @@ function halves(xs: RealPairResult[]): [string, RealPairResult[]][] {
   ];
 }
 
-export function realPairsTargets(results: RealPairResult[]): string[] {
+export function realPairsTargets(results: RealPairResult[], set = 'real'): string[] {
   const copies = results.filter((r) => r.label === 'copy');
   const merged = copies.filter((c) => c.merged).length;
   const out: string[] = [];
   if (copies.length && merged / copies.length < REQUIRED_MERGE_RATE)
-    out.push(`real copies: ${rate(merged, copies.length)} merged (< ${REQUIRED_MERGE_RATE * 100} %)`);
+    out.push(`${set} copies: ${rate(merged, copies.length)} merged (< ${REQUIRED_MERGE_RATE * 100} %)`);
   const falseMerges = results.filter((r) => r.label === 'apart' && r.merged);
-  if (falseMerges.length) out.push(`real pairs apart merged: ${falseMerges.length}`);
+  if (falseMerges.length) out.push(`${set} pairs apart merged: ${falseMerges.length}`);
   const disagree = results.filter((r) => r.label !== 'grey' && !r.agrees);
-  if (disagree.length) out.push(`dedupe compare disagrees with the index on ${disagree.length} real pair(s)`);
+  if (disagree.length) out.push(`dedupe compare disagrees with the index on ${disagree.length} ${set} pair(s)`);
   return out;
 }
 
 export function realPairsSection(source: string, docs: number, clusters: number, results: RealPairResult[]): string[] {
-  const copies = results.filter((r) => r.label === 'copy');
-  const apart = results.filter((r) => r.label === 'apart');
   const grey = results.filter((r) => r.label === 'grey');
-  const lines = [
+  return [
     '### Real pairs',
     '',
     `${source}: ${docs} articles in ${clusters} clusters (one event each, several outlets), read in place. Every pair inside a cluster, the earlier-published text indexed first. Labels come from sentence alignment, not from the rule under test: a copy when ≥ ${COPY_COVER * 100} % of the smaller text's sentences are in the larger (a sentence is in when 70 % of its word trigrams are), apart when ≤ ${APART_COVER * 100} %; the ${grey.length} pairs in between (shared quotes and background) are listed as grey, with no target. Clusters split by number: even = development, odd = held out.`,
     '',
+    ...realPairsTables(results, 'Real-pair'),
+  ];
+}
+
+/**
+ * Recall of copies by kind and band, pairs apart by kind, every false merge and missed copy, and
+ * whether the targets were met (`what` names the set in that last line).
+ */
+export function realPairsTables(results: RealPairResult[], what: string, set = 'real'): string[] {
+  const copies = results.filter((r) => r.label === 'copy');
+  const apart = results.filter((r) => r.label === 'apart');
+  const grey = results.filter((r) => r.label === 'grey');
+  const lines = [
     '| copies: kind | dev | held out | all | min / median Jaccard |',
     '|---|---:|---:|---:|---:|',
     ...byKind(copies).map((k) => {
@@ -75,7 +86,7 @@ export function realPairsSection(source: string, docs: number, clusters: number,
     lines.push(
       `- ${x.id} (${x.kind}, ${x.half}): Jaccard ${f(x.jaccard)}, containment ${f(x.containment)}, sentences aligned ${f(x.sentenceCover)}, linked as ${x.related ?? 'unrelated'}`,
     );
-  const failures = realPairsTargets(results);
-  lines.push('', failures.length ? `Real-pair targets missed: ${failures.join('; ')}` : 'Real-pair targets met.', '');
+  const failures = realPairsTargets(results, set);
+  lines.push('', failures.length ? `${what} targets missed: ${failures.join('; ')}` : `${what} targets met.`, '');
   return lines;
 }

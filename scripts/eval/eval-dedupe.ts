@@ -19,6 +19,8 @@ import { scoreRealPairs } from '../../evaluation/real-pairs-scores.js';
 import { realPairsSection, realPairsTargets } from '../../evaluation/real-pairs-report.js';
 import { loadRealSeries, seriesMirrorPresent } from '../../evaluation/real-series.js';
 import { realSeriesSection, realSeriesTargets } from '../../evaluation/real-series-report.js';
+import { loadVietnewsPairs } from '../../evaluation/vietnews-pairs.js';
+import { vietnewsSection, vietnewsTargets } from '../../evaluation/vietnews-pairs-report.js';
 import { writeBenchmarkSection } from '../../evaluation/benchmarks-file.js';
 
 /** False merges of copies, with how alike they were to the story they joined. */
@@ -54,11 +56,26 @@ async function realColumns(redis: Redis, prefix: string): Promise<{ lines: strin
   return { lines: realSeriesSection(series, results), failures: realSeriesTargets(results) };
 }
 
-/** Both real sections, one after the other. */
+/** Pairs found across the VietNews mirror, or one line saying they were skipped. */
+async function realVietnews(redis: Redis, prefix: string): Promise<{ lines: string[]; failures: string[] }> {
+  if (!seriesMirrorPresent())
+    return {
+      lines: ['Real republications (VietNews) skipped: needs the VietNews mirror (TINWATCH_MIRRORS)', ''],
+      failures: [],
+    };
+  const v = loadVietnewsPairs();
+  const results = await scoreRealPairs(redis, `${prefix}:vietnews`, v.pairs);
+  return { lines: vietnewsSection(v, results), failures: vietnewsTargets(results) };
+}
+
+/** The real sections, one after the other. */
 async function realSections(redis: Redis, prefix: string): Promise<{ lines: string[]; failures: string[] }> {
-  const pairs = await realPairs(redis, prefix);
-  const columns = await realColumns(redis, prefix);
-  return { lines: [...pairs.lines, ...columns.lines], failures: [...pairs.failures, ...columns.failures] };
+  const sections = [
+    await realPairs(redis, prefix),
+    await realColumns(redis, prefix),
+    await realVietnews(redis, prefix),
+  ];
+  return { lines: sections.flatMap((x) => x.lines), failures: sections.flatMap((x) => x.failures) };
 }
 
 const seedArg = process.argv.indexOf('--seed');

@@ -29,15 +29,20 @@ export const isCalendarDate = (n: string): boolean => {
  * dropped (16/05/2016 is the 16/5 a copy's lead says; a column's days differ by day, not year).
  */
 export function numbersOf(text: string): string[] {
-  return [...text.matchAll(NUMBER)].map((m) => {
+  return [...text.matchAll(NUMBER)].flatMap((m) => {
     const dotted = m[0].replace(/,/g, '.');
     // Thousands written with or without separators are one figure: 28.500 = 28,500 = 28500.
-    if (THOUSANDS.test(dotted)) return dotted.replace(/\./g, '');
+    if (THOUSANDS.test(dotted)) return [dotted.replace(/\./g, '')];
     const n = dotted.replace(/-/g, '/').replace(/(^|[./])0+(?=\d)/g, '$1');
+    // A range of years is its two years: "2017-2020" is the "2017 – 2020" another outlet spaces.
+    const years = YEAR_RANGE.exec(n);
+    if (years) return [years[1]!, years[2]!];
     const date = DATE_WITH_YEAR.exec(n);
-    return date && calendarDay(date[1]!, date[3]!) ? `${date[1]}/${date[3]}` : n;
+    return [date && calendarDay(date[1]!, date[3]!) ? `${date[1]}/${date[3]}` : n];
   });
 }
+
+const YEAR_RANGE = /^((?:19|20)\d\d)\/((?:19|20)\d\d)$/;
 
 /** A whole number in groups of three (28.500, 1.000.000): thousands separators, as numbersOf has made them dots. */
 const THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;

@@ -110,6 +110,28 @@ describe('facts written several ways', () => {
     );
   });
 
+  it('a range of years is its two years, however the dash is spaced; another range is new', () => {
+    const forms = ['2017-2020', '2017 - 2020', '2017–2020', '2017 – 2020', '2017/2020'];
+    for (const x of forms) {
+      expect(numbersOf(`giai đoạn ${x}`)).toEqual(['2017', '2020']);
+      for (const y of forms) {
+        const a = { title: 'Trồng rừng ven biển', lead: `Tỉnh duyệt chương trình trồng rừng ven biển giai đoạn ${x}.` };
+        const b = {
+          title: 'Trồng rừng ven biển',
+          lead: `Chương trình trồng rừng ven biển của tỉnh trong giai đoạn ${y}.`,
+        };
+        expect(fresh(a, b).numbers).toBe(0);
+      }
+    }
+    const a = {
+      title: 'Trồng rừng ven biển',
+      lead: 'Tỉnh duyệt chương trình trồng rừng ven biển giai đoạn 2017-2020.',
+    };
+    expect(
+      fresh(a, { title: 'Trồng rừng ven biển', lead: 'Chương trình trồng rừng giai đoạn 2021-2025.' }).numbers,
+    ).toBe(2);
+  });
+
   it('a small count is known spelled out', () => {
     expect(knownNumberForms('hai người bị thương')).toContain('2');
     const a = { title: 'Tai nạn giao thông', lead: 'Vụ tai nạn khiến hai người bị thương nặng.' };
