@@ -1,7 +1,8 @@
-// node --import tsx scripts/eval/relevance-oof.ts OUT.tsv [--set NAME]: the out-of-fold verdict on
+// node --import tsx scripts/eval/relevance-oof.ts OUT.tsv [--set NAME] [--nested]: the out-of-fold verdict on
 // every labelled text of one development set (vietnews, the mirror texts, unless --set names
 // `articles` or `excerpts`), for auditing the labels (issue 33: do our labels draw the guide's
-// line?) and for reading the model's misses by class (ids only).
+// line?) and for reading the model's misses by class (ids only). --nested lets each fold's inner
+// cross-validation choose the L2 strength and epochs (TRAIN_GRID) instead of the fixed defaults.
 // It runs the same cross-validation as `npm run eval:relevance` (same folds, same thresholds per
 // fold), prints that report's cross-validated section, and writes one row per text of that set to
 // OUT.tsv: its id, label, out-of-fold probability, verdict, its fold's threshold, whether the
@@ -11,10 +12,11 @@
 import { writeFileSync } from 'node:fs';
 import { topicProfile } from '../../config/load-topics.js';
 import { crossValidatedReport } from '../../evaluation/relevance-cv-report.js';
-import { crossValidate, prepare, realDevItems } from '../../evaluation/relevance-cv.js';
+import { crossValidate, prepare, realDevItems, TRAIN_GRID } from '../../evaluation/relevance-cv.js';
 
 const out = process.argv[2];
-if (!out || out.startsWith('--')) throw new Error('usage: relevance-oof.ts OUT.tsv [--set vietnews|articles|excerpts]');
+if (!out || out.startsWith('--'))
+  throw new Error('usage: relevance-oof.ts OUT.tsv [--set vietnews|articles|excerpts] [--nested]');
 const setAt = process.argv.indexOf('--set');
 const set = setAt > 0 ? process.argv[setAt + 1] : 'vietnews';
 const dev = realDevItems();
@@ -23,7 +25,7 @@ if (!dev) {
   process.exit(0);
 }
 const prep = prepare(dev, topicProfile());
-const cv = crossValidate(prep);
+const cv = crossValidate(prep, process.argv.includes('--nested') ? TRAIN_GRID : undefined);
 process.stdout.write(
   `${crossValidatedReport(
     dev,
