@@ -29,6 +29,8 @@ export function trainLogistic(
   examples: readonly Example[],
   dim: number,
   opts: TrainOptions = TRAIN_DEFAULTS,
+  /** Called after each epoch with the weights so far: fewer epochs are a snapshot of more (no randomness). */
+  afterEpoch?: (epoch: number, w: Float64Array) => void,
 ): Float64Array {
   const docs = new Uint32Array(dim);
   for (const e of examples) for (const i of new Set(e.index)) docs[i]!++;
@@ -70,6 +72,7 @@ export function trainLogistic(
       v[i] = b2 * v[i]! + (1 - b2) * gi * gi;
       w[i]! -= (lr * m[i]!) / (Math.sqrt(v[i]!) + eps);
     }
+    afterEpoch?.(t, w);
   }
   return w;
 }

@@ -113,10 +113,11 @@ export function crossValidatedReport(items: CvItem[], cv: CvResult, rules: reado
     rows.push({ how: 'hand rules alone', ...figures(items, rules, set) });
   }
   const t = cv.thresholds.map((x) => `${x.onFrom.toFixed(3)} / ${x.borderlineFrom.toFixed(3)}`).join(', ');
+  const chosen = cv.chosen.map((o) => `${o.l2} / ${o.epochs}`).join(', ');
   return [
     `### Cross-validated (${FOLDS} folds, split by story)`,
     '',
-    `Weights, probability threshold and borderline band chosen on the training folds only (band from an inner ${FOLDS}-fold CV: ≥ ${KEEP_ON * 100} % of training ON texts written). Thresholds per fold (on from / borderline from): ${t}. The hand rules have no learned parameters but were written with the excerpts in view, so their excerpt figure is a fit, and the model reads their verdict among its features.`,
+    `Weights, probability threshold and borderline band chosen on the training folds only (band from an inner ${FOLDS}-fold CV: ≥ ${KEEP_ON * 100} % of training ON texts written). Thresholds per fold (on from / borderline from): ${t}. Training setting the inner CV chose per fold (L2 / epochs): ${chosen}. The hand rules have no learned parameters but were written with the excerpts in view, so their excerpt figure is a fit, and the model reads their verdict among its features.`,
     '',
     ...figuresTable(rows),
     `Hard-negative classes (labelling guide), false-positive rate under cross-validation, all development sets:`,

@@ -81,6 +81,8 @@ export interface Thresholds {
   borderlineFrom: number;
   /** The held-out probabilities of the ON texts the band was sized on, ascending (for reports). */
   heldOutOn?: number[];
+  /** The mean of the sets' F1 at onFrom on those held-out probabilities. */
+  score: number;
 }
 
 /**
@@ -114,7 +116,7 @@ export function chooseThresholds(
   const onFrom = tied[Math.floor(tied.length / 2)] ?? 0.5;
   const on = prob.filter((_, i) => labels[i]).sort((a, b) => a - b);
   const missable = Math.floor((1 - KEEP_ON) * on.length);
-  return { onFrom, borderlineFrom: Math.min(onFrom, on[missable] ?? onFrom), heldOutOn: on };
+  return { onFrom, borderlineFrom: Math.min(onFrom, on[missable] ?? onFrom), heldOutOn: on, score: best };
 }
 
 /**
@@ -135,40 +137,78 @@ export function trainingExamples(prep: Prepared, subset: readonly number[]): Exa
 
 export interface Fitted extends Thresholds {
   weights: Float64Array;
+  /** The training setting the inner cross-validation chose. */
+  opts: TrainOptions;
 }
 
-/** Weights from all of `subset`; thresholds from an inner story-split cross-validation of it. */
-export function fitModel(prep: Prepared, subset: readonly number[], opts: TrainOptions = TRAIN_DEFAULTS): Fitted {
-  const labels = subset.map((i) => prep.items[i]!.onTopic);
+/**
+ * The settings a nested cross-validation chooses among (L2 strength × epochs; the inner folds
+ * choose, the outer folds score the choice with the weights). TRAIN_DEFAULTS comes first and wins
+ * ties. Not the default of fitModel: chosen per fold, it did not generalize better than the fixed
+ * TRAIN_DEFAULTS (docs/relevance.md), so `relevance-oof.ts --nested` runs it for comparison only.
+ */
+export const TRAIN_GRID: readonly TrainOptions[] = [1e-3, 3e-4, 3e-3].flatMap((l2) =>
+  [100, 200].map((epochs) => ({ ...TRAIN_DEFAULTS, l2, epochs })),
+);
+
+/**
+ * Held-out probabilities of each setting over an inner story-split cross-validation of `subset`.
+ * Settings differing in epochs only share one training run: training is deterministic, so the
+ * weights after fewer epochs are a snapshot of the longer run.
+ */
+function innerProbabilities(prep: Prepared, subset: readonly number[], grid: readonly TrainOptions[]): number[][] {
   const inner = storyFolds(
     subset.map((i) => prep.groups[i]!),
-    labels,
+    subset.map((i) => prep.items[i]!.onTopic),
     FOLDS,
   );
-  const prob = new Array<number>(subset.length).fill(0);
+  const prob = grid.map(() => new Array<number>(subset.length).fill(0));
+  const runs = new Map<string, number[]>();
+  grid.forEach((o, g) => {
+    const key = `${o.l2} ${o.learningRate} ${o.minDocs}`;
+    runs.set(key, [...(runs.get(key) ?? []), g]);
+  });
   for (let f = 0; f < FOLDS; f++) {
-    const w = trainLogistic(
-      trainingExamples(
-        prep,
-        subset.filter((_, k) => inner[k] !== f),
-      ),
-      DIM,
-      opts,
+    const train = trainingExamples(
+      prep,
+      subset.filter((_, k) => inner[k] !== f),
     );
-    subset.forEach((i, k) => {
-      // A story not naming both allies is off whatever its probability (learnedVerdict): the
-      // thresholds are chosen among the stories the model can write.
-      if (inner[k] === f) prob[k] = prep.pairNamed[i] ? predict(w, prep.examples[i]!) : 0;
-    });
+    for (const settings of runs.values()) {
+      const epochs = Math.max(...settings.map((g) => grid[g]!.epochs));
+      trainLogistic(train, DIM, { ...grid[settings[0]!]!, epochs }, (t, w) => {
+        for (const g of settings) {
+          if (grid[g]!.epochs !== t) continue;
+          // A story not naming both allies is off whatever its probability (learnedVerdict): the
+          // thresholds are chosen among the stories the model can write.
+          subset.forEach((i, k) => {
+            if (inner[k] === f) prob[g]![k] = prep.pairNamed[i] ? predict(w, prep.examples[i]!) : 0;
+          });
+        }
+      });
+    }
   }
-  return {
-    ...chooseThresholds(
-      prob,
-      labels,
-      subset.map((i) => prep.items[i]!.set),
-    ),
-    weights: trainLogistic(trainingExamples(prep, subset), DIM, opts),
-  };
+  return prob;
+}
+
+/**
+ * Weights from all of `subset`; the setting and the thresholds from an inner story-split
+ * cross-validation of it: the setting whose held-out probabilities give the best mean of the sets'
+ * F1 (chooseThresholds), and that setting's thresholds.
+ */
+export function fitModel(
+  prep: Prepared,
+  subset: readonly number[],
+  grid: readonly TrainOptions[] = [TRAIN_DEFAULTS],
+): Fitted {
+  const labels = subset.map((i) => prep.items[i]!.onTopic);
+  const sets = subset.map((i) => prep.items[i]!.set);
+  let best: { t: Thresholds; opts: TrainOptions } | null = null;
+  innerProbabilities(prep, subset, grid).forEach((prob, g) => {
+    const t = chooseThresholds(prob, labels, sets);
+    if (!best || t.score > best.t.score + 1e-12) best = { t, opts: grid[g]! };
+  });
+  const { t, opts } = best!;
+  return { ...t, opts, weights: trainLogistic(trainingExamples(prep, subset), DIM, opts) };
 }
 
 export interface CvResult {
@@ -176,10 +216,12 @@ export interface CvResult {
   prob: number[];
   verdict: RelevanceVerdict[];
   thresholds: Thresholds[];
+  /** The training setting each fold's inner cross-validation chose. */
+  chosen: TrainOptions[];
 }
 
 /** Each text judged by a model fitted on the other folds. */
-export function crossValidate(prep: Prepared, opts: TrainOptions = TRAIN_DEFAULTS): CvResult {
+export function crossValidate(prep: Prepared, grid: readonly TrainOptions[] = [TRAIN_DEFAULTS]): CvResult {
   const fold = storyFolds(
     prep.groups,
     prep.items.map((i) => i.onTopic),
@@ -188,15 +230,17 @@ export function crossValidate(prep: Prepared, opts: TrainOptions = TRAIN_DEFAULT
   const prob = new Array<number>(prep.items.length).fill(0);
   const verdict = new Array<RelevanceVerdict>(prep.items.length).fill('off');
   const thresholds: Thresholds[] = [];
+  const chosen: TrainOptions[] = [];
   for (let f = 0; f < FOLDS; f++) {
     const train = prep.items.map((_, i) => i).filter((i) => fold[i] !== f);
-    const m = fitModel(prep, train, opts);
-    thresholds.push({ onFrom: m.onFrom, borderlineFrom: m.borderlineFrom });
+    const m = fitModel(prep, train, grid);
+    thresholds.push({ onFrom: m.onFrom, borderlineFrom: m.borderlineFrom, score: m.score });
+    chosen.push(m.opts);
     prep.items.forEach((_, i) => {
       if (fold[i] !== f) return;
       prob[i] = predict(m.weights, prep.examples[i]!);
       verdict[i] = learnedVerdict(prob[i]!, { pairNamed: prep.pairNamed[i]!, rulesScore: prep.rules[i]!.score }, m);
     });
   }
-  return { fold, prob, verdict, thresholds };
+  return { fold, prob, verdict, thresholds, chosen };
 }

@@ -1,7 +1,10 @@
-// node --import tsx scripts/eval/relevance-oof.ts OUT.tsv: the out-of-fold verdict on every
-// labelled mirror text, for auditing the labels (issue 33: do our labels draw the guide's line?).
+// node --import tsx scripts/eval/relevance-oof.ts OUT.tsv [--set NAME] [--nested]: the out-of-fold verdict on
+// every labelled text of one development set (vietnews, the mirror texts, unless --set names
+// `articles` or `excerpts`), for auditing the labels (issue 33: do our labels draw the guide's
+// line?) and for reading the model's misses by class (ids only). --nested lets each fold's inner
+// cross-validation choose the L2 strength and epochs (TRAIN_GRID) instead of the fixed defaults.
 // It runs the same cross-validation as `npm run eval:relevance` (same folds, same thresholds per
-// fold), prints that report's cross-validated section, and writes one row per mirror text to
+// fold), prints that report's cross-validated section, and writes one row per text of that set to
 // OUT.tsv: its id, label, out-of-fold probability, verdict, its fold's threshold, whether the
 // verdict disagrees with the label, and how confidently (the distance in log-odds from the
 // threshold). OUT.tsv holds ids and labels only; keep it outside the repository when auditing
@@ -9,17 +12,20 @@
 import { writeFileSync } from 'node:fs';
 import { topicProfile } from '../../config/load-topics.js';
 import { crossValidatedReport } from '../../evaluation/relevance-cv-report.js';
-import { crossValidate, prepare, realDevItems } from '../../evaluation/relevance-cv.js';
+import { crossValidate, prepare, realDevItems, TRAIN_GRID } from '../../evaluation/relevance-cv.js';
 
 const out = process.argv[2];
-if (!out) throw new Error('usage: relevance-oof.ts OUT.tsv');
+if (!out || out.startsWith('--'))
+  throw new Error('usage: relevance-oof.ts OUT.tsv [--set vietnews|articles|excerpts] [--nested]');
+const setAt = process.argv.indexOf('--set');
+const set = setAt > 0 ? process.argv[setAt + 1] : 'vietnews';
 const dev = realDevItems();
 if (!dev) {
   process.stdout.write('skipped: the reference material is absent\n');
   process.exit(0);
 }
 const prep = prepare(dev, topicProfile());
-const cv = crossValidate(prep);
+const cv = crossValidate(prep, process.argv.includes('--nested') ? TRAIN_GRID : undefined);
 process.stdout.write(
   `${crossValidatedReport(
     dev,
@@ -31,7 +37,7 @@ process.stdout.write(
 const logit = (p: number): number => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9));
 const rows = ['id\tlabel\tkind\tprobability\tverdict\ton_from\tdisputed\tconfidence'];
 dev.forEach((it, i) => {
-  if (it.set !== 'vietnews') return;
+  if (it.set !== set) return;
   const t = cv.thresholds[cv.fold[i]!]!;
   const p = cv.prob[i]!;
   // Disputed as the scores count it: an ON text not judged on, an OFF text judged on.
@@ -44,4 +50,4 @@ dev.forEach((it, i) => {
   );
 });
 writeFileSync(out, `${rows.join('\n')}\n`);
-process.stderr.write(`${rows.length - 1} mirror texts written to ${out}\n`);
+process.stderr.write(`${rows.length - 1} ${set} texts written to ${out}\n`);

@@ -67,6 +67,14 @@ function partOf(text: string, profile: TopicProfile): Part {
   };
 }
 
+/**
+ * The syllable block's weight beside the named features. One L2 strength holds every weight: a
+ * larger block weight is a weaker penalty on the syllables alone, letting the wording of a story
+ * count for more against the cue counts, which cannot tell every class apart (a summit, China
+ * objecting to a US warship). Chosen by cross-validation by story among 1, 2 and 4 (docs/relevance.md).
+ */
+const GRAM_WEIGHT = 2;
+
 class Builder {
   readonly index: number[] = [];
   readonly value: number[] = [];
@@ -81,7 +89,7 @@ class Builder {
     this.names.push(name);
   }
 
-  /** Syllables and syllable pairs of a zone, each once, scaled by 1/√(distinct ones). */
+  /** Syllables and syllable pairs of a zone, each once, scaled by GRAM_WEIGHT/√(distinct ones). */
   grams(zone: string, parts: readonly Part[]): void {
     const prefix = fnv(FNV_START, `w:${zone}:`);
     // Bucket → where its first syllable (pair) was read, as one number: no object per syllable.
@@ -97,7 +105,7 @@ class Builder {
         if (!seen.has(b2)) seen.set(b2, gramAt(z, p, k, 2));
       }
     });
-    const scale = seen.size ? 1 / Math.sqrt(seen.size) : 0;
+    const scale = seen.size ? GRAM_WEIGHT / Math.sqrt(seen.size) : 0;
     for (const [bucket, at] of seen) {
       this.index.push(bucket);
       this.value.push(scale);

@@ -5,8 +5,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelPath, parseRelevanceModel, relevanceModel } from '../../config/load-relevance-model.js';
 import { ConfigError } from '../../config/errors.js';
-import { trainLogistic, predict, type Example } from '../../evaluation/logistic-regression.js';
-import { chooseThresholds, trainingExamples, type Prepared } from '../../evaluation/relevance-cv.js';
+import { trainLogistic, predict, TRAIN_DEFAULTS, type Example } from '../../evaluation/logistic-regression.js';
+import {
+  chooseThresholds,
+  fitModel,
+  trainingExamples,
+  TRAIN_GRID,
+  type Prepared,
+} from '../../evaluation/relevance-cv.js';
 import { storyFolds, storyGroups } from '../../evaluation/story-folds.js';
 import { classifyRelevance } from '../../src/relevance/classify-relevance.js';
 import { explainRelevance } from '../../src/relevance/explain-relevance.js';
@@ -137,6 +143,43 @@ describe('training and cross-validation pieces', () => {
         },
       ),
     );
+  });
+
+  it('a shorter training run is a snapshot of a longer one (so a nested choice of epochs trains once)', () => {
+    const ex: Example[] = Array.from({ length: 30 }, (_, i) => ({
+      index: [i % 7, 7 + (i % 3)],
+      value: [1, 0.5],
+      label: i % 7 < 3,
+    }));
+    let at20: Float64Array | null = null;
+    trainLogistic(ex, 16, { ...TRAIN_DEFAULTS, epochs: 40 }, (t, w) => {
+      if (t === 20) at20 = Float64Array.from(w);
+    });
+    expect([...at20!]).toEqual([...trainLogistic(ex, 16, { ...TRAIN_DEFAULTS, epochs: 20 })]);
+  });
+
+  it('a nested choice keeps the grid setting the inner cross-validation scores best', () => {
+    // Noisy labels on one feature, a clean signal on another: settings differ in held-out F1.
+    const n = 60;
+    const prep = {
+      items: Array.from({ length: n }, (_, i) => ({ id: String(i), set: i % 2 ? 'a' : 'b', onTopic: i % 3 === 0 })),
+      examples: Array.from({ length: n }, (_, i) => ({
+        index: [0, i % 3 === 0 ? 1 : 2, 3 + (i % 11)],
+        value: [1, i % 5 === 0 ? 0.1 : 1, 1],
+        label: i % 3 === 0,
+      })),
+      pairNamed: Array.from({ length: n }, () => true),
+      groups: Array.from({ length: n }, (_, i) => i),
+    } as unknown as Prepared;
+    const subset = Array.from({ length: n }, (_, i) => i);
+    const grid = TRAIN_GRID.slice(0, 4).map((o) => ({ ...o, epochs: o.epochs / 10 }));
+    const nested = fitModel(prep, subset, grid);
+    const alone = grid.map((o) => fitModel(prep, subset, [o]));
+    expect(grid).toContainEqual(nested.opts);
+    expect(nested.score).toBeCloseTo(Math.max(...alone.map((a) => a.score)), 12);
+    const same = alone[grid.indexOf(nested.opts)]!;
+    expect([...nested.weights]).toEqual([...same.weights]);
+    expect(nested.onFrom).toBe(same.onFrom);
   });
 
   it('puts texts of one story in one group and one fold', () => {
