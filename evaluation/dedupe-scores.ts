@@ -63,7 +63,9 @@ export interface DedupeEval {
 }
 
 const storyIdOf = (id: string): string => createHash('sha256').update(id).digest('hex').slice(0, 16);
-export const fp = (a: EvalArticle): Fingerprint => fingerprint(a.lead, a.paragraphs, undefined, a.title);
+/** A real corpus's documents carry their publication day (`day`), generated ones none. */
+export const fp = (a: EvalArticle & { day?: string | null }): Fingerprint =>
+  fingerprint(a.lead, a.paragraphs, undefined, a.title, a.day ?? null);
 
 /** True Jaccard and containment of the exact shingle sets, as fingerprint() shingles them. */
 export function trueSimilarity(

@@ -45,7 +45,7 @@ export async function processArticle(data: ArticleJobData, deps: ArticleDeps): P
   );
   if (!topics.best.onTopic) return skipOffTopic(deps, ctx, topics.best);
 
-  const fp = fingerprint(article.lead, article.paragraphs, deps.dedupe?.bucketBits, article.title);
+  const fp = fingerprint(article.lead, article.paragraphs, deps.dedupe?.bucketBits, article.title, ctx.publishedAt);
   // First writer of a text owns the story; the claim is one atomic Redis script across workers.
   const verdict = await timed(t, 'dedupe', () =>
     claimStory(

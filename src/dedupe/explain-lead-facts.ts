@@ -7,6 +7,8 @@ interface Text {
   title: string;
   lead: string | null;
   paragraphs: readonly string[];
+  /** Publication day (yyyy-mm-dd…), when known. */
+  day?: string | null;
 }
 
 export interface LeadFactsExplained {
@@ -23,8 +25,8 @@ const hashOf = (f: LeadFact): number => parseInt(f.entry.slice(1), 16) >>> 0;
 
 /** `mine` read as the new article against `theirs`, an indexed story. */
 export function explainLeadFacts(mine: Text, theirs: Text): LeadFactsExplained {
-  const theirKnown = storyFacts(theirs.title, theirs.lead, theirs.paragraphs).known;
-  const myKnown = storyFacts(mine.title, mine.lead, mine.paragraphs).known;
+  const theirKnown = storyFacts(theirs.title, theirs.lead, theirs.paragraphs, theirs.day ?? null).known;
+  const myKnown = storyFacts(mine.title, mine.lead, mine.paragraphs, mine.day ?? null).known;
   const facts = leadFactsOf(mine.title, leadOf(mine));
   return {
     fresh: facts.filter((f) => !isKnown(theirKnown, hashOf(f))),

@@ -50,13 +50,15 @@ export interface Fingerprint {
 
 /**
  * `title` feeds only the facts (its numbers): the shingles and the exact hash leave it out, as
- * republishers rewrite titles. Without a lead, the first body block stands for it.
+ * republishers rewrite titles. Without a lead, the first body block stands for it. `published`
+ * (ISO 8601, when the outlet says) only dates the text's "hôm nay" among its known facts.
  */
 export function fingerprint(
   lead: string | null,
   body: readonly string[],
   bucketBits: number = DEDUPE.bucketBits,
   title = '',
+  published: string | null = null,
 ): Fingerprint {
   const tokens = contentKeyTokens(lead, body);
   const text = tokens.join(' ');
@@ -72,7 +74,7 @@ export function fingerprint(
     contentHash: hash,
     shingles: sh.length,
     numbers: sh.length < DEDUPE.shortTextShingles ? numbersOf(tokens) : '',
-    facts: storyFacts(title, lead, body),
+    facts: storyFacts(title, lead, body, published),
     leadPositions: leadPositionsOf(sig, leadTokens),
     longSample: longShingleSample(toneless),
     sketch: sketchOf(sig),

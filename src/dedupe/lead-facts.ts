@@ -17,7 +17,15 @@ import { DEDUPE } from '../../config/dedupe.js';
 import { stripWirePrefix } from './content-hash.js';
 import { hashString } from './minhash.js';
 import type { LuaConstants } from '../../base/redis/lua-script.js';
-import { fold, isCalendarDate, knownNumberForms, leadNamesOf, leadNumbersOf, namesOf } from './text-facts.js';
+import {
+  fold,
+  isCalendarDate,
+  knownNumberForms,
+  leadNamesOf,
+  leadNumbersOf,
+  namesOf,
+  todayForms,
+} from './text-facts.js';
 
 export interface StoryFacts {
   /** Lead facts: kind letter (T, t, n, p) + 8 hex digits each, at most DEDUPE.maxLeadFacts. */
@@ -84,7 +92,13 @@ export function leadTextOf(lead: string | null, body: readonly string[]): string
   return stripWirePrefix(lead ?? body[0] ?? '');
 }
 
-export function storyFacts(title: string, lead: string | null, body: readonly string[]): StoryFacts {
+/** `published`: the day the outlet published the text (ISO 8601, its own calendar day first), when known. */
+export function storyFacts(
+  title: string,
+  lead: string | null,
+  body: readonly string[],
+  published: string | null = null,
+): StoryFacts {
   const leadText = leadTextOf(lead, body);
   const facts: string[] = [];
   // The headline's words without its figures, as a bottom-4 sample (kind `w`): one template's
@@ -112,7 +126,7 @@ export function storyFacts(title: string, lead: string | null, body: readonly st
     if (all.size < DEDUPE.maxTextFacts) all.add(kind + (h >>> 0).toString(16).padStart(8, '0'));
   };
   for (const text of [title, leadText, ...body.map(stripWirePrefix)]) {
-    for (const n of knownNumberForms(text)) set('n', n);
+    for (const n of [...knownNumberForms(text), ...todayForms(text, published)]) set('n', n);
     for (const p of namesOf(text, true)) set('p', p);
   }
   return { lead: facts.join(''), known, all: [...all].join('') };

@@ -88,6 +88,7 @@ export async function rebuildIndex(
       textBlocksOfFile(text, e.credit as string | null | undefined),
       opts.bucketBits,
       titleOfFile(text),
+      typeof e.published_at === 'string' ? e.published_at : null,
     );
     if (typeof e.content_hash === 'string' && e.content_hash !== fp.contentHash) report.hashMismatches.push(e.file);
     const verdict = await claimStory(

@@ -5,12 +5,14 @@
 // write one fact many ways (measured on real republications, issue 34): a date as 16/5,
 // 16/05/2016, 16-5 or 16.5; a small count as a word or a digit; "TP.HCM" for "Thành phố Hồ Chí
 // Minh"; "Phường", "Tỉnh", "Ông" capitalised by house style, not because they name anyone.
+import { vietnamDate } from '../text/vietnam-time.js';
 
 // A figure with its separators: 28.500, 1,5, a date 2/7 or 2/7/2026 (one fact, so the 2/7 of one
 // day and the 27/6 of another never meet as loose digits).
 const NUMBER = /\d+(?:[.,/-]\d+)*/gu;
 const SENTENCE_END = /[.!?…:;"“”]$/u;
-const DATE_WITH_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+// 16/05/2016 or 16.05.2016 (after numbersOf turned dashes into slashes), one separator throughout.
+const DATE_WITH_YEAR = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$/;
 
 /** A day and month of the calendar, as the numbers say (not a proof it is a date). */
 const calendarDay = (d: string, m: string): boolean =>
@@ -33,7 +35,7 @@ export function numbersOf(text: string): string[] {
     if (THOUSANDS.test(dotted)) return dotted.replace(/\./g, '');
     const n = dotted.replace(/-/g, '/').replace(/(^|[./])0+(?=\d)/g, '$1');
     const date = DATE_WITH_YEAR.exec(n);
-    return date && calendarDay(date[1]!, date[2]!) ? `${date[1]}/${date[2]}` : n;
+    return date && calendarDay(date[1]!, date[3]!) ? `${date[1]}/${date[3]}` : n;
   });
 }
 
@@ -59,6 +61,21 @@ export function leadNumbersOf(text: string): string[] {
   const nfc = text.normalize('NFC');
   const rest = nfc.replace(AGE_OR_BIRTH_YEAR, ' ');
   return rest === nfc ? numbersOf(nfc) : [...numbersOf(rest), AGE_FACT];
+}
+
+// "Hôm nay" (today), "sáng nay" (this morning)… name the day the text was published: a copy may
+// say it where its original gave the date, or the other way round. Read against the publication
+// day it is that date, known to the text; it is never a lead fact (read strictly, a lead's
+// figures are what it writes).
+const TODAY = /(?<!\p{L})(?:hôm|sáng|trưa|chiều|tối|đêm) nay(?!\p{L})/iu;
+
+/** The day and month a text's "hôm nay" names, when it says so and its publication time (ISO 8601) is known. */
+export function todayForms(text: string, published: string | null): string[] {
+  // The day in Vietnam, as the outlet's reader counts "today", whatever zone the time was written in.
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(vietnamDate(published));
+  if (day === null || !TODAY.test(text.normalize('NFC'))) return [];
+  const [d, m] = [Number(day[3]), Number(day[2])];
+  return [`${d}/${m}`, `${d}.${m}`];
 }
 
 // Small counts an outlet may spell out ("hai người", "ba ngày"); folded, toneless. Words that are
@@ -87,7 +104,15 @@ export function knownNumberForms(text: string): string[] {
     const monthYear = /^(\d{1,2})[./](\d{4})$/.exec(n);
     if (monthYear) out.push(`${monthYear[1]}/${monthYear[2]}`, `${monthYear[1]}.${monthYear[2]}`, monthYear[2]!);
   }
-  for (const m of text.matchAll(/(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g)) out.push(m[3]!);
+  for (const m of text.matchAll(/(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})/g)) {
+    out.push(m[4]!);
+    // 16.05.2016 as stories indexed before dotted dates were dates hold it among their lead facts.
+    if (m[2] === '.') out.push(`${Number(m[1])}.${Number(m[3])}.${m[4]}`);
+  }
+  // One separator before three digits ending in zeros is thousands (103.300 = 103300) or a
+  // decimal padded by the writer (103.300 where the original wrote 103.3): known as both.
+  for (const m of text.matchAll(/(?<![\d.,])(\d{1,3})[.,](\d[1-9]0|[1-9]00)(?![\d]|[.,]\d)/g))
+    out.push(`${m[1]}.${m[2]!.replace(/0+$/, '')}`);
   if (text.normalize('NFC').search(AGE_OR_BIRTH_YEAR) >= 0) out.push(AGE_FACT);
   for (const w of fold(text).split(/[^a-z]+/)) if (NUMBER_WORDS[w]) out.push(NUMBER_WORDS[w]);
   return out;
@@ -103,9 +128,9 @@ const PLACE_SYLLABLES = new Set(
 );
 
 // Words house style capitalises that name nobody: administrative units, forms of address, the
-// generic head of a body's name. An actor is the name after them.
+// generic head of a body's name, a season ("Hè": a transfer window). An actor is the name after them.
 const STYLE_CAPITALS = new Set(
-  'thanh pho tinh quan huyen phuong xa thi tran to ap thon ong ba anh chi chu tich pho giam doc bo so cuc ban uy ngay sang chieu toi hom nay sau theo trong khi tai tu'.split(
+  'thanh pho tinh quan huyen phuong xa thi tran to ap thon ong ba anh chi chu tich pho giam doc bo so cuc ban uy ngay sang chieu toi hom nay sau theo trong khi tai tu he'.split(
     ' ',
   ),
 );
@@ -138,9 +163,20 @@ export function namesOf(text: string, all: boolean): string[] {
     if (word && capitalised(word) && opensName)
       for (const syllable of word.split('-')) if (syllable) out.push(fold(syllable));
     start = SENTENCE_END.test(raws[i]!) || raws[i] === '-' || raws[i] === '–';
+    // The known set holds the names an acronym spells: a lead may spell out what the other wrote short.
+    // Tp.HCM, TP.HCM, TPHCM: each all-capital part of the word.
+    if (all)
+      for (const part of word.split('.'))
+        if (/^\p{Lu}{2,}$/u.test(part)) out.push(...(ACRONYM_NAMES[fold(part)] ?? []));
   }
   return out;
 }
+
+/** Acronyms of names a lead may spell out (the city most of all), as their syllables. */
+const ACRONYM_NAMES: Record<string, string[]> = {
+  hcm: ['ho', 'chi', 'minh'],
+  tphcm: ['ho', 'chi', 'minh'],
+};
 
 /** An acronym, however written: TP.HCM, GD&ĐT, CLB, UBND (all capitals, two or more letters). */
 const ACRONYM = /^[\p{Lu}.&]{2,}$/u;

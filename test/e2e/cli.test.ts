@@ -12,6 +12,7 @@ import { startReplayServer, type ReplayServer } from '../../app/replay/replay-se
 import { SITES } from '../helpers/fixtures.js';
 import { loadEvalArticles, type EvalArticle } from '../../evaluation/own-eval-set.js';
 import { startReceiver } from '../helpers/http-receiver.js';
+import { first, todayCopy, type Piece } from '../helpers/expanded-copy-pieces.js';
 import { tempDir, testPrefix } from '../helpers/test-runtime.js';
 
 const run = promisify(execFile);
@@ -92,6 +93,19 @@ describe('tinwatch CLI', () => {
     );
     expect(missing).toMatchObject({ code: 2 });
     expect((missing as { stderr: string }).stderr.trim()).toMatch(/^tinwatch: cannot read .*nope\.txt: ENOENT$/);
+  });
+
+  it('dedupe compare reads "hôm nay" as the publication day it is given, as the index does', async () => {
+    const file = (name: string, p: Piece): string => {
+      const f = path.join(out, name);
+      writeFileSync(f, [p.title, p.lead, ...p.body].join('\n\n'));
+      return f;
+    };
+    const [a, b] = [file('first.txt', first), file('today.txt', todayCopy)];
+    const compare = async (...extra: string[]) =>
+      JSON.parse((await run(process.execPath, [BIN, 'dedupe', 'compare', a, b, '--json', ...extra])).stdout);
+    expect(await compare('--published-b', '2026-03-12T08:30:00+07:00')).toMatchObject({ same: true });
+    expect(await compare()).toMatchObject({ same: false, related: 'follow-up' });
   });
 
   it('a bad origin map fails at start-up naming the variable', async () => {

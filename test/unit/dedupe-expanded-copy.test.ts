@@ -6,29 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { DEDUPE } from '../../config/dedupe.js';
 import { fingerprint } from '../../src/dedupe/fingerprint.js';
 import { compareFingerprints } from '../../src/dedupe/same-story.js';
-
-interface Piece {
-  title: string;
-  lead: string;
-  body: string[];
-}
+import { BODY, first, LEAD, MORE, todayCopy, type Piece } from '../helpers/expanded-copy-pieces.js';
 
 const fp = (p: Piece) => fingerprint(p.lead, p.body, undefined, p.title);
-
-const LEAD =
-  'Ngày 12/3, Bộ Quốc phòng cho biết lực lượng hai nước sẽ tiến hành cuộc tập trận chung Lá chắn Tự do kéo dài 11 ngày tại Pyeongtaek';
-const BODY = [
-  'Cuộc tập trận năm nay tập trung vào phòng thủ tên lửa, bảo vệ hạ tầng trọng yếu và phối hợp giữa các quân chủng trong tình huống khẩn cấp.',
-  'Các đơn vị sẽ luyện tập cả trên thực địa lẫn trên máy tính, với các kịch bản được xây dựng dựa trên những mối đe dọa mới trong khu vực.',
-  'Giới chức quân sự nhấn mạnh đây là hoạt động mang tính phòng thủ, được tổ chức định kỳ hằng năm và đã được thông báo trước cho các bên liên quan.',
-];
-const MORE = [
-  'Theo kế hoạch, giai đoạn đầu sẽ diễn ra tại các căn cứ ven biển, trước khi các đơn vị cơ động chuyển sang khu vực huấn luyện ở miền trung.',
-  'Người dân sống gần khu vực diễn tập được khuyến cáo theo dõi thông báo của chính quyền địa phương về lịch trình di chuyển của xe quân sự.',
-];
-
-// The first, trimmed report, indexed first.
-const first: Piece = { title: 'Hai nước tập trận chung Lá chắn Tự do', lead: `${LEAD}.`, body: BODY };
 
 describe('the same-story rule: expanded copies', () => {
   it("merges a later, longer version whose lead restates the original's and adds a figure", () => {
@@ -78,5 +58,15 @@ describe('the same-story rule: expanded copies', () => {
     const v = compareFingerprints(fp(day(2, 121)), fp(day(1, 120)));
     expect(v.containment).toBeGreaterThanOrEqual(DEDUPE.copyMinContainment);
     expect(v.same).toBe(false);
+  });
+
+  it('reads "hôm nay" as the day the copy was published, and only that day', () => {
+    const today = todayCopy;
+    const at = (published: string | null) =>
+      compareFingerprints(fingerprint(today.lead, today.body, undefined, today.title, published), fp(first));
+    expect(at('2026-03-12T08:30:00+07:00')).toMatchObject({ same: true, basis: 'expanded copy' });
+    // Without the day, or on another day, the first report's 12/3 is a figure the copy dropped.
+    expect(at(null)).toMatchObject({ same: false, basis: 'new facts in the lead' });
+    expect(at('2026-03-13T08:30:00+07:00')).toMatchObject({ same: false, basis: 'new facts in the lead' });
   });
 });

@@ -5,7 +5,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newFacts, storyFacts } from '../../src/dedupe/lead-facts.js';
-import { AGE_FACT, knownNumberForms, leadNamesOf, leadNumbersOf, numbersOf } from '../../src/dedupe/text-facts.js';
+import {
+  AGE_FACT,
+  knownNumberForms,
+  leadNamesOf,
+  leadNumbersOf,
+  numbersOf,
+  todayForms,
+} from '../../src/dedupe/text-facts.js';
 
 const BODY = [
   'Lực lượng chức năng đã kiểm tra toàn bộ hồ sơ và lập biên bản vi phạm đối với các cơ sở liên quan trong đợt thanh tra.',
@@ -21,7 +28,7 @@ describe('facts written several ways', () => {
       fc.property(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), (d, m) => {
         const dd = String(d).padStart(2, '0');
         const mm = String(m).padStart(2, '0');
-        const forms = [`${d}/${m}`, `${dd}/${mm}/2016`, `${d}-${m}`, `${d}.${m}`, `${dd}/${mm}`];
+        const forms = [`${d}/${m}`, `${dd}/${mm}/2016`, `${d}-${m}`, `${d}.${m}`, `${dd}/${mm}`, `${dd}.${mm}.2016`];
         for (const x of forms)
           for (const y of forms) {
             const a = { title: 'Khởi công dự án', lead: `Ngày ${x}, tỉnh tổ chức lễ khởi công dự án.` };
@@ -40,6 +47,9 @@ describe('facts written several ways', () => {
     ).toBe(1);
     expect(fresh(a, { title: 'Giá vàng ngày 16/5', lead: 'Sáng 16/5, giá vàng tăng 350 nghìn đồng.' }).numbers).toBe(1);
     expect(numbersOf('ngày 16/05/2016 và 28.500 đồng')).toEqual(['16/5', '28500']);
+    expect(numbersOf('ngày 28.5.2016, 16.05.2016 và 1.500.000 đồng')).toEqual(['28/5', '16/5', '1500000']);
+    // The form stories indexed before dotted dates were dates hold among their lead facts.
+    expect(knownNumberForms('ngày 16.05.2016')).toContain('16.5.2016');
   });
 
   it('an age and a birth year are one fact: that the text says how old someone is (property)', () => {
@@ -120,10 +130,66 @@ describe('facts written several ways', () => {
       lead: 'TP.HCM khai trương dịch vụ công trực tuyến tại Phường Đồng Tâm.',
     };
     expect(fresh(a, restyled).names).toBe(0);
+    // …and the other way round: a lead that spells out the city another outlet wrote short.
+    for (const short of ['TP.HCM', 'Tp.HCM', 'TPHCM'])
+      expect(fresh({ ...restyled, lead: restyled.lead.replace('TP.HCM', short) }, a).names).toBe(0);
     const quoted = {
       title: 'Khai trương dịch vụ công',
       lead: 'Ông Lê Minh Khôi, Giám đốc Sở, cho biết dịch vụ đã chạy.',
     };
     expect(fresh(a, quoted).names).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a house-style season is no actor', () => {
+    expect(leadNamesOf('Câu lạc bộ sẽ chia tay hậu vệ Dani Alves trong kỳ chuyển nhượng Hè này.')).toEqual([
+      'dani',
+      'alves',
+    ]);
+  });
+});
+
+describe('facts a copy writes otherwise: "hôm nay" for a date, a padded decimal', () => {
+  const game = { title: 'Ra mắt giải đấu', lead: 'Ngày 22/5 tới, đội bóng sẽ tiếp đón đối thủ trên sân nhà.' };
+  const today = { title: 'Háo hức ra mắt', lead: 'Trong ngày hôm nay, đội bóng sẽ tiếp đón đối thủ trên sân nhà.' };
+  /** Lead figures of `a` that `b`, published on `day`, holds nowhere. */
+  const dropped = (a: typeof game, b: typeof game, day: string | null) =>
+    newFacts(storyFacts(a.title, a.lead, BODY).lead, storyFacts(b.title, b.lead, BODY, day).known).numbers;
+
+  it('"hôm nay" is the publication day, in the outlet\'s own calendar (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom('hôm nay', 'Hôm nay', 'sáng nay', 'Chiều nay', 'tối nay'),
+        (d, m, word) => {
+          const iso = `2016-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T23:30:00+07:00`;
+          expect(todayForms(`Đội bóng thi đấu ${word} trên sân nhà.`, iso)).toEqual([`${d}/${m}`, `${d}.${m}`]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(dropped(game, today, '2016-05-22')).toBe(0);
+  });
+
+  it('"hôm nay" knows no date without the day, on another day, or in a text that does not say it', () => {
+    expect(dropped(game, today, null)).toBe(1);
+    expect(dropped(game, today, '2016-05-21T10:00:00+07:00')).toBe(1);
+    // A time written in UTC is a day in Vietnam: 20:00 Z on the 21st is the 22nd there.
+    expect(dropped(game, today, '2016-05-21T20:00:00Z')).toBe(0);
+    expect(todayForms('Trong năm nay, đội bóng thi đấu.', '2016-05-22')).toEqual([]);
+    expect(todayForms('Đội bóng thi đấu trên sân nhà.', '2016-05-22')).toEqual([]);
+    // Read strictly, a lead's figures are what it writes: "hôm nay" is never a new lead figure.
+    expect(leadNumbersOf(today.lead)).toEqual([]);
+  });
+
+  it('a decimal padded to three places is known as the decimal, and other figures stay new', () => {
+    expect(knownNumberForms('thu về hơn 103.300 triệu USD')).toEqual(expect.arrayContaining(['103300', '103.3']));
+    const a = { title: 'Doanh thu phim', lead: 'Phim thu về hơn 103.3 triệu USD sau 5 ngày.' };
+    const padded = { title: 'Doanh thu phim', lead: 'Phim thu về hơn 103.300 triệu USD sau 5 ngày.' };
+    expect(fresh(padded, a).numbers).toBe(0);
+    expect(fresh(a, { title: 'Doanh thu phim', lead: 'Phim thu về hơn 103.8 triệu USD sau 5 ngày.' }).numbers).toBe(1);
+    // Whole thousands and several groups are no padded decimal: 28.000 never makes 28 known.
+    expect(knownNumberForms('28.000 và 1.500.000 người')).not.toEqual(expect.arrayContaining(['28']));
+    expect(knownNumberForms('1.500.000 người')).not.toContain('1.5');
   });
 });

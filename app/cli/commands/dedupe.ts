@@ -61,16 +61,22 @@ export function registerDedupeCommand(program: Command): void {
     .argument('<a>', 'first file')
     .argument('<b>', 'second file')
     .option('--json', 'print JSON')
-    .action(async (a: string, b: string, opts: { json?: boolean }) => {
+    // The index reads a text's "hôm nay" as its publication day; a written file does not carry it.
+    .option('--published-a <time>', "when A was published (ISO 8601): the day its 'hôm nay' names")
+    .option('--published-b <time>', "when B was published (ISO 8601): the day its 'hôm nay' names")
+    .action(async (a: string, b: string, opts: { json?: boolean; publishedA?: string; publishedB?: string }) => {
       const { fingerprint } = await import('../../../src/dedupe/fingerprint.js');
       const { compareFingerprints } = await import('../../../src/dedupe/same-story.js');
       const { formatComparison } = await import('../../../src/dedupe/format-comparison.js');
       const { textBlocksOfFile, titleOfFile } = await import('../../../src/dedupe/rebuild-index.js');
       const { readInputFile } = await import('../input-files.js');
       const [fa, fb] = await Promise.all(
-        [a, b].map(async (f) => {
-          const text = await readInputFile(f);
-          return fingerprint(null, textBlocksOfFile(text, null), undefined, titleOfFile(text));
+        [
+          [a, opts.publishedA],
+          [b, opts.publishedB],
+        ].map(async ([f, published]) => {
+          const text = await readInputFile(f!);
+          return fingerprint(null, textBlocksOfFile(text, null), undefined, titleOfFile(text), published ?? null);
         }),
       );
       // B is judged as a new article against A already indexed (the new-facts part reads B's lead).
