@@ -43,6 +43,11 @@ export async function recordSourceFailure(
   at = new Date(),
 ): Promise<string> {
   const iso = at.toISOString();
+  // Counted and written first (counts are otherwise batched for a moment in this process): a
+  // reader in another process (/metrics, the dashboard) that sees the source failing then also
+  // sees the failure it failed with, never "failing" beside a failure count of 0.
+  await stats.count({ name: 'source_failures', source: sourceId, cause: f.cause });
+  await stats.flush();
   const since = await stats.setHealthOnce(sourceId, 'failingSince', iso);
   await stats.setHealth(sourceId, {
     failingCause: f.cause,
@@ -51,6 +56,5 @@ export async function recordSourceFailure(
     retryAt: f.retryAt ?? '',
     lastFailureAt: iso,
   });
-  await stats.count({ name: 'source_failures', source: sourceId, cause: f.cause });
   return since;
 }
