@@ -37,10 +37,10 @@ describe.skipIf(missing !== null)('relevance on real text (reference material)',
     const r = figures(items, cross().verdict, 'articles');
     expect(r.onTotal).toBeGreaterThanOrEqual(40);
     // Short of the 0.97 recall target (BENCHMARKS.md, docs/relevance.md): asserted where it stands.
-    // 1.000 / 0.913 after the label audit of issue 33 (2043 texts), each set weighing alike in
-    // training, the syllables weighing 2: four of 46 ON articles missed (1.000 / 0.891 at weight 1).
+    // The recall floor sits one article under where the shipped features and labels stand, since a
+    // label change redraws the folds and the draw alone moves the figure by about one article.
     expect(r.m.precision).toBeGreaterThanOrEqual(0.95);
-    expect(r.m.recall).toBeGreaterThanOrEqual(0.85);
+    expect(r.m.recall).toBeGreaterThanOrEqual(0.89);
     const prep = prepare(items, topicProfile());
     const all = figures(items, cross().verdict, 'all');
     const rules = figures(
