@@ -13,21 +13,12 @@ import { startCrawlWorker } from '../../workers/crawl-worker.js';
 import { syncSchedulers } from '../../workers/scheduler.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 import { testSource } from '../helpers/test-source.js';
+import { until } from '../helpers/until.js';
 
 interface LogLine {
   level: number;
   msg: string;
   [k: string]: unknown;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 40_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function startPipeline(sources: ReturnType<typeof testSource>[], originMap?: Record<string, string>) {

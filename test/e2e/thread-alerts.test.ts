@@ -16,6 +16,7 @@ import { startAlertWorker } from '../../workers/alert-worker.js';
 import { SITES } from '../helpers/fixtures.js';
 import { startReceiver, type Receiver } from '../helpers/http-receiver.js';
 import { tempDir, testPrefix, testRuntime } from '../helpers/test-runtime.js';
+import { until } from '../helpers/until.js';
 import { feedOutletArticle } from '../helpers/feed-article.js';
 
 const KIDD_PAGE = readFileSync(
@@ -122,7 +123,11 @@ describe('a rule that alerts once per thread', () => {
       await releaseUpdates(again);
       await rx.waitFor(3, 30_000);
       expect(JSON.parse(rx.received[2]!.body)).toMatchObject({ type: 'thread-update', more_outlets: ['Outlet 3'] });
-      const log = readFileSync(path.join(outDir, 'alerts.jsonl'), 'utf8').trim().split('\n');
+      // The worker appends the delivery's line once the receiver has answered: wait for it.
+      const log = await until('the third line of alerts.jsonl', async () => {
+        const lines = readFileSync(path.join(outDir, 'alerts.jsonl'), 'utf8').trim().split('\n');
+        return lines.length >= 3 && lines;
+      });
       expect(log.map((l) => (JSON.parse(l) as { kind: string }).kind)).toEqual([
         'instant',
         'thread-update',

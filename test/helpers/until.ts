@@ -1,0 +1,15 @@
+// Waits for a condition another process or a worker makes true, polling: a test asserts on the
+// state it waits for, never on how soon it comes, so a loaded machine only makes it slower.
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 40_000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
