@@ -44,13 +44,15 @@ async function realPairs(redis: Redis, prefix: string): Promise<{ lines: string[
   return { lines: realPairsSection(source, docs, clusters.size, results), failures: realPairsTargets(results) };
 }
 
+/** A real-material section without its VietNews mirror: one line saying so, no target missed. */
+const skipped = (section: string): { lines: string[]; failures: string[] } => ({
+  lines: [`${section} skipped: needs the VietNews mirror (TINWATCH_MIRRORS)`, ''],
+  failures: [],
+});
+
 /** The real recurring columns, or one line saying they were skipped (the mirror is read in place). */
 async function realColumns(redis: Redis, prefix: string): Promise<{ lines: string[]; failures: string[] }> {
-  if (!seriesMirrorPresent())
-    return {
-      lines: ['Real recurring columns skipped: needs the VietNews mirror (TINWATCH_MIRRORS)', ''],
-      failures: [],
-    };
+  if (!seriesMirrorPresent()) return skipped('Real recurring columns');
   const series = loadRealSeries();
   const results = await scoreRealPairs(redis, `${prefix}:series`, series.pairs);
   return { lines: realSeriesSection(series, results), failures: realSeriesTargets(results) };
@@ -58,11 +60,7 @@ async function realColumns(redis: Redis, prefix: string): Promise<{ lines: strin
 
 /** Pairs found across the VietNews mirror, or one line saying they were skipped. */
 async function realVietnews(redis: Redis, prefix: string): Promise<{ lines: string[]; failures: string[] }> {
-  if (!seriesMirrorPresent())
-    return {
-      lines: ['Real republications (VietNews) skipped: needs the VietNews mirror (TINWATCH_MIRRORS)', ''],
-      failures: [],
-    };
+  if (!seriesMirrorPresent()) return skipped('Real republications (VietNews)');
   const v = loadVietnewsPairs();
   const results = await scoreRealPairs(redis, `${prefix}:vietnews`, v.pairs);
   return { lines: vietnewsSection(v, results), failures: vietnewsTargets(results) };

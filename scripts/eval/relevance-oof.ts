@@ -10,6 +10,7 @@
 // threshold). OUT.tsv holds ids and labels only; keep it outside the repository when auditing
 // blind, since the label beside each id is what a blind re-read must not see.
 import { writeFileSync } from 'node:fs';
+import { cliArg } from '../bench/cli-arg.js';
 import { topicProfile } from '../../config/load-topics.js';
 import { crossValidatedReport } from '../../evaluation/relevance-cv-report.js';
 import { crossValidate, prepare, realDevItems, TRAIN_GRID } from '../../evaluation/relevance-cv.js';
@@ -17,8 +18,7 @@ import { crossValidate, prepare, realDevItems, TRAIN_GRID } from '../../evaluati
 const out = process.argv[2];
 if (!out || out.startsWith('--'))
   throw new Error('usage: relevance-oof.ts OUT.tsv [--set vietnews|articles|excerpts] [--nested]');
-const setAt = process.argv.indexOf('--set');
-const set = setAt > 0 ? process.argv[setAt + 1] : 'vietnews';
+const set = cliArg('set', 'vietnews');
 const dev = realDevItems();
 if (!dev) {
   process.stdout.write('skipped: the reference material is absent\n');
