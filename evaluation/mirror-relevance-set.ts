@@ -7,7 +7,7 @@
 // Tuổi Trẻ, VnExpress and Người Đưa Tin): word-segmented text, syllables of a word joined by "_"
 // and punctuation spaced off, title / lead / one sentence a line. It is turned back into plain
 // text here so that the classifier sees what an outlet's page would give it.
-import { spawnSync } from 'node:child_process';
+import { catBlobs, git } from './vietnews-files.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RelevanceInput } from '../src/relevance/relevance-types.js';
@@ -84,14 +84,9 @@ function kindOf(label: Label, input: RelevanceInput): string {
  * all blobs: `commit:path` names would make git parse a folder of 100 000 entries once per file.
  */
 export function readFiles(gitDir: string, commit: string, paths: readonly string[]): (string | null)[] {
-  const git = (args: string[], input?: string): Buffer => {
-    const r = spawnSync('git', ['--git-dir', gitDir, ...args], { input, maxBuffer: 1 << 30 });
-    if (r.status !== 0) throw new Error(`git ${args[0]} in ${gitDir}: ${r.stderr.toString()}`);
-    return r.stdout;
-  };
   const blobOf = new Map<string, string>();
   for (const dir of new Set(paths.map((p) => path.posix.dirname(p)))) {
-    for (const entry of git(['ls-tree', '-z', commit, `${dir}/`])
+    for (const entry of git(gitDir, ['ls-tree', '-z', commit, `${dir}/`])
       .toString('utf8')
       .split('\0')) {
       const tab = entry.indexOf('\t');
@@ -99,16 +94,14 @@ export function readFiles(gitDir: string, commit: string, paths: readonly string
     }
   }
   const wanted = paths.map((p) => blobOf.get(p) ?? null);
-  const out = git(['cat-file', '--batch'], wanted.filter((b) => b !== null).join('\n') + '\n');
-  let at = 0;
-  return wanted.map((blob) => {
-    if (blob === null) return null;
-    const nl = out.indexOf(10, at);
-    const size = Number(out.subarray(at, nl).toString().split(' ')[2]);
-    const text = out.subarray(nl + 1, nl + 1 + size).toString('utf8');
-    at = nl + 1 + size + 1;
-    return text;
-  });
+  const texts: string[] = [];
+  catBlobs(
+    gitDir,
+    wanted.filter((b) => b !== null),
+    (k, text) => (texts[k] = text),
+  );
+  let next = 0;
+  return wanted.map((blob) => (blob === null ? null : texts[next++]!));
 }
 
 export interface MirrorSet {

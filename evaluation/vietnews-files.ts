@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 /** Blobs read per `cat-file` call. */
 const CHUNK = 20_000;
 
-function git(gitDir: string, args: string[], input?: string): Buffer {
+/** One git command on a mirror's bare directory, its whole output (throws with git's message). */
+export function git(gitDir: string, args: string[], input?: string): Buffer {
   const r = spawnSync('git', ['--git-dir', gitDir, ...args], { input, maxBuffer: 2 ** 30 });
   if (r.status !== 0) throw new Error(`git ${args[0]} in ${gitDir}: ${r.stderr.toString()}`);
   return r.stdout;
@@ -42,15 +43,22 @@ export function eachFileText(
   files: readonly MirrorFile[],
   each: (i: number, text: string) => void,
 ): void {
-  for (let start = 0; start < files.length; start += CHUNK) {
-    const chunk = files.slice(start, start + CHUNK);
-    const out = git(gitDir, ['cat-file', '--batch'], chunk.map((f) => f.blob).join('\n') + '\n');
-    let at = 0;
-    chunk.forEach((_, k) => {
-      const nl = out.indexOf(10, at);
-      const size = Number(out.subarray(at, nl).toString('utf8').split(' ')[2]);
-      each(start + k, out.subarray(nl + 1, nl + 1 + size).toString('utf8'));
-      at = nl + 1 + size + 1;
-    });
-  }
+  for (let start = 0; start < files.length; start += CHUNK)
+    catBlobs(
+      gitDir,
+      files.slice(start, start + CHUNK).map((f) => f.blob),
+      (k, text) => each(start + k, text),
+    );
+}
+
+/** Calls `each` with every blob's text, in the order given, from one `cat-file --batch`. */
+export function catBlobs(gitDir: string, blobs: readonly string[], each: (k: number, text: string) => void): void {
+  const out = git(gitDir, ['cat-file', '--batch'], blobs.join('\n') + '\n');
+  let at = 0;
+  blobs.forEach((_, k) => {
+    const nl = out.indexOf(10, at);
+    const size = Number(out.subarray(at, nl).toString('utf8').split(' ')[2]);
+    each(k, out.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+    at = nl + 1 + size + 1;
+  });
 }
