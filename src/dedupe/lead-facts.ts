@@ -24,6 +24,7 @@ import {
   leadNamesOf,
   leadNumbersOf,
   namesOf,
+  publishedDayForms,
   todayForms,
 } from './text-facts.js';
 
@@ -125,8 +126,9 @@ export function storyFacts(
     for (const p of positions(h)) known[p >> 3]! |= 1 << (p & 7);
     if (all.size < DEDUPE.maxTextFacts) all.add(kind + (h >>> 0).toString(16).padStart(8, '0'));
   };
+  const today = publishedDayForms(published);
   for (const text of [title, leadText, ...body.map(stripWirePrefix)]) {
-    for (const n of [...knownNumberForms(text), ...todayForms(text, published)]) set('n', n);
+    for (const n of [...knownNumberForms(text), ...todayForms(text, today)]) set('n', n);
     for (const p of namesOf(text, true)) set('p', p);
   }
   return { lead: facts.join(''), known, all: [...all].join('') };

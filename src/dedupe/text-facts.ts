@@ -74,13 +74,18 @@ export function leadNumbersOf(text: string): string[] {
 // figures are what it writes).
 const TODAY = /(?<!\p{L})(?:hôm|sáng|trưa|chiều|tối|đêm) nay(?!\p{L})/iu;
 
-/** The day and month a text's "hôm nay" names, when it says so and its publication time (ISO 8601) is known. */
-export function todayForms(text: string, published: string | null): string[] {
+/** The day and month of a publication time (ISO 8601) as a text's "hôm nay" names them; none when unknown. */
+export function publishedDayForms(published: string | null): string[] {
   // The day in Vietnam, as the outlet's reader counts "today", whatever zone the time was written in.
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(vietnamDate(published));
-  if (day === null || !TODAY.test(text.normalize('NFC'))) return [];
+  if (day === null) return [];
   const [d, m] = [Number(day[3]), Number(day[2])];
   return [`${d}/${m}`, `${d}.${m}`];
+}
+
+/** The publication day's forms (publishedDayForms, read once per story) when the text says "hôm nay". */
+export function todayForms(text: string, dayForms: readonly string[]): readonly string[] {
+  return dayForms.length && TODAY.test(text.normalize('NFC')) ? dayForms : [];
 }
 
 // Small counts an outlet may spell out ("hai người", "ba ngày"); folded, toneless. Words that are
