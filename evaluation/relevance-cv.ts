@@ -220,12 +220,20 @@ export interface CvResult {
   chosen: TrainOptions[];
 }
 
-/** Each text judged by a model fitted on the other folds. */
-export function crossValidate(prep: Prepared, grid: readonly TrainOptions[] = [TRAIN_DEFAULTS]): CvResult {
+/**
+ * Each text judged by a model fitted on the other folds. `seed` draws the folds: the reports use
+ * the default; a figure averaged over several draws says how much of a change is fold luck.
+ */
+export function crossValidate(
+  prep: Prepared,
+  grid: readonly TrainOptions[] = [TRAIN_DEFAULTS],
+  seed?: number,
+): CvResult {
   const fold = storyFolds(
     prep.groups,
     prep.items.map((i) => i.onTopic),
     FOLDS,
+    seed,
   );
   const prob = new Array<number>(prep.items.length).fill(0);
   const verdict = new Array<RelevanceVerdict>(prep.items.length).fill('off');
