@@ -1,5 +1,12 @@
-// A benchmark's `--name value` option, or its default: the benchmarks' small command lines.
-export function cliArg(name: string, dflt: string): string {
+// A script's `--name value` option: the benchmarks' and evals' small command lines.
+
+/** The value after `--name`, or undefined when the option is absent. */
+export function cliOption(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? (process.argv[i + 1] ?? dflt) : dflt;
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+/** The value after `--name`, or its default. */
+export function cliArg(name: string, dflt: string): string {
+  return cliOption(name) ?? dflt;
 }

@@ -4,6 +4,7 @@
 // the value is chosen on the other folds (most copies merged, a pair apart merged costing ten
 // copies; of equal scores the highest, for a minimum the strictest) and scored on the fold. Prints the value fixed in
 // config beside the cross-validated total. Judged as `dedupe compare` judges (same-story.ts).
+import { cliArg } from '../bench/cli-arg.js';
 import { DEDUPE, type SameStoryRule } from '../../config/dedupe.js';
 import { REAL_NEWS_CORPUS } from '../../evaluation/reference-material.js';
 import { corpusPresent, loadNewsClusters } from '../../evaluation/real-news-corpus.js';
@@ -13,14 +14,10 @@ import { fp } from '../../evaluation/dedupe-scores.js';
 import { compareFingerprints } from '../../src/dedupe/same-story.js';
 import type { Fingerprint } from '../../src/dedupe/fingerprint.js';
 
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
-const param = arg('--param', 'copyMinLeadRestated') as keyof SameStoryRule;
-const [from, to, step] = arg('--grid', '0.2:0.9:0.05').split(':').map(Number) as [number, number, number];
-const half = arg('--half', 'dev');
-const folds = Number(arg('--folds', '5'));
+const param = cliArg('param', 'copyMinLeadRestated') as keyof SameStoryRule;
+const [from, to, step] = cliArg('grid', '0.2:0.9:0.05').split(':').map(Number) as [number, number, number];
+const half = cliArg('half', 'dev');
+const folds = Number(cliArg('folds', '5'));
 if (!(param in DEDUPE)) throw new Error(`no rule threshold ${param}`);
 if (!corpusPresent(REAL_NEWS_CORPUS)) {
   process.stdout.write(`Skipped: needs a news-cluster corpus (${REAL_NEWS_CORPUS}); set TINWATCH_REAL_NEWS\n`);

@@ -5,20 +5,17 @@
 // whose file number is even or odd: changes are made looking at one half and reported on the
 // other. Without the set it says so in one line.
 import os from 'node:os';
+import { cliOption } from '../bench/cli-arg.js';
 import { readWcxb, scoreWcxbPage, wcxbMissing } from '../../evaluation/wcxb.js';
 
-const arg = (name: string): string | undefined => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : undefined;
-};
 const missing = wcxbMissing();
 if (missing) {
   process.stdout.write(`eval:wcxb ${missing}\n`);
   process.exit(0);
 }
-const split = arg('split') ?? 'dev';
-const half = arg('half');
-const pages = readWcxb(split, arg('type') ?? 'article').filter(
+const split = cliOption('split') ?? 'dev';
+const half = cliOption('half');
+const pages = readWcxb(split, cliOption('type') ?? 'article').filter(
   (p) => half === undefined || (Number.parseInt(p.id, 10) % 2 === 0) === (half === 'even'),
 );
 const scores = pages.map(scoreWcxbPage);
@@ -28,7 +25,7 @@ const empty = scores.filter((s) => s.empty);
 const f = (x: number): string => x.toFixed(3);
 process.stdout.write(
   [
-    `WCXB ${split} split${half ? ` (${half} half)` : ''}, ${arg('type') ?? 'article'} pages: ${scores.length}; ${os.cpus().length} × ${os.cpus()[0]?.model}; node ${process.version}`,
+    `WCXB ${split} split${half ? ` (${half} half)` : ''}, ${cliOption('type') ?? 'article'} pages: ${scores.length}; ${os.cpus().length} × ${os.cpus()[0]?.model}; node ${process.version}`,
     '',
     '| mean word F1 | precision | recall | empty outputs | median ms per page |',
     '|---:|---:|---:|---:|---:|',
@@ -36,7 +33,7 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
-const worst = Number(arg('worst') ?? 0);
+const worst = Number(cliOption('worst') ?? 0);
 for (const s of [...scores].sort((a, b) => a.f1 - b.f1).slice(0, worst)) {
   process.stdout.write(`${s.id} F1 ${f(s.f1)} P ${f(s.precision)} R ${f(s.recall)} ${s.empty ?? ''} ${s.url}\n`);
 }
