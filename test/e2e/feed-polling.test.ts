@@ -13,6 +13,7 @@ import { handleCrawlJob, startCrawlWorker } from '../../workers/crawl-worker.js'
 import { ensurePollJobs, removeStalePollJobs } from '../../workers/poll-jobs.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testSource } from '../helpers/test-source.js';
+import { until as waitUntil } from '../helpers/until.js';
 
 const HOST = 'poll.example.vn';
 const SCALE = 600;
@@ -28,15 +29,8 @@ function feedXml(ids: number[]): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel>${items}</channel></rss>`;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> =>
+  waitUntil(what, probe, 60_000, 50);
 
 describe('feed polling', () => {
   let dir: string;

@@ -8,19 +8,14 @@ import { FeedTurns } from '../../crawlers/poll/feed-turns.js';
 import { clearPrefix } from '../../base/redis/clear-prefix.js';
 import { createKeys } from '../../base/redis/keys.js';
 import { testPrefix } from '../helpers/test-runtime.js';
+import { until as waitUntil } from '../helpers/until.js';
 
 const HOST = 'turns.example.vn';
 const A = `https://${HOST}/a.rss`;
 const B = `https://${HOST}/b.rss`;
 const SPACING = 300;
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+const until = (what: string, probe: () => Promise<boolean>): Promise<boolean> => waitUntil(what, probe, 20_000, 10);
 
 describe('feed turns shared by the feeds of one host', () => {
   const prefix = testPrefix();
