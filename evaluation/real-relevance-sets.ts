@@ -23,6 +23,8 @@ export interface RealItem {
   kind: string;
   input: RelevanceInput;
   why: string;
+  /** The outlet as the labeller recorded it (a host name, or a name), when known. */
+  outlet?: string;
 }
 
 // The labeller's reasons name what an OFF text is about; these classes are the ones the labelling
@@ -70,8 +72,9 @@ export function loadRealTexts(file = REAL_TEXTS, asInput = excerptAsArticle): Re
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => {
-      const r = JSON.parse(l) as { id: string; text: string; label: Label; why: string };
-      return { id: r.id, label: r.label, kind: kindOf(r.label, r.why), input: asInput(r.text), why: r.why };
+      const r = JSON.parse(l) as { id: string; text: string; label: Label; why: string; outlet?: string };
+      const outlet = r.outlet && r.outlet !== 'unknown' ? r.outlet : undefined;
+      return { id: r.id, label: r.label, kind: kindOf(r.label, r.why), input: asInput(r.text), why: r.why, outlet };
     });
 }
 

@@ -32,6 +32,8 @@ export interface CvItem {
   onTopic: boolean;
   kind: string;
   input: RelevanceInput;
+  /** The outlet as the set records it (a host name, or a name), when known. */
+  outlet?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export function realDevItems(opts: { mirror?: boolean; quiet?: boolean } = {}): 
   const as = (set: string, list: RealItem[]): CvItem[] =>
     list
       .filter((r) => r.label !== 'BORDER')
-      .map((r) => ({ id: r.id, set, onTopic: r.label === 'ON', kind: r.kind, input: r.input }));
+      .map((r) => ({ id: r.id, set, onTopic: r.label === 'ON', kind: r.kind, input: r.input, outlet: r.outlet }));
   const mirror = opts.mirror === false ? { items: [], absent: [] } : loadMirrorSet();
   if (mirror.absent.length && !opts.quiet)
     process.stderr.write(`relevance: left out, mirror absent: ${mirror.absent.join('; ')}\n`);
@@ -223,14 +225,17 @@ export interface CvResult {
 /**
  * Each text judged by a model fitted on the other folds. `seed` draws the folds: the reports use
  * the default; a figure averaged over several draws says how much of a change is fold luck.
+ * `groups` says which texts must share a fold: the stories by default (relevance-outlet-cv.ts
+ * keeps each outlet's texts together instead).
  */
 export function crossValidate(
   prep: Prepared,
   grid: readonly TrainOptions[] = [TRAIN_DEFAULTS],
   seed?: number,
+  groups: readonly number[] = prep.groups,
 ): CvResult {
   const fold = storyFolds(
-    prep.groups,
+    groups,
     prep.items.map((i) => i.onTopic),
     FOLDS,
     seed,
