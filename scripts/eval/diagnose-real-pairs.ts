@@ -1,15 +1,18 @@
-// npm run eval:dedupe:diagnose [-- --half dev|held-out] [-- --show-text] [-- --series]: why the
-// rule decided as it did on the real pairs it gets wrong (copies kept apart, pairs apart merged;
-// with --series, two days of a real recurring column merged, real-series.ts), one half at a
-// time so a change is designed on the development half without reading the held-out one. For each
-// pair: the later text's title and lead facts the earlier text holds nowhere (t = title figure,
-// n = lead figure, p = lead name), the earlier lead's figures the later text lacks, and the
-// step that decided. Judged as `dedupe compare` judges (same-story.ts), which the eval checks
-// against the index. Prints to the terminal only: the corpus is read in place, never copied.
+// npm run eval:dedupe:diagnose [-- --half dev|held-out] [-- --show-text] [-- --series]
+// [-- --corpus vietnews]: why the rule decided as it did on the real pairs it gets wrong (copies
+// kept apart, pairs apart merged; with --series, two days of a real recurring column merged,
+// real-series.ts; with --corpus vietnews, the VietNews republications of vietnews-pairs.ts, about
+// 5 minutes to find), one half at a time so a change is designed on the development half without
+// reading the held-out one. For each pair: the later text's title and lead facts the earlier text
+// holds nowhere (t = title figure, n = lead figure, p = lead name), the earlier lead's figures the
+// later text lacks, and the step that decided. Judged as `dedupe compare` judges (same-story.ts),
+// which the eval checks against the index. Prints to the terminal only: the corpus is read in
+// place, never copied.
 import { REAL_NEWS_CORPUS } from '../../evaluation/reference-material.js';
 import { corpusPresent, loadNewsClusters, type NewsDoc } from '../../evaluation/real-news-corpus.js';
 import { clusterPairs } from '../../evaluation/real-pair-labels.js';
 import { loadRealSeries, seriesMirrorPresent } from '../../evaluation/real-series.js';
+import { loadVietnewsPairs } from '../../evaluation/vietnews-pairs.js';
 import { halfOf } from '../../evaluation/real-pairs-scores.js';
 import { fp } from '../../evaluation/dedupe-scores.js';
 import { compareFingerprints } from '../../src/dedupe/same-story.js';
@@ -23,17 +26,22 @@ const half = arg('--half') ?? 'dev';
 const showText = process.argv.includes('--show-text');
 
 const series = process.argv.includes('--series');
-if (series ? !seriesMirrorPresent() : !corpusPresent(REAL_NEWS_CORPUS)) {
+// Both VietNews sets read the mirror; the news clusters are a corpus of their own.
+const vietnews = arg('--corpus') === 'vietnews';
+if (series || vietnews ? !seriesMirrorPresent() : !corpusPresent(REAL_NEWS_CORPUS)) {
   process.stdout.write(
-    series
+    series || vietnews
       ? 'Skipped: needs the VietNews mirror (TINWATCH_MIRRORS)\n'
       : `Skipped: needs a news-cluster corpus (${REAL_NEWS_CORPUS}); set TINWATCH_REAL_NEWS\n`,
   );
   process.exit(0);
 }
-const pairs = (series ? loadRealSeries().pairs : clusterPairs(loadNewsClusters(REAL_NEWS_CORPUS))).filter(
-  (p) => halfOf(p.a.cluster) === half,
-);
+const loaded = series
+  ? loadRealSeries().pairs
+  : vietnews
+    ? loadVietnewsPairs().pairs
+    : clusterPairs(loadNewsClusters(REAL_NEWS_CORPUS));
+const pairs = loaded.filter((p) => halfOf(p.a.cluster) === half);
 const f3 = (x: number): string => x.toFixed(3);
 const text = (d: NewsDoc): string => `    ${d.title}\n    ${d.lead ?? d.paragraphs[0] ?? ''}`;
 let wrong = 0;
