@@ -8,6 +8,7 @@
 // later text lacks, and the step that decided. Judged as `dedupe compare` judges (same-story.ts),
 // which the eval checks against the index. Prints to the terminal only: the corpus is read in
 // place, never copied.
+import { cliArg, cliOption } from '../bench/cli-arg.js';
 import { REAL_NEWS_CORPUS } from '../../evaluation/reference-material.js';
 import { corpusPresent, loadNewsClusters, type NewsDoc } from '../../evaluation/real-news-corpus.js';
 import { clusterPairs } from '../../evaluation/real-pair-labels.js';
@@ -18,16 +19,12 @@ import { fp } from '../../evaluation/dedupe-scores.js';
 import { compareFingerprints } from '../../src/dedupe/same-story.js';
 import { explainLeadFacts } from '../../src/dedupe/explain-lead-facts.js';
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
-const half = arg('--half') ?? 'dev';
+const half = cliArg('half', 'dev');
 const showText = process.argv.includes('--show-text');
 
 const series = process.argv.includes('--series');
 // Both VietNews sets read the mirror; the news clusters are a corpus of their own.
-const vietnews = arg('--corpus') === 'vietnews';
+const vietnews = cliOption('corpus') === 'vietnews';
 if (series || vietnews ? !seriesMirrorPresent() : !corpusPresent(REAL_NEWS_CORPUS)) {
   process.stdout.write(
     series || vietnews
