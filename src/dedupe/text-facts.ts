@@ -6,6 +6,7 @@
 // 16/05/2016, 16-5 or 16.5; a small count as a word or a digit; "TP.HCM" for "Thành phố Hồ Chí
 // Minh"; "Phường", "Tỉnh", "Ông" capitalised by house style, not because they name anyone.
 import { vietnamDate } from '../text/vietnam-time.js';
+import { knownMonths, namedMonths, withoutReferencePoints } from './figure-forms.js';
 
 // A figure with its separators: 28.500, 1,5, a date 2/7 or 2/7/2026 (one fact, so the 2/7 of one
 // day and the 27/6 of another never meet as loose digits).
@@ -60,12 +61,13 @@ export const AGE_FACT = 'tuổi';
 
 /**
  * The figures a title or lead states, as the new-facts test compares them: numbersOf, but an age
- * or a birth year as the one fact AGE_FACT.
+ * or a birth year as the one fact AGE_FACT, a month named as such as its month fact, and no
+ * superlative's reference point (figure-forms.ts).
  */
 export function leadNumbersOf(text: string): string[] {
-  const nfc = text.normalize('NFC');
-  const rest = nfc.replace(AGE_OR_BIRTH_YEAR, ' ');
-  return rest === nfc ? numbersOf(nfc) : [...numbersOf(rest), AGE_FACT];
+  const { rest: undated, months } = namedMonths(withoutReferencePoints(text.normalize('NFC')));
+  const rest = undated.replace(AGE_OR_BIRTH_YEAR, ' ');
+  return [...numbersOf(rest), ...(rest === undated ? [] : [AGE_FACT]), ...months];
 }
 
 // "Hôm nay" (today), "sáng nay" (this morning)… name the day the text was published: a copy may
@@ -123,6 +125,7 @@ export function knownNumberForms(text: string): string[] {
   // decimal padded by the writer (103.300 where the original wrote 103.3): known as both.
   for (const m of text.matchAll(/(?<![\d.,])(\d{1,3})[.,](\d[1-9]0|[1-9]00)(?![\d]|[.,]\d)/g))
     out.push(`${m[1]}.${m[2]!.replace(/0+$/, '')}`);
+  out.push(...knownMonths(text.normalize('NFC'), numbersOf(text)));
   if (text.normalize('NFC').search(AGE_OR_BIRTH_YEAR) >= 0) out.push(AGE_FACT);
   for (const w of fold(text).split(/[^a-z]+/)) if (NUMBER_WORDS[w]) out.push(NUMBER_WORDS[w]);
   return out;

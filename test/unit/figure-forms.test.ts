@@ -1,0 +1,121 @@
+// Figures of a lead that are not what it reports (src/dedupe/figure-forms.ts): the reference
+// point of a superlative ("the highest since 2011") is history one outlet spells out in its lead
+// and another leaves out; a copy that adds it states no new fact. Invented sentences only.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { newFacts, storyFacts } from '../../src/dedupe/lead-facts.js';
+import { MONTH_FACT, withoutReferencePoints } from '../../src/dedupe/figure-forms.js';
+import { knownNumberForms, leadNumbersOf } from '../../src/dedupe/text-facts.js';
+
+const BODY = ['Các doanh nghiệp trong ngành cho biết đơn hàng tiếp tục tăng trong những tuần gần đây.'];
+
+/** The lead's facts of `b` that `a` (title, lead, body) does not know. */
+const fresh = (a: { title: string; lead: string }, b: { title: string; lead: string }) =>
+  newFacts(storyFacts(b.title, b.lead, BODY).lead, storyFacts(a.title, a.lead, BODY).known);
+
+describe('the reference point of a superlative', () => {
+  it('is not a lead fact, whatever the time it names (property)', () => {
+    const time = fc.oneof(
+      fc.integer({ min: 1990, max: 2030 }).map((y) => `năm ${y}`),
+      fc
+        .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1990, max: 2030 }))
+        .map(([m, y]) => `tháng ${m} năm ${y}`),
+      fc
+        .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1990, max: 2030 }))
+        .map(([m, y]) => `tháng ${m}/${y}`),
+      fc.integer({ min: 1990, max: 2030 }).map((y) => `đầu năm ${y}`),
+    );
+    const gap = fc.array(fc.constantFrom('giá', 'đầu', 'vào', 'tăng', 'mạnh', 'xuất', 'khẩu'), { maxLength: 7 });
+    const opener = fc.constantFrom('cao nhất', 'thấp nhất', 'nhanh nhất', 'lần đầu tiên', 'lần đầu');
+    fc.assert(
+      fc.property(opener, gap, time, (o, g, t) => {
+        const lead = `Chỉ số đạt mức ${o} ${[...g, 'kể từ'].join(' ')} ${t}.`;
+        expect(leadNumbersOf(lead)).toEqual([]);
+        // The text that says it still knows it.
+        for (const n of leadNumbersOf(t.replace(/^\D+/, ''))) expect(knownNumberForms(lead)).toContain(n);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('added to a copy’s lead is not a new fact', () => {
+    const a = {
+      title: 'Đơn hàng mới tăng mạnh',
+      lead: 'Số đơn hàng mới của ngành sản xuất tăng mạnh trong tháng qua.',
+    };
+    const b = {
+      title: 'Đơn hàng mới tăng mạnh',
+      lead: 'Số đơn hàng mới của ngành sản xuất tăng nhanh nhất kể từ tháng 8 năm 2014.',
+    };
+    expect(fresh(a, b).numbers).toBe(0);
+  });
+
+  it('beside a new figure leaves that figure new (a follow-up)', () => {
+    const a = {
+      title: 'Đơn hàng mới tăng mạnh',
+      lead: 'Số đơn hàng mới của ngành sản xuất tăng mạnh trong tháng qua.',
+    };
+    const b = {
+      title: 'Đơn hàng mới tăng mạnh',
+      lead: 'Số đơn hàng mới tăng 37 %, cao nhất kể từ năm 2011.',
+    };
+    expect(fresh(a, b).numbers).toBe(1);
+  });
+});
+
+describe('dates that stay lead facts', () => {
+  it('"kể từ" with no superlative before it: the date the story is about', () => {
+    expect(leadNumbersOf('Kể từ ngày 1/7, mức phạt đối với vi phạm này tăng gấp đôi.')).toEqual(['1/7']);
+  });
+
+  it('a superlative in another sentence does not reach it', () => {
+    expect(withoutReferencePoints('Mức phạt cao nhất. Kể từ năm 2030 áp dụng')).toContain('2030');
+  });
+
+  it('a superlative followed by a range of figures (a forecast) keeps them', () => {
+    expect(leadNumbersOf('Nhiệt độ cao nhất từ 33 đến 35 độ.')).toEqual(['33', '35']);
+  });
+});
+
+describe('a month named as such', () => {
+  it('is known to a text that gives a date in it, names it or gives its month and year (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), (d, m) => {
+        const b = { title: 'Phiên tòa dự kiến mở', lead: `Phiên tòa dự kiến mở vào trung tuần tháng ${m} tới.` };
+        for (const known of [`ngày ${d}/${m}`, `ngày ${d}-${m}-2018`, `tháng ${m}/2018`, `đầu tháng ${m}`])
+          expect(fresh({ title: 'Phiên tòa sắp mở', lead: `Phiên tòa sẽ mở ${known}.` }, b).numbers).toBe(0);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('is a fact of its own: another month, or a bare count, is not it', () => {
+    const b = { title: 'Phiên tòa dự kiến mở', lead: 'Phiên tòa dự kiến mở vào tháng 11 tới.' };
+    expect(fresh({ title: 'Phiên tòa sắp mở', lead: 'Phiên tòa sẽ mở ngày 12/10.' }, b).numbers).toBe(1);
+    expect(fresh({ title: 'Phiên tòa sắp mở', lead: 'Phiên tòa xét xử 11 bị cáo.' }, b).numbers).toBe(1);
+    expect(leadNumbersOf('Phiên tòa mở vào tháng 11 tới.')).toEqual([`${MONTH_FACT}11`]);
+  });
+
+  it('with its year, or as a count of months, reads as before', () => {
+    expect(leadNumbersOf('Kết quả tháng 8/2014 và tháng 8 năm 2014.')).toEqual(['8/2014', '8', '2014']);
+    expect(leadNumbersOf('Tăng nhanh nhất trong 12 tháng qua.')).toEqual(['12']);
+  });
+});
+
+describe('without diacritics', () => {
+  it('reads as with them (a copy stripped of its tones)', () => {
+    const strip = (t: string): string =>
+      t
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd');
+    for (const t of [
+      'Tăng nhanh nhất kể từ tháng 8 năm 2014.',
+      'Lần đầu tiên giá tăng mạnh kể từ năm 2011.',
+      'Phiên tòa mở vào trung tuần tháng 11 tới.',
+    ]) {
+      expect(leadNumbersOf(strip(t))).toEqual(leadNumbersOf(t));
+      expect(knownNumberForms(strip(t))).toEqual(knownNumberForms(t));
+    }
+  });
+});
