@@ -13,6 +13,8 @@
 //    month, though no 11 stands alone in it. A lead's "tháng M" is the fact MONTH_FACT + M,
 //    known to a text that names the month, gives a date in it or a month and year (11/2017); a
 //    bare 11 elsewhere (11 people) is not that month.
+//  - A date spelled out ("ngày 3 tháng 11", "ngày 3 tháng 11 năm 2017"): the 3/11 another outlet
+//    writes with a slash, not a figure 3 beside a month.
 
 // Each word with or without its diacritics (a copy stripped of them, hoá/hóa spellings): the
 // fingerprint of a copy must not depend on them.
@@ -32,9 +34,20 @@ export function withoutReferencePoints(text: string): string {
   return text.replace(SINCE, ' ');
 }
 
-export const MONTH_FACT = 'tháng';
-
 const isMonth = (m: string): boolean => Number(m) >= 1 && Number(m) <= 12;
+
+// "ngày D tháng M [năm Y]", with or without diacritics.
+const SPELLED_DATE =
+  /(?<![\p{L}\p{M}])(ng[aà]y\s+)(\d{1,2})\s+th[aá]ng\s+(\d{1,2})(?:\s+n[aă]m\s+(\d{4}))?(?![\d\p{L}\p{M}])/giu;
+
+/** The text with its spelled-out dates written as numbersOf reads a date (3/11, 3/11/2017). */
+export function spelledDates(text: string): string {
+  return text.replace(SPELLED_DATE, (whole, day: string, d: string, m: string, y?: string) =>
+    Number(d) >= 1 && Number(d) <= 31 && isMonth(m) ? `${day}${d}/${m}${y ? `/${y}` : ''}` : whole,
+  );
+}
+
+export const MONTH_FACT = 'tháng';
 
 // "tháng 11" alone: not "tháng 8/2014" or "tháng 8 năm 2014" (a month and year, numbersOf's own
 // form), nor "tháng 11" inside a longer figure.

@@ -6,7 +6,7 @@
 // 16/05/2016, 16-5 or 16.5; a small count as a word or a digit; "TP.HCM" for "Thành phố Hồ Chí
 // Minh"; "Phường", "Tỉnh", "Ông" capitalised by house style, not because they name anyone.
 import { vietnamDate } from '../text/vietnam-time.js';
-import { knownMonths, namedMonths, withoutReferencePoints } from './figure-forms.js';
+import { knownMonths, namedMonths, spelledDates, withoutReferencePoints } from './figure-forms.js';
 
 // A figure with its separators: 28.500, 1,5, a date 2/7 or 2/7/2026 (one fact, so the 2/7 of one
 // day and the 27/6 of another never meet as loose digits).
@@ -26,11 +26,12 @@ export const isCalendarDate = (n: string): boolean => {
 };
 
 /**
- * The text's figures, canonical: `,` as `.`, `-` as `/`, no leading zeros, and a date's year
- * dropped (16/05/2016 is the 16/5 a copy's lead says; a column's days differ by day, not year).
+ * The text's figures, canonical: `,` as `.`, `-` as `/`, no leading zeros, a date spelled out as
+ * its figures ("ngày 3 tháng 11" is 3/11), and a date's year dropped (16/05/2016 is the 16/5 a
+ * copy's lead says; a column's days differ by day, not year).
  */
 export function numbersOf(text: string): string[] {
-  return [...text.matchAll(NUMBER)].flatMap((m) => {
+  return [...spelledDates(text).matchAll(NUMBER)].flatMap((m) => {
     const dotted = m[0].replace(/,/g, '.');
     // Thousands written with or without separators are one figure: 28.500 = 28,500 = 28500.
     if (THOUSANDS.test(dotted)) return [dotted.replace(/\./g, '')];
@@ -65,7 +66,7 @@ export const AGE_FACT = 'tuổi';
  * superlative's reference point (figure-forms.ts).
  */
 export function leadNumbersOf(text: string): string[] {
-  const { rest: undated, months } = namedMonths(withoutReferencePoints(text.normalize('NFC')));
+  const { rest: undated, months } = namedMonths(withoutReferencePoints(spelledDates(text.normalize('NFC'))));
   const rest = undated.replace(AGE_OR_BIRTH_YEAR, ' ');
   return [...numbersOf(rest), ...(rest === undated ? [] : [AGE_FACT]), ...months];
 }

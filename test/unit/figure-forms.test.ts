@@ -119,3 +119,33 @@ describe('without diacritics', () => {
     }
   });
 });
+
+describe('a date spelled out', () => {
+  it('is the date another outlet writes with slashes, in a lead and in the known forms (property)', () => {
+    const date = fc.tuple(
+      fc.integer({ min: 1, max: 28 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.option(fc.integer({ min: 1990, max: 2030 }), { nil: undefined }),
+    );
+    fc.assert(
+      fc.property(date, ([d, m, y]) => {
+        const spelled = `Sáng ngày ${d} tháng ${m}${y ? ` năm ${y}` : ''}, đoàn công tác đến nơi.`;
+        const slashed = `Sáng ngày ${d}/${m}${y ? `/${y}` : ''}, đoàn công tác đến nơi.`;
+        expect(leadNumbersOf(spelled)).toEqual(leadNumbersOf(slashed));
+        expect(leadNumbersOf(spelled)).toEqual([`${d}/${m}`]);
+        // A copy that spells out the date its original wrote with a slash states nothing new.
+        const original = { title: 'Đoàn công tác đến nơi', lead: slashed };
+        expect(fresh(original, { title: original.title, lead: spelled }).numbers).toBe(0);
+        expect(fresh({ ...original, lead: spelled }, { title: original.title, lead: slashed }).numbers).toBe(0);
+        // Another day spelled out is still another day.
+        const next = `Sáng ngày ${(d % 28) + 1} tháng ${m}, đoàn công tác đến nơi.`;
+        expect(fresh(original, { title: original.title, lead: next }).numbers).toBe(1);
+      }),
+    );
+  });
+
+  it('stays two figures when it is no calendar day, and is read without diacritics too', () => {
+    expect(leadNumbersOf('Ngày 32 tháng 11 có 5 người đến.')).toEqual(['32', '5', `${MONTH_FACT}11`]);
+    expect(leadNumbersOf('Ngay 3 thang 11 nam 2017, 5 nguoi den.')).toEqual(['3/11', '5']);
+  });
+});
