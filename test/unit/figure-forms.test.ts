@@ -7,7 +7,7 @@ import { newFacts, storyFacts } from '../../src/dedupe/lead-facts.js';
 import { MONTH_FACT, withoutReferencePoints } from '../../src/dedupe/figure-forms.js';
 import { knownNumberForms, leadNumbersOf } from '../../src/dedupe/text-facts.js';
 
-const BODY = ['Các doanh nghiệp trong ngành cho biết đơn hàng tiếp tục tăng trong những tuần gần đây.'];
+const BODY = ['Người dân ven sông được khuyến cáo theo dõi thông báo của chính quyền địa phương.'];
 
 /** The lead's facts of `b` that `a` (title, lead, body) does not know. */
 const fresh = (a: { title: string; lead: string }, b: { title: string; lead: string }) =>
@@ -25,11 +25,11 @@ describe('the reference point of a superlative', () => {
         .map(([m, y]) => `tháng ${m}/${y}`),
       fc.integer({ min: 1990, max: 2030 }).map((y) => `đầu năm ${y}`),
     );
-    const gap = fc.array(fc.constantFrom('giá', 'đầu', 'vào', 'tăng', 'mạnh', 'xuất', 'khẩu'), { maxLength: 7 });
+    const gap = fc.array(fc.constantFrom('mực', 'nước', 'hồ', 'dâng', 'lên', 'rất', 'nhanh'), { maxLength: 7 });
     const opener = fc.constantFrom('cao nhất', 'thấp nhất', 'nhanh nhất', 'lần đầu tiên', 'lần đầu');
     fc.assert(
       fc.property(opener, gap, time, (o, g, t) => {
-        const lead = `Chỉ số đạt mức ${o} ${[...g, 'kể từ'].join(' ')} ${t}.`;
+        const lead = `Hồ chứa đạt mức ${o} ${[...g, 'kể từ'].join(' ')} ${t}.`;
         expect(leadNumbersOf(lead)).toEqual([]);
         // The text that says it still knows it.
         for (const n of leadNumbersOf(t.replace(/^\D+/, ''))) expect(knownNumberForms(lead)).toContain(n);
@@ -40,30 +40,41 @@ describe('the reference point of a superlative', () => {
 
   it('added to a copy’s lead is not a new fact', () => {
     const a = {
-      title: 'Đơn hàng mới tăng mạnh',
-      lead: 'Số đơn hàng mới của ngành sản xuất tăng mạnh trong tháng qua.',
+      title: 'Mực nước hồ chứa dâng cao',
+      lead: 'Mực nước hồ chứa ở thượng nguồn dâng cao sau những trận mưa lớn.',
     };
     const b = {
-      title: 'Đơn hàng mới tăng mạnh',
-      lead: 'Số đơn hàng mới của ngành sản xuất tăng nhanh nhất kể từ tháng 8 năm 2014.',
+      title: 'Mực nước hồ chứa dâng cao',
+      lead: 'Mực nước hồ chứa ở thượng nguồn dâng cao nhất kể từ tháng 3 năm 2009.',
     };
     expect(fresh(a, b).numbers).toBe(0);
   });
 
   it('beside a new figure leaves that figure new (a follow-up)', () => {
     const a = {
-      title: 'Đơn hàng mới tăng mạnh',
-      lead: 'Số đơn hàng mới của ngành sản xuất tăng mạnh trong tháng qua.',
+      title: 'Mực nước hồ chứa dâng cao',
+      lead: 'Mực nước hồ chứa ở thượng nguồn dâng cao sau những trận mưa lớn.',
     };
     const b = {
-      title: 'Đơn hàng mới tăng mạnh',
-      lead: 'Số đơn hàng mới tăng 37 %, cao nhất kể từ năm 2011.',
+      title: 'Mực nước hồ chứa dâng cao',
+      lead: 'Mực nước hồ chứa dâng thêm 4 mét, cao nhất kể từ năm 1998.',
     };
     expect(fresh(a, b).numbers).toBe(1);
   });
 });
 
 describe('dates that stay lead facts', () => {
+  it('"nhất" that is no superlative ("nhất trí", "thống nhất", untoned "Nhat Ban", "cap nhat") keeps its date', () => {
+    for (const t of [
+      'Hai bên nhất trí kể từ ngày 1/7 sẽ áp dụng quy định mới.',
+      'Hai ben nhat tri ke tu ngay 1/7 se ap dung quy dinh moi.',
+      'Các tỉnh thống nhất kể từ ngày 1/7 sẽ áp dụng quy định mới.',
+      'Quan he voi Nhat Ban ke tu ngay 1/7 duoc nang cap.',
+      'Ban tin cap nhat ke tu ngay 1/7 den nay.',
+    ])
+      expect(leadNumbersOf(t)).toEqual(['1/7']);
+  });
+
   it('"kể từ" with no superlative before it: the date the story is about', () => {
     expect(leadNumbersOf('Kể từ ngày 1/7, mức phạt đối với vi phạm này tăng gấp đôi.')).toEqual(['1/7']);
   });
@@ -94,11 +105,15 @@ describe('a month named as such', () => {
     expect(fresh({ title: 'Phiên tòa sắp mở', lead: 'Phiên tòa sẽ mở ngày 12/10.' }, b).numbers).toBe(1);
     expect(fresh({ title: 'Phiên tòa sắp mở', lead: 'Phiên tòa xét xử 11 bị cáo.' }, b).numbers).toBe(1);
     expect(leadNumbersOf('Phiên tòa mở vào tháng 11 tới.')).toEqual([`${MONTH_FACT}11`]);
+    // A comma or a stop after it ends the clause, not the figure.
+    expect(leadNumbersOf('Phiên tòa mở vào tháng 11, luật sư cho biết.')).toEqual([`${MONTH_FACT}11`]);
+    expect(leadNumbersOf('Phiên tòa mở vào tháng 11.')).toEqual([`${MONTH_FACT}11`]);
+    expect(leadNumbersOf('Lãi suất tháng 11,5 %.')).not.toContain(`${MONTH_FACT}11`);
   });
 
   it('with its year, or as a count of months, reads as before', () => {
-    expect(leadNumbersOf('Kết quả tháng 8/2014 và tháng 8 năm 2014.')).toEqual(['8/2014', '8', '2014']);
-    expect(leadNumbersOf('Tăng nhanh nhất trong 12 tháng qua.')).toEqual(['12']);
+    expect(leadNumbersOf('Lượng mưa tháng 3/2009 và tháng 3 năm 2009.')).toEqual(['3/2009', '3', '2009']);
+    expect(leadNumbersOf('Mưa nhiều nhất trong 9 tháng qua.')).toEqual(['9']);
   });
 });
 
@@ -110,8 +125,8 @@ describe('without diacritics', () => {
         .replace(/[\u0300-\u036f]/g, '')
         .replace(/đ/g, 'd');
     for (const t of [
-      'Tăng nhanh nhất kể từ tháng 8 năm 2014.',
-      'Lần đầu tiên giá tăng mạnh kể từ năm 2011.',
+      'Nước dâng nhanh nhất kể từ tháng 3 năm 2009.',
+      'Lần đầu tiên hồ xả lũ kể từ năm 1998.',
       'Phiên tòa mở vào trung tuần tháng 11 tới.',
     ]) {
       expect(leadNumbersOf(strip(t))).toEqual(leadNumbersOf(t));
