@@ -6,6 +6,7 @@
 // label, so every fold gets its share of ON texts; ties broken by a seeded order.
 import { foldTokens } from '../src/text/vietnamese-fold.js';
 import { seededRandom } from './seeded-random.js';
+import { unionFind } from './union-find.js';
 
 export const STORY_OVERLAP = 0.3;
 const SHINGLE = 5;
@@ -19,8 +20,7 @@ function shingles(text: string): Set<string> {
 
 /** Story group per text (an index into the texts: the group's first member). */
 export function storyGroups(texts: readonly string[]): number[] {
-  const parent = texts.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const { find, join } = unionFind(texts.length);
   const sets = texts.map(shingles);
   const byShingle = new Map<string, number[]>();
   sets.forEach((s, i) => {
@@ -35,7 +35,7 @@ export function storyGroups(texts: readonly string[]): number[] {
     for (const sh of s) for (const j of byShingle.get(sh)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
     for (const [j, n] of shared) {
       const smaller = Math.min(s.size, sets[j]!.size);
-      if (smaller > 0 && n / smaller >= STORY_OVERLAP) parent[find(j)] = find(i);
+      if (smaller > 0 && n / smaller >= STORY_OVERLAP) join(j, i);
     }
   });
   return texts.map((_, i) => find(i));

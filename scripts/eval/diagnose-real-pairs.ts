@@ -1,8 +1,7 @@
 // npm run eval:dedupe:diagnose [-- --half dev|held-out] [-- --show-text] [-- --series]
 // [-- --corpus vietnews]: why the rule decided as it did on the real pairs it gets wrong (copies
 // kept apart, pairs apart merged; with --series, two days of a real recurring column merged,
-// real-series.ts; with --corpus vietnews, the VietNews republications of vietnews-pairs.ts, about
-// 5 minutes to find), one half at a time so a change is designed on the development half without
+// real-series.ts; with --corpus vietnews, the VietNews republications of vietnews-pairs.ts), one half at a time so a change is designed on the development half without
 // reading the held-out one. For each pair: the later text's title and lead facts the earlier text
 // holds nowhere (t = title figure, n = lead figure, p = lead name), the earlier lead's figures the
 // later text lacks, and the step that decided. Judged as `dedupe compare` judges (same-story.ts),
@@ -24,7 +23,14 @@ const showText = process.argv.includes('--show-text');
 
 const series = process.argv.includes('--series');
 // Both VietNews sets read the mirror; the news clusters are a corpus of their own.
-const vietnews = cliOption('corpus') === 'vietnews';
+const corpus = cliOption('corpus');
+const vietnews = corpus === 'vietnews';
+if ((corpus !== undefined && !vietnews) || (series && vietnews) || !['dev', 'held-out'].includes(half)) {
+  process.stderr.write(
+    'usage: eval:dedupe:diagnose [--half dev|held-out] [--show-text] [--series | --corpus vietnews]\n',
+  );
+  process.exit(2);
+}
 if (series || vietnews ? !seriesMirrorPresent() : !corpusPresent(REAL_NEWS_CORPUS)) {
   process.stdout.write(
     series || vietnews

@@ -5,6 +5,7 @@
 // `dedupe compare` agrees with the index on every pair. Exit 1 when a target is missed.
 // --write puts the report in BENCHMARKS.md, in place of its last run.
 import os from 'node:os';
+import { cliArg } from '../bench/cli-arg.js';
 import { Redis } from 'ioredis';
 import { DEDUPE } from '../../config/dedupe.js';
 import { clearPrefix } from '../../base/redis/clear-prefix.js';
@@ -76,8 +77,7 @@ async function realSections(redis: Redis, prefix: string): Promise<{ lines: stri
   return { lines: sections.flatMap((x) => x.lines), failures: sections.flatMap((x) => x.failures) };
 }
 
-const seedArg = process.argv.indexOf('--seed');
-const seed = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 1;
+const seed = Number(cliArg('seed', '1'));
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const prefix = `tw-eval-dedupe-${process.pid}`;
 try {

@@ -6,6 +6,7 @@
 // regression test and not an accuracy figure. Targets: ON precision and recall ≥ 0.97 on each
 // set; F1 ≥ 0.95 on the headlines. --write puts the report in BENCHMARKS.md, in place of its last run.
 import os from 'node:os';
+import { cliOption } from '../bench/cli-arg.js';
 import { topicProfile } from '../../config/load-topics.js';
 import { loadEvalArticles } from '../../evaluation/own-eval-set.js';
 import {
@@ -129,9 +130,8 @@ if (heads) {
 } else {
   lines.push(`skipped headlines: ${RSS_ITEMS} not found (reference material absent)`, '');
 }
-const marksAt = process.argv.indexOf('--marks');
-if (marksAt > 0) {
-  const file = process.argv[marksAt + 1];
+if (process.argv.includes('--marks')) {
+  const file = cliOption('marks');
   if (!file) throw new Error('--marks needs a FILE (from tinwatch relevance marks)');
   const marks = loadMarks(file);
   lines.push(

@@ -1,6 +1,6 @@
 // Waits for a condition another process or a worker makes true, polling: a test asserts on the
 // state it waits for, never on how soon it comes, so a loaded machine only makes it slower. A test
-// watching a short-lived state (a feed turn held for a fraction of a second) polls more often.
+// that must act soon after the state arrives (a feed taking a turn just freed) polls more often.
 export async function until<T>(
   what: string,
   probe: () => Promise<T | undefined | false>,

@@ -26,6 +26,14 @@ describe('siteOf', () => {
     expect(siteOf('bbc.com')).toBe('bbc.com');
   });
 
+  it('reads an outlet recorded by name, or under a second domain, as the site the others record', () => {
+    expect(siteOf('Tin Tức (TTXVN)')).toBe(siteOf('baotintuc.vn'));
+    expect(siteOf('Dân trí')).toBe(siteOf('dantri.com.vn'));
+    expect(siteOf('amp.vtc.vn')).toBe(siteOf('vtcnews.vn'));
+    expect(siteOf('Báo Nghệ An')).toBe(siteOf('m.baonghean.vn'));
+    expect(siteOf('Một tờ báo chưa biết')).toBe('một tờ báo chưa biết');
+  });
+
   it('is idempotent and ignores subdomains', () => {
     const label = fc.stringMatching(/^[a-z0-9-]{1,12}$/);
     fc.assert(
