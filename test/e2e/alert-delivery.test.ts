@@ -14,6 +14,7 @@ import { SITES } from '../helpers/fixtures.js';
 import { startReceiver, type Receiver } from '../helpers/http-receiver.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 import { feedOutletArticle } from '../helpers/feed-article.js';
+import { until } from '../helpers/until.js';
 
 const KIDD_PAGE = readFileSync(
   path.join(
@@ -101,8 +102,7 @@ describe('alert delivery', () => {
     expect((await handleAlertJob(rt, job)).outcome).toBe('sent');
     worker = startAlertWorker(rt);
     await rx.waitFor(2);
-    for (let i = 0; i < 100 && (await rt.queues.alert.getCompletedCount()) < 2; i++)
-      await new Promise((r) => setTimeout(r, 50));
+    await until('both alert jobs done', async () => (await rt.queues.alert.getCompletedCount()) >= 2);
     await new Promise((r) => setTimeout(r, 200)); // and nothing more arrives
     expect(rx.received).toHaveLength(2);
     expect(rx.received.map((r) => (JSON.parse(r.body) as { rule: string }).rule).sort()).toEqual(['kidd', 'security']);

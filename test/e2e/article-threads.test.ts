@@ -11,6 +11,7 @@ import { storyIdFor } from '../../base/url/canonical-url.js';
 import { startArticleThreads, type ArticleThreads } from '../../workers/article-threads.js';
 import { testArticlePage, testSource } from '../helpers/test-source.js';
 import { testRuntime } from '../helpers/test-runtime.js';
+import { until } from '../helpers/until.js';
 
 const HOST = 'threads.example';
 const source = testSource(HOST);
@@ -70,11 +71,7 @@ describe('article worker threads', () => {
     const [first] = threads.threads();
     expect(first).toBeDefined();
     await first!.terminate();
-    const deadline = Date.now() + 15_000;
-    while (!(threads.threads().length === 1 && threads.threads()[0] !== first)) {
-      if (Date.now() > deadline) throw new Error('no thread was started again');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await until('a thread started again', async () => threads.threads().length === 1 && threads.threads()[0] !== first);
     await expectWritten([await queueArticle(2), await queueArticle(3)]);
     expect(readdirSync(path.join(rt.outDir, 'articles'))).toHaveLength(4);
   });

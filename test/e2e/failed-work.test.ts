@@ -10,6 +10,7 @@ import { listFailed, retryFailed } from '../../app/cli/failed-work.js';
 import { startReplayServer, type ReplayServer } from '../../app/replay/replay-server.js';
 import { tempDir, testRuntime } from '../helpers/test-runtime.js';
 import { testSource } from '../helpers/test-source.js';
+import { until } from '../helpers/until.js';
 
 const HOST = 'broken.example.vn';
 const url = (n: number) => `https://${HOST}/bai-${n}-123456${n}.html`;
@@ -62,8 +63,7 @@ describe('failed work', () => {
     // Work the re-queued job: the page is still not an article, so it fails again.
     const again = await crawlOnce(rt, { sources: rt.sources, pollMs: 50 });
     expect(again.totals).toMatchObject({ new: 1, failed: 1 }); // page 2 still 404s (so stays unseen); page 1 is seen
-    for (let i = 0; i < 100 && (await rt.queues.article.getFailedCount()) === 0; i++)
-      await new Promise((r) => setTimeout(r, 50));
+    await until('the article job failed again', async () => (await rt.queues.article.getFailedCount()) > 0);
     const [failed] = await rt.queues.article.getFailed();
     const data = failed!.data as { rawKey: string; canonicalUrl: string };
     await rt.redis.del(data.rawKey); // its raw page has expired

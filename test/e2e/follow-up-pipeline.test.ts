@@ -22,6 +22,7 @@ import { SITES } from '../helpers/fixtures.js';
 import { startReceiver, type Receiver } from '../helpers/http-receiver.js';
 import { testRuntime } from '../helpers/test-runtime.js';
 import { feedOutletArticle } from '../helpers/feed-article.js';
+import { until } from '../helpers/until.js';
 
 const KIDD_PAGE = readFileSync(
   path.join(
@@ -88,8 +89,7 @@ describe('a follow-up through the article pipeline', () => {
     expect(first.outcome).toBe('written');
     await rx.waitFor(1, 30_000);
     // The first alert is sent (its mark set) before the follow-up arrives.
-    for (let i = 0; i < 100 && (await rt.queues.alert.getCompletedCount()) < 1; i++)
-      await new Promise((r) => setTimeout(r, 50));
+    await until('the first alert done', async () => (await rt.queues.alert.getCompletedCount()) >= 1);
 
     const next = await settled(1, feed(1, 'kidd-follow-up', followUp(KIDD_PAGE)));
     expect(next).toMatchObject({ outcome: 'written', related: { id: first.storyId, kind: 'follow-up' } });
