@@ -2,7 +2,8 @@
 // precision/recall/F1 with `on` as the positive verdict, how many ON texts the borderline band
 // keeps (written, as on or borderline), and the false-positive rate of each hard-negative class.
 import type { RelevanceVerdict } from '../src/relevance/relevance-types.js';
-import { FOLDS, KEEP_ON, type CvItem, type CvResult } from './relevance-cv.js';
+import { FOLDS, type CvItem, type CvResult } from './relevance-cv.js';
+import { KEEP_ON } from './relevance-thresholds.js';
 import { metrics, type Metrics } from './relevance-scores.js';
 
 export interface SetFigures {

@@ -6,13 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { modelPath, parseRelevanceModel, relevanceModel } from '../../config/load-relevance-model.js';
 import { ConfigError } from '../../config/errors.js';
 import { trainLogistic, predict, TRAIN_DEFAULTS, type Example } from '../../evaluation/logistic-regression.js';
-import {
-  chooseThresholds,
-  fitModel,
-  trainingExamples,
-  TRAIN_GRID,
-  type Prepared,
-} from '../../evaluation/relevance-cv.js';
+import { fitModel, trainingExamples, TRAIN_GRID, type Prepared } from '../../evaluation/relevance-cv.js';
+import { chooseThresholds } from '../../evaluation/relevance-thresholds.js';
 import { storyFolds, storyGroups } from '../../evaluation/story-folds.js';
 import { classifyRelevance } from '../../src/relevance/classify-relevance.js';
 import { explainRelevance } from '../../src/relevance/explain-relevance.js';
