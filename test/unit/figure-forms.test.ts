@@ -38,28 +38,17 @@ describe('the reference point of a superlative', () => {
     );
   });
 
+  const title = 'Mực nước hồ chứa dâng cao';
+  const original = { title, lead: 'Mực nước hồ chứa ở thượng nguồn dâng cao sau những trận mưa lớn.' };
+
   it('added to a copy’s lead is not a new fact', () => {
-    const a = {
-      title: 'Mực nước hồ chứa dâng cao',
-      lead: 'Mực nước hồ chứa ở thượng nguồn dâng cao sau những trận mưa lớn.',
-    };
-    const b = {
-      title: 'Mực nước hồ chứa dâng cao',
-      lead: 'Mực nước hồ chứa ở thượng nguồn dâng cao nhất kể từ tháng 3 năm 2009.',
-    };
-    expect(fresh(a, b).numbers).toBe(0);
+    const copy = { title, lead: 'Mực nước hồ chứa ở thượng nguồn dâng cao nhất kể từ tháng 3 năm 2009.' };
+    expect(fresh(original, copy).numbers).toBe(0);
   });
 
   it('beside a new figure leaves that figure new (a follow-up)', () => {
-    const a = {
-      title: 'Mực nước hồ chứa dâng cao',
-      lead: 'Mực nước hồ chứa ở thượng nguồn dâng cao sau những trận mưa lớn.',
-    };
-    const b = {
-      title: 'Mực nước hồ chứa dâng cao',
-      lead: 'Mực nước hồ chứa dâng thêm 4 mét, cao nhất kể từ năm 1998.',
-    };
-    expect(fresh(a, b).numbers).toBe(1);
+    const followUp = { title, lead: 'Mực nước hồ chứa dâng thêm 4 mét, cao nhất kể từ năm 1998.' };
+    expect(fresh(original, followUp).numbers).toBe(1);
   });
 });
 
