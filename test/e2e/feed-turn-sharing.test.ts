@@ -1,13 +1,9 @@
 // Feeds of one host share its one-a-minute feed turn: when the turn frees, the feed whose poll has
 // been due longest takes it, so two busy feeds alternate instead of racing (one used to lose
 // several turns in a row); a chain that stopped asking stops holding the others back.
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedTurns } from '../../crawlers/poll/feed-turns.js';
-import { clearPrefix } from '../../base/redis/clear-prefix.js';
-import { createKeys } from '../../base/redis/keys.js';
-import { testPrefix } from '../helpers/test-runtime.js';
+import { testRedis } from '../helpers/test-redis.js';
 import { until as waitUntil } from '../helpers/until.js';
 
 const HOST = 'turns.example.vn';
@@ -18,19 +14,12 @@ const SPACING = 300;
 const until = (what: string, probe: () => Promise<boolean>): Promise<boolean> => waitUntil(what, probe, 20_000, 10);
 
 describe('feed turns shared by the feeds of one host', () => {
-  const prefix = testPrefix();
-  let redis: Redis;
+  const { keys, redis } = testRedis();
   let turns: FeedTurns;
-  const keys = createKeys(prefix);
   const turnFree = async () => (await redis.exists(keys.feedTurn(HOST))) === 0;
 
   beforeAll(() => {
-    redis = new Redis(inject('redisUrl'));
     turns = new FeedTurns(redis, keys, SPACING, 0);
-  });
-  afterAll(async () => {
-    await clearPrefix(redis, prefix);
-    redis.disconnect();
   });
 
   it('gives a free turn to the feed due longest, whichever asks first', async () => {

@@ -1,24 +1,11 @@
 // Job duration histograms kept in Redis: each job counts in one bucket, readers get Prometheus's
 // cumulative buckets, and counts stored cumulatively by older versions still add up. Counts are
 // batched in memory and written together: within the flush interval, by a reader, or at close.
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { clearPrefix } from '../../base/redis/clear-prefix.js';
-import { createKeys } from '../../base/redis/keys.js';
+import { describe, expect, it } from 'vitest';
 import { PipelineStats, STATS_FLUSH_MS } from '../../src/stats/pipeline-stats.js';
-import { testPrefix } from '../helpers/test-runtime.js';
+import { testRedis } from '../helpers/test-redis.js';
 
-const prefix = testPrefix();
-const keys = createKeys(prefix);
-let redis: Redis;
-
-beforeAll(() => {
-  redis = new Redis(inject('redisUrl'));
-});
-afterAll(async () => {
-  await clearPrefix(redis, prefix);
-  redis.disconnect();
-});
+const { keys, redis } = testRedis();
 
 describe('PipelineStats durations', () => {
   it('reads back cumulative buckets, count and sum', async () => {

@@ -1,24 +1,11 @@
 // A failed crawl or poll must never show as "failing" in another process (the dashboard, /metrics)
 // beside a failure count of 0: the count is written to Redis before the failing state is.
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { clearPrefix } from '../../base/redis/clear-prefix.js';
-import { createKeys } from '../../base/redis/keys.js';
+import { describe, expect, it } from 'vitest';
 import { PipelineStats } from '../../src/stats/pipeline-stats.js';
 import { recordSourceFailure, sourceState } from '../../src/stats/source-status.js';
-import { testPrefix } from '../helpers/test-runtime.js';
+import { testRedis } from '../helpers/test-redis.js';
 
-const prefix = testPrefix();
-const keys = createKeys(prefix);
-let redis: Redis;
-
-beforeAll(() => {
-  redis = new Redis(inject('redisUrl'));
-});
-afterAll(async () => {
-  await clearPrefix(redis, prefix);
-  redis.disconnect();
-});
+const { keys, redis } = testRedis();
 
 describe('a source failure as another process sees it', () => {
   it('is counted in Redis by the time the source reads as failing', async () => {
