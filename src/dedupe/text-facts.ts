@@ -109,7 +109,9 @@ const NUMBER_WORDS: Record<string, string> = {
 /** Every form under which a text knows its figures: each figure, a date's other spellings, years, spelled-out counts. */
 export function knownNumberForms(text: string): string[] {
   const out: string[] = [];
-  for (const n of numbersOf(text)) {
+  const nfc = text.normalize('NFC');
+  const numbers = numbersOf(nfc);
+  for (const n of numbers) {
     out.push(n);
     if (/^\d{4,}$/.test(n)) out.push(grouped(n));
     const dm = /^(\d{1,2})[./](\d{1,2})$/.exec(n);
@@ -126,8 +128,8 @@ export function knownNumberForms(text: string): string[] {
   // decimal padded by the writer (103.300 where the original wrote 103.3): known as both.
   for (const m of text.matchAll(/(?<![\d.,])(\d{1,3})[.,](\d[1-9]0|[1-9]00)(?![\d]|[.,]\d)/g))
     out.push(`${m[1]}.${m[2]!.replace(/0+$/, '')}`);
-  out.push(...knownMonths(text.normalize('NFC'), numbersOf(text)));
-  if (text.normalize('NFC').search(AGE_OR_BIRTH_YEAR) >= 0) out.push(AGE_FACT);
+  out.push(...knownMonths(nfc, numbers));
+  if (nfc.search(AGE_OR_BIRTH_YEAR) >= 0) out.push(AGE_FACT);
   for (const w of fold(text).split(/[^a-z]+/)) if (NUMBER_WORDS[w]) out.push(NUMBER_WORDS[w]);
   return out;
 }
