@@ -179,9 +179,11 @@ export interface CvResult {
  */
 export function crossValidate(
   prep: Prepared,
-  grid: readonly TrainOptions[] = [TRAIN_DEFAULTS],
-  seed?: number,
-  groups: readonly number[] = prep.groups,
+  {
+    grid = [TRAIN_DEFAULTS],
+    seed,
+    groups = prep.groups,
+  }: { grid?: readonly TrainOptions[]; seed?: number; groups?: readonly number[] } = {},
 ): CvResult {
   const fold = storyFolds(
     groups,

@@ -73,7 +73,7 @@ const RECORDED = 0.9;
 /** Cross-validation folded by outlet, and its report lines for the sets that record outlets. */
 export function outletSplitReport(prep: Prepared): { cv: CvResult; lines: string[] } {
   const { items } = prep;
-  const cv = crossValidate(prep, undefined, undefined, outletGroups(items, prep.groups));
+  const cv = crossValidate(prep, { groups: outletGroups(items, prep.groups) });
   const sets = [...new Set(items.map((i) => i.set))];
   const coverage = sets.map((set) => {
     const all = items.filter((i) => i.set === set);

@@ -25,7 +25,7 @@ if (!dev) {
   process.exit(0);
 }
 const prep = prepare(dev, topicProfile());
-const cv = crossValidate(prep, process.argv.includes('--nested') ? TRAIN_GRID : undefined);
+const cv = crossValidate(prep, process.argv.includes('--nested') ? { grid: TRAIN_GRID } : {});
 process.stdout.write(
   `${crossValidatedReport(
     dev,
