@@ -43,7 +43,9 @@ describe('concept spellings', () => {
   });
 
   it('gives one spelling per choice of each group, none with braces (property)', () => {
-    const word = fc.stringMatching(/^[a-zà-ỹ]{1,6}$/);
+    // The range à–ỹ also holds U+1680 (Ogham space mark), a space the expansion rightly collapses:
+    // a word has none.
+    const word = fc.stringMatching(/^[a-zà-ỹ]{1,6}$/).filter((w) => !/\s/u.test(w));
     fc.assert(
       fc.property(
         fc.array(fc.array(word, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
